@@ -1,0 +1,133 @@
+# shiryo - Japanese policy-plan briefing PDFs from XML.
+#
+#   make            build build/shiryo
+#   make check      build, then run every test (unit + end to end) under
+#                   AddressSanitizer + UndefinedBehaviorSanitizer, and the
+#                   end-to-end tests once more on the normal build
+#   make demo       write the sample PDFs into out/ from the plans in xml/
+#   make deps       install missing Debian packages (as root), or say which
+#   make install    PREFIX=/usr/local DESTDIR=
+#   make clean
+#
+# BUILD selects the output folder; SANITIZE=1 adds -fsanitize=address,undefined.
+# DEVELOPER=1 turns warnings into errors.
+
+CC      ?= cc
+BUILD   ?= build
+PREFIX  ?= /usr/local
+DESTDIR ?=
+
+PKGS     = libxml-2.0 freetype2 harfbuzz harfbuzz-subset icu-uc
+WARN     = -Wall -Wextra -Wstrict-prototypes -Wvla -Wshadow -Wpointer-arith \
+           -Wmissing-prototypes -Wformat=2
+CSTD     = -std=c11 -D_POSIX_C_SOURCE=200809L
+OPT     ?= -O2 -g
+CFLAGS  ?=
+LDFLAGS ?=
+
+ifeq ($(SANITIZE),1)
+OPT     = -O1 -g -fno-omit-frame-pointer
+SANFLAGS = -fsanitize=address,undefined -fno-sanitize-recover=undefined
+endif
+ifeq ($(DEVELOPER),1)
+WARN    += -Werror
+endif
+
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhpdf -lm
+ALL_CFLAGS = $(CSTD) $(WARN) $(OPT) $(SANFLAGS) -Iinclude $(PKG_CFLAGS) $(CFLAGS)
+ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
+
+LIB_SRC  = $(sort $(filter-out src/cli/main.c,$(wildcard src/*/*.c)))
+LIB_ASM  = $(sort $(wildcard src/*/*.S))
+LIB_OBJ  = $(LIB_SRC:%.c=$(BUILD)/%.o) $(LIB_ASM:%.S=$(BUILD)/%.o)
+UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+DEPS     = $(LIB_OBJ:.o=.d) $(BUILD)/src/cli/main.d $(UNIT_BIN:=.d)
+
+# Files embedded in the binary (.incbin), so that a build is self-contained.
+EMBEDDED = xml/schema/plan.rng xml/schema/actuals.rng fonts/fontset.conf
+
+DEB_PKGS = build-essential pkg-config libhpdf-dev libxml2-dev libfreetype-dev \
+           libcunit1-dev libicu-dev libharfbuzz-dev fonts-ipaexfont fonts-ipafont \
+           fonts-dejavu-core poppler-utils qpdf mupdf-tools
+
+.PHONY: all check unit e2e demo deps install clean regen
+.DELETE_ON_ERROR:
+
+all: $(BUILD)/shiryo
+
+$(BUILD)/libshiryo.a: $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/shiryo: $(BUILD)/src/cli/main.o $(BUILD)/libshiryo.a
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(BUILD)/%.o: %.S $(EMBEDDED)
+	@mkdir -p $(@D)
+	$(CC) -c -o $@ $<
+
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/cu_main.h $(BUILD)/libshiryo.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Itests/unit -MMD -MP -o $@ $< $(BUILD)/libshiryo.a \
+		$(ALL_LDFLAGS) $(PKG_LIBS) $(shell pkg-config --libs cunit 2>/dev/null || echo -lcunit)
+
+-include $(DEPS)
+
+# ---- tests ---------------------------------------------------------------
+
+SAN_BUILD = build/san
+
+check: deps
+	$(MAKE) --no-print-directory all
+	$(MAKE) --no-print-directory BUILD=$(SAN_BUILD) SANITIZE=1 all $(SAN_BUILD)/unit-bins
+	tests/run $(SAN_BUILD) build
+
+$(BUILD)/unit-bins: $(UNIT_BIN)
+	@touch $@
+
+unit: $(BUILD)/shiryo $(UNIT_BIN)
+	tests/run --unit-only $(BUILD)
+
+e2e: $(BUILD)/shiryo
+	tests/run --e2e-only $(BUILD)
+
+# Rewrite the golden expectations from the current build (only when asked).
+regen: $(BUILD)/shiryo
+	REGEN=1 tests/run --e2e-only $(BUILD)
+
+# ---- samples -------------------------------------------------------------
+
+demo: deps
+	$(MAKE) --no-print-directory all
+	tests/demo $(BUILD)/shiryo out
+
+# ---- set-up --------------------------------------------------------------
+
+deps:
+	@missing=$$(for p in $(DEB_PKGS); do \
+	  dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; \
+	done | tr '\n' ' '); \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ]; then \
+	  echo "make deps: installing $$missing"; \
+	  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
+	    --no-install-recommends $$missing; \
+	else \
+	  echo "make deps: missing Debian packages; as root run:" >&2; \
+	  echo "  apt-get install --no-install-recommends $$missing" >&2; \
+	  exit 1; \
+	fi
+
+install: $(BUILD)/shiryo
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/shiryo/schema
+	install -m 755 $(BUILD)/shiryo $(DESTDIR)$(PREFIX)/bin/shiryo
+	install -m 644 xml/schema/*.rng $(DESTDIR)$(PREFIX)/share/shiryo/schema/
+
+clean:
+	rm -rf build out/*.pdf

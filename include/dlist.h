@@ -1,0 +1,147 @@
+/* dlist.h - the display list: positioned items on pages.
+ *
+ * Layout produces it, render/ consumes it; nothing between knows libharu.
+ * Coordinates are PostScript points (1/72 in) with the origin at the top
+ * left of the page and y growing downwards, as layout thinks; the PDF
+ * writer flips them.  Text items carry UTF-8 that the text engine has already
+ * checked: every character of an item has a glyph in the item's font.
+ *
+ * A document owns its pages, a page owns its items, and every string in
+ * them is owned by the document (dl_doc_strdup); dl_doc_free() frees all.
+ */
+#ifndef SHIRYO_DLIST_H
+#define SHIRYO_DLIST_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct arena;
+
+struct dl_color {
+	float r, g, b; /* 0..1; r == g == b is a grey, written as DeviceGray */
+};
+
+#define DL_BLACK ((struct dl_color){0, 0, 0})
+#define DL_WHITE ((struct dl_color){1, 1, 1})
+#define DL_GREY(v) ((struct dl_color){(v), (v), (v)})
+
+/* A line style: width in points, dash pattern in points (0 = solid). */
+struct dl_stroke {
+	float width;
+	struct dl_color color;
+	float dash[4]; /* on, off, on, off; unused entries 0 */
+	int n_dash;
+};
+
+enum dl_kind {
+	DL_TEXT,       /* one run of text in one font */
+	DL_LINE,       /* a straight segment */
+	DL_RECT,       /* filled and/or stroked rectangle */
+	DL_PATH,       /* polyline / polygon / curves */
+	DL_CLIP_PUSH,  /* clip to a rectangle until the matching DL_CLIP_POP */
+	DL_CLIP_POP,
+	DL_LINK_DEST,  /* a named position (for outline entries and the 目次) */
+};
+
+enum dl_path_op { DL_MOVE, DL_LINETO, DL_CURVETO, DL_CLOSE };
+
+struct dl_path_seg {
+	enum dl_path_op op;
+	float x[3], y[3]; /* CURVETO uses all three points, others x[0], y[0] */
+};
+
+struct dl_item {
+	enum dl_kind kind;
+	union {
+		struct {
+			float x, y;        /* start of the baseline */
+			int font;          /* index into the font set */
+			float size;        /* points */
+			float char_space;  /* extra space after each character (justify) */
+			struct dl_color color;
+			const char *utf8;  /* owned by the document */
+			size_t len;        /* bytes of utf8 */
+		} text;
+		struct {
+			float x0, y0, x1, y1;
+			struct dl_stroke stroke;
+		} line;
+		struct {
+			float x, y, w, h;  /* top-left corner and size */
+			bool fill, stroke;
+			struct dl_color fill_color;
+			struct dl_stroke line;
+		} rect;
+		struct {
+			struct dl_path_seg *segs; /* owned by the document */
+			size_t n_segs;
+			bool fill, stroke;
+			bool even_odd;            /* fill rule (glyph outlines need it) */
+			struct dl_color fill_color;
+			struct dl_stroke line;
+		} path;
+		struct {
+			float x, y, w, h;
+		} clip;
+		struct {
+			const char *name; /* owned by the document */
+			float y;
+		} dest;
+	} u;
+};
+
+struct dl_page {
+	float width, height; /* points */
+	const char *label;   /* page label for the viewer (NULL: numbered) */
+	struct dl_item *items;
+	size_t n_items, alloc;
+};
+
+/* An outline (bookmark) entry, nested by level (0 = top). */
+struct dl_outline {
+	const char *title;
+	int level;
+	size_t page;  /* 0-based page index */
+	float y;      /* position on that page (top-left coordinates) */
+};
+
+/* Document information, written in Japanese as given. */
+struct dl_info {
+	const char *title, *author, *subject, *keywords, *creator;
+	long long created; /* seconds since the epoch (from the input or
+			      SOURCE_DATE_EPOCH), never the clock */
+};
+
+struct dl_doc {
+	struct arena *arena;
+	struct dl_page *pages;
+	size_t n_pages, alloc_pages;
+	struct dl_outline *outline;
+	size_t n_outline, alloc_outline;
+	struct dl_info info;
+	bool draft; /* 「案」 watermark requested (layout draws it) */
+};
+
+struct dl_doc *dl_doc_new(void);
+void dl_doc_free(struct dl_doc *d);
+char *dl_doc_strdup(struct dl_doc *d, const char *s);
+char *dl_doc_strndup(struct dl_doc *d, const char *s, size_t n);
+
+/* Appends a page and returns it (valid until the next dl_page_add). */
+struct dl_page *dl_page_add(struct dl_doc *d, float width, float height);
+/* Appends an item to a page and returns it for filling in. */
+struct dl_item *dl_item_add(struct dl_page *p, enum dl_kind kind);
+
+void dl_text(struct dl_doc *d, struct dl_page *p, float x, float y, int font,
+	     float size, struct dl_color color, const char *utf8, size_t len);
+void dl_line(struct dl_page *p, float x0, float y0, float x1, float y1,
+	     const struct dl_stroke *s);
+void dl_rect(struct dl_page *p, float x, float y, float w, float h,
+	     const struct dl_color *fill, const struct dl_stroke *stroke);
+void dl_outline_add(struct dl_doc *d, const char *title, int level,
+		    size_t page, float y);
+
+/* A solid stroke of the given width and colour. */
+struct dl_stroke dl_stroke_solid(float width, struct dl_color c);
+
+#endif

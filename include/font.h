@@ -1,0 +1,38 @@
+/* font.h - the font set: which TrueType files shiryo draws with.
+ *
+ * fonts/fontset.conf (embedded in the binary; a file may replace it) names
+ * the fonts by role - 明朝 for body text, ゴシック for headings and tables,
+ * and an ordered fallback chain for characters the role's font lacks - as
+ * family names resolved to files from the Debian font packages.  A font is
+ * referred to everywhere else by its index in the set; the display list
+ * stores that index and the PDF writer embeds the file behind it.
+ */
+#ifndef SHIRYO_FONT_H
+#define SHIRYO_FONT_H
+
+#include <stddef.h>
+
+struct diag_list;
+struct fontset;
+
+enum font_role {
+	FONT_MINCHO, /* body text */
+	FONT_GOTHIC, /* headings, tables, labels, figures */
+	FONT_ROLE_COUNT
+};
+
+/* Loads the set described by conf_path, or by the embedded fonts/fontset.conf
+ * when conf_path is NULL.  Reports a missing font (naming the family, the
+ * file looked for and the Debian package that has it) into dl and returns
+ * NULL when a role cannot be served. */
+struct fontset *fontset_load(const char *conf_path, struct diag_list *dl);
+void fontset_free(struct fontset *fs);
+
+size_t fontset_count(const struct fontset *fs);
+/* The font index serving a role (the first font of its chain). */
+int fontset_role(const struct fontset *fs, enum font_role role);
+/* Path of the TrueType file of font i, and its family name. */
+const char *fontset_file(const struct fontset *fs, int i);
+const char *fontset_family(const struct fontset *fs, int i);
+
+#endif

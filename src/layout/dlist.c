@@ -1,0 +1,135 @@
+/* dlist.c - the display list; see dlist.h. */
+#include "dlist.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+
+/* Grows an array held by (ptr, count, alloc) by one zeroed element. */
+static void *grow(void **items, size_t *alloc, size_t count, size_t size)
+{
+	if (count == *alloc) {
+		size_t n = *alloc ? *alloc * 2 : 16;
+		void *p = realloc(*items, n * size);
+		if (!p)
+			abort();
+		*items = p;
+		*alloc = n;
+	}
+	void *slot = (char *)*items + count * size;
+	memset(slot, 0, size);
+	return slot;
+}
+
+struct dl_doc *dl_doc_new(void)
+{
+	struct dl_doc *d = calloc(1, sizeof *d);
+	if (!d)
+		abort();
+	d->arena = arena_new();
+	return d;
+}
+
+void dl_doc_free(struct dl_doc *d)
+{
+	if (!d)
+		return;
+	for (size_t i = 0; i < d->n_pages; i++)
+		free(d->pages[i].items);
+	free(d->pages);
+	free(d->outline);
+	arena_free(d->arena);
+	free(d);
+}
+
+char *dl_doc_strdup(struct dl_doc *d, const char *s)
+{
+	return arena_strdup(d->arena, s);
+}
+
+char *dl_doc_strndup(struct dl_doc *d, const char *s, size_t n)
+{
+	return arena_strndup(d->arena, s, n);
+}
+
+struct dl_page *dl_page_add(struct dl_doc *d, float width, float height)
+{
+	struct dl_page *p = grow((void **)&d->pages, &d->alloc_pages, d->n_pages,
+				 sizeof *p);
+	d->n_pages++;
+	p->width = width;
+	p->height = height;
+	return p;
+}
+
+struct dl_item *dl_item_add(struct dl_page *p, enum dl_kind kind)
+{
+	struct dl_item *it = grow((void **)&p->items, &p->alloc, p->n_items,
+				  sizeof *it);
+	p->n_items++;
+	it->kind = kind;
+	return it;
+}
+
+void dl_text(struct dl_doc *d, struct dl_page *p, float x, float y, int font,
+	     float size, struct dl_color color, const char *utf8, size_t len)
+{
+	struct dl_item *it = dl_item_add(p, DL_TEXT);
+	it->u.text.x = x;
+	it->u.text.y = y;
+	it->u.text.font = font;
+	it->u.text.size = size;
+	it->u.text.color = color;
+	it->u.text.utf8 = dl_doc_strndup(d, utf8, len);
+	it->u.text.len = len;
+}
+
+void dl_line(struct dl_page *p, float x0, float y0, float x1, float y1,
+	     const struct dl_stroke *s)
+{
+	struct dl_item *it = dl_item_add(p, DL_LINE);
+	it->u.line.x0 = x0;
+	it->u.line.y0 = y0;
+	it->u.line.x1 = x1;
+	it->u.line.y1 = y1;
+	it->u.line.stroke = *s;
+}
+
+void dl_rect(struct dl_page *p, float x, float y, float w, float h,
+	     const struct dl_color *fill, const struct dl_stroke *stroke)
+{
+	struct dl_item *it = dl_item_add(p, DL_RECT);
+	it->u.rect.x = x;
+	it->u.rect.y = y;
+	it->u.rect.w = w;
+	it->u.rect.h = h;
+	if (fill) {
+		it->u.rect.fill = true;
+		it->u.rect.fill_color = *fill;
+	}
+	if (stroke) {
+		it->u.rect.stroke = true;
+		it->u.rect.line = *stroke;
+	}
+}
+
+void dl_outline_add(struct dl_doc *d, const char *title, int level,
+		    size_t page, float y)
+{
+	struct dl_outline *o = grow((void **)&d->outline, &d->alloc_outline,
+				    d->n_outline, sizeof *o);
+	d->n_outline++;
+	o->title = dl_doc_strdup(d, title);
+	o->level = level;
+	o->page = page;
+	o->y = y;
+}
+
+struct dl_stroke dl_stroke_solid(float width, struct dl_color c)
+{
+	struct dl_stroke s = {0};
+	s.width = width;
+	s.color = c;
+	return s;
+}
