@@ -76,7 +76,8 @@
  * the scheme fall back to FIG_NO_DATA_MARK / FIG_NOT_ASSESSABLE_MARK.
  *
  * COMPOUND INDICATORS: one figure per part (measure); the indicator's grade
- * is the worst graded part.  Parts that cannot be assessed are left out of
+ * is the worst graded part's (`deciding_part`: the lowest level, among equal
+ * levels the lowest ratio).  Parts that cannot be assessed are left out of
  * that (the indicator says `partial`); if any part has no data the indicator
  * has no data yet; if no part can be assessed, it cannot be assessed.
  */

@@ -6,33 +6,46 @@
  *
  *  - fonts: every font the text uses is embedded as a real subset made with
  *    hb-subset (only the characters used, no hinting instructions, small
- *    tables), as a CID TrueType font with Identity-H encoding and a correct
- *    ToUnicode map, so the text extracts exactly (pdftotext, mutool);
+ *    tables), as a CID TrueType font, Identity-H, with a correct ToUnicode
+ *    map, so the text extracts exactly (pdftotext, mutool, Ghostscript);
+ *    a font-set index whose file another index already uses shares its
+ *    subset;
  *  - document information (title, author, subject, keywords, creator) in
- *    Japanese, creation and modification dates from doc->info.created,
- *    a fixed producer; bookmarks from doc->outline, nested by level;
- *    page labels from dl_page.label; named destinations from DL_LINK_DEST;
- *  - determinism: the same dl_doc and font files give the same bytes.
+ *    Japanese as given; creation and modification dates from
+ *    doc->info.created, written in UTC; a fixed producer;
+ *  - bookmarks from doc->outline, nested by level (a level deeper than the
+ *    previous entry's level + 1 is taken as that + 1), top level opened,
+ *    each showing its page at its y with the zoom unchanged;
+ *  - page labels from dl_page.label (below);
+ *  - named destinations from DL_LINK_DEST items, in the catalog's /Dests
+ *    (a name used twice is a warning; the first wins);
+ *  - determinism: the same dl_doc and font files give the same bytes (no
+ *    /ID is written; nothing depends on the clock or on file names).
  *
  * Page labels (dl_page.label):
  *    NULL    numbered in decimal; numbering counts only the NULL pages, so a
  *            cover followed by numbered pages reads "", 1, 2, 3 ...
- *    ""      no label (a cover): viewers show nothing or the physical number
- *    other   that text as the label of that page, e.g. "表紙" (UTF-8)
+ *    ""      no label (a cover): viewers show nothing or the page index
+ *    other   that text alone as the label of that page, e.g. "表紙"
  *    A document whose pages are all NULL gets no page labels at all.
  *
  * Limits that come from libharu 2.3.0 and are checked before it sees them
- * (each breach is an error naming the page and item):
- *  - text must be valid UTF-8 without control characters and inside the
- *    Basic Multilingual Plane (libharu writes U+10000 and above as a
- *    space); font size 0 < size <= 600; char_space -30..300;
+ * (each breach is an error naming the page and item; all are reported):
+ *  - text, titles, labels and info must be valid UTF-8 without control
+ *    characters and inside the Basic Multilingual Plane (libharu writes
+ *    U+10000 and above as a space); font size 0 < size <= 600 pt;
+ *    char_space -30..300 pt; text runs of any length (split for libharu,
+ *    which draws nothing for one string over 65,535 bytes);
  *  - dash lengths are whole points: each is rounded to the nearest integer
  *    and clamped to 1..100 (HPDF_Page_SetDash takes HPDF_UINT16 and rejects
- *    0), so a 0.5 pt dot prints as 1 pt;
- *  - line widths 0..100 pt; page sizes 3..14400 pt; colours 0..1;
- *  - at most 27 nested DL_CLIP_PUSH per page, every push popped on its page.
- * Characters that the item's font lacks are drawn as that font's .notdef box
- * and reported as a warning (the text engine should have chosen a fallback).
+ *    0), so a 0.5 pt dot prints as 1 pt; an all-zero pattern is solid;
+ *  - line widths 0..100 pt; page sizes 3..14400 pt; colours 0..1 (written
+ *    as DeviceGray when r == g == b);
+ *  - at most 27 nested DL_CLIP_PUSH, each popped on its own page;
+ *  - destination names 1..127 bytes.
+ * A character that the item's font lacks is drawn as that font's .notdef
+ * (a crossed box) and reported once per font as a warning; the text engine
+ * should have chosen a fallback font for it.
  */
 #ifndef SHIRYO_RENDER_H
 #define SHIRYO_RENDER_H
@@ -41,17 +54,19 @@ struct dl_doc;
 struct fontset;
 struct diag_list;
 
-/* Writes doc as a PDF file at path.  fs may be NULL when doc has no text.
+/* Writes doc as a PDF file at path.  fs may be NULL when doc has no text;
+ * dl may be NULL when the caller does not want the messages.
  *
  * The file is written safely: the PDF is made in memory, written to a
  * temporary file ".NAME.XXXXXX" in the folder of path, flushed with fsync
- * and renamed over path.  On any failure - invalid display list, libharu
- * error, unreadable font, missing or read-only folder, full disk - nothing
- * is left behind, a file already at path is untouched, and -1 is returned
- * with error messages in dl (write failures name the path and the reason).
+ * and renamed over path (a symbolic link at path is replaced, not
+ * followed).  On any failure - invalid display list, libharu error,
+ * unreadable font, missing or read-only folder, full disk - nothing is left
+ * behind, a file already at path is untouched, and -1 is returned with
+ * error messages in dl (write failures name the path and the reason).
  * Returns 0 on success; warnings may still have been added to dl.
- * Temporary font subsets are written to $TMPDIR (or /tmp) and removed at
- * once. */
+ * Font subsets pass through temporary files in $TMPDIR (or /tmp) that are
+ * unlinked as soon as libharu has opened them. */
 int pdf_write(const struct dl_doc *doc, const struct fontset *fs,
 	      const char *path, struct diag_list *dl);
 

@@ -1,0 +1,127 @@
+/* load_internal.h - shared by the files of src/load/, nothing else.
+ *
+ * An xdoc is one XML file being loaded: its bytes, the libxml2 tree, where
+ * every element starts (line and column, which libxml2 does not keep), and
+ * the problems found so far.  Problems are collected rather than reported
+ * at once because the schema validator and the loader's own checks often see
+ * the same fault: xdoc_flush() drops the echoes, sorts what is left by
+ * position and hands it to a diag_list.
+ */
+#ifndef SHIRYO_LOAD_INTERNAL_H
+#define SHIRYO_LOAD_INTERNAL_H
+
+#include <libxml/tree.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "diag.h"
+
+/* Limits on what a plan or actuals file may be. */
+#define XDOC_MAX_BYTES ((size_t)16 << 20)
+#define XDOC_MAX_DEPTH 64
+
+enum problem_kind {
+	PROBLEM_PARSE,       /* reading, encoding, well-formedness, limits */
+	PROBLEM_CHECK,       /* the loader's own checks */
+	PROBLEM_RNG,         /* a schema error with a subject of its own */
+	PROBLEM_RNG_CASCADE, /* "expected <x>, found <y>": often only the echo
+			      * of another error under the same parent */
+	PROBLEM_RNG_GENERIC, /* "invalid content in <x>": dropped when a more
+			      * specific problem lies in the same subtree */
+	PROBLEM_RNG_VALUE,   /* "invalid value of attribute a": when a choice
+			      * of attribute sets fails, libxml2 blames one
+			      * that is fine; dropped when a check found what
+			      * is wrong with the same element */
+};
+
+struct problem {
+	enum diag_severity severity;
+	enum problem_kind kind;
+	xmlNodePtr node;  /* element concerned, or NULL */
+	int line, column; /* 0 when unknown */
+	/* What the problem is about, so that a check can stand in for the
+	 * schema's vaguer message on the same thing: an attribute of node, or
+	 * a child element of node (the one a check finds missing, the one the
+	 * schema expected). */
+	char *attr;
+	char *elem;
+	char *message;
+	size_t seq;       /* order of discovery, for a stable sort */
+	bool dropped;
+};
+
+struct elem_pos {
+	size_t offset; /* byte offset of the '<' */
+	int line, column;
+};
+
+struct xdoc {
+	const char *path;
+	char *buf;                /* the file's bytes, NUL-terminated */
+	size_t len;
+	size_t *line_starts;      /* byte offset of each line */
+	size_t n_lines;
+	struct elem_pos *pos;     /* indexed by (intptr_t)node->_private - 1 */
+	size_t n_pos, alloc_pos;
+	xmlDocPtr doc;            /* NULL when the file did not parse */
+	struct problem *problems;
+	size_t n_problems, alloc_problems;
+	bool stopped;             /* parsing was halted: ignore later errors */
+};
+
+/* Reads and parses path safely (size and depth limits, UTF-8 only, no
+ * DOCTYPE, no network).  Returns 0 with x->doc set, or -1 with the reasons
+ * recorded as problems.  Always call xdoc_release() afterwards. */
+int xdoc_read(struct xdoc *x, const char *path);
+/* Frees the tree, the bytes and the problems. */
+void xdoc_release(struct xdoc *x);
+
+/* Where node starts (the '<' of its start tag); for a text or attribute
+ * node, where its element starts.  0, 0 when unknown. */
+void xdoc_node_pos(const struct xdoc *x, xmlNodePtr node, int *line, int *column);
+/* Where attribute name is written in node's start tag; node's position if
+ * it is not there. */
+void xdoc_attr_pos(const struct xdoc *x, xmlNodePtr node, const char *name,
+		   int *line, int *column);
+/* Line and column of a byte offset: column counts characters, not bytes. */
+void xdoc_offset_pos(const struct xdoc *x, size_t offset, int *line, int *column);
+
+/* Records a problem at node (at its attribute attr when attr is given and
+ * written there).  elem names the child element it is about, or NULL. */
+void xdoc_problem(struct xdoc *x, enum diag_severity sev, enum problem_kind kind,
+		  xmlNodePtr node, const char *attr, const char *elem,
+		  const char *fmt, ...) __attribute__((format(printf, 7, 8)));
+/* Records a problem at an explicit position. */
+void xdoc_problem_at(struct xdoc *x, enum diag_severity sev, int line, int column,
+		     const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+/* Drops echoes, sorts by position and adds the problems to dl.  Returns
+ * the number of errors added.  The problem list is empty afterwards. */
+size_t xdoc_flush(struct xdoc *x, struct diag_list *dl);
+
+/* "indicator 'kpi-01'" for an element with an id, "<target> of indicator
+ * 'kpi-01'" for one inside such an element, "<meta>" otherwise.  Written
+ * into buf; returns buf. */
+char *xdoc_describe(xmlNodePtr node, char *buf, size_t size);
+
+/* Validates x->doc against a RELAX NG schema given as text, recording
+ * readable problems.  Returns the number of problems it recorded. */
+size_t rng_validate(struct xdoc *x, const char *schema, size_t len);
+
+struct plan;
+struct actual_value;
+
+/* The two halves of actuals_merge(): the checks (every problem reported
+ * into dl; returns the number of errors), and the merge of values that
+ * passed them.  Values with fy 0 had a year that did not parse: only their
+ * ref is checked. */
+size_t actuals_check(const struct plan *p, const struct actual_value *v, size_t n,
+		     struct diag_list *dl, const char *file);
+void actuals_apply(struct plan *p, const char *file, const struct actual_value *v,
+		   size_t n, struct diag_list *dl);
+
+/* Sorts the diagnostics of src by line and column (keeping the order of
+ * equal positions) and moves them to the end of dst. */
+void load_diag_sort_move(struct diag_list *dst, struct diag_list *src);
+
+#endif

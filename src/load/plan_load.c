@@ -1,0 +1,1126 @@
+/* plan_load.c - a plan's XML into struct plan, and the checks a schema
+ * cannot make.
+ *
+ * The loader runs even when the schema has complained, so that one run
+ * reports every problem: it reads what it finds and never assumes the
+ * document is valid.  The model is built in two passes over the tree: the
+ * first creates every object and registers its id, the second resolves
+ * references (which may point forward).  A plan with any error is freed
+ * and NULL returned; so a returned plan has passed the schema, and every
+ * field the schema requires is set.
+ *
+ * Text content is normalised for printing: leading and trailing white space
+ * goes, and a line break inside the text (with its indentation) disappears
+ * between Japanese characters and becomes one space between Latin words.
+ */
+#include "load.h"
+
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "fy.h"
+#include "load_internal.h"
+#include "schema_blob.h"
+
+struct idrec {
+	const char *id;
+	const char *kind;  /* element name: "indicator", "part", "pillar" ... */
+	xmlNodePtr node;
+	void *obj;         /* the model object, when refs can point to it */
+	const char *owner; /* a part's indicator id */
+};
+
+struct afile {
+	const char *href;
+	int line, column;
+};
+
+struct loader {
+	struct xdoc *x;
+	struct plan *p;
+	struct arena *a;
+	/* ids: open addressing, power-of-two size */
+	struct idrec *ids;
+	size_t n_ids, cap_ids;
+	struct afile *afiles;
+	size_t n_afiles;
+	bool period_ok;
+};
+
+/* ---- the tree ------------------------------------------------------------ */
+
+static bool is_el(xmlNodePtr n, const char *name)
+{
+	return n && n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0;
+}
+
+static xmlNodePtr next_el(xmlNodePtr n, const char *name)
+{
+	for (n = n ? n->next : NULL; n; n = n->next)
+		if (is_el(n, name))
+			return n;
+	return NULL;
+}
+
+static xmlNodePtr first(xmlNodePtr parent, const char *name)
+{
+	if (!parent)
+		return NULL;
+	xmlNodePtr c = parent->children;
+	return is_el(c, name) ? c : next_el(c, name);
+}
+
+#define EACH(c, parent, name) \
+	for (xmlNodePtr c = first((parent), (name)); c; c = next_el(c, (name)))
+
+static size_t count(xmlNodePtr parent, const char *name)
+{
+	size_t n = 0;
+	EACH(c, parent, name)
+		n++;
+	return n;
+}
+
+static void *array(struct loader *l, size_t n, size_t size)
+{
+	return n ? arena_calloc(l->a, n, size) : NULL;
+}
+
+static bool ascii_space(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/* See the comment at the top. */
+static const char *norm(struct loader *l, const char *s)
+{
+	size_t n = strlen(s);
+	char *out = arena_alloc(l->a, n + 1), *o = out;
+	const unsigned char *p = (const unsigned char *)s;
+	while (*p && ascii_space(*p))
+		p++;
+	while (*p) {
+		if (!ascii_space(*p)) {
+			*o++ = (char)*p++;
+			continue;
+		}
+		bool newline = false;
+		const unsigned char *q = p;
+		while (*q && ascii_space(*q))
+			newline |= *q == '\n' || *q == '\r', q++;
+		if (!*q)
+			break; /* trailing */
+		unsigned char before = o > out ? (unsigned char)o[-1] : 0;
+		if (!(newline && (before >= 0x80 || *q >= 0x80)))
+			*o++ = ' ';
+		p = q;
+	}
+	*o = '\0';
+	return out;
+}
+
+static const char *attr(struct loader *l, xmlNodePtr n, const char *name)
+{
+	if (!n)
+		return NULL;
+	xmlChar *v = xmlGetNoNsProp(n, (const xmlChar *)name);
+	if (!v)
+		return NULL;
+	const char *s = norm(l, (const char *)v);
+	xmlFree(v);
+	return s;
+}
+
+static const char *text(struct loader *l, xmlNodePtr n)
+{
+	if (!n)
+		return NULL;
+	xmlChar *v = xmlNodeGetContent(n);
+	const char *s = norm(l, v ? (const char *)v : "");
+	xmlFree(v);
+	return s;
+}
+
+static const char *child_text(struct loader *l, xmlNodePtr parent, const char *name)
+{
+	return text(l, first(parent, name));
+}
+
+static const char **texts(struct loader *l, xmlNodePtr parent, const char *name,
+			  size_t *n)
+{
+	*n = count(parent, name);
+	const char **v = array(l, *n, sizeof *v);
+	size_t i = 0;
+	EACH(c, parent, name)
+		v[i++] = text(l, c);
+	return v;
+}
+
+static struct src_pos pos_of(struct loader *l, xmlNodePtr n)
+{
+	int line, col;
+	xdoc_node_pos(l->x, n, &line, &col);
+	return (struct src_pos){l->p->file, line};
+}
+
+/* ---- problems ------------------------------------------------------------ */
+
+#define ERR(l, node, attr, ...) \
+	xdoc_problem((l)->x, DIAG_ERROR, PROBLEM_CHECK, (node), (attr), NULL, __VA_ARGS__)
+#define ERR_CHILD(l, node, elem, ...) \
+	xdoc_problem((l)->x, DIAG_ERROR, PROBLEM_CHECK, (node), NULL, (elem), __VA_ARGS__)
+#define WARN(l, node, attr, ...) \
+	xdoc_problem((l)->x, DIAG_WARNING, PROBLEM_CHECK, (node), (attr), NULL, __VA_ARGS__)
+
+/* "R4" for messages (the Western year if fy_format cannot). */
+static const char *fy_text(int fy, char *buf, size_t size)
+{
+	if (fy_format(fy, FY_STYLE_SHORT, buf, size) < 0)
+		snprintf(buf, size, "%d", fy);
+	return buf;
+}
+
+static bool number(struct loader *l, xmlNodePtr n, const char *name,
+		   const char *field, const char *subject, struct decimal *out)
+{
+	const char *s = attr(l, n, name);
+	if (!s)
+		return false;
+	enum decimal_status st = decimal_parse(s, out);
+	if (st != DECIMAL_OK) {
+		ERR(l, n, name, "invalid %s '%s' in %s: %s", field, s, subject,
+		    decimal_status_text(st));
+		return false;
+	}
+	return true;
+}
+
+static bool year(struct loader *l, xmlNodePtr n, const char *name,
+		 const char *field, const char *subject, int *fy)
+{
+	const char *s = attr(l, n, name);
+	if (!s)
+		return false;
+	if (fy_parse(s, fy) != 0) {
+		*fy = 0;
+		ERR(l, n, name,
+		    "invalid %s '%s' in %s: not a fiscal year (write 2025, R7, "
+		    "令和7年度, H29 or R元)", field, s, subject);
+		return false;
+	}
+	return true;
+}
+
+/* ---- ids ----------------------------------------------------------------- */
+
+static uint64_t hash(const char *s)
+{
+	uint64_t h = 1469598103934665603u;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211u;
+	return h;
+}
+
+static struct idrec *id_slot(struct loader *l, const char *id)
+{
+	size_t mask = l->cap_ids - 1;
+	for (size_t i = (size_t)hash(id) & mask;; i = (i + 1) & mask)
+		if (!l->ids[i].id || strcmp(l->ids[i].id, id) == 0)
+			return &l->ids[i];
+}
+
+static struct idrec *lookup(struct loader *l, const char *id)
+{
+	if (!id || !l->cap_ids)
+		return NULL;
+	struct idrec *r = id_slot(l, id);
+	return r->id ? r : NULL;
+}
+
+static const char *article(const char *kind)
+{
+	return strchr("aeiou", kind[0]) ? "an" : "a";
+}
+
+/* "past-result" -> "past result" */
+static const char *kind_words(struct loader *l, const char *kind)
+{
+	char *s = arena_strdup(l->a, kind);
+	for (char *p = s; *p; p++)
+		if (*p == '-')
+			*p = ' ';
+	return s;
+}
+
+/* Registers n's id; returns it (NULL when n has none). */
+static const char *reg(struct loader *l, xmlNodePtr n, const char *kind, void *obj,
+		       const char *owner)
+{
+	const char *id = attr(l, n, "id");
+	if (!id || !*id)
+		return NULL;
+	if (2 * (l->n_ids + 1) > l->cap_ids) {
+		size_t cap = l->cap_ids ? 2 * l->cap_ids : 256;
+		struct idrec *old = l->ids;
+		size_t old_cap = l->cap_ids;
+		l->ids = calloc(cap, sizeof *l->ids);
+		if (!l->ids)
+			abort();
+		l->cap_ids = cap;
+		for (size_t i = 0; i < old_cap; i++)
+			if (old[i].id)
+				*id_slot(l, old[i].id) = old[i];
+		free(old);
+	}
+	struct idrec *r = id_slot(l, id);
+	if (r->id) {
+		int line, col;
+		xdoc_node_pos(l->x, r->node, &line, &col);
+		ERR(l, n, "id", "duplicate id '%s': already used by the %s at line %d, column %d",
+		    id, kind_words(l, r->kind), line, col);
+		return id;
+	}
+	*r = (struct idrec){id, kind, n, obj, owner};
+	l->n_ids++;
+	return id;
+}
+
+/* The object `ref` names, which must be a `want`; reports otherwise.  n and
+ * name locate the reference; subject says who refers. */
+static void *resolve(struct loader *l, xmlNodePtr n, const char *name,
+		     const char *ref, const char *want, const char *subject)
+{
+	const char *w = kind_words(l, want);
+	struct idrec *r = lookup(l, ref);
+	if (!r) {
+		ERR(l, n, name, "%s refers to %s '%s', which does not exist", subject, w, ref);
+		return NULL;
+	}
+	if (strcmp(r->kind, want) != 0) {
+		const char *k = kind_words(l, r->kind);
+		if (r->owner)
+			ERR(l, n, name, "%s refers to %s '%s', which is a %s of indicator '%s', "
+			    "not %s %s", subject, w, ref, k, r->owner, article(w), w);
+		else
+			ERR(l, n, name, "%s refers to %s '%s', which is %s %s, not %s %s",
+			    subject, w, ref, article(k), k, article(w), w);
+		return NULL;
+	}
+	return r->obj;
+}
+
+/* Resolves a space-separated list of ids (IDREFS) into an array. */
+static void **resolve_list(struct loader *l, xmlNodePtr n, const char *name,
+			   const char *want, const char *subject, size_t *count_out)
+{
+	*count_out = 0;
+	const char *s = attr(l, n, name);
+	if (!s || !*s)
+		return NULL;
+	size_t words = 1;
+	for (const char *p = s; *p; p++)
+		words += *p == ' ';
+	void **v = arena_calloc(l->a, words, sizeof *v);
+	char *copy = arena_strdup(l->a, s);
+	for (char *tok = copy, *end; tok && *tok; tok = end) {
+		end = strchr(tok, ' ');
+		if (end)
+			*end++ = '\0';
+		void *obj = resolve(l, n, name, tok, want, subject);
+		if (obj)
+			v[(*count_out)++] = obj;
+	}
+	return v;
+}
+
+static const char *subject(struct loader *l, const char *kind, const char *id)
+{
+	return id ? arena_printf(l->a, "%s '%s'", kind, id)
+		  : arena_printf(l->a, "%s (without id)", kind);
+}
+
+/* ---- values -------------------------------------------------------------- */
+
+/* Whether the plan period is known, for the checks against it. */
+static bool in_period(const struct loader *l, int fy)
+{
+	return !l->period_ok || (fy >= l->p->from && fy <= l->p->to);
+}
+
+static const char *period_text(struct loader *l)
+{
+	char a[16], b[16];
+	return arena_printf(l->a, "%s–%s", fy_text(l->p->from, a, sizeof a),
+			    fy_text(l->p->to, b, sizeof b));
+}
+
+static void load_baseline(struct loader *l, xmlNodePtr n, struct baseline *b,
+			  const char *subj, bool in_plan)
+{
+	b->text = attr(l, n, "text");
+	const char *unknown = attr(l, n, "unknown");
+	if (unknown && (strcmp(unknown, "true") == 0 || strcmp(unknown, "1") == 0)) {
+		b->kind = BASELINE_UNKNOWN;
+		return;
+	}
+	const char *kind = attr(l, n, "kind");
+	if (!kind || strcmp(kind, "level") == 0)
+		b->kind = BASELINE_LEVEL;
+	else if (strcmp(kind, "rate") == 0)
+		b->kind = BASELINE_RATE;
+	else if (strcmp(kind, "average") == 0)
+		b->kind = BASELINE_AVERAGE;
+	else if (strcmp(kind, "total") == 0)
+		b->kind = BASELINE_TOTAL;
+	else
+		ERR(l, n, "kind", "invalid baseline kind '%s' in %s: write level, rate, "
+		    "average or total", kind, subj);
+
+	if (!xmlHasProp(n, (const xmlChar *)"value"))
+		ERR(l, n, "value", "baseline of %s has no value (write unknown=\"true\" "
+		    "for 「―」)", subj);
+	number(l, n, "value", "baseline value", subj, &b->value);
+
+	char yb[16], pb[16];
+	if (b->kind == BASELINE_LEVEL || b->kind == BASELINE_RATE) {
+		if (year(l, n, "year", "baseline year", subj, &b->fy) && in_plan &&
+		    l->period_ok && b->fy > l->p->from)
+			ERR(l, n, "year", "%s has baseline year %s, after the plan period "
+			    "starts (%s)", subj, fy_text(b->fy, yb, sizeof yb),
+			    fy_text(l->p->from, pb, sizeof pb));
+		return;
+	}
+	bool has_from = year(l, n, "from", "baseline 'from' year", subj, &b->from);
+	bool has_to = year(l, n, "to", "baseline 'to' year", subj, &b->to);
+	bool wrote_from = xmlHasProp(n, (const xmlChar *)"from");
+	bool wrote_to = xmlHasProp(n, (const xmlChar *)"to");
+	if (wrote_from != wrote_to)
+		ERR(l, n, wrote_from ? "from" : "to",
+		    "baseline of %s has '%s' but no '%s' year", subj,
+		    wrote_from ? "from" : "to", wrote_from ? "to" : "from");
+	if (has_from && has_to && b->from > b->to)
+		ERR(l, n, "from", "baseline of %s spans %s to %s, which ends before it starts",
+		    subj, fy_text(b->from, yb, sizeof yb), fy_text(b->to, pb, sizeof pb));
+	else if (has_to && in_plan && l->period_ok && b->to > l->p->from)
+		ERR(l, n, "to", "%s has a baseline ending %s, after the plan period starts (%s)",
+		    subj, fy_text(b->to, yb, sizeof yb), fy_text(l->p->from, pb, sizeof pb));
+}
+
+static void load_target(struct loader *l, xmlNodePtr n, struct target *t,
+			const char *subj, bool in_plan)
+{
+	t->text = attr(l, n, "text");
+	const char *kind = attr(l, n, "kind");
+	if (!kind || strcmp(kind, "level") == 0)
+		t->kind = TARGET_LEVEL;
+	else if (strcmp(kind, "cumulative") == 0)
+		t->kind = TARGET_CUMULATIVE;
+	else if (strcmp(kind, "rate") == 0)
+		t->kind = TARGET_RATE;
+	else if (strcmp(kind, "at-least") == 0)
+		t->kind = TARGET_AT_LEAST;
+	else
+		ERR(l, n, "kind", "invalid target kind '%s' in %s: write level, "
+		    "cumulative, rate or at-least", kind, subj);
+
+	if (!xmlHasProp(n, (const xmlChar *)"value"))
+		ERR(l, n, "value", "target of %s has no value", subj);
+	number(l, n, "value", "target value", subj, &t->value);
+
+	char yb[16], zb[16];
+	bool has_year = year(l, n, "year", "target year", subj, &t->fy);
+	if (t->kind != TARGET_CUMULATIVE) {
+		if (!xmlHasProp(n, (const xmlChar *)"year"))
+			ERR(l, n, "year", "target of %s has no year", subj);
+		if (has_year && in_plan && !in_period(l, t->fy))
+			ERR(l, n, "year", "%s has target year %s, outside the plan period %s",
+			    subj, fy_text(t->fy, yb, sizeof yb), period_text(l));
+		return;
+	}
+
+	t->has_per_year = number(l, n, "per-year", "per-year value", subj, &t->per_year);
+	bool has_from = year(l, n, "from", "target 'from' year", subj, &t->from);
+	bool has_to = year(l, n, "to", "target 'to' year", subj, &t->to);
+	if (!xmlHasProp(n, (const xmlChar *)"from"))
+		ERR(l, n, "from", "cumulative target of %s has no 'from' year", subj);
+	if (!xmlHasProp(n, (const xmlChar *)"to"))
+		ERR(l, n, "to", "cumulative target of %s has no 'to' year", subj);
+	if (!has_year && has_to && !xmlHasProp(n, (const xmlChar *)"year"))
+		t->fy = t->to;
+	if (has_from && has_to && t->from > t->to) {
+		ERR(l, n, "from", "cumulative target of %s spans %s to %s, which ends "
+		    "before it starts", subj, fy_text(t->from, yb, sizeof yb),
+		    fy_text(t->to, zb, sizeof zb));
+		return;
+	}
+	if (!in_plan)
+		return;
+	if (has_from && !in_period(l, t->from))
+		ERR(l, n, "from", "%s has a cumulative target from %s, outside the plan "
+		    "period %s", subj, fy_text(t->from, yb, sizeof yb), period_text(l));
+	if (has_to && !in_period(l, t->to))
+		ERR(l, n, "to", "%s has a cumulative target to %s, outside the plan "
+		    "period %s", subj, fy_text(t->to, yb, sizeof yb), period_text(l));
+	if (has_year && !in_period(l, t->fy))
+		ERR(l, n, "year", "%s has target year %s, outside the plan period %s",
+		    subj, fy_text(t->fy, yb, sizeof yb), period_text(l));
+	else if (has_year && has_from && t->fy < t->from)
+		ERR(l, n, "year", "%s has target year %s, before its span starts (%s)",
+		    subj, fy_text(t->fy, yb, sizeof yb), fy_text(t->from, zb, sizeof zb));
+}
+
+/* The year a baseline stands for: its year, or the end of its span. */
+static int baseline_year(const struct baseline *b)
+{
+	return b->kind == BASELINE_AVERAGE || b->kind == BASELINE_TOTAL ? b->to : b->fy;
+}
+
+static void check_order(struct loader *l, xmlNodePtr target, const struct baseline *b,
+			const struct target *t, const char *subj)
+{
+	int by = baseline_year(b);
+	if (!by || !t->fy || t->fy >= by)
+		return;
+	char yb[16], zb[16];
+	const char *where = xmlHasProp(target, (const xmlChar *)"year") ? "year" : "to";
+	ERR(l, target, where, "%s has target year %s, before its baseline year %s", subj,
+	    fy_text(t->fy, yb, sizeof yb), fy_text(by, zb, sizeof zb));
+}
+
+/* unit, baseline and target of holder (an indicator or a part). */
+static void load_measure(struct loader *l, xmlNodePtr holder, struct measure *m,
+			 const char *subj)
+{
+	xmlNodePtr u = first(holder, "unit");
+	m->unit = text(l, u);
+	if (!m->unit || !*m->unit)
+		ERR_CHILD(l, holder, "unit", "%s has no unit", subj);
+	xmlNodePtr b = first(holder, "baseline");
+	if (b)
+		load_baseline(l, b, &m->baseline, subj, true);
+	else
+		ERR_CHILD(l, holder, "baseline", "%s has no baseline (write <baseline "
+			  "unknown=\"true\"/> for 「―」)", subj);
+	xmlNodePtr t = first(holder, "target");
+	if (t)
+		load_target(l, t, &m->target, subj, true);
+	else
+		ERR_CHILD(l, holder, "target", "%s has no target", subj);
+	if (b && t)
+		check_order(l, t, &m->baseline, &m->target, subj);
+	m->pos = pos_of(l, holder);
+}
+
+/* ---- the parts of a plan ------------------------------------------------- */
+
+static void load_meta(struct loader *l, xmlNodePtr meta)
+{
+	struct plan *p = l->p;
+	p->title = child_text(l, meta, "title");
+	p->subtitle = child_text(l, meta, "subtitle");
+	p->short_title = child_text(l, meta, "short-title");
+	p->issuer = child_text(l, meta, "issuer");
+	p->department = child_text(l, meta, "department");
+	p->document = child_text(l, meta, "document");
+	xmlNodePtr period = first(meta, "period");
+	if (!period)
+		return;
+	bool f = year(l, period, "from", "plan period start", "<period>", &p->from);
+	bool t = year(l, period, "to", "plan period end", "<period>", &p->to);
+	if (f && t && p->from > p->to) {
+		char a[16], b[16];
+		ERR(l, period, "to", "plan period %s–%s ends before it starts",
+		    fy_text(p->from, a, sizeof a), fy_text(p->to, b, sizeof b));
+		return;
+	}
+	l->period_ok = f && t;
+}
+
+static bool is_url(const char *s)
+{
+	if (strstr(s, "://"))
+		return true;
+	const char *c = s;
+	while (isalnum((unsigned char)*c) || *c == '+' || *c == '-' || *c == '.')
+		c++;
+	return *c == ':' && c - s >= 2 && isalpha((unsigned char)s[0]);
+}
+
+static void load_actuals_files(struct loader *l, xmlNodePtr root)
+{
+	size_t n = count(root, "actuals-file");
+	l->afiles = n ? calloc(n, sizeof *l->afiles) : NULL;
+	if (n && !l->afiles)
+		abort();
+	EACH(c, root, "actuals-file") {
+		const char *href = attr(l, c, "href");
+		if (!href || !*href)
+			continue; /* the schema says */
+		if (is_url(href)) {
+			ERR(l, c, "href", "actuals file '%s' is a URL: name a local file "
+			    "(relative to the plan's folder)", href);
+			continue;
+		}
+		struct afile *f = &l->afiles[l->n_afiles++];
+		f->href = href;
+		xdoc_node_pos(l->x, c, &f->line, &f->column);
+	}
+}
+
+static void default_grading(struct grading *g)
+{
+	static struct grade_level levels[] = {
+		{"A", "計画どおり以上", {10, 1}},
+		{"B", "おおむね順調", {75, 2}},
+		{"C", "やや遅れ", {5, 1}},
+		{"D", "遅れ", {0, 0}},
+	};
+	g->basis = GRADE_BASIS_PROGRESS;
+	g->prorate = true;
+	g->levels = levels;
+	g->n_levels = sizeof levels / sizeof levels[0];
+	g->no_data_mark = "－";
+	g->no_data_label = "実績未確定";
+	g->not_assessable_mark = "／";
+	g->not_assessable_label = "評価不能";
+	g->maintain_tolerance = (struct decimal){10, 1};
+	g->ratio_scale = 1;
+}
+
+static void load_grading(struct loader *l, xmlNodePtr g)
+{
+	struct grading *gr = &l->p->grading;
+	default_grading(gr);
+	if (!g)
+		return;
+	const char *basis = attr(l, g, "basis");
+	if (basis && strcmp(basis, "achievement") == 0)
+		gr->basis = GRADE_BASIS_ACHIEVEMENT;
+	const char *prorate = attr(l, g, "prorate");
+	if (prorate)
+		gr->prorate = strcmp(prorate, "true") == 0 || strcmp(prorate, "1") == 0;
+	const char *scale = attr(l, g, "ratio-scale");
+	if (scale && strlen(scale) == 1 && scale[0] >= '0' && scale[0] <= '6')
+		gr->ratio_scale = scale[0] - '0';
+
+	size_t n = count(g, "grade");
+	if (n) {
+		struct grade_level *v = array(l, n, sizeof *v);
+		size_t i = 0;
+		EACH(c, g, "grade") {
+			struct grade_level *lv = &v[i];
+			lv->mark = attr(l, c, "mark");
+			lv->label = attr(l, c, "label");
+			const char *subj = subject(l, "grade", lv->mark);
+			if (!number(l, c, "min", "minimum", subj, &lv->min)) {
+				i++;
+				continue;
+			}
+			if (lv->min.units < 0)
+				ERR(l, c, "min", "%s has a negative minimum", subj);
+			if (i > 0 && decimal_cmp(lv->min, v[i - 1].min) >= 0)
+				ERR(l, c, "min", "%s has a minimum not below that of grade '%s': "
+				    "grades go best first", subj, v[i - 1].mark ? v[i - 1].mark : "?");
+			i++;
+		}
+		gr->levels = v;
+		gr->n_levels = n;
+	}
+	xmlNodePtr nd = first(g, "no-data");
+	if (nd) {
+		gr->no_data_mark = attr(l, nd, "mark");
+		gr->no_data_label = attr(l, nd, "label");
+	}
+	xmlNodePtr na = first(g, "not-assessable");
+	if (na) {
+		gr->not_assessable_mark = attr(l, na, "mark");
+		gr->not_assessable_label = attr(l, na, "label");
+	}
+	xmlNodePtr mt = first(g, "maintain");
+	if (mt)
+		number(l, mt, "tolerance", "tolerance", "<maintain>", &gr->maintain_tolerance);
+}
+
+static void load_sections(struct loader *l, xmlNodePtr root)
+{
+	struct plan *p = l->p;
+	p->n_sections = count(root, "section");
+	p->sections = array(l, p->n_sections, sizeof *p->sections);
+	size_t i = 0;
+	EACH(c, root, "section") {
+		struct section *s = &p->sections[i++];
+		s->id = reg(l, c, "section", s, NULL);
+		s->title = attr(l, c, "title");
+		s->paragraphs = texts(l, c, "p", &s->n_paragraphs);
+		s->items = texts(l, c, "item", &s->n_items);
+	}
+}
+
+static void load_issues(struct loader *l, xmlNodePtr issues)
+{
+	struct plan *p = l->p;
+	p->n_issues = count(issues, "issue");
+	p->issues = array(l, p->n_issues, sizeof *p->issues);
+	size_t i = 0;
+	EACH(c, issues, "issue") {
+		struct issue *is = &p->issues[i++];
+		is->id = reg(l, c, "issue", is, NULL);
+		is->no = attr(l, c, "no");
+		is->response = attr(l, c, "response");
+		is->text = text(l, c);
+	}
+}
+
+static void load_scenarios(struct loader *l, xmlNodePtr scenarios)
+{
+	struct plan *p = l->p;
+	p->n_scenarios = count(scenarios, "scenario");
+	p->scenarios = array(l, p->n_scenarios, sizeof *p->scenarios);
+	size_t i = 0;
+	EACH(c, scenarios, "scenario") {
+		struct scenario *s = &p->scenarios[i++];
+		s->id = reg(l, c, "scenario", s, NULL);
+		s->no = attr(l, c, "no");
+		s->title = child_text(l, c, "title");
+		s->states = texts(l, c, "state", &s->n_states);
+		s->pos = pos_of(l, c);
+	}
+}
+
+static unsigned partners(const char *s)
+{
+	unsigned bits = 0;
+	if (!s)
+		return 0;
+	char buf[128];
+	snprintf(buf, sizeof buf, "%s", s);
+	for (char *tok = strtok(buf, " "); tok; tok = strtok(NULL, " ")) {
+		if (strcmp(tok, "agencies") == 0)
+			bits |= PARTNER_AGENCIES;
+		else if (strcmp(tok, "private") == 0)
+			bits |= PARTNER_PRIVATE;
+		else if (strcmp(tok, "academia") == 0)
+			bits |= PARTNER_ACADEMIA;
+	}
+	return bits;
+}
+
+static void load_direction(struct loader *l, xmlNodePtr n, struct direction *d)
+{
+	d->id = reg(l, n, "direction", d, NULL);
+	d->no = attr(l, n, "no");
+	d->title = child_text(l, n, "title");
+	d->description = child_text(l, n, "description");
+	d->n_initiatives = count(n, "initiative");
+	d->initiatives = array(l, d->n_initiatives, sizeof *d->initiatives);
+	size_t i = 0;
+	EACH(c, n, "initiative") {
+		struct initiative *in = &d->initiatives[i++];
+		in->id = reg(l, c, "initiative", in, NULL);
+		in->text = text(l, c);
+		in->partners = partners(attr(l, c, "partners"));
+		in->pos = pos_of(l, c);
+	}
+	d->pos = pos_of(l, n);
+}
+
+static void load_pillars(struct loader *l, xmlNodePtr pillars)
+{
+	struct plan *p = l->p;
+	p->n_pillars = count(pillars, "pillar");
+	p->pillars = array(l, p->n_pillars, sizeof *p->pillars);
+	size_t i = 0;
+	EACH(c, pillars, "pillar") {
+		struct pillar *pl = &p->pillars[i++];
+		pl->id = reg(l, c, "pillar", pl, NULL);
+		pl->no = attr(l, c, "no");
+		pl->title = child_text(l, c, "title");
+		pl->subtitle = child_text(l, c, "subtitle");
+		pl->description = child_text(l, c, "description");
+		pl->n_directions = count(c, "direction");
+		pl->directions = array(l, pl->n_directions, sizeof *pl->directions);
+		size_t k = 0;
+		EACH(d, c, "direction")
+			load_direction(l, d, &pl->directions[k++]);
+		pl->measures = texts(l, c, "measure-item", &pl->n_measures);
+		pl->n_outcomes = count(c, "outcome");
+		pl->outcomes = array(l, pl->n_outcomes, sizeof *pl->outcomes);
+		k = 0;
+		EACH(o, c, "outcome") {
+			struct outcome *oc = &pl->outcomes[k++];
+			oc->id = reg(l, o, "outcome", oc, NULL);
+			oc->text = child_text(l, o, "text");
+		}
+		pl->pos = pos_of(l, c);
+	}
+}
+
+static enum goal goal_of(struct loader *l, xmlNodePtr n, const char *subj)
+{
+	const char *s = attr(l, n, "goal");
+	if (!s || strcmp(s, "higher") == 0)
+		return GOAL_HIGHER;
+	if (strcmp(s, "lower") == 0)
+		return GOAL_LOWER;
+	if (strcmp(s, "maintain") == 0)
+		return GOAL_MAINTAIN;
+	ERR(l, n, "goal", "invalid goal '%s' in %s: write higher, lower or maintain", s,
+	    subj);
+	return GOAL_HIGHER;
+}
+
+static void load_indicator(struct loader *l, xmlNodePtr n, struct indicator *ind)
+{
+	ind->id = reg(l, n, "indicator", ind, NULL);
+	const char *subj = subject(l, "indicator", ind->id);
+	ind->no = attr(l, n, "no");
+	ind->name = child_text(l, n, "name");
+	enum goal goal = goal_of(l, n, subj);
+	size_t parts = count(n, "part");
+	if (parts == 0) {
+		ind->n_measures = 1;
+		ind->measures = array(l, 1, sizeof *ind->measures);
+		struct measure *m = &ind->measures[0];
+		m->id = ind->id;
+		m->goal = goal;
+		load_measure(l, n, m, subj);
+	} else {
+		if (parts == 1)
+			ERR_CHILD(l, n, "part", "compound %s has only one part: a compound "
+				  "indicator has two or more", subj);
+		ind->n_measures = parts;
+		ind->measures = array(l, parts, sizeof *ind->measures);
+		size_t i = 0;
+		EACH(c, n, "part") {
+			struct measure *m = &ind->measures[i++];
+			m->id = reg(l, c, "part", m, ind->id ? ind->id : "?");
+			m->name = attr(l, c, "name");
+			m->goal = goal;
+			load_measure(l, c, m, subject(l, "part", m->id));
+		}
+	}
+	ind->source = child_text(l, n, "source");
+	ind->note = child_text(l, n, "note");
+	xmlNodePtr sa = first(n, "stated-achievement");
+	if (sa)
+		ind->has_stated_achievement = number(l, sa, "percent", "stated achievement",
+						     subj, &ind->stated_achievement);
+	ind->pos = pos_of(l, n);
+}
+
+static void load_indicators(struct loader *l, xmlNodePtr indicators)
+{
+	struct plan *p = l->p;
+	p->n_indicators = count(indicators, "indicator");
+	p->indicators = array(l, p->n_indicators, sizeof *p->indicators);
+	size_t i = 0;
+	EACH(c, indicators, "indicator")
+		load_indicator(l, c, &p->indicators[i++]);
+}
+
+static void load_projects(struct loader *l, xmlNodePtr projects)
+{
+	struct plan *p = l->p;
+	if (!projects)
+		return;
+	p->projects_title = attr(l, projects, "title");
+	p->projects_intro = child_text(l, projects, "intro");
+	const char *period_text_attr = attr(l, projects, "period-text");
+	int from = p->from, to = p->to;
+	char a[16], b[16];
+	bool f = year(l, projects, "from", "project period start", "<projects>", &from);
+	bool t = year(l, projects, "to", "project period end", "<projects>", &to);
+	if (f && t && from > to)
+		ERR(l, projects, "to", "project period %s–%s ends before it starts",
+		    fy_text(from, a, sizeof a), fy_text(to, b, sizeof b));
+	else if ((f && !in_period(l, from)) || (t && !in_period(l, to)))
+		ERR(l, projects, f && !in_period(l, from) ? "from" : "to",
+		    "project period %s–%s lies outside the plan period %s",
+		    fy_text(from, a, sizeof a), fy_text(to, b, sizeof b), period_text(l));
+
+	p->n_projects = count(projects, "project");
+	p->projects = array(l, p->n_projects, sizeof *p->projects);
+	size_t i = 0;
+	EACH(c, projects, "project") {
+		struct project *pj = &p->projects[i++];
+		pj->id = reg(l, c, "project", pj, NULL);
+		pj->no = attr(l, c, "no");
+		pj->title = child_text(l, c, "title");
+		pj->from = from;
+		pj->to = to;
+		pj->period_text = period_text_attr;
+		pj->target_state = child_text(l, c, "target-state");
+		pj->initiatives = texts(l, c, "initiative", &pj->n_initiatives);
+		pj->pos = pos_of(l, c);
+	}
+}
+
+static void load_meetings(struct loader *l, xmlNodePtr meetings)
+{
+	struct plan *p = l->p;
+	p->n_meetings = count(meetings, "meeting");
+	p->meetings = array(l, p->n_meetings, sizeof *p->meetings);
+	size_t i = 0;
+	EACH(c, meetings, "meeting") {
+		struct meeting_body *m = &p->meetings[i++];
+		m->id = reg(l, c, "meeting", m, NULL);
+		m->name = child_text(l, c, "name");
+		m->tagline = child_text(l, c, "tagline");
+		m->role = child_text(l, c, "role");
+		m->frequency = child_text(l, c, "frequency");
+		const char *t = attr(l, c, "times-per-year");
+		if (t) {
+			char *end;
+			long v = strtol(t, &end, 10);
+			if (*t && !*end && v > 0 && v <= 366)
+				m->times_per_year = (int)v;
+		}
+		m->members = texts(l, c, "member", &m->n_members);
+		m->agenda = texts(l, c, "agenda", &m->n_agenda);
+		m->notes = texts(l, c, "note", &m->n_notes);
+	}
+}
+
+static void load_past_results(struct loader *l, xmlNodePtr pr)
+{
+	struct plan *p = l->p;
+	if (!pr)
+		return;
+	p->past_results_title = attr(l, pr, "title");
+	p->n_past_results = count(pr, "past-result");
+	p->past_results = array(l, p->n_past_results, sizeof *p->past_results);
+	size_t i = 0;
+	EACH(c, pr, "past-result") {
+		struct past_result *r = &p->past_results[i++];
+		r->id = reg(l, c, "past-result", r, NULL);
+		const char *subj = subject(l, "past result", r->id);
+		r->name = child_text(l, c, "name");
+		r->unit = child_text(l, c, "unit");
+		xmlNodePtr b = first(c, "baseline"), t = first(c, "target");
+		if (b)
+			load_baseline(l, b, &r->baseline, subj, false);
+		if (t)
+			load_target(l, t, &r->target, subj, false);
+		if (b && t)
+			check_order(l, t, &r->baseline, &r->target, subj);
+		xmlNodePtr a = first(c, "actual");
+		if (a) {
+			number(l, a, "value", "actual value", subj, &r->actual);
+			r->actual_text = attr(l, a, "text");
+			int fy;
+			if (year(l, a, "year", "actual year", subj, &fy))
+				r->actual_from = r->actual_to = fy;
+			year(l, a, "from", "actual 'from' year", subj, &r->actual_from);
+			year(l, a, "to", "actual 'to' year", subj, &r->actual_to);
+		}
+		xmlNodePtr sa = first(c, "stated-achievement");
+		if (sa)
+			number(l, sa, "percent", "stated achievement", subj,
+			       &r->stated_achievement);
+		r->pos = pos_of(l, c);
+	}
+}
+
+/* ---- references ---------------------------------------------------------- */
+
+static struct indicator **indicator_refs(struct loader *l, xmlNodePtr parent,
+					 const char *elem, const char *subj, size_t *n)
+{
+	size_t cap = count(parent, elem);
+	struct indicator **v = array(l, cap, sizeof *v);
+	*n = 0;
+	EACH(c, parent, elem) {
+		const char *ref = attr(l, c, "ref");
+		if (!ref || !*ref)
+			continue; /* the schema says */
+		struct indicator *ind = resolve(l, c, "ref", ref, "indicator", subj);
+		if (ind)
+			v[(*n)++] = ind;
+	}
+	return v;
+}
+
+static void resolve_all(struct loader *l, xmlNodePtr root)
+{
+	struct plan *p = l->p;
+
+	xmlNodePtr bs = first(root, "basic-scenario");
+	if (bs)
+		p->basic_indicators = indicator_refs(l, bs, "indicator-ref",
+						     "the basic scenario",
+						     &p->n_basic_indicators);
+
+	size_t i = 0;
+	EACH(c, first(root, "scenarios"), "scenario") {
+		struct scenario *s = &p->scenarios[i++];
+		s->issues = (struct issue **)resolve_list(
+			l, c, "issues", "issue", subject(l, "scenario", s->id), &s->n_issues);
+	}
+
+	i = 0;
+	EACH(c, first(root, "pillars"), "pillar") {
+		struct pillar *pl = &p->pillars[i++];
+		pl->scenarios = (struct scenario **)resolve_list(
+			l, c, "scenarios", "scenario", subject(l, "pillar", pl->id),
+			&pl->n_scenarios);
+	}
+
+	/* indicator -> pillar, and each pillar's indicators in document order */
+	i = 0;
+	EACH(c, first(root, "indicators"), "indicator") {
+		struct indicator *ind = &p->indicators[i++];
+		const char *ref = attr(l, c, "pillar");
+		if (ref && *ref)
+			ind->pillar = resolve(l, c, "pillar", ref, "pillar",
+					      subject(l, "indicator", ind->id));
+		if (ind->pillar)
+			ind->pillar->n_indicators++;
+	}
+	for (size_t k = 0; k < p->n_pillars; k++) {
+		struct pillar *pl = &p->pillars[k];
+		pl->indicators = array(l, pl->n_indicators, sizeof *pl->indicators);
+		pl->n_indicators = 0;
+	}
+	for (size_t k = 0; k < p->n_indicators; k++) {
+		struct pillar *pl = p->indicators[k].pillar;
+		if (pl)
+			pl->indicators[pl->n_indicators++] = &p->indicators[k];
+	}
+
+	/* outcomes measure indicators of their own pillar */
+	i = 0;
+	EACH(c, first(root, "pillars"), "pillar") {
+		struct pillar *pl = &p->pillars[i++];
+		size_t k = 0;
+		EACH(o, c, "outcome") {
+			struct outcome *oc = &pl->outcomes[k++];
+			const char *subj = subject(l, "outcome", oc->id);
+			oc->indicators = indicator_refs(l, o, "indicator-ref", subj,
+							&oc->n_indicators);
+			size_t m = 0;
+			EACH(r, o, "indicator-ref") {
+				if (m >= oc->n_indicators)
+					break;
+				const char *ref = attr(l, r, "ref");
+				struct indicator *ind = oc->indicators[m];
+				if (!ref || !ind->id || strcmp(ref, ind->id) != 0)
+					continue; /* an unresolved one, reported */
+				m++;
+				if (!ind->outcome)
+					ind->outcome = oc;
+				if (ind->pillar == pl)
+					continue;
+				if (ind->pillar)
+					WARN(l, r, "ref", "%s of pillar '%s' refers to indicator '%s', "
+					     "which belongs to pillar '%s'", subj,
+					     pl->id ? pl->id : "?", ind->id, ind->pillar->id);
+				else
+					WARN(l, r, "ref", "%s of pillar '%s' refers to indicator '%s', "
+					     "which belongs to no pillar", subj,
+					     pl->id ? pl->id : "?", ind->id);
+			}
+		}
+	}
+
+	i = 0;
+	EACH(c, first(root, "projects"), "project") {
+		struct project *pj = &p->projects[i++];
+		const char *subj = subject(l, "project", pj->id);
+		const char *ref = attr(l, c, "pillar");
+		if (ref && *ref)
+			pj->pillar = resolve(l, c, "pillar", ref, "pillar", subj);
+		pj->focus = indicator_refs(l, c, "focus", subj, &pj->n_focus);
+	}
+}
+
+/* ---- the whole --------------------------------------------------------- */
+
+static void load_plan(struct loader *l, xmlNodePtr root)
+{
+	struct plan *p = l->p;
+	p->id = reg(l, root, "plan", p, NULL);
+	load_meta(l, first(root, "meta"));
+	load_actuals_files(l, root);
+	load_grading(l, first(root, "grading"));
+	load_sections(l, root);
+	size_t n;
+	p->vision = texts(l, first(root, "vision"), "line", &n);
+	p->n_vision = n;
+	xmlNodePtr bs = first(root, "basic-scenario");
+	p->basic_title = child_text(l, bs, "title");
+	p->basic_text = child_text(l, bs, "text");
+	p->basic_points = texts(l, bs, "point", &p->n_basic_points);
+	load_issues(l, first(root, "issues"));
+	load_scenarios(l, first(root, "scenarios"));
+	load_pillars(l, first(root, "pillars"));
+	load_indicators(l, first(root, "indicators"));
+	load_projects(l, first(root, "projects"));
+	load_meetings(l, first(root, "meetings"));
+	load_past_results(l, first(root, "past-results"));
+	p->fields = texts(l, first(root, "fields"), "field", &p->n_fields);
+	resolve_all(l, root);
+}
+
+/* path of an actuals file named in the plan at plan_path */
+static char *sibling_path(const char *plan_path, const char *href)
+{
+	const char *slash = strrchr(plan_path, '/');
+	size_t dir = href[0] == '/' || !slash ? 0 : (size_t)(slash - plan_path) + 1;
+	size_t n = dir + strlen(href) + 1;
+	char *s = malloc(n);
+	if (!s)
+		abort();
+	memcpy(s, plan_path, dir);
+	memcpy(s + dir, href, strlen(href) + 1);
+	return s;
+}
+
+struct plan *plan_load(const char *path, struct diag_list *dl)
+{
+	struct xdoc x;
+	if (xdoc_read(&x, path) != 0) {
+		xdoc_flush(&x, dl);
+		xdoc_release(&x);
+		return NULL;
+	}
+	rng_validate(&x, schema_plan_rng, (size_t)(schema_plan_rng_end - schema_plan_rng));
+
+	struct arena *a = arena_new();
+	struct plan *p = arena_alloc(a, sizeof *p);
+	p->arena = a;
+	p->file = arena_strdup(a, path);
+	struct loader l = {.x = &x, .p = p, .a = a};
+	default_grading(&p->grading);
+	xmlNodePtr root = xmlDocGetRootElement(x.doc);
+	if (is_el(root, "plan"))
+		load_plan(&l, root);
+	/* else: the schema has said what the root should be */
+
+	size_t errors = xdoc_flush(&x, dl);
+	xdoc_release(&x);
+	free(l.ids);
+	bool failed = errors > 0;
+
+	/* every actuals file is checked, even after one has failed */
+	for (size_t i = 0; i < l.n_afiles && errors == 0; i++) {
+		char *apath = sibling_path(path, l.afiles[i].href);
+		if (actuals_load_xml(p, apath, dl) != 0) {
+			diag_add(dl, DIAG_NOTE, path, l.afiles[i].line, l.afiles[i].column,
+				 "in actuals file '%s', named here", l.afiles[i].href);
+			failed = true;
+		}
+		free(apath);
+	}
+	free(l.afiles);
+	if (failed) {
+		plan_free(p);
+		return NULL;
+	}
+	return p;
+}

@@ -1,0 +1,445 @@
+/* decimal.c - exact decimals as written; see decimal.h.
+ *
+ * Parsing walks the string one UTF-8 code point at a time and never touches
+ * floating point: digits go straight into an integer count of units, so
+ * "65.1" is 651 units of 10^-1 and prints back as "65.1".  Units stay below
+ * 10^18, which leaves int64_t room for the sum of two before the check.
+ */
+#include "decimal.h"
+
+#include <assert.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define DEC_DIGITS 18
+#define DEC_LIMIT INT64_C(1000000000000000000) /* 10^18, exclusive */
+
+static const int64_t pow10_tab[DEC_DIGITS + 1] = {
+	INT64_C(1),
+	INT64_C(10),
+	INT64_C(100),
+	INT64_C(1000),
+	INT64_C(10000),
+	INT64_C(100000),
+	INT64_C(1000000),
+	INT64_C(10000000),
+	INT64_C(100000000),
+	INT64_C(1000000000),
+	INT64_C(10000000000),
+	INT64_C(100000000000),
+	INT64_C(1000000000000),
+	INT64_C(10000000000000),
+	INT64_C(100000000000000),
+	INT64_C(1000000000000000),
+	INT64_C(10000000000000000),
+	INT64_C(100000000000000000),
+	INT64_C(1000000000000000000),
+};
+
+static int64_t p10(int n)
+{
+	assert(n >= 0 && n <= DEC_DIGITS);
+	return pow10_tab[n];
+}
+
+/* |u| without the undefined -INT64_MIN. */
+static uint64_t mag(int64_t u)
+{
+	return u < 0 ? (uint64_t)0 - (uint64_t)u : (uint64_t)u;
+}
+
+/* ---- reading characters ------------------------------------------------ */
+
+enum ch_kind {
+	CH_END,   /* the terminating NUL */
+	CH_BAD,   /* invalid UTF-8 */
+	CH_OTHER,
+	CH_DIGIT, /* 0-9, ０-９ */
+	CH_SEP,   /* , ， */
+	CH_POINT, /* . ． */
+	CH_MINUS, /* - − － */
+	CH_PLUS,  /* + ＋ */
+	CH_SPACE, /* ASCII white space, U+3000, U+00A0 */
+};
+
+struct ch {
+	enum ch_kind kind;
+	int digit; /* for CH_DIGIT */
+	int len;   /* bytes */
+};
+
+/* Decodes one code point.  Each continuation byte is checked before the
+ * next one is read, so a NUL inside a truncated sequence ends the walk
+ * there and nothing past the terminator is ever read.  Overlong forms,
+ * surrogates and values past U+10FFFF are invalid. */
+static int utf8_next(const char *s, uint32_t *cp)
+{
+	static const uint32_t min[] = {0, 0, 0x80, 0x800, 0x10000};
+	const unsigned char *p = (const unsigned char *)s;
+	uint32_t c;
+	int n;
+
+	if (p[0] < 0x80) {
+		*cp = p[0];
+		return p[0] ? 1 : 0;
+	} else if ((p[0] & 0xE0) == 0xC0) {
+		n = 2;
+		c = p[0] & 0x1F;
+	} else if ((p[0] & 0xF0) == 0xE0) {
+		n = 3;
+		c = p[0] & 0x0F;
+	} else if ((p[0] & 0xF8) == 0xF0) {
+		n = 4;
+		c = p[0] & 0x07;
+	} else {
+		return -1;
+	}
+	for (int i = 1; i < n; i++) {
+		if ((p[i] & 0xC0) != 0x80)
+			return -1;
+		c = c << 6 | (p[i] & 0x3F);
+	}
+	if (c < min[n] || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+		return -1;
+	*cp = c;
+	return n;
+}
+
+static struct ch peek(const char *s)
+{
+	struct ch t = {CH_OTHER, 0, 0};
+	uint32_t c;
+	int n = utf8_next(s, &c);
+
+	if (n < 0) {
+		t.kind = CH_BAD;
+		return t;
+	}
+	t.len = n;
+	if (n == 0) {
+		t.kind = CH_END;
+	} else if (c >= '0' && c <= '9') {
+		t.kind = CH_DIGIT;
+		t.digit = (int)(c - '0');
+	} else if (c >= 0xFF10 && c <= 0xFF19) {
+		t.kind = CH_DIGIT;
+		t.digit = (int)(c - 0xFF10);
+	} else if (c == ',' || c == 0xFF0C) {
+		t.kind = CH_SEP;
+	} else if (c == '.' || c == 0xFF0E) {
+		t.kind = CH_POINT;
+	} else if (c == '-' || c == 0x2212 || c == 0xFF0D) {
+		t.kind = CH_MINUS;
+	} else if (c == '+' || c == 0xFF0B) {
+		t.kind = CH_PLUS;
+	} else if (c == ' ' || (c >= '\t' && c <= '\r') || c == 0x3000 ||
+		   c == 0xA0) {
+		t.kind = CH_SPACE;
+	}
+	return t;
+}
+
+static const char *skip_spaces(const char *s)
+{
+	struct ch t;
+
+	while ((t = peek(s)).kind == CH_SPACE)
+		s += t.len;
+	return s;
+}
+
+/* ---- parsing ------------------------------------------------------------ */
+
+struct acc {
+	uint64_t units;
+	int sig; /* significant digits taken, at most DEC_DIGITS */
+	bool over;
+};
+
+static void acc_digit(struct acc *a, int d)
+{
+	if (a->over || (a->units == 0 && d == 0))
+		return; /* leading zeros are not significant */
+	if (a->sig == DEC_DIGITS) {
+		a->over = true;
+		return;
+	}
+	a->sig++;
+	a->units = a->units * 10 + (uint64_t)d;
+}
+
+/* The number at the start of s.  Sets *end after it on DECIMAL_OK and on
+ * DECIMAL_OVERFLOW, so that decimal_parse can still tell junk after an
+ * over-long number. */
+static enum decimal_status scan(const char *s, struct decimal *out,
+				const char **end)
+{
+	const char *p = skip_spaces(s);
+	struct acc a = {0, 0, false};
+	struct ch t = peek(p);
+	bool neg = false, grouped = false, lead_zero;
+	int group = 0, scale = 0;
+
+	if (t.kind == CH_END)
+		return DECIMAL_EMPTY;
+	if (t.kind == CH_MINUS || t.kind == CH_PLUS) {
+		neg = t.kind == CH_MINUS;
+		p += t.len;
+		t = peek(p);
+	}
+	if (t.kind != CH_DIGIT)
+		return DECIMAL_SYNTAX;
+	lead_zero = t.digit == 0;
+
+	/* A separator is one only when a digit follows: "1,234," ends at the
+	 * second comma, which then belongs to the caller's text. */
+	for (;; t = peek(p)) {
+		if (t.kind == CH_DIGIT) {
+			acc_digit(&a, t.digit);
+			if (group < 4)
+				group++;
+		} else if (t.kind == CH_SEP &&
+			   peek(p + t.len).kind == CH_DIGIT) {
+			/* "0,5" is refused: in a Japanese table it can only be
+			 * a European decimal comma, never a thousands group. */
+			if (grouped ? group != 3 : (group > 3 || lead_zero))
+				return DECIMAL_SYNTAX;
+			grouped = true;
+			group = 0;
+		} else {
+			break;
+		}
+		p += t.len;
+	}
+	if (grouped && group != 3)
+		return DECIMAL_SYNTAX;
+
+	if (t.kind == CH_POINT && peek(p + t.len).kind == CH_DIGIT) {
+		p += t.len;
+		for (t = peek(p); t.kind == CH_DIGIT; t = peek(p)) {
+			acc_digit(&a, t.digit);
+			if (scale <= DECIMAL_MAX_SCALE)
+				scale++;
+			p += t.len;
+		}
+	}
+	if (t.kind == CH_BAD)
+		return DECIMAL_SYNTAX;
+	*end = p;
+	if (a.over || scale > DECIMAL_MAX_SCALE)
+		return DECIMAL_OVERFLOW;
+	out->units = neg ? -(int64_t)a.units : (int64_t)a.units;
+	out->scale = scale;
+	return DECIMAL_OK;
+}
+
+enum decimal_status decimal_parse(const char *s, struct decimal *out)
+{
+	struct decimal d;
+	const char *end;
+	enum decimal_status st = scan(s, &d, &end);
+
+	if (st != DECIMAL_OK && st != DECIMAL_OVERFLOW)
+		return st;
+	if (*skip_spaces(end) != '\0')
+		return DECIMAL_SYNTAX;
+	if (st == DECIMAL_OK)
+		*out = d;
+	return st;
+}
+
+enum decimal_status decimal_parse_prefix(const char *s, struct decimal *out,
+					 const char **end)
+{
+	struct decimal d;
+	const char *e;
+	enum decimal_status st = scan(s, &d, &e);
+
+	if (st != DECIMAL_OK) {
+		*end = s;
+		return st;
+	}
+	*out = d;
+	*end = e;
+	return st;
+}
+
+const char *decimal_status_text(enum decimal_status st)
+{
+	switch (st) {
+	case DECIMAL_OK:
+		return "ok";
+	case DECIMAL_EMPTY:
+		return "no number";
+	case DECIMAL_SYNTAX:
+		return "not a number";
+	case DECIMAL_OVERFLOW:
+		return "number too long (more than 18 digits or 6 decimals)";
+	}
+	return "unknown decimal status";
+}
+
+/* ---- arithmetic --------------------------------------------------------- */
+
+double decimal_to_double(struct decimal d)
+{
+	/* Both operands are exact below 2^53, and one correctly rounded
+	 * division gives the double nearest to the decimal. */
+	return (double)d.units / (double)p10(d.scale);
+}
+
+static struct decimal saturated(bool neg, int scale)
+{
+	struct decimal d = {neg ? -(DEC_LIMIT - 1) : DEC_LIMIT - 1, scale};
+	return d;
+}
+
+struct decimal decimal_from_double(double v, int scale)
+{
+	struct decimal d = {0, scale};
+	bool neg = v < 0;
+	double m = neg ? -v : v;
+	char buf[40];
+	uint64_t digits = 0;
+	int exp10, k;
+	const char *p;
+
+	assert(scale >= 0 && scale <= DECIMAL_MAX_SCALE);
+	if (isnan(v))
+		return d;
+	if (!(m < 1e18))
+		return saturated(neg, scale);
+
+	/* 15 significant digits "d.dddddddddddddde±XX".  The radix character
+	 * depends on the locale and may be several bytes, so anything that
+	 * is not a digit before the 'e' is skipped. */
+	snprintf(buf, sizeof buf, "%.14e", m);
+	for (p = buf; *p && *p != 'e'; p++)
+		if (*p >= '0' && *p <= '9')
+			digits = digits * 10 + (uint64_t)(*p - '0');
+	if (*p != 'e')
+		return d; /* cannot happen for a finite double */
+	exp10 = (int)strtol(p + 1, NULL, 10);
+
+	/* v = digits × 10^(exp10 - 14); units = v × 10^scale. */
+	k = exp10 - 14 + scale;
+	if (k >= 0) {
+		if (k > DEC_DIGITS ||
+		    digits > (uint64_t)(DEC_LIMIT - 1) / (uint64_t)p10(k))
+			return saturated(neg, scale);
+		digits *= (uint64_t)p10(k);
+	} else if (k < -15) {
+		digits = 0; /* below half a unit: digits < 10^15 */
+	} else {
+		uint64_t div = (uint64_t)p10(-k), r = digits % div;
+		digits = digits / div + (2 * r >= div);
+	}
+	d.units = neg ? -(int64_t)digits : (int64_t)digits;
+	return d;
+}
+
+/* d's units at a scale at least as large as its own, if they fit. */
+static bool widen(struct decimal d, int scale, int64_t *units)
+{
+	int64_t p = p10(scale - d.scale);
+
+	if (mag(d.units) > (uint64_t)(DEC_LIMIT - 1) / (uint64_t)p)
+		return false;
+	*units = d.units * p;
+	return true;
+}
+
+struct decimal decimal_round(struct decimal d, int scale)
+{
+	assert(scale >= 0 && scale <= DECIMAL_MAX_SCALE);
+	assert(d.scale >= 0 && d.scale <= DECIMAL_MAX_SCALE);
+	if (scale >= d.scale) {
+		int64_t u;
+		if (widen(d, scale, &u)) {
+			d.units = u;
+			d.scale = scale;
+		}
+		return d;
+	}
+
+	/* C division truncates toward zero and the remainder takes the sign
+	 * of the dividend, so comparing |r| with half the divisor rounds
+	 * both signs away from zero. */
+	int64_t p = p10(d.scale - scale);
+	int64_t q = d.units / p, r = d.units % p;
+	if (2 * (r < 0 ? -r : r) >= p)
+		q += d.units < 0 ? -1 : 1;
+	d.units = q;
+	d.scale = scale;
+	return d;
+}
+
+bool decimal_add(struct decimal a, struct decimal b, struct decimal *out)
+{
+	int scale = a.scale > b.scale ? a.scale : b.scale;
+	int64_t x, y, sum;
+
+	if (!widen(a, scale, &x) || !widen(b, scale, &y))
+		return false;
+	sum = x + y; /* both below 10^18: cannot overflow int64_t */
+	if (mag(sum) >= (uint64_t)DEC_LIMIT)
+		return false;
+	out->units = sum;
+	out->scale = scale;
+	return true;
+}
+
+int decimal_cmp(struct decimal a, struct decimal b)
+{
+	/* Integer parts first, then fractions brought to the largest scale.
+	 * Both parts carry the value's sign, so the order is lexicographic,
+	 * and nothing is multiplied that could overflow. */
+	int64_t ai = a.units / p10(a.scale), bi = b.units / p10(b.scale);
+	int64_t af = a.units % p10(a.scale) * p10(DECIMAL_MAX_SCALE - a.scale);
+	int64_t bf = b.units % p10(b.scale) * p10(DECIMAL_MAX_SCALE - b.scale);
+
+	if (ai != bi)
+		return ai < bi ? -1 : 1;
+	if (af != bf)
+		return af < bf ? -1 : 1;
+	return 0;
+}
+
+int decimal_format(struct decimal d, bool grouping, char *buf, size_t size)
+{
+	char tmp[48]; /* sign, 20 digits, 6 separators, point, 6 decimals */
+	char rev[20];
+	char *o = tmp;
+	uint64_t m = mag(d.units), p = (uint64_t)p10(d.scale);
+	uint64_t ip = m / p, fp = m % p;
+	int n = 0;
+	size_t len;
+
+	assert(d.scale >= 0 && d.scale <= DECIMAL_MAX_SCALE);
+	do {
+		rev[n++] = (char)('0' + ip % 10);
+		ip /= 10;
+	} while (ip);
+	if (d.units < 0)
+		*o++ = '-';
+	while (n > 0) {
+		*o++ = rev[--n];
+		if (grouping && n > 0 && n % 3 == 0)
+			*o++ = ',';
+	}
+	if (d.scale > 0) {
+		*o++ = '.';
+		for (int i = d.scale - 1; i >= 0; i--)
+			*o++ = (char)('0' + fp / (uint64_t)p10(i) % 10);
+	}
+
+	len = (size_t)(o - tmp);
+	if (size > 0) {
+		size_t c = len < size ? len : size - 1;
+		memcpy(buf, tmp, c);
+		buf[c] = '\0';
+	}
+	return (int)len;
+}

@@ -1,0 +1,119 @@
+/* pdf_int.h - what the files of the PDF writer share (not a public header).
+ *
+ * pdf_write.c  entry point, libharu set-up and error handling, document
+ *              structure (info, outline, labels, destinations), safe save
+ * pdf_check.c  the checking pass over the display list that runs before
+ *              libharu sees anything; it also collects the code points
+ *              that each font has to provide
+ * pdf_page.c   drawing the items of one page
+ * pdf_font.c   font subsets (hb-subset), loading them into libharu, and
+ *              the ToUnicode / CIDSystemInfo repairs made before saving
+ * pdfa.c       archive grade (dl_doc.pdfa): every repair that makes the
+ *              file PDF/A-1b, made before and after libharu saves it
+ */
+#ifndef SHIRYO_PDF_INT_H
+#define SHIRYO_PDF_INT_H
+
+#include <hpdf.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct dl_doc;
+struct dl_page;
+struct fontset;
+struct diag_list;
+typedef struct hb_face_t hb_face_t;
+typedef struct hb_font_t hb_font_t;
+
+/* Fixed, so that two builds of the same input are the same bytes; the Info
+ * dictionary and the XMP metadata both say it. */
+#define PDF_PRODUCER "shiryo (libharu 2.3.0)"
+
+/* Code points of the Basic Multilingual Plane, one bit each. */
+#define PDF_BMP_BYTES (0x10000 / 8)
+
+/* One font file as embedded: several font-set indices naming the same file
+ * share one slot (libharu keys fonts by PostScript name, so loading one
+ * file twice would give the second index the first index's subset). */
+struct pdf_font {
+	const char *file;    /* fontset_file(); owned by the font set */
+	uint8_t *used;       /* PDF_BMP_BYTES bitset of code points drawn */
+	uint8_t *warned;     /* code points already reported as missing */
+	size_t n_used;
+	hb_face_t *face;     /* the whole font file, for coverage and subset */
+	hb_font_t *hb;
+	HPDF_Font font;      /* NULL until loaded */
+	const char *name;    /* libharu's name for it (PostScript name) */
+	size_t subset_bytes; /* size of the subset file handed to libharu */
+};
+
+struct pdf_ctx {
+	const struct dl_doc *doc;
+	const struct fontset *fs;
+	struct diag_list *dl;
+	const char *path;     /* the output file, for messages */
+
+	HPDF_Doc pdf;
+	HPDF_Encoder utf8;    /* libharu's UTF-8 encoder */
+	bool hpdf_failed;     /* the error handler ran */
+	HPDF_STATUS hpdf_error, hpdf_detail;
+
+	struct pdf_font *fonts; /* unique files */
+	size_t n_fonts;
+	int *font_slot;         /* font-set index -> index into fonts, or -1 */
+	size_t n_font_slot;
+
+	HPDF_Page *pages;       /* one per dl_page, once drawn */
+	HPDF_Dict dests;        /* the catalog's /Dests, created on first use */
+	size_t errors;          /* errors this run added to dl */
+};
+
+/* Adds an error to ctx->dl and counts it. */
+void pdf_error(struct pdf_ctx *ctx, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void pdf_warning(struct pdf_ctx *ctx, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* After libharu calls: false (and an error naming what was being done)
+ * when libharu has reported an error; the document is then unusable. */
+bool pdf_hpdf_ok(struct pdf_ctx *ctx, const char *doing);
+
+/* Decodes one UTF-8 character of s[*i..len) strictly (no overlong forms,
+ * surrogates or truncated sequences); advances *i.  Returns the code point
+ * or -1 for an invalid byte sequence (then *i has moved past one byte). */
+long pdf_utf8_next(const char *s, size_t len, size_t *i);
+/* Checks a string that libharu will encode with its UTF-8 encoder (text,
+ * bookmark titles, info): valid UTF-8, no control characters, BMP only.
+ * what names the string in the message ("title of bookmark 3"). */
+bool pdf_check_string(struct pdf_ctx *ctx, const char *s, size_t len,
+		      const char *what);
+
+/* The checking pass: every problem of the display list becomes an error
+ * (all of them, not just the first); collects code points per font.
+ * Returns false when there was an error. */
+bool pdf_check_doc(struct pdf_ctx *ctx);
+
+/* Marks the code points of a text item as used by font-set index font;
+ * warns once per character that the font lacks. */
+bool pdf_font_use(struct pdf_ctx *ctx, int font, const char *utf8, size_t len,
+		  size_t page);
+/* Subsets and loads every used font into ctx->pdf. */
+bool pdf_fonts_load(struct pdf_ctx *ctx);
+/* The libharu font for font-set index i (loaded). */
+HPDF_Font pdf_font_get(const struct pdf_ctx *ctx, int i);
+/* Replaces libharu's ToUnicode maps and CIDSystemInfo; call before saving. */
+bool pdf_fonts_finish(struct pdf_ctx *ctx);
+void pdf_fonts_release(struct pdf_ctx *ctx);
+
+/* Draws one page's items onto page. */
+bool pdf_draw_page(struct pdf_ctx *ctx, size_t index, HPDF_Page page);
+
+/* PDF/A-1b (pdfa.c).  pdfa_prepare() adds what the finished document lacks
+ * (XMP metadata, output intent, font descriptor entries, a placeholder
+ * /ID); call it after pdf_fonts_finish(), right before saving.
+ * pdfa_finish() writes the file identifier, the MD5 of the saved bytes,
+ * over the placeholder in data.  Both return false after an error. */
+bool pdfa_prepare(struct pdf_ctx *ctx);
+bool pdfa_finish(struct pdf_ctx *ctx, unsigned char *data, size_t len);
+
+#endif

@@ -1,0 +1,578 @@
+/* pdf_write.c - display list to PDF file: set-up, document structure and
+ * the safe save; see render.h.
+ *
+ * libharu is driven so that it never longjmps and never writes a file
+ * itself: its error handler only records the first error into the context
+ * (any libharu error poisons the document, so the first one is the one to
+ * report), and the finished PDF is taken from its memory stream and written
+ * by us, which gives real errno values for the messages and lets us write
+ * to a temporary file that is renamed over the target only when complete.
+ */
+#include "render.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <hpdf_page_label.h>
+
+#include "diag.h"
+#include "dlist.h"
+#include "pdf_int.h"
+
+/* ---- diagnostics ------------------------------------------------------ */
+
+__attribute__((format(printf, 3, 0))) static void
+vadd(struct pdf_ctx *ctx, enum diag_severity sev, const char *fmt, va_list ap)
+{
+	char buf[1024];
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	diag_add(ctx->dl, sev, NULL, 0, 0, "%s", buf);
+}
+
+void pdf_error(struct pdf_ctx *ctx, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vadd(ctx, DIAG_ERROR, fmt, ap);
+	va_end(ap);
+	ctx->errors++;
+}
+
+void pdf_warning(struct pdf_ctx *ctx, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vadd(ctx, DIAG_WARNING, fmt, ap);
+	va_end(ap);
+}
+
+/* Names of the libharu errors this writer can plausibly meet. */
+static const char *hpdf_error_name(HPDF_STATUS e)
+{
+	switch (e) {
+	case HPDF_FAILD_TO_ALLOC_MEM: return "out of memory";
+	case HPDF_FILE_IO_ERROR: return "file I/O error";
+	case HPDF_FILE_OPEN_ERROR: return "cannot open file";
+	case HPDF_INVALID_FONT_NAME: return "invalid font name";
+	case HPDF_FONT_EXISTS: return "font already loaded";
+	case HPDF_TTF_CANNOT_EMBEDDING_FONT: return "font does not allow embedding";
+	case HPDF_TTF_INVALID_CMAP: return "unsupported cmap in TrueType font";
+	case HPDF_TTF_INVALID_FOMAT: return "invalid TrueType font";
+	case HPDF_TTF_MISSING_TABLE: return "TrueType font lacks a required table";
+	case HPDF_INVALID_FONTDEF_DATA: return "invalid font data";
+	case HPDF_PAGE_OUT_OF_RANGE: return "value out of range";
+	case HPDF_PAGE_INVALID_GMODE: return "operator not allowed here";
+	case HPDF_PAGE_INVALID_PARAM_COUNT: return "wrong number of parameters";
+	case HPDF_EXCEED_GSTATE_LIMIT: return "too many nested graphics states";
+	case HPDF_INVALID_PARAMETER: return "invalid parameter";
+	case HPDF_STREAM_EOF: return "end of stream";
+	default: return "see hpdf_error.h";
+	}
+}
+
+/* libharu's error callback: record, never jump.  Only the first error is
+ * kept: after it every libharu call fails with follow-up errors. */
+static void on_hpdf_error(HPDF_STATUS error, HPDF_STATUS detail, void *data)
+{
+	struct pdf_ctx *ctx = data;
+	if (ctx->hpdf_failed)
+		return;
+	ctx->hpdf_failed = true;
+	ctx->hpdf_error = error;
+	ctx->hpdf_detail = detail;
+}
+
+bool pdf_hpdf_ok(struct pdf_ctx *ctx, const char *doing)
+{
+	/* The internal functions used for the repairs (HPDF_Dict_Add, stream
+	 * writes) set the error without calling the handler. */
+	if (!ctx->hpdf_failed && ctx->pdf && HPDF_GetError(ctx->pdf) != HPDF_OK)
+		on_hpdf_error(HPDF_GetError(ctx->pdf),
+			      HPDF_GetErrorDetail(ctx->pdf), ctx);
+	if (!ctx->hpdf_failed)
+		return true;
+	if (ctx->hpdf_error) {
+		pdf_error(ctx,
+			  "cannot write '%s': libharu error 0x%04X (%s, detail %u) "
+			  "while %s",
+			  ctx->path, (unsigned)ctx->hpdf_error,
+			  hpdf_error_name(ctx->hpdf_error),
+			  (unsigned)ctx->hpdf_detail, doing);
+		ctx->hpdf_error = 0; /* reported once */
+	}
+	return false;
+}
+
+/* ---- UTF-8 -------------------------------------------------------------- */
+
+long pdf_utf8_next(const char *s, size_t len, size_t *i)
+{
+	const unsigned char *p = (const unsigned char *)s + *i;
+	size_t left = len - *i;
+	unsigned char c = p[0];
+	long cp, min;
+	size_t n;
+
+	if (c < 0x80) {
+		*i += 1;
+		return c;
+	} else if (c >= 0xC2 && c <= 0xDF) {
+		n = 2, cp = c & 0x1F, min = 0x80;
+	} else if (c >= 0xE0 && c <= 0xEF) {
+		n = 3, cp = c & 0x0F, min = 0x800;
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		n = 4, cp = c & 0x07, min = 0x10000;
+	} else {
+		*i += 1;
+		return -1;
+	}
+	if (left < n) {
+		*i += 1;
+		return -1;
+	}
+	for (size_t k = 1; k < n; k++) {
+		if ((p[k] & 0xC0) != 0x80) {
+			*i += 1;
+			return -1;
+		}
+		cp = (cp << 6) | (p[k] & 0x3F);
+	}
+	if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+		*i += 1;
+		return -1;
+	}
+	*i += n;
+	return cp;
+}
+
+bool pdf_check_string(struct pdf_ctx *ctx, const char *s, size_t len,
+		      const char *what)
+{
+	bool ok = true;
+	for (size_t i = 0; i < len;) {
+		size_t at = i;
+		long cp = pdf_utf8_next(s, len, &i);
+		if (cp < 0) {
+			pdf_error(ctx, "invalid UTF-8 (byte 0x%02X at offset %zu) in %s",
+				  (unsigned char)s[at], at, what);
+			return false; /* the rest would only repeat it */
+		}
+		if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) {
+			pdf_error(ctx, "control character U+%04lX in %s", cp, what);
+			ok = false;
+		} else if (cp > 0xFFFF) {
+			pdf_error(ctx,
+				  "character U+%05lX '%.*s' is outside the Basic "
+				  "Multilingual Plane, which libharu 2.3.0 writes as a "
+				  "space, in %s",
+				  cp, (int)(i - at), s + at, what);
+			ok = false;
+		}
+	}
+	return ok;
+}
+
+/* ---- document structure --------------------------------------------- */
+
+/* The Info dates, in UTC, from doc->info.created (never the clock). */
+static bool set_dates(struct pdf_ctx *ctx)
+{
+	long long secs = ctx->doc->info.created;
+	struct tm tm;
+	time_t t = (time_t)secs;
+	if ((long long)t != secs || !gmtime_r(&t, &tm) || tm.tm_year + 1900 < 1 ||
+	    tm.tm_year + 1900 > 9999) {
+		pdf_error(ctx, "creation date %lld (seconds since 1970) is out of "
+			  "range for a PDF date", secs);
+		return false;
+	}
+	HPDF_Date d = {0};
+	d.year = tm.tm_year + 1900;
+	d.month = tm.tm_mon + 1;
+	d.day = tm.tm_mday;
+	d.hour = tm.tm_hour;
+	d.minutes = tm.tm_min;
+	d.seconds = tm.tm_sec > 59 ? 59 : tm.tm_sec;
+	d.ind = 'Z';
+	HPDF_SetInfoDateAttr(ctx->pdf, HPDF_INFO_CREATION_DATE, d);
+	HPDF_SetInfoDateAttr(ctx->pdf, HPDF_INFO_MOD_DATE, d);
+	return pdf_hpdf_ok(ctx, "setting the document dates");
+}
+
+static bool set_info(struct pdf_ctx *ctx)
+{
+	const struct dl_info *in = &ctx->doc->info;
+	const struct {
+		HPDF_InfoType type;
+		const char *value;
+	} attrs[] = {
+		{HPDF_INFO_TITLE, in->title},
+		{HPDF_INFO_AUTHOR, in->author},
+		{HPDF_INFO_SUBJECT, in->subject},
+		{HPDF_INFO_KEYWORDS, in->keywords},
+		{HPDF_INFO_CREATOR, in->creator},
+		{HPDF_INFO_PRODUCER, PDF_PRODUCER},
+	};
+	/* HPDF_SetInfoAttr encodes with the current encoder: UTF-8 makes the
+	 * strings UTF-16BE, which is what shows Japanese correctly. */
+	HPDF_SetCurrentEncoder(ctx->pdf, "UTF-8");
+	for (size_t i = 0; i < sizeof attrs / sizeof attrs[0]; i++)
+		if (attrs[i].value && attrs[i].value[0])
+			HPDF_SetInfoAttr(ctx->pdf, attrs[i].type, attrs[i].value);
+	if (!pdf_hpdf_ok(ctx, "setting the document information"))
+		return false;
+	return set_dates(ctx);
+}
+
+/* A destination [page /XYZ 0 top null]: page at y (top-left coordinates),
+ * zoom unchanged.  HPDF_Destination_SetXYZ cannot say "zoom unchanged": it
+ * rejects zoom 0 with HPDF_INVALID_PARAMETER and never writes null, so the
+ * array is written here, in the form that function would give. */
+static HPDF_Destination make_dest(struct pdf_ctx *ctx, size_t page, float y)
+{
+	const struct dl_page *pg = &ctx->doc->pages[page];
+	float top = pg->height - y;
+	if (top < 0)
+		top = 0;
+	if (top > pg->height)
+		top = pg->height;
+	HPDF_Destination dst = HPDF_Page_CreateDestination(ctx->pages[page]);
+	if (!dst)
+		return NULL;
+	HPDF_Array_Clear(dst);
+	HPDF_Array_Add(dst, ctx->pages[page]);
+	HPDF_Array_AddName(dst, "XYZ");
+	HPDF_Array_AddReal(dst, 0);
+	HPDF_Array_AddReal(dst, top);
+	HPDF_Array_Add(dst, HPDF_Null_New(ctx->pdf->mmgr));
+	return dst;
+}
+
+/* Bookmarks, nested by level: an entry's parent is the nearest earlier
+ * entry of a lower level; a level deeper than parent + 1 is taken as
+ * parent + 1. */
+static bool add_outline(struct pdf_ctx *ctx)
+{
+	enum { MAX_DEPTH = 16 };
+	HPDF_Outline parent[MAX_DEPTH + 1];
+	int depth = 0; /* entries in parent[] above the root */
+
+	for (size_t i = 0; i < ctx->doc->n_outline; i++) {
+		const struct dl_outline *o = &ctx->doc->outline[i];
+		int level = o->level < 0 ? 0 : o->level;
+		if (level > depth)
+			level = depth;
+		if (level >= MAX_DEPTH)
+			level = MAX_DEPTH - 1;
+		HPDF_Outline up = level ? parent[level - 1] : NULL;
+		HPDF_Outline ol = HPDF_CreateOutline(ctx->pdf, up, o->title,
+						     ctx->utf8);
+		HPDF_Destination dst = make_dest(ctx, o->page, o->y);
+		if (ol && dst)
+			HPDF_Outline_SetDestination(ol, dst);
+		if (ol && level == 0)
+			HPDF_Outline_SetOpened(ol, HPDF_TRUE);
+		if (!pdf_hpdf_ok(ctx, "adding the bookmarks"))
+			return false;
+		parent[level] = ol;
+		depth = level + 1;
+	}
+	return true;
+}
+
+enum label_kind { LABEL_NUMBER, LABEL_NONE, LABEL_TEXT };
+
+static enum label_kind label_kind(const char *label)
+{
+	return !label ? LABEL_NUMBER : label[0] ? LABEL_TEXT : LABEL_NONE;
+}
+
+/* Page labels (see render.h for the convention).  One label range starts
+ * wherever the kind changes, and at every text-labelled page. */
+static bool add_page_labels(struct pdf_ctx *ctx)
+{
+	const struct dl_doc *doc = ctx->doc;
+	size_t i;
+	for (i = 0; i < doc->n_pages; i++)
+		if (doc->pages[i].label)
+			break;
+	if (i == doc->n_pages)
+		return true; /* all numbered: the viewer's default is right */
+
+	HPDF_Doc pdf = ctx->pdf;
+	int number = 1;
+	enum label_kind prev = LABEL_TEXT;
+	for (i = 0; i < doc->n_pages; i++) {
+		const char *text = doc->pages[i].label;
+		enum label_kind k = label_kind(text);
+		if (k == prev && k != LABEL_TEXT) {
+			if (k == LABEL_NUMBER)
+				number++;
+			continue;
+		}
+		/* HPDF_PageLabel_New encodes the prefix with the document's
+		 * default encoder, NULL in 2.3.0 (bytes taken as PDFDocEncoding,
+		 * Japanese garbled): lend it the UTF-8 encoder meanwhile. */
+		HPDF_Encoder saved = pdf->def_encoder;
+		pdf->def_encoder = ctx->utf8;
+		HPDF_Dict label = HPDF_PageLabel_New(
+			pdf, HPDF_PAGE_NUM_STYLE_DECIMAL, k == LABEL_NUMBER ? number : 1,
+			k == LABEL_TEXT ? text : NULL);
+		pdf->def_encoder = saved;
+		if (label && k != LABEL_NUMBER) {
+			/* No /S: the label is the prefix alone (or empty). */
+			HPDF_Dict_RemoveElement(label, "S");
+			HPDF_Dict_RemoveElement(label, "St");
+		}
+		if (label)
+			HPDF_Catalog_AddPageLabel(pdf->catalog, (HPDF_UINT)i, label);
+		if (!pdf_hpdf_ok(ctx, "adding the page labels"))
+			return false;
+		if (k == LABEL_NUMBER)
+			number++;
+		prev = k;
+	}
+	return true;
+}
+
+/* Named destinations of DL_LINK_DEST items, in the catalog's /Dests
+ * dictionary (PDF 1.1 style: simple, and enough for a few hundred names).
+ * The first of two equal names wins. */
+static bool add_dests(struct pdf_ctx *ctx)
+{
+	const struct dl_doc *doc = ctx->doc;
+	for (size_t p = 0; p < doc->n_pages; p++) {
+		const struct dl_page *pg = &doc->pages[p];
+		for (size_t k = 0; k < pg->n_items; k++) {
+			const struct dl_item *it = &pg->items[k];
+			if (it->kind != DL_LINK_DEST)
+				continue;
+			if (!ctx->dests) {
+				ctx->dests = HPDF_Dict_New(ctx->pdf->mmgr);
+				if (ctx->dests)
+					HPDF_Dict_Add(ctx->pdf->catalog, "Dests",
+						      ctx->dests);
+				if (!pdf_hpdf_ok(ctx, "adding named destinations"))
+					return false;
+			}
+			const char *name = it->u.dest.name;
+			if (HPDF_Dict_GetItem(ctx->dests, name, HPDF_OCLASS_ARRAY)) {
+				pdf_warning(ctx, "destination '%s' on page %zu is "
+					    "defined twice; the first one is used",
+					    name, p + 1);
+				continue;
+			}
+			HPDF_Destination dst = make_dest(ctx, p, it->u.dest.y);
+			if (dst)
+				HPDF_Dict_Add(ctx->dests, name, dst);
+			if (!pdf_hpdf_ok(ctx, "adding named destinations"))
+				return false;
+		}
+	}
+	return true;
+}
+
+/* ---- the PDF in memory ---------------------------------------------- */
+
+struct pdf_bytes {
+	unsigned char *data;
+	size_t len;
+};
+
+/* Builds the whole PDF in memory. */
+static bool build(struct pdf_ctx *ctx, struct pdf_bytes *out)
+{
+	const struct dl_doc *doc = ctx->doc;
+
+	ctx->pdf = HPDF_New(on_hpdf_error, ctx);
+	if (!ctx->pdf) {
+		pdf_error(ctx, "cannot write '%s': libharu could not start "
+			  "(out of memory)", ctx->path);
+		return false;
+	}
+	/* Before any page or font exists: compression is decided when a
+	 * stream is created. */
+	HPDF_SetCompressionMode(ctx->pdf, HPDF_COMP_ALL);
+	HPDF_UseUTFEncodings(ctx->pdf);
+	HPDF_SetCurrentEncoder(ctx->pdf, "UTF-8");
+	ctx->utf8 = HPDF_GetEncoder(ctx->pdf, "UTF-8");
+	if (!pdf_hpdf_ok(ctx, "setting up the document"))
+		return false;
+
+	if (!pdf_fonts_load(ctx))
+		return false;
+
+	ctx->pages = calloc(doc->n_pages ? doc->n_pages : 1, sizeof *ctx->pages);
+	if (!ctx->pages)
+		abort();
+	for (size_t i = 0; i < doc->n_pages; i++) {
+		HPDF_Page page = HPDF_AddPage(ctx->pdf);
+		if (page) {
+			HPDF_Page_SetWidth(page, doc->pages[i].width);
+			HPDF_Page_SetHeight(page, doc->pages[i].height);
+		}
+		if (!pdf_hpdf_ok(ctx, "adding a page"))
+			return false;
+		ctx->pages[i] = page;
+		if (!pdf_draw_page(ctx, i, page))
+			return false;
+	}
+
+	if (!add_dests(ctx) || !add_outline(ctx) || !add_page_labels(ctx) ||
+	    !set_info(ctx) || !pdf_fonts_finish(ctx) ||
+	    (doc->pdfa && !pdfa_prepare(ctx)))
+		return false;
+
+	HPDF_SaveToStream(ctx->pdf);
+	if (!pdf_hpdf_ok(ctx, "assembling the PDF"))
+		return false;
+	HPDF_UINT32 size = HPDF_GetStreamSize(ctx->pdf);
+	out->data = malloc(size ? size : 1);
+	if (!out->data)
+		abort();
+	/* Read exactly size bytes (past the end libharu returns
+	 * HPDF_STREAM_EOF, 0x1058, a status we would have to tell apart). */
+	HPDF_ResetStream(ctx->pdf);
+	while (out->len < size) {
+		HPDF_UINT32 n = size - (HPDF_UINT32)out->len;
+		if (n > 65536)
+			n = 65536;
+		HPDF_ReadFromStream(ctx->pdf, out->data + out->len, &n);
+		if (!pdf_hpdf_ok(ctx, "reading the PDF back"))
+			return false;
+		if (n == 0) {
+			pdf_error(ctx, "cannot write '%s': libharu gave %zu of the "
+				  "%u bytes of the PDF", ctx->path, out->len,
+				  (unsigned)size);
+			return false;
+		}
+		out->len += n;
+	}
+	return !doc->pdfa || pdfa_finish(ctx, out->data, out->len);
+}
+
+/* ---- the safe save ---------------------------------------------------- */
+
+static bool write_all(int fd, const unsigned char *p, size_t n)
+{
+	while (n > 0) {
+		ssize_t w = write(fd, p, n);
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			return false;
+		}
+		p += w;
+		n -= (size_t)w;
+	}
+	return true;
+}
+
+/* Writes bytes to path through "DIR/.NAME.XXXXXX", fsync and rename, so
+ * that path is either the old file or the complete new one. */
+static bool save_file(struct pdf_ctx *ctx, const struct pdf_bytes *b)
+{
+	const char *path = ctx->path;
+	const char *slash = strrchr(path, '/');
+	const char *base = slash ? slash + 1 : path;
+	size_t dir_len = slash ? (size_t)(slash - path) : 0;
+	if (!*base) {
+		pdf_error(ctx, "cannot write '%s': the path names a folder, not "
+			  "a file", path);
+		return false;
+	}
+
+	/* "DIR/" (or "" in the current folder, "/" at the root) ".NAME.XXXXXX" */
+	size_t tmp_size = strlen(path) + 16;
+	char *tmp = malloc(tmp_size);
+	char *dir = malloc(dir_len + 2);
+	if (!tmp || !dir)
+		abort();
+	if (slash) {
+		memcpy(dir, path, dir_len);
+		dir[dir_len] = '\0';
+		if (dir_len == 0)
+			strcpy(dir, "/");
+		snprintf(tmp, tmp_size, "%.*s/.%s.XXXXXX", (int)dir_len, path, base);
+	} else {
+		strcpy(dir, ".");
+		snprintf(tmp, tmp_size, ".%s.XXXXXX", base);
+	}
+
+	bool ok = false;
+	const char *step = "creating a temporary file in";
+	int fd = mkstemp(tmp);
+	if (fd < 0)
+		goto out;
+	/* mkstemp makes the file 0600; give it the usual 0666 - umask. */
+	mode_t mask = umask(0);
+	umask(mask);
+	step = "writing the temporary file in";
+	if (fchmod(fd, 0666 & ~mask) != 0 || !write_all(fd, b->data, b->len))
+		goto fail;
+	step = "flushing the temporary file in";
+	if (fsync(fd) != 0)
+		goto fail;
+	step = "closing the temporary file in";
+	int rc = close(fd);
+	fd = -1;
+	if (rc != 0)
+		goto fail;
+	step = "renaming the temporary file in";
+	if (rename(tmp, path) != 0)
+		goto fail;
+	/* Make the rename itself durable; failure here loses nothing. */
+	int dfd = open(dir, O_RDONLY);
+	if (dfd >= 0) {
+		fsync(dfd);
+		close(dfd);
+	}
+	ok = true;
+	goto out;
+fail:;
+	int saved = errno;
+	if (fd >= 0)
+		close(fd);
+	unlink(tmp);
+	errno = saved;
+out:
+	if (!ok)
+		pdf_error(ctx, "cannot write '%s': %s (while %s folder '%s')",
+			  path, strerror(errno), step, dir);
+	free(tmp);
+	free(dir);
+	return ok;
+}
+
+/* ---- entry point ------------------------------------------------------ */
+
+int pdf_write(const struct dl_doc *doc, const struct fontset *fs,
+	      const char *path, struct diag_list *dl)
+{
+	struct pdf_ctx ctx = {0};
+	struct pdf_bytes bytes = {0};
+	struct diag_list own = DIAG_LIST_INIT;
+	ctx.doc = doc;
+	ctx.fs = fs;
+	ctx.dl = dl ? dl : &own;
+	ctx.path = path;
+
+	bool ok = pdf_check_doc(&ctx) && build(&ctx, &bytes) &&
+		  save_file(&ctx, &bytes);
+
+	if (ctx.pdf)
+		HPDF_Free(ctx.pdf);
+	pdf_fonts_release(&ctx);
+	free(ctx.pages);
+	free(bytes.data);
+	diag_list_release(&own);
+	return ok && ctx.errors == 0 ? 0 : -1;
+}

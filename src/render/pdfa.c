@@ -1,0 +1,485 @@
+/* pdfa.c - archive grade: every repair that makes the writer's PDF a
+ * PDF/A-1b file (ISO 19005-1, level B), in one place.
+ *
+ * libharu 2.3.0's own PDF/A support is not used at all:
+ * HPDF_PDFA_SetPDFAConformance copies the Info strings into XMP without XML
+ * escaping (an '&' in a title breaks the packet), writes /SubType where
+ * /Subtype belongs, does nothing unless an Info entry was set before it,
+ * and adds a /ID made from the clock; HPDF_PDFA_AppendOutputIntents writes
+ * the profile under the key "DestOutputProfile " (with a trailing space,
+ * so no reader finds it).  Instead, with dl_doc.pdfa set, pdf_write.c calls
+ * pdfa_prepare() once the document is complete and before libharu saves
+ * it, and pdfa_finish() on the saved bytes.  Each repair answers one group
+ * of messages of the validator, Apache PDFBox Preflight (Validator_A1b),
+ * on the writer's plain output:
+ *
+ *  1. XMP metadata (7.1 "Metadata is not a stream"): a packet made here
+ *     from the same dl_info strings as the Info dictionary, XML-escaped,
+ *     so that they match as PDF/A wants - Title = dc:title, Author =
+ *     dc:creator, Subject = dc:description, Keywords = pdf:Keywords,
+ *     Creator = xmp:CreatorTool, Producer = pdf:Producer, the two dates =
+ *     xmp:CreateDate / xmp:ModifyDate - plus pdfaid:part 1, conformance B.
+ *     The stream is not compressed (PDF/A-1 readers must find it as is).
+ *  2. an sRGB OutputIntent (2.4.3 "... can't be used without Color
+ *     Profile" for every g, rg, RG and the default DeviceGray of text):
+ *     GTS_PDFA1 with Ghostscript's sRGB profile from Debian (libgs-common,
+ *     the smallest package that has one; ICC version 2, as PDF 1.4 needs).
+ *  3. font descriptors: CapHeight (3.1.2 "mandatory fields are missing
+ *     from the FontDescriptor: CapHeight") and CIDSet (3.1.11 "The CIDSet
+ *     entry is missing for the Composite Subset"), plus the values libharu
+ *     leaves wrong though no validator complains: StemV 0, XHeight 0 (IPAex
+ *     Mincho) and DW2 [bbox-bottom bbox-bottom-top], e.g. [-278 -1194],
+ *     which puts the vertical origin below the glyphs.
+ *  4. a file identifier (1.4.1 "The trailer dictionary doesn't contain
+ *     ID"): the MD5 of the file itself, written over a placeholder after
+ *     saving, so the same document gives the same bytes, /ID included.
+ *  5. outline destinations (1.2.3 "can't convert to Destination"):
+ *     Preflight does not resolve an indirect /Dest, and libharu makes
+ *     every destination an indirect object.  make_dest() in pdf_write.c
+ *     writes them as direct arrays, in every mode (one object fewer per
+ *     bookmark, the same PDF for every other reader).
+ *  6. the header says %PDF-1.4 (metadata streams are PDF 1.4; libharu
+ *     writes 1.3).
+ * What PDF/A forbids and the writer never makes, in any mode: transparency
+ * (no ExtGState, soft mask or transparency group; the display list has no
+ * alpha), encryption, LZW, fonts that are not embedded, strings over 65,535
+ * bytes (pdf_page.c cuts long texts).  tests/unit/test_pdfa.c pins each
+ * repair and runs Preflight.
+ */
+#include <errno.h>
+#include <hb-ot.h>
+#include <hb.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <hpdf_encrypt.h>
+
+#include "dlist.h"
+#include "pdf_int.h"
+
+/* Ghostscript's sRGB profile (2,576 bytes, ICC 2.1), package libgs-common. */
+#ifndef SHIRYO_SRGB_ICC
+#define SHIRYO_SRGB_ICC "/usr/share/color/icc/ghostscript/srgb.icc"
+#endif
+#define SRGB_NAME "sRGB IEC61966-2.1"
+#define ICC_MAX_BYTES (4u << 20)
+
+#define BIT_TEST(set, cp) ((set)[(cp) >> 3] & (1u << ((cp) & 7)))
+
+/* The trailer /ID before pdfa_finish() knows the file's hash. */
+static const HPDF_BYTE id_placeholder[HPDF_MD5_KEY_LEN];
+
+/* ---- a growing text buffer --------------------------------------------- */
+
+struct xbuf {
+	char *p;
+	size_t len, cap;
+};
+
+static void xput_n(struct xbuf *b, const char *s, size_t n)
+{
+	if (b->len + n + 1 > b->cap) {
+		size_t cap = b->cap ? b->cap * 2 : 4096;
+		while (cap < b->len + n + 1)
+			cap *= 2;
+		char *p = realloc(b->p, cap);
+		if (!p)
+			abort();
+		b->p = p;
+		b->cap = cap;
+	}
+	memcpy(b->p + b->len, s, n);
+	b->len += n;
+	b->p[b->len] = '\0';
+}
+
+static void xput(struct xbuf *b, const char *s)
+{
+	xput_n(b, s, strlen(s));
+}
+
+/* s as XML character data.  pdf_check_doc() has made sure it is valid
+ * UTF-8 without control characters, so only the markup needs escaping. */
+static void xput_escaped(struct xbuf *b, const char *s)
+{
+	for (; *s; s++) {
+		switch (*s) {
+		case '&': xput(b, "&amp;"); break;
+		case '<': xput(b, "&lt;"); break;
+		case '>': xput(b, "&gt;"); break;
+		case '"': xput(b, "&quot;"); break;
+		case '\'': xput(b, "&apos;"); break;
+		default: xput_n(b, s, 1);
+		}
+	}
+}
+
+/* ---- 1. XMP metadata ----------------------------------------------------- */
+
+static bool has(const char *s)
+{
+	return s && s[0]; /* the rule set_info() in pdf_write.c follows */
+}
+
+/* The document date as XMP writes it: 2025-04-01T00:00:00Z, the same
+ * instant as the Info dates (set_dates() has checked the range). */
+static void xmp_date(long long secs, char out[32])
+{
+	time_t t = (time_t)secs;
+	struct tm tm;
+	if (!gmtime_r(&t, &tm))
+		memset(&tm, 0, sizeof tm);
+	snprintf(out, 32, "%04d-%02d-%02dT%02d:%02d:%02dZ", tm.tm_year + 1900,
+		 tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min,
+		 tm.tm_sec > 59 ? 59 : tm.tm_sec);
+}
+
+static void xmp_element(struct xbuf *b, const char *open, const char *value,
+			const char *close)
+{
+	xput(b, open);
+	xput_escaped(b, value);
+	xput(b, close);
+}
+
+static void make_xmp(const struct dl_info *in, char **out, size_t *len)
+{
+	struct xbuf b = {0};
+	char date[32];
+	xmp_date(in->created, date);
+
+	/* begin= holds U+FEFF in UTF-8, as the XMP specification asks. */
+	xput(&b, "<?xpacket begin=\"\xEF\xBB\xBF\" "
+		 "id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
+		 "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
+		 "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
+		 "<rdf:Description rdf:about=\"\" "
+		 "xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n"
+		 "<dc:format>application/pdf</dc:format>\n");
+	if (has(in->title))
+		xmp_element(&b, "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">",
+			    in->title, "</rdf:li></rdf:Alt></dc:title>\n");
+	if (has(in->author))
+		xmp_element(&b, "<dc:creator><rdf:Seq><rdf:li>", in->author,
+			    "</rdf:li></rdf:Seq></dc:creator>\n");
+	if (has(in->subject))
+		xmp_element(&b,
+			    "<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">",
+			    in->subject, "</rdf:li></rdf:Alt></dc:description>\n");
+	xput(&b, "</rdf:Description>\n"
+		 "<rdf:Description rdf:about=\"\" "
+		 "xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\">\n");
+	if (has(in->creator))
+		xmp_element(&b, "<xmp:CreatorTool>", in->creator,
+			    "</xmp:CreatorTool>\n");
+	xmp_element(&b, "<xmp:CreateDate>", date, "</xmp:CreateDate>\n");
+	xmp_element(&b, "<xmp:ModifyDate>", date, "</xmp:ModifyDate>\n");
+	xmp_element(&b, "<xmp:MetadataDate>", date, "</xmp:MetadataDate>\n");
+	xput(&b, "</rdf:Description>\n"
+		 "<rdf:Description rdf:about=\"\" "
+		 "xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">\n");
+	xmp_element(&b, "<pdf:Producer>", PDF_PRODUCER, "</pdf:Producer>\n");
+	if (has(in->keywords))
+		xmp_element(&b, "<pdf:Keywords>", in->keywords,
+			    "</pdf:Keywords>\n");
+	xput(&b, "</rdf:Description>\n"
+		 "<rdf:Description rdf:about=\"\" "
+		 "xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">\n"
+		 "<pdfaid:part>1</pdfaid:part>\n"
+		 "<pdfaid:conformance>B</pdfaid:conformance>\n"
+		 "</rdf:Description>\n"
+		 "</rdf:RDF>\n"
+		 "</x:xmpmeta>\n"
+		 "<?xpacket end=\"w\"?>");
+	*out = b.p;
+	*len = b.len;
+}
+
+static bool add_metadata(struct pdf_ctx *ctx)
+{
+	HPDF_Doc pdf = ctx->pdf;
+	char *xmp;
+	size_t len;
+	make_xmp(&ctx->doc->info, &xmp, &len);
+	HPDF_Dict md = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
+	if (md) {
+		md->filter = HPDF_STREAM_FILTER_NONE;
+		HPDF_Dict_AddName(md, "Type", "Metadata");
+		HPDF_Dict_AddName(md, "Subtype", "XML");
+		HPDF_Stream_Write(md->stream, (const HPDF_BYTE *)xmp,
+				  (HPDF_UINT)len);
+		HPDF_Dict_Add(pdf->catalog, "Metadata", md);
+	}
+	free(xmp);
+	return pdf_hpdf_ok(ctx, "adding the XMP metadata (PDF/A)");
+}
+
+/* ---- 2. the sRGB output intent ------------------------------------------ */
+
+/* Reads the ICC profile and checks that PDF/A-1 can use it: an RGB
+ * profile of ICC version 2 (PDF 1.4 knows no later version). */
+static unsigned char *read_icc(struct pdf_ctx *ctx, const char *path,
+			       size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		pdf_error(ctx, "cannot write '%s' as PDF/A: cannot open the sRGB "
+			  "colour profile '%s' (Debian package libgs-common): %s",
+			  ctx->path, path, strerror(errno));
+		return NULL;
+	}
+	unsigned char *data = malloc(ICC_MAX_BYTES);
+	if (!data)
+		abort();
+	size_t n = fread(data, 1, ICC_MAX_BYTES, f);
+	bool read_error = ferror(f);
+	fclose(f);
+	const char *why = NULL;
+	if (read_error)
+		why = "read error";
+	else if (n == ICC_MAX_BYTES)
+		why = "larger than 4 MB";
+	else if (n < 128 || memcmp(data + 36, "acsp", 4) != 0 ||
+		 ((size_t)data[0] << 24 | (size_t)data[1] << 16 |
+		  (size_t)data[2] << 8 | data[3]) != n)
+		why = "not an ICC profile";
+	else if (memcmp(data + 16, "RGB ", 4) != 0)
+		why = "not an RGB profile";
+	else if (data[8] != 2)
+		why = "not ICC version 2, which PDF/A-1 requires";
+	if (why) {
+		pdf_error(ctx, "cannot write '%s' as PDF/A: the colour profile "
+			  "'%s' is unusable (%s)", ctx->path, path, why);
+		free(data);
+		return NULL;
+	}
+	*len = n;
+	return data;
+}
+
+static bool add_output_intent(struct pdf_ctx *ctx)
+{
+	HPDF_Doc pdf = ctx->pdf;
+	HPDF_MMgr mmgr = pdf->mmgr;
+	size_t len;
+	unsigned char *icc = read_icc(ctx, SHIRYO_SRGB_ICC, &len);
+	if (!icc)
+		return false;
+	HPDF_Dict profile = HPDF_DictStream_New(mmgr, pdf->xref);
+	HPDF_Dict intent = HPDF_Dict_New(mmgr);
+	HPDF_Array intents = HPDF_Array_New(mmgr);
+	if (profile && intent && intents) {
+		profile->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+		HPDF_Dict_AddNumber(profile, "N", 3);
+		HPDF_Stream_Write(profile->stream, icc, (HPDF_UINT)len);
+		HPDF_Dict_AddName(intent, "Type", "OutputIntent");
+		HPDF_Dict_AddName(intent, "S", "GTS_PDFA1");
+		HPDF_Dict_Add(intent, "OutputConditionIdentifier",
+			      HPDF_String_New(mmgr, SRGB_NAME, NULL));
+		HPDF_Dict_Add(intent, "RegistryName",
+			      HPDF_String_New(mmgr, "http://www.color.org", NULL));
+		HPDF_Dict_Add(intent, "Info", HPDF_String_New(mmgr, SRGB_NAME, NULL));
+		HPDF_Dict_Add(intent, "DestOutputProfile", profile);
+		HPDF_Array_Add(intents, intent);
+		HPDF_Dict_Add(pdf->catalog, "OutputIntents", intents);
+	}
+	free(icc);
+	return pdf_hpdf_ok(ctx, "adding the sRGB output intent (PDF/A)");
+}
+
+/* ---- 3. font descriptors --------------------------------------------------- */
+
+/* Font units to the 1000-unit glyph space of the PDF. */
+static int to_pdf_units(hb_position_t v, unsigned upem)
+{
+	double x = (double)v * 1000.0 / (double)upem;
+	return (int)(x < 0 ? x - 0.5 : x + 0.5);
+}
+
+struct font_metrics {
+	int cap_height, x_height, stem_v, ascent;
+};
+
+static struct font_metrics measure(const struct pdf_font *f)
+{
+	struct font_metrics m = {0};
+	unsigned upem = hb_face_get_upem(f->face);
+	hb_font_t *font = hb_font_create(f->face); /* scale = upem */
+	hb_position_t v = 0;
+	/* OS/2 sCapHeight / sxHeight, or the height of 'H' / 'x' when the
+	 * table is older than version 2 (HarfBuzz's fallback). */
+	hb_ot_metrics_get_position_with_fallback(font, HB_OT_METRICS_TAG_CAP_HEIGHT,
+						 &v);
+	m.cap_height = to_pdf_units(v, upem);
+	v = 0;
+	hb_ot_metrics_get_position_with_fallback(font, HB_OT_METRICS_TAG_X_HEIGHT,
+						 &v);
+	m.x_height = to_pdf_units(v, upem);
+	v = 0;
+	hb_ot_metrics_get_position_with_fallback(
+		font, HB_OT_METRICS_TAG_HORIZONTAL_ASCENDER, &v);
+	m.ascent = to_pdf_units(v, upem);
+	/* TrueType fonts do not record their stem width; PDF writers estimate
+	 * it from the weight class: 50 + (weight / 65)^2, 88 for Regular. */
+	float weight = hb_style_get_value(font, HB_STYLE_TAG_WEIGHT);
+	if (!(weight >= 1 && weight <= 1000))
+		weight = 400;
+	m.stem_v = (int)(50.0 + (weight / 65.0) * (weight / 65.0) + 0.5);
+	hb_font_destroy(font);
+	return m;
+}
+
+/* The CIDs present in the embedded font: CID 0 (.notdef) and every code
+ * the subset's cmap has, which is what libharu's CIDToGIDMap maps to a
+ * glyph - the code points drawn that the font has, and U+0020, which
+ * make_subset() always keeps.  Under Identity-H a code is a CID, and with
+ * libharu's UTF-8 encoder a code is the character's code point. */
+static void cid_set(const struct pdf_font *f, unsigned char *bits,
+		    size_t *n_bytes)
+{
+	unsigned max = 0;
+	memset(bits, 0, PDF_BMP_BYTES);
+	bits[0] = 0x80; /* CID 0 is the high-order bit of the first byte */
+	for (unsigned cp = 1; cp < 0x10000; cp++) {
+		hb_codepoint_t gid;
+		if (!(BIT_TEST(f->used, cp) || cp == 0x20) ||
+		    !hb_font_get_nominal_glyph(f->hb, cp, &gid) || gid == 0)
+			continue;
+		bits[cp >> 3] |= (unsigned char)(0x80u >> (cp & 7));
+		max = cp;
+	}
+	*n_bytes = max / 8 + 1;
+}
+
+static bool repair_font(struct pdf_ctx *ctx, struct pdf_font *f)
+{
+	HPDF_Doc pdf = ctx->pdf;
+	HPDF_Font font = f->font;
+	HPDF_FontAttr attr = (HPDF_FontAttr)font->attr;
+	HPDF_FontDef def = attr->fontdef;
+
+	/* libharu makes the FontDescriptor only while saving, in the Type0
+	 * font's before-write function.  Run that step now so that there is
+	 * a descriptor to repair; during the save it finds def->descriptor
+	 * set and only adds BaseFont and FontDescriptor again. */
+	if (!def->descriptor && font->before_write_fn)
+		font->before_write_fn(font);
+	if (!pdf_hpdf_ok(ctx, "making a font descriptor (PDF/A)"))
+		return false;
+	HPDF_Dict desc = def->descriptor;
+	if (!desc) {
+		pdf_error(ctx, "cannot write '%s' as PDF/A: libharu made no font "
+			  "descriptor for '%s'", ctx->path, f->name);
+		return false;
+	}
+
+	struct font_metrics m = measure(f);
+	HPDF_Dict_AddNumber(desc, "CapHeight", m.cap_height);
+	HPDF_Dict_AddNumber(desc, "XHeight", m.x_height);
+	HPDF_Dict_AddNumber(desc, "StemV", m.stem_v);
+
+	/* DW2 [vy w1y]: the vertical origin at the ascender, one em down. */
+	HPDF_Array dw2 = HPDF_Array_New(pdf->mmgr);
+	if (dw2) {
+		HPDF_Array_AddNumber(dw2, m.ascent);
+		HPDF_Array_AddNumber(dw2, -1000);
+		HPDF_Dict_Add(attr->descendant_font, "DW2", dw2);
+	}
+
+	unsigned char *bits = malloc(PDF_BMP_BYTES);
+	if (!bits)
+		abort();
+	size_t n;
+	cid_set(f, bits, &n);
+	HPDF_Dict set = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
+	if (set) {
+		set->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+		HPDF_Stream_Write(set->stream, bits, (HPDF_UINT)n);
+		HPDF_Dict_Add(desc, "CIDSet", set);
+	}
+	free(bits);
+	char doing[600];
+	snprintf(doing, sizeof doing, "repairing the font descriptor of '%s' "
+		 "(PDF/A)", f->file);
+	return pdf_hpdf_ok(ctx, doing);
+}
+
+/* ---- 4. the file identifier --------------------------------------------- */
+
+static bool add_id_placeholder(struct pdf_ctx *ctx)
+{
+	HPDF_Doc pdf = ctx->pdf;
+	HPDF_Array id = HPDF_Array_New(pdf->mmgr);
+	if (id) {
+		HPDF_Array_Add(id, HPDF_Binary_New(pdf->mmgr, (HPDF_BYTE *)id_placeholder,
+						   sizeof id_placeholder));
+		HPDF_Array_Add(id, HPDF_Binary_New(pdf->mmgr, (HPDF_BYTE *)id_placeholder,
+						   sizeof id_placeholder));
+		HPDF_Dict_Add(pdf->trailer, "ID", id);
+	}
+	return pdf_hpdf_ok(ctx, "adding the file identifier (PDF/A)");
+}
+
+/* The last occurrence of needle in hay[from..len). */
+static unsigned char *find_last(unsigned char *hay, size_t len, size_t from,
+				const char *needle)
+{
+	size_t n = strlen(needle);
+	if (len < n)
+		return NULL;
+	for (size_t i = len - n + 1; i-- > from;)
+		if (memcmp(hay + i, needle, n) == 0)
+			return hay + i;
+	return NULL;
+}
+
+bool pdfa_finish(struct pdf_ctx *ctx, unsigned char *data, size_t len)
+{
+	/* libharu writes the placeholder as <00...00> twice in the trailer,
+	 * which follows the last "trailer" keyword. */
+	char hole[2 * HPDF_MD5_KEY_LEN + 3];
+	memset(hole, '0', sizeof hole - 1);
+	hole[0] = '<';
+	hole[sizeof hole - 2] = '>';
+	hole[sizeof hole - 1] = '\0';
+	unsigned char *trailer = find_last(data, len, 0, "trailer");
+	unsigned char *id = trailer ? find_last(data, len, (size_t)(trailer - data),
+						"/ID") : NULL;
+	unsigned char *first = id ? find_last(data, len, (size_t)(id - data),
+					      hole) : NULL;
+	unsigned char *second = first ? find_last(data, (size_t)(first - data),
+						  (size_t)(id - data), hole)
+				      : NULL;
+	if (!second) {
+		pdf_error(ctx, "cannot write '%s' as PDF/A: the file identifier "
+			  "placeholder is not in libharu's trailer", ctx->path);
+		return false;
+	}
+
+	HPDF_MD5_CTX md5;
+	HPDF_BYTE digest[HPDF_MD5_KEY_LEN];
+	HPDF_MD5Init(&md5);
+	HPDF_MD5Update(&md5, data, (HPDF_UINT32)len);
+	HPDF_MD5Final(digest, &md5);
+	char hex[2 * HPDF_MD5_KEY_LEN + 1];
+	for (size_t i = 0; i < HPDF_MD5_KEY_LEN; i++)
+		snprintf(hex + 2 * i, 3, "%02X", digest[i]);
+	memcpy(first + 1, hex, 2 * HPDF_MD5_KEY_LEN);
+	memcpy(second + 1, hex, 2 * HPDF_MD5_KEY_LEN);
+	return true;
+}
+
+/* ---- all before saving --------------------------------------------------- */
+
+bool pdfa_prepare(struct pdf_ctx *ctx)
+{
+	ctx->pdf->pdf_version = HPDF_VER_14;
+	if (!add_metadata(ctx) || !add_output_intent(ctx))
+		return false;
+	for (size_t i = 0; i < ctx->n_fonts; i++)
+		if (ctx->fonts[i].font && !repair_font(ctx, &ctx->fonts[i]))
+			return false;
+	return add_id_placeholder(ctx);
+}

@@ -1,0 +1,576 @@
+/* fontset.c - the font set: fonts/fontset.conf resolved to TrueType files.
+ *
+ * See font.h for the contract and fonts/fontset.conf for the format.
+ *
+ * Families are resolved with FreeType rather than fontconfig: fontconfig is
+ * not among the build's libraries, and fc-match may answer with Debian's
+ * fonts-japanese-*.ttf alternatives links, which a system can point at any
+ * font.  We walk the two Debian font directories ourselves (sorted, so the
+ * answer does not depend on directory order), never follow a symbolic link,
+ * and accept a file only when the face inside reports the family asked for,
+ * in a regular style, with TrueType (glyf) outlines that libharu can embed.
+ */
+#include "font.h"
+#include "text.h"
+
+#include <ft2build.h>
+#include FT_FREETYPE_H
+#include FT_TRUETYPE_TABLES_H
+#include FT_TRUETYPE_TAGS_H
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "diag.h"
+
+extern const char fontset_conf[];     /* fontset_blob.S */
+extern const char fontset_conf_end[];
+
+#define EMBEDDED_NAME "fonts/fontset.conf"
+#define MAX_FAMILIES 32
+#define MAX_CHAIN 8
+#define MAX_DEPTH 8
+
+static const char *const font_dirs[] = {
+	"/usr/share/fonts/opentype",
+	"/usr/share/fonts/truetype",
+};
+
+static const char *const role_names[FONT_ROLE_COUNT] = {"mincho", "gothic"};
+
+/* A family declared by a 'font' line. */
+struct decl {
+	char *family, *file, *package;
+	int line;
+	char *path;  /* resolved file, NULL until found */
+	bool tried;  /* resolution attempted */
+	int index;   /* index in the set, -1 when not in it */
+};
+
+struct fontset {
+	struct decl decls[MAX_FAMILIES];
+	int n_decls;
+	/* chain[r][k]: declaration numbers, then (after resolution) indices */
+	int chain_decl[FONT_ROLE_COUNT][MAX_CHAIN];
+	int n_chain_decl[FONT_ROLE_COUNT];
+	int chain_line[FONT_ROLE_COUNT];
+	int chain[FONT_ROLE_COUNT][MAX_CHAIN]; /* font indices, installed only */
+	int n_chain[FONT_ROLE_COUNT];
+	int font_decl[MAX_FAMILIES]; /* font index -> declaration */
+	int n_fonts;
+};
+
+/* Every .ttf file under the font directories, sorted, found lazily. */
+struct file_list {
+	char **paths;
+	size_t n, alloc;
+	bool scanned;
+};
+
+static char *xstrdup(const char *s)
+{
+	size_t n = strlen(s) + 1;
+	char *p = malloc(n);
+	if (!p)
+		abort();
+	return memcpy(p, s, n);
+}
+
+static char *xstrndup(const char *s, size_t n)
+{
+	char *p = malloc(n + 1);
+	if (!p)
+		abort();
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static bool ends_with_ttf(const char *name)
+{
+	size_t n = strlen(name);
+	return n > 4 && (strcmp(name + n - 4, ".ttf") == 0 ||
+			 strcmp(name + n - 4, ".TTF") == 0);
+}
+
+static void walk(struct file_list *fl, const char *dir, int depth)
+{
+	if (depth > MAX_DEPTH)
+		return;
+	DIR *d = opendir(dir);
+	if (!d)
+		return;
+	char **names = NULL;
+	size_t n = 0, alloc = 0;
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		if (e->d_name[0] == '.')
+			continue;
+		if (n == alloc) {
+			alloc = alloc ? alloc * 2 : 16;
+			names = realloc(names, alloc * sizeof *names);
+			if (!names)
+				abort();
+		}
+		names[n++] = xstrdup(e->d_name);
+	}
+	closedir(d);
+	if (n)
+		qsort(names, n, sizeof *names, cmp_str);
+	for (size_t i = 0; i < n; i++) {
+		size_t len = strlen(dir) + strlen(names[i]) + 2;
+		char *path = malloc(len);
+		if (!path)
+			abort();
+		snprintf(path, len, "%s/%s", dir, names[i]);
+		struct stat st;
+		/* lstat: a link is skipped, whatever it points at */
+		if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+			walk(fl, path, depth + 1);
+			free(path);
+		} else if (lstat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+			   ends_with_ttf(names[i])) {
+			if (fl->n == fl->alloc) {
+				fl->alloc = fl->alloc ? fl->alloc * 2 : 32;
+				fl->paths = realloc(fl->paths,
+						    fl->alloc * sizeof *fl->paths);
+				if (!fl->paths)
+					abort();
+			}
+			fl->paths[fl->n++] = path;
+		} else {
+			free(path);
+		}
+		free(names[i]);
+	}
+	free(names);
+}
+
+static void file_list_scan(struct file_list *fl)
+{
+	if (fl->scanned)
+		return;
+	fl->scanned = true;
+	for (size_t i = 0; i < sizeof font_dirs / sizeof *font_dirs; i++)
+		walk(fl, font_dirs[i], 0);
+}
+
+static void file_list_release(struct file_list *fl)
+{
+	for (size_t i = 0; i < fl->n; i++)
+		free(fl->paths[i]);
+	free(fl->paths);
+	memset(fl, 0, sizeof *fl);
+}
+
+static bool is_regular_style(const char *style)
+{
+	static const char *const ok[] = {"Regular", "Book", "Normal", "Roman",
+					 "Medium"};
+	if (!style)
+		return true;
+	for (size_t i = 0; i < sizeof ok / sizeof *ok; i++)
+		if (strcmp(style, ok[i]) == 0)
+			return true;
+	return false;
+}
+
+/* Does the file hold a regular TrueType face of the family? */
+static bool face_matches(FT_Library lib, const char *path, const char *family)
+{
+	FT_Face face;
+	if (FT_New_Face(lib, path, 0, &face))
+		return false;
+	FT_ULong glyf_len = 0;
+	bool ok = face->family_name && strcmp(face->family_name, family) == 0 &&
+		  is_regular_style(face->style_name) &&
+		  FT_Load_Sfnt_Table(face, TTAG_glyf, 0, NULL, &glyf_len) == 0 &&
+		  glyf_len > 0;
+	FT_Done_Face(face);
+	return ok;
+}
+
+static const char *base_name(const char *path)
+{
+	const char *s = strrchr(path, '/');
+	return s ? s + 1 : path;
+}
+
+static void resolve(struct decl *dc, FT_Library lib, struct file_list *fl)
+{
+	if (dc->tried)
+		return;
+	dc->tried = true;
+	file_list_scan(fl);
+	/* the file the package installs, first */
+	for (size_t i = 0; i < fl->n; i++)
+		if (strcmp(base_name(fl->paths[i]), dc->file) == 0 &&
+		    face_matches(lib, fl->paths[i], dc->family)) {
+			dc->path = xstrdup(fl->paths[i]);
+			return;
+		}
+	for (size_t i = 0; i < fl->n; i++)
+		if (strcmp(base_name(fl->paths[i]), dc->file) != 0 &&
+		    face_matches(lib, fl->paths[i], dc->family)) {
+			dc->path = xstrdup(fl->paths[i]);
+			return;
+		}
+}
+
+/* ---- parsing ------------------------------------------------------------ */
+
+static const char *skip_space(const char *s, const char *end)
+{
+	while (s < end && (*s == ' ' || *s == '\t'))
+		s++;
+	return s;
+}
+
+static const char *trim_end(const char *s, const char *end)
+{
+	while (end > s && (end[-1] == ' ' || end[-1] == '\t' || end[-1] == '\r'))
+		end--;
+	return end;
+}
+
+/* Splits [s, end) at sep into at most max trimmed fields; returns the count
+ * (max + 1 when there are more). */
+static int split(const char *s, const char *end, char sep, char **out, int max)
+{
+	int n = 0;
+	for (;;) {
+		const char *f = skip_space(s, end);
+		const char *stop = f;
+		while (stop < end && *stop != sep)
+			stop++;
+		const char *fe = trim_end(f, stop);
+		if (n == max)
+			return max + 1;
+		out[n++] = xstrndup(f, (size_t)(fe - f));
+		if (stop == end)
+			return n;
+		s = stop + 1;
+	}
+}
+
+static int find_decl(const struct fontset *fs, const char *family)
+{
+	for (int i = 0; i < fs->n_decls; i++)
+		if (strcmp(fs->decls[i].family, family) == 0)
+			return i;
+	return -1;
+}
+
+static void free_fields(char **f, int n)
+{
+	for (int i = 0; i < n && i < MAX_CHAIN + 1; i++)
+		free(f[i]);
+}
+
+/* Parses one non-empty statement; false after reporting an error. */
+static bool parse_line(struct fontset *fs, const char *s, const char *end,
+		       const char *name, int line, struct diag_list *dl)
+{
+	char *f[MAX_CHAIN + 1] = {0};
+	if (end - s > 5 && memcmp(s, "font", 4) == 0 && (s[4] == ' ' || s[4] == '\t')) {
+		int n = split(s + 5, end, '|', f, 3);
+		bool ok = n == 3 && f[0][0] && f[1][0] && f[2][0];
+		if (!ok) {
+			diag_add(dl, DIAG_ERROR, name, line, 0,
+				 "font line needs 'font FAMILY | FILE | PACKAGE'");
+		} else if (find_decl(fs, f[0]) >= 0) {
+			diag_add(dl, DIAG_ERROR, name, line, 0,
+				 "font family '%s' is declared twice", f[0]);
+			ok = false;
+		} else if (fs->n_decls == MAX_FAMILIES) {
+			diag_add(dl, DIAG_ERROR, name, line, 0,
+				 "more than %d font families", MAX_FAMILIES);
+			ok = false;
+		}
+		if (ok) {
+			struct decl *dc = &fs->decls[fs->n_decls++];
+			dc->family = f[0];
+			dc->file = f[1];
+			dc->package = f[2];
+			dc->line = line;
+			dc->index = -1;
+			return true;
+		}
+		free_fields(f, n);
+		return false;
+	}
+	const char *eq = memchr(s, '=', (size_t)(end - s));
+	if (!eq) {
+		diag_add(dl, DIAG_ERROR, name, line, 0,
+			 "line is neither 'font ...' nor 'ROLE = FAMILY, ...'");
+		return false;
+	}
+	const char *re = trim_end(s, eq);
+	int role = -1;
+	for (int r = 0; r < FONT_ROLE_COUNT; r++)
+		if ((size_t)(re - s) == strlen(role_names[r]) &&
+		    memcmp(s, role_names[r], (size_t)(re - s)) == 0)
+			role = r;
+	if (role < 0) {
+		diag_add(dl, DIAG_ERROR, name, line, 0,
+			 "unknown role '%.*s' (expected mincho or gothic)",
+			 (int)(re - s), s);
+		return false;
+	}
+	if (fs->chain_line[role]) {
+		diag_add(dl, DIAG_ERROR, name, line, 0,
+			 "role '%s' is given twice (first on line %d)",
+			 role_names[role], fs->chain_line[role]);
+		return false;
+	}
+	int n = split(eq + 1, end, ',', f, MAX_CHAIN);
+	bool ok = true;
+	if (n > MAX_CHAIN) {
+		diag_add(dl, DIAG_ERROR, name, line, 0,
+			 "role '%s' has more than %d families", role_names[role],
+			 MAX_CHAIN);
+		ok = false;
+	}
+	for (int i = 0; ok && i < n; i++) {
+		int d = f[i][0] ? find_decl(fs, f[i]) : -1;
+		if (d < 0) {
+			diag_add(dl, DIAG_ERROR, name, line, 0,
+				 "font family '%s' in role '%s' has no 'font' line "
+				 "before it",
+				 f[i], role_names[role]);
+			ok = false;
+		} else {
+			fs->chain_decl[role][i] = d;
+		}
+	}
+	if (ok) {
+		fs->n_chain_decl[role] = n;
+		fs->chain_line[role] = line;
+	}
+	free_fields(f, n);
+	return ok;
+}
+
+static bool parse(struct fontset *fs, const char *text, size_t len,
+		  const char *name, struct diag_list *dl)
+{
+	bool ok = true;
+	const char *p = text, *end = text + len;
+	for (int line = 1; p < end; line++) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		const char *le = nl ? nl : end;
+		const char *hash = memchr(p, '#', (size_t)(le - p));
+		const char *s = skip_space(p, hash ? hash : le);
+		const char *e = trim_end(s, hash ? hash : le);
+		if (s < e && !parse_line(fs, s, e, name, line, dl))
+			ok = false;
+		p = nl ? nl + 1 : end;
+	}
+	for (int r = 0; r < FONT_ROLE_COUNT; r++)
+		if (!fs->chain_line[r]) {
+			diag_add(dl, DIAG_ERROR, name, 0, 0,
+				 "no fonts given for role '%s'", role_names[r]);
+			ok = false;
+		}
+	return ok;
+}
+
+static char *read_file(const char *path, size_t *len, struct diag_list *dl)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		diag_add(dl, DIAG_ERROR, path, 0, 0, "cannot open font set: %s",
+			 strerror(errno));
+		return NULL;
+	}
+	char *buf = NULL;
+	size_t n = 0, alloc = 0;
+	for (;;) {
+		if (n + 4096 > alloc) {
+			alloc = alloc ? alloc * 2 : 8192;
+			buf = realloc(buf, alloc);
+			if (!buf)
+				abort();
+		}
+		size_t got = fread(buf + n, 1, alloc - n - 1, f);
+		n += got;
+		if (got == 0)
+			break;
+	}
+	bool err = ferror(f);
+	fclose(f);
+	if (err) {
+		diag_add(dl, DIAG_ERROR, path, 0, 0, "cannot read font set");
+		free(buf);
+		return NULL;
+	}
+	buf[n] = '\0';
+	*len = n;
+	return buf;
+}
+
+/* ---- the set --------------------------------------------------------------- */
+
+static void report_missing(const struct decl *dc, enum diag_severity sev,
+			   const char *name, int line, const char *role,
+			   struct diag_list *dl)
+{
+	diag_add(dl, sev, name, line, 0,
+		 "font family '%s' (role %s) is not installed: no %s or other "
+		 "TrueType file of that family under %s or %s; install the "
+		 "Debian package %s",
+		 dc->family, role, dc->file, font_dirs[0], font_dirs[1],
+		 dc->package);
+}
+
+static int add_font(struct fontset *fs, int d)
+{
+	if (fs->decls[d].index < 0) {
+		fs->decls[d].index = fs->n_fonts;
+		fs->font_decl[fs->n_fonts++] = d;
+	}
+	return fs->decls[d].index;
+}
+
+struct fontset *fontset_load(const char *conf_path, struct diag_list *dl)
+{
+	struct fontset *fs = calloc(1, sizeof *fs);
+	if (!fs)
+		abort();
+	const char *name = conf_path ? conf_path : EMBEDDED_NAME;
+	char *text = NULL;
+	size_t len;
+	if (conf_path) {
+		text = read_file(conf_path, &len, dl);
+		if (!text) {
+			free(fs);
+			return NULL;
+		}
+	}
+	bool ok = parse(fs, text ? text : fontset_conf,
+			text ? len : (size_t)(fontset_conf_end - fontset_conf),
+			name, dl);
+	free(text);
+	if (!ok) {
+		fontset_free(fs);
+		return NULL;
+	}
+
+	FT_Library lib;
+	if (FT_Init_FreeType(&lib)) {
+		diag_add(dl, DIAG_ERROR, NULL, 0, 0, "cannot start FreeType");
+		fontset_free(fs);
+		return NULL;
+	}
+	struct file_list fl = {0};
+	for (int r = 0; r < FONT_ROLE_COUNT; r++)
+		for (int k = 0; k < fs->n_chain_decl[r]; k++)
+			resolve(&fs->decls[fs->chain_decl[r][k]], lib, &fl);
+	file_list_release(&fl);
+	FT_Done_FreeType(lib);
+
+	/* report every missing family once, as an error when its role has
+	 * nothing else installed */
+	bool reported[MAX_FAMILIES] = {0};
+	for (int r = 0; r < FONT_ROLE_COUNT; r++) {
+		bool served = false;
+		for (int k = 0; k < fs->n_chain_decl[r]; k++)
+			served |= fs->decls[fs->chain_decl[r][k]].path != NULL;
+		for (int k = 0; k < fs->n_chain_decl[r]; k++) {
+			int d = fs->chain_decl[r][k];
+			if (fs->decls[d].path || (served && reported[d]))
+				continue;
+			reported[d] = true;
+			report_missing(&fs->decls[d],
+				       served ? DIAG_WARNING : DIAG_ERROR, name,
+				       fs->chain_line[r], role_names[r], dl);
+		}
+		if (!served)
+			ok = false;
+	}
+	if (!ok) {
+		fontset_free(fs);
+		return NULL;
+	}
+
+	/* indices: the font serving each role first, then the fallbacks */
+	for (int r = 0; r < FONT_ROLE_COUNT; r++)
+		for (int k = 0; k < fs->n_chain_decl[r]; k++)
+			if (fs->decls[fs->chain_decl[r][k]].path) {
+				add_font(fs, fs->chain_decl[r][k]);
+				break;
+			}
+	for (int r = 0; r < FONT_ROLE_COUNT; r++)
+		for (int k = 0; k < fs->n_chain_decl[r]; k++) {
+			int d = fs->chain_decl[r][k];
+			if (!fs->decls[d].path)
+				continue;
+			int idx = add_font(fs, d);
+			bool dup = false;
+			for (int j = 0; j < fs->n_chain[r]; j++)
+				dup |= fs->chain[r][j] == idx;
+			if (!dup)
+				fs->chain[r][fs->n_chain[r]++] = idx;
+		}
+	return fs;
+}
+
+void fontset_free(struct fontset *fs)
+{
+	if (!fs)
+		return;
+	for (int i = 0; i < fs->n_decls; i++) {
+		free(fs->decls[i].family);
+		free(fs->decls[i].file);
+		free(fs->decls[i].package);
+		free(fs->decls[i].path);
+	}
+	free(fs);
+}
+
+size_t fontset_count(const struct fontset *fs)
+{
+	return (size_t)fs->n_fonts;
+}
+
+int fontset_role(const struct fontset *fs, enum font_role role)
+{
+	if ((int)role < 0 || role >= FONT_ROLE_COUNT || fs->n_chain[role] == 0)
+		return -1;
+	return fs->chain[role][0];
+}
+
+const char *fontset_file(const struct fontset *fs, int i)
+{
+	if (i < 0 || i >= fs->n_fonts)
+		return NULL;
+	return fs->decls[fs->font_decl[i]].path;
+}
+
+const char *fontset_family(const struct fontset *fs, int i)
+{
+	if (i < 0 || i >= fs->n_fonts)
+		return NULL;
+	return fs->decls[fs->font_decl[i]].family;
+}
+
+size_t fontset_chain(const struct fontset *fs, enum font_role role,
+		     const int **fonts)
+{
+	if ((int)role < 0 || role >= FONT_ROLE_COUNT) {
+		*fonts = NULL;
+		return 0;
+	}
+	*fonts = fs->chain[role];
+	return (size_t)fs->n_chain[role];
+}

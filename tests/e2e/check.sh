@@ -1,0 +1,29 @@
+# check.sh - `shiryo check`: both plans valid, bad input named by position.
+. tests/e2e/lib.inc
+
+for plan in xml/kagoshima-city-plan2.xml xml/kagoshima-pref-manufacturing.xml; do
+	expect_exit 0 "check accepts $plan" "$SHIRYO" check "$plan"
+	check "check of $plan reports no errors" sh -c "! grep -q ': error:' '$WORK/out'"
+done
+check "check reports the prefecture's 103.8% that no formula reproduces" \
+	sh -c "'$SHIRYO' check xml/kagoshima-pref-manufacturing.xml 2>&1 | grep -q 'warning:.*103.8'"
+
+# A plan cut off in the middle: the parser names the place.
+head -c 5000 xml/kagoshima-city-plan2.xml >"$WORK/truncated.xml"
+expect_exit 1 "check refuses a truncated plan" "$SHIRYO" check "$WORK/truncated.xml"
+check "the message names FILE:LINE:COLUMN" \
+	grep -Eq "^$WORK/truncated.xml:[0-9]+:[0-9]+: error: " "$WORK/out"
+
+# A reference to a pillar that does not exist.
+sed 's/pillar="p2"/pillar="p9"/' xml/kagoshima-city-plan2.xml >"$WORK/badref.xml"
+expect_exit 1 "check refuses a reference to a missing pillar" "$SHIRYO" check "$WORK/badref.xml"
+check "the message quotes the missing id with its position" \
+	grep -Eq "^$WORK/badref.xml:[0-9]+:[0-9]+: error: .*'p9'" "$WORK/out"
+
+expect_exit 1 "check refuses a missing file" "$SHIRYO" check "$WORK/none.xml"
+expect_exit 2 "an unknown command is a usage error" "$SHIRYO" frobnicate x.xml
+expect_exit 2 "build without --kind is a usage error" "$SHIRYO" build xml/kagoshima-city-plan2.xml --year R7
+expect_exit 2 "a year that is not one is a usage error" "$SHIRYO" build xml/kagoshima-city-plan2.xml --kind council --year R99x
+expect_exit 0 "--help works" "$SHIRYO" --help
+check "--help shows the command line" contains "$WORK/out" "shiryo build PLAN.xml"
+expect_exit 0 "--version works" "$SHIRYO" --version

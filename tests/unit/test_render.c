@@ -1,0 +1,702 @@
+/* test_render.c - the PDF writer: files, safety, fonts, text, structure.
+ *
+ * Builds small display lists, writes them into a temporary folder and reads
+ * the PDFs back with poppler-utils (pdftotext, pdffonts, pdfinfo), mupdf
+ * (mutool) and qpdf, which the Makefile's deps install.  Bytes are compared
+ * only for determinism.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cu_main.h"
+#include "diag.h"
+#include "dlist.h"
+#include "font.h"
+#include "render.h"
+
+/* ---- fixtures ----------------------------------------------------------- */
+
+static char tmpdir[64];
+static struct fontset *fonts;
+static int mincho, gothic, dejavu = -1;
+
+static void cleanup(void)
+{
+	fontset_free(fonts);
+	if (tmpdir[0]) {
+		char cmd[256];
+		snprintf(cmd, sizeof cmd, "chmod -R u+w '%s'; rm -rf '%s'", tmpdir,
+			 tmpdir);
+		if (system(cmd) != 0)
+			fprintf(stderr, "could not remove %s\n", tmpdir);
+	}
+}
+
+static void setup(void)
+{
+	if (fonts)
+		return;
+	strcpy(tmpdir, "/tmp/test_render.XXXXXX");
+	if (!mkdtemp(tmpdir)) {
+		perror("mkdtemp");
+		exit(2);
+	}
+	struct diag_list dl = DIAG_LIST_INIT;
+	fonts = fontset_load(NULL, &dl);
+	if (!fonts) {
+		diag_print(&dl, stderr);
+		exit(2);
+	}
+	diag_list_release(&dl);
+	mincho = fontset_role(fonts, FONT_MINCHO);
+	gothic = fontset_role(fonts, FONT_GOTHIC);
+	for (size_t i = 0; i < fontset_count(fonts); i++)
+		if (strcmp(fontset_family(fonts, (int)i), "DejaVu Sans") == 0)
+			dejavu = (int)i;
+	atexit(cleanup);
+}
+
+static char *tmp_path(const char *name)
+{
+	static char buf[8][256];
+	static int k;
+	setup();
+	k = (k + 1) % 8;
+	snprintf(buf[k], sizeof buf[k], "%s/%s", tmpdir, name);
+	return buf[k];
+}
+
+static void text(struct dl_doc *d, struct dl_page *p, float x, float y,
+		 int font, float size, const char *s)
+{
+	dl_text(d, p, x, y, font, size, DL_BLACK, s, strlen(s));
+}
+
+/* The lines of the sample, one text item each, as pdftotext must give
+ * them back: full-width digits, circled numbers, a wave dash, and ➡ from
+ * the fallback font (IPAex lacks it). */
+static const char *const sample_lines[] = {
+	"鹿児島市商工業振興プラン（概要版）",
+	"主要指標：事業所数２２０件、達成率65.1％",
+	"取組課題①〜⑦",
+	"熱度マネジメント会議（中間・年度末）",
+	"令和7年度 推進会議資料",
+};
+
+static struct dl_doc *sample_doc(void)
+{
+	setup();
+	struct dl_doc *d = dl_doc_new();
+	d->info.title = dl_doc_strdup(d, "第2期鹿児島市商工業振興プラン 推進会議資料");
+	d->info.author = dl_doc_strdup(d, "鹿児島市 産業局");
+	d->info.subject = dl_doc_strdup(d, "令和7年度 中小企業振興推進会議");
+	d->info.keywords = dl_doc_strdup(d, "商工業, 振興, 主要指標");
+	d->info.creator = dl_doc_strdup(d, "shiryo test");
+	d->info.created = 1743465600; /* 2025-04-01T00:00:00Z */
+
+	struct dl_page *p = dl_page_add(d, 595.28f, 841.89f);
+	p->label = "";
+	for (size_t i = 0; i < sizeof sample_lines / sizeof *sample_lines; i++)
+		text(d, p, 72, 100 + 30 * (float)i, i % 2 ? gothic : mincho, 12,
+		     sample_lines[i]);
+	if (dejavu >= 0)
+		text(d, p, 72, 260, dejavu, 12, "➡");
+
+	struct dl_stroke solid = dl_stroke_solid(1, DL_BLACK);
+	struct dl_stroke dash = dl_stroke_solid(0.5f, (struct dl_color){0, 0, 1});
+	dash.dash[0] = 3, dash.dash[1] = 1.4f, dash.n_dash = 2;
+	struct dl_color grey = DL_GREY(0.85f);
+	dl_line(p, 72, 300, 500, 300, &dash);
+	dl_rect(p, 72, 320, 200, 50, &grey, &solid);
+
+	struct dl_item *it = dl_item_add(p, DL_CLIP_PUSH);
+	it->u.clip.x = 72, it->u.clip.y = 400, it->u.clip.w = 100;
+	it->u.clip.h = 30;
+	dl_rect(p, 60, 390, 200, 50, &grey, NULL);
+	dl_item_add(p, DL_CLIP_POP);
+	it = dl_item_add(p, DL_LINK_DEST);
+	it->u.dest.name = "sec-1";
+	it->u.dest.y = 100;
+
+	p = dl_page_add(d, 595.28f, 841.89f);
+	text(d, p, 72, 100, gothic, 14, "第1章 施策の柱");
+	p = dl_page_add(d, 1190.55f, 841.89f);
+	text(d, p, 72, 100, mincho, 14, "付録");
+
+	dl_outline_add(d, "表紙", 0, 0, 0);
+	dl_outline_add(d, "第1章 施策の柱", 0, 1, 90);
+	dl_outline_add(d, "1.1 主要指標", 1, 1, 200);
+	dl_outline_add(d, "付録", 0, 2, 0);
+	return d;
+}
+
+/* ---- helpers ------------------------------------------------------------ */
+
+static char *read_all(FILE *f, size_t *len)
+{
+	size_t cap = 4096, n = 0;
+	char *b = malloc(cap);
+	size_t r;
+	while (b && (r = fread(b + n, 1, cap - n - 1, f)) > 0) {
+		n += r;
+		if (cap - n < 2) {
+			char *nb = realloc(b, cap *= 2);
+			if (!nb)
+				break;
+			b = nb;
+		}
+	}
+	if (b)
+		b[n] = '\0';
+	if (len)
+		*len = n;
+	return b;
+}
+
+static char *read_file(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	char *b = read_all(f, len);
+	fclose(f);
+	return b;
+}
+
+/* Runs a shell command; returns its stdout, and its stderr in *err. */
+static char *run(const char *cmd, char **err)
+{
+	char full[1024];
+	const char *errfile = tmp_path("stderr.txt");
+	snprintf(full, sizeof full, "%s 2>'%s'", cmd, errfile);
+	FILE *p = popen(full, "r");
+	if (!p)
+		return NULL;
+	char *out = read_all(p, NULL);
+	pclose(p);
+	if (err)
+		*err = read_file(errfile, NULL);
+	return out;
+}
+
+/* The lines of s that are not empty (a form feed counts as empty). */
+static char *non_blank_lines(const char *s)
+{
+	char *out = malloc(strlen(s) + 1), *o = out;
+	if (!out)
+		abort();
+	while (*s) {
+		const char *e = strchr(s, '\n');
+		size_t n = e ? (size_t)(e - s) : strlen(s);
+		if (n > 0 && !(n == 1 && s[0] == '\f')) {
+			if (s[0] == '\f')
+				s++, n--;
+			memcpy(o, s, n);
+			o += n;
+			*o++ = '\n';
+		}
+		s += n + (e ? 1 : 0);
+	}
+	*o = '\0';
+	return out;
+}
+
+static bool has_message(const struct diag_list *dl, const char *a,
+			const char *b)
+{
+	for (size_t i = 0; i < dl->count; i++)
+		if (strstr(dl->items[i].message, a) &&
+		    (!b || strstr(dl->items[i].message, b)))
+			return true;
+	return false;
+}
+
+static void write_old(const char *path)
+{
+	FILE *f = fopen(path, "w");
+	CU_ASSERT_FATAL(f != NULL);
+	fputs("OLD CONTENT", f);
+	fclose(f);
+}
+
+static bool still_old(const char *path)
+{
+	char *b = read_file(path, NULL);
+	bool same = b && strcmp(b, "OLD CONTENT") == 0;
+	free(b);
+	return same;
+}
+
+/* True when folder dir holds a leftover ".NAME.XXXXXX" of base. */
+static bool temp_left(const char *dir, const char *base)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return false;
+	char prefix[256];
+	snprintf(prefix, sizeof prefix, ".%s.", base);
+	bool found = false;
+	struct dirent *e;
+	while ((e = readdir(d)))
+		if (strncmp(e->d_name, prefix, strlen(prefix)) == 0)
+			found = true;
+	closedir(d);
+	return found;
+}
+
+/* ---- files -------------------------------------------------------------- */
+
+static void writes_a_pdf_file(void)
+{
+	struct dl_doc *d = sample_doc();
+	struct diag_list dl = DIAG_LIST_INIT;
+	const char *path = tmp_path("sample.pdf");
+	CU_ASSERT_EQUAL(pdf_write(d, fonts, path, &dl), 0);
+	CU_ASSERT_EQUAL(dl.errors, 0);
+	size_t len = 0;
+	char *b = read_file(path, &len);
+	CU_ASSERT_FATAL(b != NULL);
+	CU_ASSERT(len > 1000);
+	CU_ASSERT(strncmp(b, "%PDF-", 5) == 0);
+	CU_ASSERT(strstr(b + len - 8, "%%EOF") != NULL);
+	CU_ASSERT_FALSE(temp_left(tmpdir, "sample.pdf"));
+	free(b);
+	diag_list_release(&dl);
+	dl_doc_free(d);
+}
+
+static void same_document_gives_identical_bytes(void)
+{
+	struct dl_doc *d = sample_doc();
+	struct diag_list dl = DIAG_LIST_INIT;
+	const char *a = tmp_path("same-a.pdf"), *b = tmp_path("same-b.pdf");
+	CU_ASSERT_EQUAL(pdf_write(d, fonts, a, &dl), 0);
+	dl_doc_free(d);
+	d = sample_doc(); /* rebuilt, not the same pointers */
+	CU_ASSERT_EQUAL(pdf_write(d, fonts, b, &dl), 0);
+	size_t la, lb;
+	char *ba = read_file(a, &la), *bb = read_file(b, &lb);
+	CU_ASSERT_FATAL(ba && bb);
+	CU_ASSERT_EQUAL(la, lb);
+	CU_ASSERT(la == lb && memcmp(ba, bb, la) == 0);
+	CU_ASSERT(strstr(ba, "/ID") == NULL); /* no time-based file ID */
+	free(ba);
+	free(bb);
+	diag_list_release(&dl);
+	dl_doc_free(d);
+}
+
+static void existing_file_survives_a_missing_folder(void)
+{
+	struct dl_doc *d = sample_doc();
+	struct diag_list dl = DIAG_LIST_INIT;
+	const char *path = tmp_path("no/such/folder/out.pdf");
+	CU_ASSERT_EQUAL(pdf_write(d, fonts, path, &dl), -1);
+	CU_ASSERT(has_message(&dl, path, strerror(ENOENT)));
+	diag_list_release(&dl);
+	dl_doc_free(d);
+}
+
+static void existing_file_survives_a_read_only_folder(void)
+{
+	if (geteuid() == 0) {
+		/* root writes into read-only folders: the full-disk and
+		 * bad-document cases below cover the same paths. */
+		fprintf(stderr, " (skipped as root) ");
+		return;
+	}
+	struct dl_doc *d = sample_doc();
+	struct diag_list dl = DIAG_LIST_INIT;
+	const char *dir = tmp_path("ro");
+	char path[300];
+	snprintf(path, sizeof path, "%s/out.pdf", dir);
+	CU_ASSERT_FATAL(mkdir(dir, 0755) == 0);
+	write_old(path);
+	CU_ASSERT_FATAL(chmod(dir, 0555) == 0);
+	CU_ASSERT_EQUAL(pdf_write(d, fonts, path, &dl), -1);
+	CU_ASSERT(has_message(&dl, path, strerror(EACCES)));
+	CU_ASSERT(still_old(path));
+	chmod(dir, 0755);
+	diag_list_release(&dl);
+	dl_doc_free(d);
+}
+
+/* A full disk, simulated with a file-size limit (works as root too).  The
+ * document has no text: font subsets are written before the PDF and would
+ * hit the limit first. */
+static void existing_file_survives_a_full_disk(void)
+{
+	setup();
+	struct dl_doc *d = dl_doc_new();
+	struct dl_page *p = dl_page_add(d, 595.28f, 841.89f);
+	struct dl_color grey = DL_GREY(0.5f);
+	for (int i = 0; i < 400; i++)
+		dl_rect(p, (float)(i % 20) * 25, (float)(i / 20) * 40, 20, 30,
+			&grey, NULL);
+	struct diag_list dl = DIAG_LIST_INIT;
+	const char *path = tmp_path("full.pdf");
+	write_old(path);
+
+	struct rlimit old, lim;
+	CU_ASSERT_FATAL(getrlimit(RLIMIT_FSIZE, &old) == 0);
+	lim = old;
+	lim.rlim_cur = 100; /* bytes; the PDF is larger */
+	void (*prev)(int) = signal(SIGXFSZ, SIG_IGN);
+	CU_ASSERT_FATAL(setrlimit(RLIMIT_FSIZE, &lim) == 0);
+	int rc = pdf_write(d, NULL, path, &dl);
+	setrlimit(RLIMIT_FSIZE, &old);
+	signal(SIGXFSZ, prev);
+
+	CU_ASSERT_EQUAL(rc, -1);
+	CU_ASSERT(has_message(&dl, path, strerror(EFBIG)));
+	CU_ASSERT(still_old(path));
+	CU_ASSERT_FALSE(temp_left(tmpdir, "full.pdf"));
+	diag_list_release(&dl);
+	dl_doc_free(d);
+}
+
+static void a_folder_as_target_is_refused_cleanly(void)
+{
+	struct dl_doc *d = sample_doc();
+	struct diag_list dl = DIAG_LIST_INIT;
+	const char *dir = tmp_path("adir");
+	CU_ASSERT_FATAL(mkdir(dir, 0755) == 0);
+	char inside[300];
+	snprintf(inside, sizeof inside, "%s/keep", dir);
+	write_old(inside);
+	CU_ASSERT_EQUAL(pdf_write(d, fonts, dir, &dl), -1); /* rename fails */
+	CU_ASSERT(has_message(&dl, dir, NULL));
+	CU_ASSERT(still_old(inside));
+	CU_ASSERT_FALSE(temp_left(tmpdir, "adir"));
+	diag_list_release(&dl);
+	dl_doc_free(d);
+}
+
+/* ---- checks before libharu ---------------------------------------------- */
+
+static void non_bmp_character_is_refused_by_name(void)
+{
+	struct dl_doc *d = sample_doc();
+	struct diag_list dl = DIAG_LIST_INIT;
+	const char *path = tmp_path("nonbmp.pdf");
+	write_old(path);
+	text(d, &d->pages[0], 72, 700, mincho, 12, "𠮷野家の牛丼");
+	CU_ASSERT_EQUAL(pdf_write(d, fonts, path, &dl), -1);
+	CU_ASSERT(has_message(&dl, "U+20BB7", "page 1"));
+	CU_ASSERT(still_old(path));
+	diag_list_release(&dl);
+	dl_doc_free(d);
+}
+
+static void invalid_utf8_and_bad_values_are_all_reported(void)
+{
+	struct dl_doc *d = sample_doc();
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct dl_page *p = &d->pages[1];
+	dl_text(d, p, 72, 300, mincho, 12, DL_BLACK, "ab\xC0\xAF", 4); /* overlong */
+	text(d, p, 72, 320, 99, 12, "存在しないフォント");
+	text(d, p, 72, 340, mincho, 0, "大きさ0");
+	dl_item_add(p, DL_CLIP_POP);
+	CU_ASSERT_EQUAL(pdf_write(d, fonts, tmp_path("bad.pdf"), &dl), -1);
+	CU_ASSERT(has_message(&dl, "invalid UTF-8", "page 2"));
+	CU_ASSERT(has_message(&dl, "font 99", NULL));
+	CU_ASSERT(has_message(&dl, "font size 0", NULL));
+	CU_ASSERT(has_message(&dl, "clip pop without a push", NULL));
+	CU_ASSERT(dl.errors >= 4);
+	diag_list_release(&dl);
+	dl_doc_free(d);
+}
+
+static struct dl_doc *nested_clips(int n)
+{
+	struct dl_doc *d = dl_doc_new();
+	struct dl_page *p = dl_page_add(d, 595.28f, 841.89f);
+	for (int i = 0; i < n; i++) {
+		struct dl_item *it = dl_item_add(p, DL_CLIP_PUSH);
+		it->u.clip.x = (float)i, it->u.clip.y = (float)i;
+		it->u.clip.w = 500, it->u.clip.h = 500;
+	}
+	struct dl_color grey = DL_GREY(0.5f);
+	dl_rect(p, 0, 0, 600, 800, &grey, NULL);
+	for (int i = 0; i < n; i++)
+		dl_item_add(p, DL_CLIP_POP);
+	return d;
+}
+
+static void clips_nest_27_deep_and_no_deeper(void)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	struct dl_doc *d = nested_clips(27);
+	CU_ASSERT_EQUAL(pdf_write(d, NULL, tmp_path("clip27.pdf"), &dl), 0);
+	dl_doc_free(d);
+	d = nested_clips(28);
+	CU_ASSERT_EQUAL(pdf_write(d, NULL, tmp_path("clip28.pdf"), &dl), -1);
+	CU_ASSERT(has_message(&dl, "more than 27 nested clips", "page 1"));
+	dl_doc_free(d);
+	d = nested_clips(1);
+	d->pages[0].n_items--; /* drop the pop */
+	CU_ASSERT_EQUAL(pdf_write(d, NULL, tmp_path("clip1.pdf"), &dl), -1);
+	CU_ASSERT(has_message(&dl, "1 clip not popped", "page 1"));
+	dl_doc_free(d);
+	diag_list_release(&dl);
+}
+
+static void duplicate_destination_is_a_warning(void)
+{
+	struct dl_doc *d = sample_doc();
+	struct dl_item *it = dl_item_add(&d->pages[1], DL_LINK_DEST);
+	it->u.dest.name = "sec-1";
+	it->u.dest.y = 50;
+	struct diag_list dl = DIAG_LIST_INIT;
+	CU_ASSERT_EQUAL(pdf_write(d, fonts, tmp_path("dup.pdf"), &dl), 0);
+	CU_ASSERT(has_message(&dl, "'sec-1' on page 2 is defined twice", NULL));
+	diag_list_release(&dl);
+	dl_doc_free(d);
+}
+
+static void missing_glyph_is_a_warning(void)
+{
+	struct dl_doc *d = sample_doc();
+	struct diag_list dl = DIAG_LIST_INIT;
+	text(d, &d->pages[1], 72, 300, mincho, 12, "矢印➡");
+	CU_ASSERT_EQUAL(pdf_write(d, fonts, tmp_path("notdef.pdf"), &dl), 0);
+	CU_ASSERT(has_message(&dl, "U+27A1", "IPAexMincho"));
+	CU_ASSERT_EQUAL(dl.warnings, 1);
+	diag_list_release(&dl);
+	dl_doc_free(d);
+}
+
+/* ---- what readers see --------------------------------------------------- */
+
+static void pdftotext_gives_the_text_back_without_warnings(void)
+{
+	struct dl_doc *d = sample_doc();
+	struct diag_list dl = DIAG_LIST_INIT;
+	const char *path = tmp_path("text.pdf");
+	CU_ASSERT_FATAL(pdf_write(d, fonts, path, &dl) == 0);
+
+	char cmd[512], *err = NULL;
+	snprintf(cmd, sizeof cmd, "pdftotext -f 1 -l 1 '%s' -", path);
+	char *out = run(cmd, &err);
+	CU_ASSERT_FATAL(out != NULL);
+	/* Each line exactly; poppler's blank lines between blocks and the
+	 * final form feed are layout, not text. */
+	char want[1024] = "";
+	for (size_t i = 0; i < sizeof sample_lines / sizeof *sample_lines; i++) {
+		strcat(want, sample_lines[i]);
+		strcat(want, "\n");
+	}
+	if (dejavu >= 0)
+		strcat(want, "➡\n");
+	char *got = non_blank_lines(out);
+	CU_ASSERT_STRING_EQUAL(got, want);
+	if (strcmp(got, want) != 0)
+		fprintf(stderr, "\n--- pdftotext gave:\n%s--- expected:\n%s---\n",
+			out, want);
+	free(got);
+	CU_ASSERT_STRING_EQUAL(err ? err : "?", "");
+	free(out);
+	free(err);
+
+	snprintf(cmd, sizeof cmd, "mutool draw -q -F txt -o - '%s' 1", path);
+	out = run(cmd, NULL);
+	CU_ASSERT_FATAL(out != NULL);
+	for (size_t i = 0; i < sizeof sample_lines / sizeof *sample_lines; i++)
+		CU_ASSERT(strstr(out, sample_lines[i]) != NULL);
+	if (dejavu >= 0)
+		CU_ASSERT(strstr(out, "➡") != NULL);
+	free(out);
+	diag_list_release(&dl);
+	dl_doc_free(d);
+}
+
+static void fonts_are_embedded_subset_cid_truetype(void)
+{
+	struct dl_doc *d = sample_doc();
+	struct diag_list dl = DIAG_LIST_INIT;
+	const char *path = tmp_path("fonts.pdf");
+	CU_ASSERT_FATAL(pdf_write(d, fonts, path, &dl) == 0);
+	char cmd[512];
+	snprintf(cmd, sizeof cmd, "pdffonts '%s' | tail -n +3", path);
+	char *out = run(cmd, NULL);
+	CU_ASSERT_FATAL(out != NULL);
+	int n = 0;
+	for (char *line = strtok(out, "\n"); line; line = strtok(NULL, "\n")) {
+		n++;
+		CU_ASSERT(strchr(line, '+') != NULL); /* subset tag */
+		CU_ASSERT(strstr(line, "CID TrueType") != NULL);
+		CU_ASSERT(strstr(line, "Identity-H") != NULL);
+		CU_ASSERT(strstr(line, "yes yes yes") != NULL); /* emb sub uni */
+	}
+	CU_ASSERT_EQUAL(n, dejavu >= 0 ? 3 : 2);
+	free(out);
+	/* Real subsets: a page of text is small. */
+	struct stat st;
+	CU_ASSERT(stat(path, &st) == 0 && st.st_size < 60000);
+	diag_list_release(&dl);
+	dl_doc_free(d);
+}
+
+static void a_text_over_64k_bytes_is_drawn_whole(void)
+{
+	setup();
+	struct dl_doc *d = dl_doc_new();
+	struct dl_page *p = dl_page_add(d, 595.28f, 841.89f);
+	enum { N = 25000 }; /* 75,000 bytes of UTF-8 */
+	char *s = malloc(N * 3 + 1);
+	CU_ASSERT_FATAL(s != NULL);
+	for (int i = 0; i < N; i++)
+		memcpy(s + 3 * i, "あ", 3);
+	s[N * 3] = '\0';
+	dl_text(d, p, 10, 100, mincho, 0.02f, DL_BLACK, s, N * 3);
+	struct diag_list dl = DIAG_LIST_INIT;
+	const char *path = tmp_path("long.pdf");
+	CU_ASSERT_FATAL(pdf_write(d, fonts, path, &dl) == 0);
+	char cmd[512], *err = NULL;
+	snprintf(cmd, sizeof cmd, "pdftotext '%s' - | grep -o 'あ' | wc -l", path);
+	char *out = run(cmd, &err);
+	CU_ASSERT(out && atoi(out) == N);
+	free(out);
+	free(err);
+	free(s);
+	diag_list_release(&dl);
+	dl_doc_free(d);
+}
+
+/* Greys are DeviceGray, colours RGB, justified text has Tc, dashes round. */
+static void content_uses_gray_charspace_and_integer_dashes(void)
+{
+	setup();
+	struct dl_doc *d = dl_doc_new();
+	struct dl_page *p = dl_page_add(d, 595.28f, 841.89f);
+	struct dl_item *it = dl_item_add(p, DL_TEXT);
+	it->u.text.x = 72, it->u.text.y = 100, it->u.text.font = mincho;
+	it->u.text.size = 12, it->u.text.char_space = 1.5f;
+	it->u.text.color = DL_GREY(0.25f);
+	it->u.text.utf8 = "均等割り付け";
+	it->u.text.len = strlen(it->u.text.utf8);
+	dl_text(d, p, 72, 130, gothic, 12, (struct dl_color){0.8f, 0.1f, 0.1f},
+		"赤", strlen("赤"));
+	struct dl_stroke s = dl_stroke_solid(0.5f, DL_BLACK);
+	s.dash[0] = 2.4f, s.dash[1] = 0.3f, s.dash[2] = 4, s.n_dash = 3;
+	dl_line(p, 72, 200, 300, 200, &s);
+	struct diag_list dl = DIAG_LIST_INIT;
+	const char *path = tmp_path("ops.pdf");
+	CU_ASSERT_FATAL(pdf_write(d, fonts, path, &dl) == 0);
+	char cmd[512];
+	snprintf(cmd, sizeof cmd,
+		 "qpdf --qdf --object-streams=disable '%s' - | tr -d '\\r'", path);
+	char *out = run(cmd, NULL);
+	CU_ASSERT_FATAL(out != NULL);
+	CU_ASSERT(strstr(out, "0.25 g\n") != NULL);
+	CU_ASSERT(strstr(out, "1.5 Tc\n") != NULL);
+	CU_ASSERT(strstr(out, "0.8 0.1 0.1 rg\n") != NULL);
+	CU_ASSERT(strstr(out, "[2 1 4 2 1 4 ] 0 d\n") != NULL);
+	free(out);
+	diag_list_release(&dl);
+	dl_doc_free(d);
+}
+
+static void info_outline_labels_and_dests_are_japanese(void)
+{
+	struct dl_doc *d = sample_doc();
+	struct diag_list dl = DIAG_LIST_INIT;
+	const char *path = tmp_path("struct.pdf");
+	CU_ASSERT_FATAL(pdf_write(d, fonts, path, &dl) == 0);
+	char cmd[512];
+
+	snprintf(cmd, sizeof cmd, "pdfinfo -isodates '%s'", path);
+	char *out = run(cmd, NULL);
+	CU_ASSERT_FATAL(out != NULL);
+	CU_ASSERT(strstr(out, "Title:           第2期鹿児島市商工業振興プラン "
+			      "推進会議資料\n") != NULL);
+	CU_ASSERT(strstr(out, "Author:          鹿児島市 産業局\n") != NULL);
+	CU_ASSERT(strstr(out, "Subject:         令和7年度 中小企業振興推進会議\n") != NULL);
+	CU_ASSERT(strstr(out, "Keywords:        商工業, 振興, 主要指標\n") != NULL);
+	CU_ASSERT(strstr(out, "Producer:        shiryo (libharu 2.3.0)\n") != NULL);
+	CU_ASSERT(strstr(out, "CreationDate:    2025-04-01T00:00:00Z\n") != NULL);
+	CU_ASSERT(strstr(out, "ModDate:         2025-04-01T00:00:00Z\n") != NULL);
+	CU_ASSERT(strstr(out, "Page size:       595.28 x 841.89 pts (A4)") != NULL);
+	free(out);
+
+	snprintf(cmd, sizeof cmd, "mutool show '%s' outline", path);
+	out = run(cmd, NULL);
+	CU_ASSERT_FATAL(out != NULL);
+	CU_ASSERT(strstr(out, "\t\"表紙\"\t#page=1") != NULL);
+	CU_ASSERT(strstr(out, "\t\"第1章 施策の柱\"\t#page=2&zoom=nan,0,90") != NULL);
+	CU_ASSERT(strstr(out, "\t\t\"1.1 主要指標\"\t#page=2&zoom=nan,0,200") != NULL);
+	CU_ASSERT(strstr(out, "\t\"付録\"\t#page=3") != NULL);
+	free(out);
+
+	/* Cover unlabelled, then numbered from 1. */
+	snprintf(cmd, sizeof cmd,
+		 "qpdf --qdf --object-streams=disable '%s' - | tr -d '\\r' | "
+		 "grep -a -A14 '/PageLabels'", path);
+	out = run(cmd, NULL);
+	CU_ASSERT_FATAL(out != NULL);
+	CU_ASSERT(strstr(out, "0\n      <<\n      >>\n      1\n      <<\n"
+			      "        /S /D\n        /St 1\n") != NULL);
+	free(out);
+
+	snprintf(cmd, sizeof cmd, "mutool show '%s' Root/Dests", path);
+	out = run(cmd, NULL);
+	CU_ASSERT(out && strstr(out, "/sec-1") != NULL);
+	free(out);
+	diag_list_release(&dl);
+	dl_doc_free(d);
+}
+
+static void japanese_page_label_is_readable(void)
+{
+	struct dl_doc *d = sample_doc();
+	d->pages[2].label = "付録";
+	struct diag_list dl = DIAG_LIST_INIT;
+	const char *path = tmp_path("labels.pdf");
+	CU_ASSERT_FATAL(pdf_write(d, fonts, path, &dl) == 0);
+	char cmd[512];
+	snprintf(cmd, sizeof cmd, "qpdf --json --json-key=pagelabels '%s'", path);
+	char *out = run(cmd, NULL);
+	CU_ASSERT(out && strstr(out, "\"/P\": \"u:付録\"") != NULL);
+	free(out);
+	diag_list_release(&dl);
+	dl_doc_free(d);
+}
+
+static const struct cu_case cases[] = {
+	{"writes a PDF file", writes_a_pdf_file},
+	{"same document gives identical bytes", same_document_gives_identical_bytes},
+	{"existing file survives a missing folder",
+	 existing_file_survives_a_missing_folder},
+	{"existing file survives a read-only folder",
+	 existing_file_survives_a_read_only_folder},
+	{"existing file survives a full disk", existing_file_survives_a_full_disk},
+	{"a folder as target is refused cleanly",
+	 a_folder_as_target_is_refused_cleanly},
+	{"non-BMP character is refused by name",
+	 non_bmp_character_is_refused_by_name},
+	{"invalid UTF-8 and bad values are all reported",
+	 invalid_utf8_and_bad_values_are_all_reported},
+	{"clips nest 27 deep and no deeper", clips_nest_27_deep_and_no_deeper},
+	{"duplicate destination is a warning", duplicate_destination_is_a_warning},
+	{"missing glyph is a warning", missing_glyph_is_a_warning},
+	{"pdftotext gives the text back without warnings",
+	 pdftotext_gives_the_text_back_without_warnings},
+	{"fonts are embedded subset CID TrueType",
+	 fonts_are_embedded_subset_cid_truetype},
+	{"a text over 64K bytes is drawn whole", a_text_over_64k_bytes_is_drawn_whole},
+	{"content uses gray, char space and integer dashes",
+	 content_uses_gray_charspace_and_integer_dashes},
+	{"info, outline, labels and dests are Japanese",
+	 info_outline_labels_and_dests_are_japanese},
+	{"Japanese page label is readable", japanese_page_label_is_readable},
+	{NULL, NULL},
+};
+
+CU_MAIN("render", cases)

@@ -1,0 +1,417 @@
+/* test_text_layout.c - text boxes: alignment, Japanese justification,
+ * consecutive punctuation, indents, line pitch, vertical alignment, what
+ * happens when the text is taller than its box, and measuring before
+ * drawing. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cu_main.h"
+#include "diag.h"
+#include "dlist.h"
+#include "font.h"
+#include "text.h"
+
+static struct fontset *fs;
+static struct text_engine *te;
+static struct diag_list dl;
+static struct dl_doc *doc;
+static struct dl_page *page;
+
+static void start(void)
+{
+	diag_list_init(&dl);
+	fs = fontset_load(NULL, &dl);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(fs);
+	te = text_engine_new(fs, &dl);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(te);
+	doc = dl_doc_new();
+	page = dl_page_add(doc, 595, 842);
+}
+
+static void stop(void)
+{
+	dl_doc_free(doc);
+	text_engine_free(te);
+	fontset_free(fs);
+	diag_list_release(&dl);
+}
+
+static struct text_layout *lay(const char *s, float width, struct text_style st)
+{
+	if (!st.size)
+		st.size = 10;
+	return text_layout_new(te, s, strlen(s), &st, width, NULL, &dl);
+}
+
+#define NEAR(a, b) CU_ASSERT_DOUBLE_EQUAL((a), (b), 1e-3)
+
+/* 15 kana, each exactly one em */
+static const char *const KANA = "あいうえおかきくけこさしすせそ";
+
+/* Right edge of the ink advance of line i as drawn: where the next
+ * character would go, less the char spacing after the last one. */
+static float drawn_right(const struct text_layout *tl, size_t i, float x)
+{
+	const struct text_line *ln = &tl->lines[i];
+	double pos = x + ln->x;
+	for (size_t r = ln->first_run; r < ln->first_run + ln->n_runs; r++) {
+		const struct text_run *run = &tl->runs[r];
+		pos += run->width + run->after;
+		if (run->spread)
+			pos += (double)(run->n_chars - 1) * ln->char_space;
+		if (run->gap_after)
+			pos += ln->char_space;
+	}
+	return (float)pos;
+}
+
+/* ---- horizontal ------------------------------------------------------------- */
+
+static void left_right_and_centre(void)
+{
+	start();
+	struct text_layout *l = lay(KANA, 100, (struct text_style){.align = TEXT_LEFT});
+	struct text_layout *r = lay(KANA, 100, (struct text_style){.align = TEXT_RIGHT});
+	struct text_layout *c = lay(KANA, 100, (struct text_style){.align = TEXT_CENTER});
+	CU_ASSERT_EQUAL_FATAL(l->n_lines, 2);
+	CU_ASSERT_EQUAL_FATAL(r->n_lines, 2);
+	NEAR(l->lines[0].width, 100);
+	NEAR(l->lines[1].width, 50);
+	NEAR(l->lines[1].x, 0);
+	NEAR(r->lines[0].x, 0);
+	NEAR(r->lines[1].x, 50);
+	NEAR(c->lines[1].x, 25);
+	NEAR(l->widest_line, 100);
+	text_layout_free(l);
+	text_layout_free(r);
+	text_layout_free(c);
+	stop();
+}
+
+static void justified_lines_end_flush_and_the_last_line_is_left(void)
+{
+	start();
+	/* 95 pt: 9 characters fit, 5 pt spread over 8 gaps */
+	struct text_layout *tl = lay(KANA, 95, (struct text_style){.align = TEXT_JUSTIFY});
+	CU_ASSERT_EQUAL_FATAL(tl->n_lines, 2);
+	CU_ASSERT_EQUAL(tl->lines[0].n_chars, 9);
+	CU_ASSERT_EQUAL(tl->lines[0].n_gaps, 8);
+	NEAR(tl->lines[0].char_space, 5.0 / 8);
+	NEAR(drawn_right(tl, 0, 0), 95);
+	NEAR(tl->lines[1].char_space, 0);
+	NEAR(tl->lines[1].x, 0);
+	/* the display list carries it as the runs' char spacing */
+	text_layout_draw(tl, doc, page, 50, 100, 0, TEXT_GROW);
+	CU_ASSERT_EQUAL_FATAL(page->n_items, 2);
+	NEAR(page->items[0].u.text.char_space, 5.0 / 8);
+	NEAR(page->items[1].u.text.char_space, 0);
+	NEAR(page->items[0].u.text.x, 50);
+	text_layout_free(tl);
+	stop();
+}
+
+static void justification_never_spaces_out_latin_words_or_numbers(void)
+{
+	start();
+	const char *s = "市内総生産は前年度の6,534千円から増え、PDCA cycleを回す取組です。";
+	struct text_layout *tl = lay(s, 130, (struct text_style){.align = TEXT_JUSTIFY});
+	CU_ASSERT_EQUAL_FATAL(tl->n_lines, 3);
+	CU_ASSERT(!tl->lines[1].loose);
+	CU_ASSERT(tl->lines[1].char_space > 0);
+	NEAR(drawn_right(tl, 1, 0), 130);
+	bool saw_number = false;
+	for (size_t r = 0; r < tl->n_runs; r++) {
+		const struct text_run *run = &tl->runs[r];
+		if (run->len == 5 && memcmp(run->utf8, "6,534", 5) == 0) {
+			saw_number = true;
+			CU_ASSERT(!run->spread);
+			CU_ASSERT(run->gap_after); /* before 千 it may widen */
+		}
+		if (run->len == 4 && memcmp(run->utf8, "PDCA", 4) == 0)
+			CU_ASSERT(!run->spread);
+	}
+	CU_ASSERT(saw_number);
+	text_layout_draw(tl, doc, page, 0, 0, 0, TEXT_GROW);
+	for (size_t i = 0; i < page->n_items; i++)
+		if (strcmp(page->items[i].u.text.utf8, "6,534") == 0)
+			NEAR(page->items[i].u.text.char_space, 0);
+	text_layout_free(tl);
+	stop();
+}
+
+static void justification_widens_spaces_first(void)
+{
+	start();
+	/* 92.9 pt of text in 100: the space takes half an em, the rest goes
+	 * to the 9 gaps */
+	struct text_layout *tl = lay("あいう えおかきくけこさしすせそ", 100,
+				     (struct text_style){.align = TEXT_JUSTIFY});
+	CU_ASSERT_EQUAL_FATAL(tl->n_lines, 2);
+	const struct text_line *ln = &tl->lines[0];
+	CU_ASSERT_EQUAL_FATAL(ln->n_runs, 2);
+	float space = text_width(te, FONT_MINCHO, 10, " ", 1, NULL, &dl);
+	NEAR(tl->runs[ln->first_run].after, 5);
+	CU_ASSERT_EQUAL(ln->n_gaps, 9);
+	NEAR(ln->char_space, (100 - 95 - space) / 9);
+	NEAR(drawn_right(tl, 0, 0), 100);
+	CU_ASSERT(!ln->loose);
+	text_layout_free(tl);
+	stop();
+}
+
+/* A line that would need its characters spread by more than 1/8 em is
+ * left short (loose) rather than read back by pdftotext as "市 内 総". */
+static void letterspacing_is_capped_so_text_extracts_cleanly(void)
+{
+	start();
+	const char *s = "市内総生産は前年度の6,534千円から増え";
+	struct text_layout *tl = lay(s, 130, (struct text_style){.align = TEXT_JUSTIFY});
+	CU_ASSERT_EQUAL_FATAL(tl->n_lines, 2);
+	CU_ASSERT(tl->lines[0].loose);
+	NEAR(tl->lines[0].char_space, 1.25);
+	NEAR(drawn_right(tl, 0, 0), 100 + 9 * 1.25);
+	text_layout_free(tl);
+	/* a caller may lift the limit */
+	tl = lay(s, 130, (struct text_style){.align = TEXT_JUSTIFY, .max_char_space = -1});
+	CU_ASSERT(!tl->lines[0].loose);
+	NEAR(drawn_right(tl, 0, 0), 130);
+	text_layout_free(tl);
+	stop();
+}
+
+static void a_line_ending_in_a_newline_is_not_justified(void)
+{
+	start();
+	struct text_layout *tl =
+		lay("あいう\nかきくけこさしすせそたちつてと", 100,
+		    (struct text_style){.align = TEXT_JUSTIFY});
+	CU_ASSERT_EQUAL_FATAL(tl->n_lines, 3);
+	CU_ASSERT(tl->lines[0].hard_end);
+	NEAR(tl->lines[0].char_space, 0);
+	NEAR(tl->lines[0].width, 30);
+	text_layout_free(tl);
+	stop();
+}
+
+/* JLREQ 3.1.4: 」「 、「 ）、 （「 leave half an em, not a whole one. */
+static void consecutive_punctuation_is_set_closer(void)
+{
+	start();
+	static const struct {
+		const char *s;
+		float width; /* at 10 pt */
+	} cases[] = {
+		{"」「", 15}, {"、「", 15}, {"。」", 15}, {"）、", 15},
+		{"（「", 15}, {"」」", 15}, {"」、「", 20}, {"「あ」", 30},
+		{"あ、い", 30}, {"「“熱”」", 40},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		float w = text_width(te, FONT_MINCHO, 10, cases[i].s,
+				     strlen(cases[i].s), NULL, &dl);
+		if (w < cases[i].width - 1e-3 || w > cases[i].width + 1e-3)
+			fprintf(stderr, "\n  %s: %g, want %g\n", cases[i].s,
+				(double)w, (double)cases[i].width);
+		NEAR(w, cases[i].width);
+	}
+	/* drawn: the 「 moves back half an em */
+	struct text_layout *tl = lay("あ」「い", 0, (struct text_style){.role = FONT_GOTHIC});
+	text_layout_draw(tl, doc, page, 0, 0, 0, TEXT_GROW);
+	CU_ASSERT_EQUAL_FATAL(page->n_items, 2);
+	NEAR(page->items[1].u.text.x, 15);
+	CU_ASSERT_STRING_EQUAL(page->items[1].u.text.utf8, "「い");
+	text_layout_free(tl);
+	/* at a line end the pair is split and nothing moves */
+	tl = lay("あいうえお」「かき", 60, (struct text_style){0});
+	CU_ASSERT_EQUAL_FATAL(tl->n_lines, 2);
+	NEAR(tl->lines[0].width, 60);
+	text_layout_free(tl);
+	stop();
+}
+
+static void first_line_indent_and_hanging_indent(void)
+{
+	start();
+	/* 1字下げ */
+	struct text_layout *tl =
+		lay(KANA, 100, (struct text_style){.first_indent = 10});
+	CU_ASSERT_EQUAL_FATAL(tl->n_lines, 2);
+	NEAR(tl->lines[0].x, 10);
+	CU_ASSERT_EQUAL(tl->lines[0].n_chars, 9);
+	NEAR(tl->lines[1].x, 0);
+	text_layout_free(tl);
+	/* a bullet with the following lines under its text */
+	tl = lay("・あいうえおかきくけこさしすせそ", 100,
+		 (struct text_style){.indent = 10, .align = TEXT_JUSTIFY});
+	CU_ASSERT_EQUAL_FATAL(tl->n_lines, 2);
+	NEAR(tl->lines[0].x, 0);
+	NEAR(tl->lines[1].x, 10);
+	CU_ASSERT_EQUAL(tl->lines[1].n_chars, 6);
+	text_layout_free(tl);
+	stop();
+}
+
+/* ---- vertical ----------------------------------------------------------------- */
+
+static void line_pitch_and_baselines(void)
+{
+	start();
+	struct text_layout *tl = lay(KANA, 100, (struct text_style){0});
+	NEAR(tl->pitch, 15); /* default line height 1.5 */
+	NEAR(tl->height, 30);
+	float ascent = 10 * 1802.0f / 2048; /* IPAex em box: 0.88 above */
+	NEAR(text_layout_baseline(tl, 0), 2.5 + ascent);
+	NEAR(text_layout_baseline(tl, 1), 17.5 + ascent);
+	text_layout_free(tl);
+	tl = lay(KANA, 100, (struct text_style){.line_height = 1.75f, .size = 12});
+	NEAR(tl->pitch, 21);
+	text_layout_free(tl);
+	stop();
+}
+
+static void vertical_alignment_in_a_box(void)
+{
+	start();
+	enum text_valign va[3] = {TEXT_TOP, TEXT_MIDDLE, TEXT_BOTTOM};
+	float off[3] = {0, 35, 70}; /* box 100, text 30 */
+	for (int k = 0; k < 3; k++) {
+		struct text_layout *tl =
+			lay(KANA, 100, (struct text_style){.valign = va[k]});
+		size_t first = page->n_items;
+		NEAR(text_layout_draw(tl, doc, page, 20, 200, 100, TEXT_MUST_FIT), 100);
+		CU_ASSERT_EQUAL_FATAL(page->n_items, first + 2);
+		NEAR(page->items[first].u.text.y,
+		     200 + off[k] + text_layout_baseline(tl, 0));
+		NEAR(page->items[first].u.text.x, 20);
+		text_layout_free(tl);
+	}
+	stop();
+}
+
+static void text_taller_than_its_box_grows_or_does_not_fit(void)
+{
+	start();
+	struct text_layout *tl = lay(KANA, 100, (struct text_style){.valign = TEXT_MIDDLE});
+	/* must fit: nothing drawn, -1 */
+	CU_ASSERT(text_layout_draw(tl, doc, page, 0, 0, 20, TEXT_MUST_FIT) < 0);
+	CU_ASSERT_EQUAL(page->n_items, 0);
+	/* grow: all of it from the top, the height it needed */
+	NEAR(text_layout_draw(tl, doc, page, 0, 0, 20, TEXT_GROW), 30);
+	CU_ASSERT_EQUAL(page->n_items, 2);
+	NEAR(page->items[0].u.text.y, text_layout_baseline(tl, 0));
+	/* no height given: the natural one */
+	NEAR(text_layout_draw(tl, doc, page, 0, 0, 0, TEXT_MUST_FIT), 30);
+	text_layout_free(tl);
+	stop();
+}
+
+/* A paragraph split across two pages: what fits, then the rest. */
+static void lines_that_fit_and_drawing_part_of_a_paragraph(void)
+{
+	start();
+	const char *s = "あいうえおかきくけこさしすせそたちつてとなにぬねの";
+	struct text_layout *tl = lay(s, 50, (struct text_style){0});
+	CU_ASSERT_EQUAL_FATAL(tl->n_lines, 5);
+	CU_ASSERT_EQUAL(text_layout_lines_fitting(tl, 44), 2);
+	CU_ASSERT_EQUAL(text_layout_lines_fitting(tl, 45), 3);
+	CU_ASSERT_EQUAL(text_layout_lines_fitting(tl, 1000), 5);
+	CU_ASSERT_EQUAL(text_layout_lines_fitting(tl, 0), 0);
+	NEAR(text_layout_draw_lines(tl, 3, 10, doc, page, 0, 700), 30);
+	CU_ASSERT_EQUAL_FATAL(page->n_items, 2);
+	CU_ASSERT_STRING_EQUAL(page->items[0].u.text.utf8, "たちつてと");
+	NEAR(page->items[0].u.text.y, 700 + text_layout_baseline(tl, 0));
+	text_layout_free(tl);
+	stop();
+}
+
+/* ---- measuring for tables ------------------------------------------------------- */
+
+static void widths_for_sizing_columns(void)
+{
+	start();
+	const char *s = "鹿児島市 6,534千円\nあいう";
+	struct text_layout *tl = lay(s, 0, (struct text_style){0});
+	CU_ASSERT_EQUAL(tl->n_lines, 2); /* unlimited: newlines only */
+	float piece = text_width(te, FONT_MINCHO, 10, "6,534千円",
+				 strlen("6,534千円"), NULL, &dl);
+	NEAR(tl->min_width, piece > 40 ? piece : 40);
+	float line = text_width(te, FONT_MINCHO, 10, "鹿児島市 6,534千円",
+				strlen("鹿児島市 6,534千円"), NULL, &dl);
+	NEAR(tl->natural_width, line);
+	NEAR(tl->widest_line, line);
+	text_layout_free(tl);
+	/* centred without a width: within the widest line */
+	tl = lay("あ\nあいう", 0, (struct text_style){.align = TEXT_CENTER});
+	NEAR(tl->lines[0].x, 10);
+	NEAR(tl->lines[1].x, 0);
+	text_layout_free(tl);
+	stop();
+}
+
+static void measure_first_draw_later_twice(void)
+{
+	start();
+	struct text_layout *tl = lay("評価：Ａ（達成）", 60,
+				     (struct text_style){.role = FONT_GOTHIC,
+							 .align = TEXT_CENTER,
+							 .valign = TEXT_MIDDLE});
+	float h = tl->height;
+	CU_ASSERT(h > 0);
+	struct dl_page *p2 = dl_page_add(doc, 595, 842);
+	page = &doc->pages[0];
+	text_layout_draw(tl, doc, page, 0, 0, 40, TEXT_MUST_FIT);
+	text_layout_draw(tl, doc, p2, 0, 0, 40, TEXT_MUST_FIT);
+	CU_ASSERT_EQUAL(page->n_items, p2->n_items);
+	for (size_t i = 0; i < page->n_items; i++) {
+		CU_ASSERT_STRING_EQUAL(page->items[i].u.text.utf8,
+				       p2->items[i].u.text.utf8);
+		CU_ASSERT_EQUAL(page->items[i].u.text.font, 1);
+		NEAR(page->items[i].u.text.x, p2->items[i].u.text.x);
+	}
+	text_layout_free(tl);
+	stop();
+}
+
+static void empty_text_and_defaults(void)
+{
+	start();
+	struct text_layout *tl = lay("", 100, (struct text_style){0});
+	CU_ASSERT_EQUAL(tl->n_lines, 0);
+	NEAR(tl->height, 0);
+	NEAR(text_layout_draw(tl, doc, page, 0, 0, 0, TEXT_MUST_FIT), 0);
+	CU_ASSERT_EQUAL(page->n_items, 0);
+	text_layout_free(tl);
+	struct text_style st = {0}; /* size 0: 10.5 pt */
+	tl = text_layout_new(te, "あ", 3, &st, 100, NULL, &dl);
+	NEAR(tl->style.size, 10.5);
+	NEAR(tl->lines[0].width, 10.5);
+	text_layout_free(tl);
+	stop();
+}
+
+static const struct cu_case cases[] = {
+	{"left, right and centre", left_right_and_centre},
+	{"justified lines end flush and the last line is left",
+	 justified_lines_end_flush_and_the_last_line_is_left},
+	{"justification never spaces out Latin words or numbers",
+	 justification_never_spaces_out_latin_words_or_numbers},
+	{"justification widens spaces first", justification_widens_spaces_first},
+	{"letterspacing is capped so text extracts cleanly",
+	 letterspacing_is_capped_so_text_extracts_cleanly},
+	{"a line ending in a newline is not justified",
+	 a_line_ending_in_a_newline_is_not_justified},
+	{"consecutive punctuation is set closer", consecutive_punctuation_is_set_closer},
+	{"first-line indent and hanging indent", first_line_indent_and_hanging_indent},
+	{"line pitch and baselines", line_pitch_and_baselines},
+	{"vertical alignment in a box", vertical_alignment_in_a_box},
+	{"text taller than its box grows or does not fit",
+	 text_taller_than_its_box_grows_or_does_not_fit},
+	{"lines that fit, and drawing part of a paragraph",
+	 lines_that_fit_and_drawing_part_of_a_paragraph},
+	{"widths for sizing columns", widths_for_sizing_columns},
+	{"measure first, draw later, twice", measure_first_draw_later_twice},
+	{"empty text and defaults", empty_text_and_defaults},
+	{NULL, NULL},
+};
+
+CU_MAIN("text: boxes", cases)
