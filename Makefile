@@ -46,11 +46,12 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 DEPS     = $(LIB_OBJ:.o=.d) $(BUILD)/src/cli/main.d $(UNIT_BIN:=.d)
 
 # Files embedded in the binary (.incbin), so that a build is self-contained.
-EMBEDDED = xml/schema/plan.rng xml/schema/actuals.rng fonts/fontset.conf
+EMBEDDED = xml/schema/plan.rng xml/schema/actuals.rng xml/schema/pdca.rng fonts/fontset.conf
 
 DEB_PKGS = build-essential pkg-config libhpdf-dev libxml2-dev libfreetype-dev \
            libcunit1-dev libicu-dev libharfbuzz-dev fonts-ipaexfont fonts-ipafont \
-           fonts-dejavu-core poppler-utils qpdf mupdf-tools
+           fonts-dejavu-core libgs-common poppler-utils qpdf mupdf-tools \
+           default-jre-headless libpdfbox2-java libactivation-java libjaxb-api-java
 
 .PHONY: all check unit e2e demo deps install clean regen
 .DELETE_ON_ERROR:
@@ -131,3 +132,63 @@ install: $(BUILD)/shiryo
 
 clean:
 	rm -rf build out/*.pdf
+
+# ==== hardening (issue 8): fuzzing and valgrind =============================
+#
+#   make fuzz        build the libFuzzer harnesses of tests/fuzz/ with clang
+#                    (ASan + UBSan) and run each for FUZZ_SECONDS (60);
+#                    corpora are kept in build/fuzz/corpus/ between runs
+#   make fuzz-smoke  each for FUZZ_SMOKE_SECONDS (8): the bounded run for
+#                    make check
+#   make valgrind    the end-to-end commands under valgrind: no errors, no
+#                    definite leaks
+#
+# The harnesses link the library parts they test (model, load, text,
+# figures, layout), compiled apart in build/fuzz with coverage
+# instrumentation.  Needs clang and libclang-rt-14-dev (the fuzzer runtime).
+
+FUZZ_CC            ?= clang
+FUZZ_BUILD          = build/fuzz
+FUZZ_SECONDS       ?= 60
+FUZZ_SMOKE_SECONDS ?= 8
+FUZZ_NAMES          = plan actuals_xml csv number text
+FUZZ_SAN            = -fsanitize=address,undefined -fno-sanitize-recover=undefined
+FUZZ_CFLAGS         = $(CSTD) $(WARN) -g -O1 -fno-omit-frame-pointer $(FUZZ_SAN) \
+                      -Iinclude $(PKG_CFLAGS)
+FUZZ_LIB_SRC        = $(sort $(wildcard src/model/*.c src/load/*.c src/text/*.c \
+                      src/figures/*.c src/layout/*.c))
+FUZZ_LIB_ASM        = $(sort $(wildcard src/load/*.S src/text/*.S))
+FUZZ_LIB_OBJ        = $(FUZZ_LIB_SRC:%.c=$(FUZZ_BUILD)/%.o) \
+                      $(FUZZ_LIB_ASM:%.S=$(FUZZ_BUILD)/%.o)
+FUZZ_BIN            = $(FUZZ_NAMES:%=$(FUZZ_BUILD)/fuzz_%)
+
+.PHONY: fuzz fuzz-smoke fuzz-build valgrind
+
+fuzz-build: $(FUZZ_BIN)
+
+fuzz: $(FUZZ_BIN)
+	tests/fuzz/run $(FUZZ_BUILD) $(FUZZ_SECONDS) $(FUZZ_NAMES)
+
+fuzz-smoke: $(FUZZ_BIN)
+	tests/fuzz/run --smoke $(FUZZ_BUILD) $(FUZZ_SMOKE_SECONDS) $(FUZZ_NAMES)
+
+$(FUZZ_BUILD)/libshiryo-fuzz.a: $(FUZZ_LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(FUZZ_BUILD)/%.o: %.c
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c -o $@ $<
+
+$(FUZZ_BUILD)/%.o: %.S $(EMBEDDED)
+	@mkdir -p $(@D)
+	$(FUZZ_CC) -c -o $@ $<
+
+$(FUZZ_BUILD)/fuzz_%: $(FUZZ_BUILD)/tests/fuzz/fuzz_%.o $(FUZZ_BUILD)/libshiryo-fuzz.a
+	$(FUZZ_CC) -fsanitize=fuzzer $(FUZZ_SAN) -o $@ $^ $(PKG_LIBS)
+
+-include $(FUZZ_LIB_OBJ:.o=.d) $(FUZZ_NAMES:%=$(FUZZ_BUILD)/tests/fuzz/fuzz_%.d)
+
+valgrind: $(BUILD)/shiryo
+	tests/fuzz/valgrind $(BUILD)/shiryo
+# ==== end of hardening =======================================================

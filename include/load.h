@@ -33,7 +33,8 @@
  * Without a <grading> element the plan gets the grading of the README's
  * example: progress basis, prorated, A >= 1.0, B >= 0.75, C >= 0.5, D,
  * 「－」 for no data, 「／」 for not assessable, maintain tolerance 1.0%,
- * ratio scale 1.  Absent grading attributes take the same defaults. */
+ * ratio scale 1.  Within <grading>, absent attributes and absent <no-data>,
+ * <not-assessable> and <maintain> elements take the same defaults. */
 struct plan *plan_load(const char *path, struct diag_list *dl);
 
 /* Reads an actuals file (<actuals plan="...">) and merges its values into

@@ -94,6 +94,7 @@ struct measure {
 
 struct pillar;
 struct outcome;
+struct pdca_record;
 
 struct indicator {
 	const char *id;
@@ -312,6 +313,11 @@ struct plan {
 	size_t n_fields;
 
 	struct grading grading;
+
+	/* PDCA records of meetings (include/pdca.h), loaded from the files the
+	 * plan names with <pdca-file>; in the plan's arena. */
+	struct pdca_record *pdca;
+	size_t n_pdca;
 
 	bool actuals_illustrative;    /* some actual is sample data */
 	const char *actuals_note;     /* the note to print where they show */

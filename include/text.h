@@ -21,12 +21,23 @@
  * computes them (advance * 1000 / unitsPerEm).  Lengths in the API are
  * points; a width in points is thousandths * size / 1000.
  *
+ * Lines (layout.c, linebreak.c): ICU's Japanese strict line rules tailored
+ * for JLREQ (行頭禁則, 行末禁則, numbers with their units and Latin words
+ * never split); a line too long by no more than its punctuation's blank
+ * halves takes the text in and sets 、。「」（） closer (追い込み), otherwise
+ * the last piece moves down (追い出し); consecutive punctuation is always
+ * set closer (」「 → half an em).  Justification widens spaces, then every
+ * gap except inside Latin words and numbers, by at most max_char_space so
+ * that pdftotext and mutool give the text back exactly.
+ *
  * What the display list gets.  DL_TEXT items hold valid UTF-8 of BMP code
  * points only, every one of which has a glyph in the item's font (a font
- * index of the font set), with char_space set on justified lines.  A
- * character outside the BMP that a font has is a filled DL_PATH (the glyph
- * outline, nonzero rule); a character no font has is drawn as 〓 (U+3013
- * GETA MARK) - never a .notdef box - and both are reported as warnings.
+ * index of the font set); char_space is set on justified lines, and items
+ * of one line are positioned one by one where punctuation is set closer or
+ * the font changes.  A character outside the BMP that a font has is a
+ * filled DL_PATH (the glyph outline, nonzero rule); a character no font has
+ * is drawn as 〓 (U+3013 GETA MARK) - never a .notdef box - and both are
+ * reported as warnings.
  *
  * Warnings name the character, its code point and the caller's source
  * position (struct text_src), once per character per engine.  Engines are
@@ -88,8 +99,8 @@ float text_width(struct text_engine *te, enum font_role role, float size,
 enum text_align { TEXT_LEFT, TEXT_CENTER, TEXT_RIGHT, TEXT_JUSTIFY };
 enum text_valign { TEXT_TOP, TEXT_MIDDLE, TEXT_BOTTOM };
 
-/* A zeroed style is black, left, top, with the default line height; role
- * and size must be set. */
+/* A zeroed style is mincho, black, left, top, 1.5 line height, no indent;
+ * a size of 0 is 10.5 pt. */
 struct text_style {
 	enum font_role role;
 	float size;          /* points */
@@ -99,12 +110,14 @@ struct text_style {
 				    line widen first, then every gap */
 	enum text_valign valign; /* in the box height given to _draw */
 	float max_char_space;    /* justification: most space added between
-				    two characters, in em; 0: 1/8 em, as
-				    from about 0.15 em text extractors
-				    (pdftotext, mutool) take the gaps for
-				    word spaces; < 0: no limit */
-	float first_indent;  /* points, first line (e.g. size for 1 字下げ) */
-	float indent;        /* points, every later line (hanging lists) */
+				    two characters, in em; 0: 0.09 em,
+				    because from 0.1 em pdftotext (0.15
+				    mutool) reads the gaps as word spaces;
+				    < 0: no limit */
+	float first_indent;  /* points, the first line of each paragraph (the
+				text's first line and every line after a
+				newline), e.g. size for 1 字下げ */
+	float indent;        /* points, every other line (hanging lists) */
 	struct dl_color color;
 };
 
@@ -123,8 +136,10 @@ struct text_run {
 	size_t len;          /* bytes */
 	size_t n_chars;
 	float width;         /* points: the advances, nothing else */
-	float after;         /* points moved after the last char (negative:
-				「」、。（） set closer, JLREQ 3.1.4) */
+	float after;         /* points moved after the last char: negative
+				where 「」、。（） are set closer (JLREQ 3.1.4,
+				and push-in), positive where justification
+				widens a space */
 };
 
 struct text_line {
@@ -146,6 +161,8 @@ struct text_line {
 	bool overflow;       /* one character alone is wider than the box */
 	bool loose;          /* justified, but max_char_space left some of
 				the width unfilled at the end */
+	/* (a pushed-in line may end in a 、 or 」 whose blank half reaches
+	   past the box; its ink never does) */
 };
 
 /* A paragraph broken into lines, measured but not drawn: tables lay out

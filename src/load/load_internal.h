@@ -19,6 +19,9 @@
 /* Limits on what a plan or actuals file may be. */
 #define XDOC_MAX_BYTES ((size_t)16 << 20)
 #define XDOC_MAX_DEPTH 64
+/* Problems kept per file: a hostile file could have millions, and the
+ * de-duplication is quadratic. */
+#define XDOC_MAX_PROBLEMS 1000
 
 enum problem_kind {
 	PROBLEM_PARSE,       /* reading, encoding, well-formedness, limits */
@@ -67,6 +70,7 @@ struct xdoc {
 	struct problem *problems;
 	size_t n_problems, alloc_problems;
 	bool stopped;             /* parsing was halted: ignore later errors */
+	size_t dropped_problems;  /* not kept, past XDOC_MAX_PROBLEMS */
 };
 
 /* Reads and parses path safely (size and depth limits, UTF-8 only, no

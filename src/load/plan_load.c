@@ -25,6 +25,7 @@
 #include "arena.h"
 #include "fy.h"
 #include "load_internal.h"
+#include "pdca.h"
 #include "schema_blob.h"
 
 struct idrec {
@@ -49,6 +50,8 @@ struct loader {
 	size_t n_ids, cap_ids;
 	struct afile *afiles;
 	size_t n_afiles;
+	struct afile *pfiles; /* <pdca-file>s */
+	size_t n_pfiles;
 	bool period_ok;
 };
 
@@ -501,6 +504,8 @@ static void load_measure(struct loader *l, xmlNodePtr holder, struct measure *m,
 	m->unit = text(l, u);
 	if (!m->unit || !*m->unit)
 		ERR_CHILD(l, holder, "unit", "%s has no unit", subj);
+	else if (strcmp(m->unit, "%") == 0)
+		WARN(l, u, NULL, "%s has unit '%%': the vocabulary writes '％'", subj);
 	xmlNodePtr b = first(holder, "baseline");
 	if (b)
 		load_baseline(l, b, &m->baseline, subj, true);
@@ -568,6 +573,28 @@ static void load_actuals_files(struct loader *l, xmlNodePtr root)
 			continue;
 		}
 		struct afile *f = &l->afiles[l->n_afiles++];
+		f->href = href;
+		xdoc_node_pos(l->x, c, &f->line, &f->column);
+	}
+}
+
+/* <pdca-file>s, as <actuals-file>s: read by pdca_load() (pdca.h). */
+static void load_pdca_files(struct loader *l, xmlNodePtr root)
+{
+	size_t n = count(root, "pdca-file");
+	l->pfiles = n ? calloc(n, sizeof *l->pfiles) : NULL;
+	if (n && !l->pfiles)
+		abort();
+	EACH(c, root, "pdca-file") {
+		const char *href = attr(l, c, "href");
+		if (!href || !*href)
+			continue; /* the schema says */
+		if (is_url(href)) {
+			ERR(l, c, "href", "PDCA file '%s' is a URL: name a local file "
+			    "(relative to the plan's folder)", href);
+			continue;
+		}
+		struct afile *f = &l->pfiles[l->n_pfiles++];
 		f->href = href;
 		xdoc_node_pos(l->x, c, &f->line, &f->column);
 	}
@@ -1047,6 +1074,7 @@ static void load_plan(struct loader *l, xmlNodePtr root)
 	p->id = reg(l, root, "plan", p, NULL);
 	load_meta(l, first(root, "meta"));
 	load_actuals_files(l, root);
+	load_pdca_files(l, root);
 	load_grading(l, first(root, "grading"));
 	load_sections(l, root);
 	size_t n;
@@ -1118,6 +1146,17 @@ struct plan *plan_load(const char *path, struct diag_list *dl)
 		free(apath);
 	}
 	free(l.afiles);
+	/* then every PDCA file, likewise */
+	for (size_t i = 0; i < l.n_pfiles && errors == 0; i++) {
+		char *ppath = sibling_path(path, l.pfiles[i].href);
+		if (pdca_load(p, ppath, dl) != 0) {
+			diag_add(dl, DIAG_NOTE, path, l.pfiles[i].line, l.pfiles[i].column,
+				 "in PDCA file '%s', named here", l.pfiles[i].href);
+			failed = true;
+		}
+		free(ppath);
+	}
+	free(l.pfiles);
 	if (failed) {
 		plan_free(p);
 		return NULL;

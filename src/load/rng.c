@@ -49,6 +49,10 @@ static char *dup_or_null(const char *s)
 static void on_valid_error(void *data, xmlErrorPtr e)
 {
 	struct run *r = data;
+	if (r->n >= 4 * XDOC_MAX_PROBLEMS) {
+		r->x->dropped_problems++;
+		return;
+	}
 	if (r->n == r->alloc) {
 		r->alloc = r->alloc ? 2 * r->alloc : 16;
 		r->raws = realloc(r->raws, r->alloc * sizeof *r->raws);
@@ -598,7 +602,7 @@ size_t rng_validate(struct xdoc *x, const char *schema, size_t len)
 	 * required one is missing) belongs to the next one reported about an
 	 * element of the same name. */
 	xmlNodePtr root = xmlDocGetRootElement(x->doc);
-	for (size_t i = 0; i < r.n; i++) {
+	for (size_t i = 0; i < r.n && x->n_problems < XDOC_MAX_PROBLEMS; i++) {
 		struct raw *w = &r.raws[i];
 		if (w->code == XML_RELAXNG_ERR_NOSTATE || w->code == XML_RELAXNG_ERR_NODEFINE)
 			continue; /* "Internal error: no state": noise */

@@ -24,4 +24,14 @@ schema_actuals_rng_end:
 	.byte 0
 	.size schema_actuals_rng, . - schema_actuals_rng
 
+	.balign 16
+	.globl schema_pdca_rng
+	.globl schema_pdca_rng_end
+	.type schema_pdca_rng, @object
+schema_pdca_rng:
+	.incbin "xml/schema/pdca.rng"
+schema_pdca_rng_end:
+	.byte 0
+	.size schema_pdca_rng, . - schema_pdca_rng
+
 	.section .note.GNU-stack,"",@progbits

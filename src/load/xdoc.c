@@ -50,8 +50,13 @@ static char *xstrdup(const char *s)
 
 /* ---- problems ---------------------------------------------------------- */
 
+/* A slot for a new problem, or NULL past the limit. */
 static struct problem *problem_push(struct xdoc *x)
 {
+	if (x->n_problems >= XDOC_MAX_PROBLEMS) {
+		x->dropped_problems++;
+		return NULL;
+	}
 	if (x->n_problems == x->alloc_problems) {
 		x->alloc_problems = x->alloc_problems ? 2 * x->alloc_problems : 16;
 		x->problems = xrealloc(x->problems,
@@ -82,6 +87,8 @@ void xdoc_problem(struct xdoc *x, enum diag_severity sev, enum problem_kind kind
 		  const char *fmt, ...)
 {
 	struct problem *pr = problem_push(x);
+	if (!pr)
+		return;
 	pr->severity = sev;
 	pr->kind = kind;
 	pr->node = node;
@@ -101,6 +108,8 @@ void xdoc_problem_at(struct xdoc *x, enum diag_severity sev, int line, int colum
 		     const char *fmt, ...)
 {
 	struct problem *pr = problem_push(x);
+	if (!pr)
+		return;
 	pr->severity = sev;
 	pr->kind = PROBLEM_PARSE;
 	pr->line = line;
@@ -719,6 +728,13 @@ size_t xdoc_flush(struct xdoc *x, struct diag_list *dl)
 		diag_add(dl, ps[i].severity, x->path, ps[i].line, ps[i].column, "%s",
 			 ps[i].message);
 		errors += ps[i].severity == DIAG_ERROR;
+	}
+	if (x->dropped_problems) {
+		/* counted as an error: some of those not shown surely are */
+		diag_add(dl, DIAG_ERROR, x->path, 0, 0,
+			 "too many problems: the rest are not reported");
+		errors++;
+		x->dropped_problems = 0;
 	}
 	for (size_t i = 0; i < n; i++) {
 		free(ps[i].attr);

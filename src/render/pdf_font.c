@@ -134,11 +134,23 @@ bool pdf_font_use(struct pdf_ctx *ctx, int font, const char *utf8, size_t len,
 		if (!hb_font_get_nominal_glyph(f->hb, (hb_codepoint_t)cp, &gid) &&
 		    !BIT_TEST(f->warned, cp)) {
 			BIT_SET(f->warned, cp);
-			pdf_warning(ctx,
-				    "character U+%04lX '%.*s' is not in font %d (%s); "
-				    "it prints as a crossed box (first on page %zu)",
-				    cp, (int)(i - at), utf8 + at, font,
-				    fontset_family(ctx->fs, font), page);
+			if (ctx->doc->pdfa)
+				/* The .notdef glyph makes the file fail PDF/A
+				 * validation (Preflight 3.3.1), so an archive
+				 * file is not written at all. */
+				pdf_error(ctx,
+					  "character U+%04lX '%.*s' is not in font %d "
+					  "(%s), and an archive (PDF/A) file cannot "
+					  "show a missing glyph (first on page %zu)",
+					  cp, (int)(i - at), utf8 + at, font,
+					  fontset_family(ctx->fs, font), page);
+			else
+				pdf_warning(ctx,
+					    "character U+%04lX '%.*s' is not in font %d "
+					    "(%s); it prints as a crossed box (first on "
+					    "page %zu)",
+					    cp, (int)(i - at), utf8 + at, font,
+					    fontset_family(ctx->fs, font), page);
 		}
 	}
 	return true;

@@ -83,7 +83,8 @@ bool pdf_hpdf_ok(struct pdf_ctx *ctx, const char *doing);
  * or -1 for an invalid byte sequence (then *i has moved past one byte). */
 long pdf_utf8_next(const char *s, size_t len, size_t *i);
 /* Checks a string that libharu will encode with its UTF-8 encoder (text,
- * bookmark titles, info): valid UTF-8, no control characters, BMP only.
+ * bookmark titles, info): valid UTF-8, no control characters or the
+ * noncharacters U+FFFE and U+FFFF, BMP only.
  * what names the string in the message ("title of bookmark 3"). */
 bool pdf_check_string(struct pdf_ctx *ctx, const char *s, size_t len,
 		      const char *what);

@@ -23,6 +23,10 @@
  * that makes every later call fail; longer runs are cut at character
  * boundaries (the text position advances over each piece by itself). */
 #define SHOW_MAX 65535
+/* Characters per ShowText.  Each becomes a two-byte code in the content
+ * stream, and PDF 1.4's limit for a string is 65,535 bytes (PDF/A-1
+ * enforces it: Preflight 1.0.4 "A String operand is too long"). */
+#define SHOW_MAX_CHARS 32767
 
 #define MAX_STATES HPDF_LIMIT_MAX_GSTATE
 
@@ -143,11 +147,17 @@ static void draw_text(struct painter *p, const struct dl_item *it)
 	if (!piece)
 		abort();
 	for (size_t at = 0; at < len;) {
-		size_t n = len - at;
-		if (n > SHOW_MAX) {
-			n = SHOW_MAX;
-			while (n > 0 && ((unsigned char)t[at + n] & 0xC0) == 0x80)
-				n--;
+		/* Up to SHOW_MAX_CHARS whole characters in SHOW_MAX bytes. */
+		size_t n = 0;
+		for (size_t chars = 0; at + n < len && chars < SHOW_MAX_CHARS;
+		     chars++) {
+			size_t next = n + 1;
+			while (at + next < len &&
+			       ((unsigned char)t[at + next] & 0xC0) == 0x80)
+				next++;
+			if (next > SHOW_MAX)
+				break;
+			n = next;
 		}
 		memcpy(piece, t + at, n);
 		piece[n] = '\0';

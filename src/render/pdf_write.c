@@ -168,6 +168,11 @@ bool pdf_check_string(struct pdf_ctx *ctx, const char *s, size_t len,
 		if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) {
 			pdf_error(ctx, "control character U+%04lX in %s", cp, what);
 			ok = false;
+		} else if (cp == 0xFFFE || cp == 0xFFFF) {
+			/* Not characters; XML (the XMP of an archive file)
+			 * does not allow them either. */
+			pdf_error(ctx, "noncharacter U+%04lX in %s", cp, what);
+			ok = false;
 		} else if (cp > 0xFFFF) {
 			pdf_error(ctx,
 				  "character U+%05lX '%.*s' is outside the Basic "
@@ -235,8 +240,10 @@ static bool set_info(struct pdf_ctx *ctx)
 /* A destination [page /XYZ 0 top null]: page at y (top-left coordinates),
  * zoom unchanged.  HPDF_Destination_SetXYZ cannot say "zoom unchanged": it
  * rejects zoom 0 with HPDF_INVALID_PARAMETER and never writes null, so the
- * array is written here, in the form that function would give. */
-static HPDF_Destination make_dest(struct pdf_ctx *ctx, size_t page, float y)
+ * array is written here.  It is a direct object, not libharu's indirect
+ * one (HPDF_Page_CreateDestination): PDF/A validation (PDFBox Preflight)
+ * cannot convert an indirect /Dest of a bookmark, see pdfa.c. */
+static HPDF_Array make_dest(struct pdf_ctx *ctx, size_t page, float y)
 {
 	const struct dl_page *pg = &ctx->doc->pages[page];
 	float top = pg->height - y;
@@ -244,10 +251,9 @@ static HPDF_Destination make_dest(struct pdf_ctx *ctx, size_t page, float y)
 		top = 0;
 	if (top > pg->height)
 		top = pg->height;
-	HPDF_Destination dst = HPDF_Page_CreateDestination(ctx->pages[page]);
+	HPDF_Array dst = HPDF_Array_New(ctx->pdf->mmgr);
 	if (!dst)
 		return NULL;
-	HPDF_Array_Clear(dst);
 	HPDF_Array_Add(dst, ctx->pages[page]);
 	HPDF_Array_AddName(dst, "XYZ");
 	HPDF_Array_AddReal(dst, 0);
@@ -275,9 +281,11 @@ static bool add_outline(struct pdf_ctx *ctx)
 		HPDF_Outline up = level ? parent[level - 1] : NULL;
 		HPDF_Outline ol = HPDF_CreateOutline(ctx->pdf, up, o->title,
 						     ctx->utf8);
-		HPDF_Destination dst = make_dest(ctx, o->page, o->y);
+		HPDF_Array dst = make_dest(ctx, o->page, o->y);
+		/* Not HPDF_Outline_SetDestination: it accepts only libharu's
+		 * own (indirect) destination objects. */
 		if (ol && dst)
-			HPDF_Outline_SetDestination(ol, dst);
+			HPDF_Dict_Add(ol, "Dest", dst);
 		if (ol && level == 0)
 			HPDF_Outline_SetOpened(ol, HPDF_TRUE);
 		if (!pdf_hpdf_ok(ctx, "adding the bookmarks"))
@@ -370,7 +378,7 @@ static bool add_dests(struct pdf_ctx *ctx)
 					    name, p + 1);
 				continue;
 			}
-			HPDF_Destination dst = make_dest(ctx, p, it->u.dest.y);
+			HPDF_Array dst = make_dest(ctx, p, it->u.dest.y);
 			if (dst)
 				HPDF_Dict_Add(ctx->dests, name, dst);
 			if (!pdf_hpdf_ok(ctx, "adding named destinations"))

@@ -1,50 +1,56 @@
 /* pdfa.c - archive grade: every repair that makes the writer's PDF a
  * PDF/A-1b file (ISO 19005-1, level B), in one place.
  *
- * libharu 2.3.0's own PDF/A support is not used at all:
- * HPDF_PDFA_SetPDFAConformance copies the Info strings into XMP without XML
- * escaping (an '&' in a title breaks the packet), writes /SubType where
- * /Subtype belongs, does nothing unless an Info entry was set before it,
- * and adds a /ID made from the clock; HPDF_PDFA_AppendOutputIntents writes
- * the profile under the key "DestOutputProfile " (with a trailing space,
- * so no reader finds it).  Instead, with dl_doc.pdfa set, pdf_write.c calls
- * pdfa_prepare() once the document is complete and before libharu saves
- * it, and pdfa_finish() on the saved bytes.  Each repair answers one group
- * of messages of the validator, Apache PDFBox Preflight (Validator_A1b),
- * on the writer's plain output:
+ * libharu 2.3.0's own PDF/A support is not used.  HPDF_PDFA_SetPDFAConformance
+ * copies the Info strings into XMP without XML escaping (Preflight: 7.1
+ * "Failed to parse" for a title with '&'), writes /SubType where /Subtype
+ * belongs, does nothing unless an Info entry was set before it, and adds a
+ * /ID made from the clock.  HPDF_PDFA_AppendOutputIntents works only by
+ * accident: its key is "DestOutputProfile " with a trailing space, which
+ * libharu writes unescaped, so readers see the right name.  Instead, with
+ * dl_doc.pdfa set, pdf_write.c calls pdfa_prepare() once the document is
+ * complete, right before libharu saves it, and pdfa_finish() on the saved
+ * bytes.  Each repair answers what Apache PDFBox Preflight (Validator_A1b,
+ * Debian's libpdfbox2-java) reports on the writer's plain output:
  *
  *  1. XMP metadata (7.1 "Metadata is not a stream"): a packet made here
  *     from the same dl_info strings as the Info dictionary, XML-escaped,
- *     so that they match as PDF/A wants - Title = dc:title, Author =
+ *     so that the two match as PDF/A wants - Title = dc:title, Author =
  *     dc:creator, Subject = dc:description, Keywords = pdf:Keywords,
- *     Creator = xmp:CreatorTool, Producer = pdf:Producer, the two dates =
- *     xmp:CreateDate / xmp:ModifyDate - plus pdfaid:part 1, conformance B.
- *     The stream is not compressed (PDF/A-1 readers must find it as is).
- *  2. an sRGB OutputIntent (2.4.3 "... can't be used without Color
- *     Profile" for every g, rg, RG and the default DeviceGray of text):
- *     GTS_PDFA1 with Ghostscript's sRGB profile from Debian (libgs-common,
- *     the smallest package that has one; ICC version 2, as PDF 1.4 needs).
- *  3. font descriptors: CapHeight (3.1.2 "mandatory fields are missing
+ *     Creator = xmp:CreatorTool, Producer = pdf:Producer, CreationDate /
+ *     ModDate = xmp:CreateDate / xmp:ModifyDate - plus pdfaid:part 1 and
+ *     conformance B.  Not compressed: PDF/A wants it readable as is.
+ *  2. the Info dates as D:20250401000000Z (7.2 "CreationDate ... doesn't
+ *     match with XMP information"): see set_info_dates().
+ *  3. an sRGB OutputIntent (2.4.3 "... can't be used without Color
+ *     Profile" for g, rg, RG and the default DeviceGray of text):
+ *     GTS_PDFA1 with Ghostscript's sRGB profile, read at run time from
+ *     Debian's libgs-common (the smallest package that has an sRGB
+ *     profile; ICC version 2, as PDF 1.4 needs).
+ *  4. font descriptors: CapHeight (3.1.2 "mandatory fields are missing
  *     from the FontDescriptor: CapHeight") and CIDSet (3.1.11 "The CIDSet
- *     entry is missing for the Composite Subset"), plus the values libharu
- *     leaves wrong though no validator complains: StemV 0, XHeight 0 (IPAex
- *     Mincho) and DW2 [bbox-bottom bbox-bottom-top], e.g. [-278 -1194],
- *     which puts the vertical origin below the glyphs.
- *  4. a file identifier (1.4.1 "The trailer dictionary doesn't contain
+ *     entry is missing for the Composite Subset"), plus values libharu
+ *     leaves wrong though Preflight does not look at them: StemV 0,
+ *     XHeight 0 (IPAex Mincho) and DW2 [bbox-bottom bbox-bottom-top], e.g.
+ *     [-278 -1194], which puts the vertical origin below the glyphs.
+ *  5. a file identifier (1.4.1 "The trailer dictionary doesn't contain
  *     ID"): the MD5 of the file itself, written over a placeholder after
  *     saving, so the same document gives the same bytes, /ID included.
- *  5. outline destinations (1.2.3 "can't convert to Destination"):
- *     Preflight does not resolve an indirect /Dest, and libharu makes
- *     every destination an indirect object.  make_dest() in pdf_write.c
- *     writes them as direct arrays, in every mode (one object fewer per
- *     bookmark, the same PDF for every other reader).
  *  6. the header says %PDF-1.4 (metadata streams are PDF 1.4; libharu
- *     writes 1.3).
+ *     writes 1.3).  Preflight does not check it.
+ * Two repairs live in the code every mode shares, because they make a
+ * better PDF for every reader:
+ *  - bookmark destinations are direct arrays (1.2.3 "can't convert to
+ *    Destination": Preflight does not resolve an indirect /Dest, and
+ *    libharu makes every destination an indirect object); make_dest() in
+ *    pdf_write.c;
+ *  - a text is cut into pieces of at most 32,767 characters (1.0.4 "A
+ *    String operand is too long": PDF 1.4 strings hold 65,535 bytes, and
+ *    each character is a two-byte code); draw_text() in pdf_page.c.
  * What PDF/A forbids and the writer never makes, in any mode: transparency
  * (no ExtGState, soft mask or transparency group; the display list has no
- * alpha), encryption, LZW, fonts that are not embedded, strings over 65,535
- * bytes (pdf_page.c cuts long texts).  tests/unit/test_pdfa.c pins each
- * repair and runs Preflight.
+ * alpha), encryption, LZW, fonts that are not embedded.
+ * tests/unit/test_pdfa.c pins each repair and runs Preflight.
  */
 #include <errno.h>
 #include <hb-ot.h>
@@ -71,7 +77,7 @@
 /* The trailer /ID before pdfa_finish() knows the file's hash. */
 static const HPDF_BYTE id_placeholder[HPDF_MD5_KEY_LEN];
 
-/* ---- a growing text buffer --------------------------------------------- */
+/* ---- a growing text buffer ---------------------------------------------- */
 
 struct xbuf {
 	char *p;
@@ -116,24 +122,51 @@ static void xput_escaped(struct xbuf *b, const char *s)
 	}
 }
 
-/* ---- 1. XMP metadata ----------------------------------------------------- */
+/* ---- 1. XMP metadata and 2. the Info dates ------------------------------ */
 
 static bool has(const char *s)
 {
 	return s && s[0]; /* the rule set_info() in pdf_write.c follows */
 }
 
+/* Room for any int in each field, so the compiler sees no truncation. */
+#define XMP_DATE_SIZE 80
+
 /* The document date as XMP writes it: 2025-04-01T00:00:00Z, the same
  * instant as the Info dates (set_dates() has checked the range). */
-static void xmp_date(long long secs, char out[32])
+static void xmp_date(long long secs, char out[XMP_DATE_SIZE])
 {
 	time_t t = (time_t)secs;
 	struct tm tm;
 	if (!gmtime_r(&t, &tm))
 		memset(&tm, 0, sizeof tm);
-	snprintf(out, 32, "%04d-%02d-%02dT%02d:%02d:%02dZ", tm.tm_year + 1900,
-		 tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min,
-		 tm.tm_sec > 59 ? 59 : tm.tm_sec);
+	snprintf(out, XMP_DATE_SIZE, "%04d-%02d-%02dT%02d:%02d:%02dZ",
+		 tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
+		 tm.tm_min, tm.tm_sec > 59 ? 59 : tm.tm_sec);
+}
+
+/* The Info dates again, as D:20250401000000Z.  libharu writes
+ * D:20250401000000Z00'00', which PDF allows, but Preflight decides
+ * whether a date has a time zone with a pattern (ends in Z, or has a +),
+ * finds none there and one in the XMP date, and reports the two as not
+ * matching (7.2). */
+static bool set_info_dates(struct pdf_ctx *ctx)
+{
+	HPDF_Doc pdf = ctx->pdf;
+	char xmp[XMP_DATE_SIZE], d[XMP_DATE_SIZE];
+	xmp_date(ctx->doc->info.created, xmp);
+	/* 2025-04-01T00:00:00Z -> D:20250401000000Z */
+	snprintf(d, sizeof d, "D:%.4s%.2s%.2s%.2s%.2s%.2sZ", xmp, xmp + 5, xmp + 8,
+		 xmp + 11, xmp + 14, xmp + 17);
+	HPDF_Dict info = pdf->info;
+	if (!info) {
+		pdf_error(ctx, "cannot write '%s' as PDF/A: libharu made no "
+			  "document information dictionary", ctx->path);
+		return false;
+	}
+	HPDF_Dict_Add(info, "CreationDate", HPDF_String_New(pdf->mmgr, d, NULL));
+	HPDF_Dict_Add(info, "ModDate", HPDF_String_New(pdf->mmgr, d, NULL));
+	return pdf_hpdf_ok(ctx, "setting the document dates (PDF/A)");
 }
 
 static void xmp_element(struct xbuf *b, const char *open, const char *value,
@@ -147,7 +180,7 @@ static void xmp_element(struct xbuf *b, const char *open, const char *value,
 static void make_xmp(const struct dl_info *in, char **out, size_t *len)
 {
 	struct xbuf b = {0};
-	char date[32];
+	char date[XMP_DATE_SIZE];
 	xmp_date(in->created, date);
 
 	/* begin= holds U+FEFF in UTF-8, as the XMP specification asks. */
@@ -216,7 +249,7 @@ static bool add_metadata(struct pdf_ctx *ctx)
 	return pdf_hpdf_ok(ctx, "adding the XMP metadata (PDF/A)");
 }
 
-/* ---- 2. the sRGB output intent ------------------------------------------ */
+/* ---- 3. the sRGB output intent ------------------------------------------ */
 
 /* Reads the ICC profile and checks that PDF/A-1 can use it: an RGB
  * profile of ICC version 2 (PDF 1.4 knows no later version). */
@@ -289,7 +322,7 @@ static bool add_output_intent(struct pdf_ctx *ctx)
 	return pdf_hpdf_ok(ctx, "adding the sRGB output intent (PDF/A)");
 }
 
-/* ---- 3. font descriptors --------------------------------------------------- */
+/* ---- 4. font descriptors ------------------------------------------------ */
 
 /* Font units to the 1000-unit glyph space of the PDF. */
 static int to_pdf_units(hb_position_t v, unsigned upem)
@@ -299,7 +332,7 @@ static int to_pdf_units(hb_position_t v, unsigned upem)
 }
 
 struct font_metrics {
-	int cap_height, x_height, stem_v, ascent;
+	int cap_height, x_height, stem_v;
 };
 
 static struct font_metrics measure(const struct pdf_font *f)
@@ -310,17 +343,13 @@ static struct font_metrics measure(const struct pdf_font *f)
 	hb_position_t v = 0;
 	/* OS/2 sCapHeight / sxHeight, or the height of 'H' / 'x' when the
 	 * table is older than version 2 (HarfBuzz's fallback). */
-	hb_ot_metrics_get_position_with_fallback(font, HB_OT_METRICS_TAG_CAP_HEIGHT,
-						 &v);
+	hb_ot_metrics_get_position_with_fallback(
+		font, HB_OT_METRICS_TAG_CAP_HEIGHT, &v);
 	m.cap_height = to_pdf_units(v, upem);
 	v = 0;
-	hb_ot_metrics_get_position_with_fallback(font, HB_OT_METRICS_TAG_X_HEIGHT,
-						 &v);
-	m.x_height = to_pdf_units(v, upem);
-	v = 0;
 	hb_ot_metrics_get_position_with_fallback(
-		font, HB_OT_METRICS_TAG_HORIZONTAL_ASCENDER, &v);
-	m.ascent = to_pdf_units(v, upem);
+		font, HB_OT_METRICS_TAG_X_HEIGHT, &v);
+	m.x_height = to_pdf_units(v, upem);
 	/* TrueType fonts do not record their stem width; PDF writers estimate
 	 * it from the weight class: 50 + (weight / 65)^2, 88 for Regular. */
 	float weight = hb_style_get_value(font, HB_STYLE_TAG_WEIGHT);
@@ -364,8 +393,12 @@ static bool repair_font(struct pdf_ctx *ctx, struct pdf_font *f)
 	 * font's before-write function.  Run that step now so that there is
 	 * a descriptor to repair; during the save it finds def->descriptor
 	 * set and only adds BaseFont and FontDescriptor again. */
-	if (!def->descriptor && font->before_write_fn)
-		font->before_write_fn(font);
+	if (!def->descriptor && font->before_write_fn &&
+	    font->before_write_fn(font) != HPDF_OK && !ctx->hpdf_failed) {
+		pdf_error(ctx, "cannot write '%s' as PDF/A: libharu could not "
+			  "make the font descriptor of '%s'", ctx->path, f->name);
+		return false;
+	}
 	if (!pdf_hpdf_ok(ctx, "making a font descriptor (PDF/A)"))
 		return false;
 	HPDF_Dict desc = def->descriptor;
@@ -380,10 +413,11 @@ static bool repair_font(struct pdf_ctx *ctx, struct pdf_font *f)
 	HPDF_Dict_AddNumber(desc, "XHeight", m.x_height);
 	HPDF_Dict_AddNumber(desc, "StemV", m.stem_v);
 
-	/* DW2 [vy w1y]: the vertical origin at the ascender, one em down. */
+	/* DW2 [vy w1y]: the vertical origin at the ascent the descriptor
+	 * gives, one em down. */
 	HPDF_Array dw2 = HPDF_Array_New(pdf->mmgr);
 	if (dw2) {
-		HPDF_Array_AddNumber(dw2, m.ascent);
+		HPDF_Array_AddNumber(dw2, def->ascent);
 		HPDF_Array_AddNumber(dw2, -1000);
 		HPDF_Dict_Add(attr->descendant_font, "DW2", dw2);
 	}
@@ -406,17 +440,16 @@ static bool repair_font(struct pdf_ctx *ctx, struct pdf_font *f)
 	return pdf_hpdf_ok(ctx, doing);
 }
 
-/* ---- 4. the file identifier --------------------------------------------- */
+/* ---- 5. the file identifier --------------------------------------------- */
 
 static bool add_id_placeholder(struct pdf_ctx *ctx)
 {
 	HPDF_Doc pdf = ctx->pdf;
 	HPDF_Array id = HPDF_Array_New(pdf->mmgr);
+	HPDF_BYTE *zero = (HPDF_BYTE *)id_placeholder;
 	if (id) {
-		HPDF_Array_Add(id, HPDF_Binary_New(pdf->mmgr, (HPDF_BYTE *)id_placeholder,
-						   sizeof id_placeholder));
-		HPDF_Array_Add(id, HPDF_Binary_New(pdf->mmgr, (HPDF_BYTE *)id_placeholder,
-						   sizeof id_placeholder));
+		HPDF_Array_Add(id, HPDF_Binary_New(pdf->mmgr, zero, HPDF_MD5_KEY_LEN));
+		HPDF_Array_Add(id, HPDF_Binary_New(pdf->mmgr, zero, HPDF_MD5_KEY_LEN));
 		HPDF_Dict_Add(pdf->trailer, "ID", id);
 	}
 	return pdf_hpdf_ok(ctx, "adding the file identifier (PDF/A)");
@@ -471,12 +504,12 @@ bool pdfa_finish(struct pdf_ctx *ctx, unsigned char *data, size_t len)
 	return true;
 }
 
-/* ---- all before saving --------------------------------------------------- */
+/* ---- all before saving -------------------------------------------------- */
 
 bool pdfa_prepare(struct pdf_ctx *ctx)
 {
 	ctx->pdf->pdf_version = HPDF_VER_14;
-	if (!add_metadata(ctx) || !add_output_intent(ctx))
+	if (!add_metadata(ctx) || !set_info_dates(ctx) || !add_output_intent(ctx))
 		return false;
 	for (size_t i = 0; i < ctx->n_fonts; i++)
 		if (ctx->fonts[i].font && !repair_font(ctx, &ctx->fonts[i]))

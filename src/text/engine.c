@@ -7,7 +7,9 @@
  * served by one font, and spaces stay in the role's own font, which has
  * them.  Nothing is normalised: 髙 (U+9AD9), 﨑 (U+FA11), ㈱ (U+3231) and
  * ① (U+2460) are in IPAex under their own code points and are drawn as
- * written; NFC/NFKC would turn ㈱ into (株) and ① into 1.
+ * written; NFKC would turn ㈱ into (株) and ① into 1, and even NFC maps
+ * most CJK compatibility ideographs (U+F900-FAFF, though not 﨑) to other
+ * characters - a person's or a place's name must come out as typed.
  *
  * Advances come from hmtx through FT_Get_Advance with FT_LOAD_NO_SCALE (no
  * hinting, no outline loading), scaled to thousandths of an em and truncated

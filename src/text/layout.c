@@ -3,18 +3,25 @@
  *
  * Fitting is greedy and exact: advances are integers (thousandths of an
  * em), so a line's width is an integer sum compared with the width
- * available; trailing spaces do not count.  A line ends at the last legal
- * break (linebreak.c) that fits.  When none fits - a number zone or a
- * Latin word longer than the line, or a box narrower than a word - the line
- * is broken at the last character that fits, choosing, when it can, a
- * point that still keeps 行頭禁則/行末禁則 and never one before a combining
- * mark; and when a single character is wider than the box it stands alone
- * on its line (marked overflow) rather than vanish.  The next line starts
- * where that one stopped: layout always terminates and loses nothing.
+ * available; trailing spaces do not count.
  *
- * Japanese justification (両端揃え) widens every gap between characters
- * of the line by the same amount (the PDF's Tc, DL_TEXT char_space), which
- * keeps the grid of full-width characters even; the last line of the
+ * Where a line ends (JIS X 4051 / JLREQ 3.8): when the text up to the next
+ * legal break is too long by no more than its punctuation can give up -
+ * the blank half of each full-width 、。「」（） - the line takes it and the
+ * punctuation is set closer (追い込み, push-in, which JIS X 4051 prefers);
+ * otherwise the line ends at the last legal break that fits and the rest
+ * moves down (追い出し, push-out).  When no legal break fits - a number or
+ * Latin word longer than the line - the line is broken at the last
+ * character that fits, at a point that still keeps 行頭禁則/行末禁則 if
+ * there is one and never before a combining mark; a single character wider
+ * than the box stands alone on its line (marked overflow) rather than
+ * vanish.  The next line starts where that one stopped: layout always
+ * terminates and loses nothing.
+ *
+ * Japanese justification (両端揃え) widens the spaces of the line, then
+ * every gap between characters by the same amount (the PDF's Tc, DL_TEXT
+ * char_space) - but not inside Latin words and numbers, and not by more
+ * than text extractors tolerate (see justify()).  The last line of the
  * paragraph and lines ending in a newline are set left, as JLREQ does.
  *
  * Vertically, a line is a box of pitch = size * line_height with the em
@@ -28,10 +35,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "arena.h"
-
 #define DEFAULT_LINE_HEIGHT 1.5f
-#define DEFAULT_MAX_CHAR_SPACE 0.125f /* em */
+#define DEFAULT_MAX_CHAR_SPACE 0.09f /* em; see justify() */
 #define EPS 1e-3
 
 struct layout_impl {
@@ -42,10 +47,11 @@ struct layout_impl {
 
 struct builder {
 	struct layout_impl *li;
-	const struct tchar *c;
+	struct tchar *c;     /* kerns change where a line is pushed in */
 	size_t n;
 	size_t *boff;        /* byte offset of char i in buf */
-	const long long *cum;
+	const long long *cum; /* adv + kern before char i, as decoded */
+	int8_t *blank;       /* text_punct_blank() of each char */
 	size_t alloc_lines, alloc_runs;
 };
 
@@ -86,8 +92,11 @@ static struct text_run *add_run(struct builder *b)
 	return r;
 }
 
+/* Appends the line [s, e); tail is what push-in took from the blank
+ * half of its last character (not drawn differently, only not counted). */
 static void add_line(struct builder *b, size_t s, size_t e, size_t len,
-		     bool hard, bool forced, bool overflow, float indent)
+		     bool hard, bool forced, bool overflow, float indent,
+		     long long tail)
 {
 	struct text_layout *tl = &b->li->pub;
 	const struct tchar *c = b->c;
@@ -175,10 +184,14 @@ static void add_line(struct builder *b, size_t s, size_t e, size_t len,
 		ln->n_chars += run->n_chars;
 		k = j;
 	}
+	/* summed here: push-in may have changed kerns since cum */
+	long long w = 0;
+	for (size_t k = 0; k < m; k++)
+		w += c[idx[k]].adv + (k + 1 < m ? c[idx[k]].kern : 0);
+	ln->width = (float)((w - tail) * size / 1000.0);
 	free(idx);
 	free(gap);
 	ln->n_runs = tl->n_runs - ln->first_run;
-	ln->width = (float)(units(c, b->cum, s, e) * size / 1000.0);
 }
 
 /* Where to force a break in [s, i] when no legal break fits: the last
@@ -228,25 +241,84 @@ static long long widest_hard_line(const struct tchar *c, size_t n,
 	return best;
 }
 
+/* What the punctuation of the line [s, t) can give up for push-in, in
+ * thousandths of an em: the blank half of each full-width 、。）」 (after
+ * it) and 「（ (before it, not at the line start), unless a kern has taken
+ * it already.  The last character's kern is not applied at a line end, so
+ * its blank is always there. */
+static long long squeezable(const struct builder *b, size_t s, size_t t)
+{
+	long long sum = 0;
+	for (size_t k = s; k < t; k++) {
+		if (b->blank[k] > 0 && (k + 1 == t || b->c[k].kern == 0))
+			sum += 500;
+		else if (b->blank[k] < 0 && k > s && b->c[k - 1].kern == 0)
+			sum += 500;
+	}
+	return sum;
+}
+
+/* Takes need (> 0, <= squeezable) from the punctuation of [s, t), evenly,
+ * as kerns; returns what was taken from the last character's blank. */
+static long long squeeze(struct builder *b, size_t s, size_t t, long long need)
+{
+	long long marks = 0, tail = 0;
+	for (size_t k = s; k < t; k++)
+		marks += (b->blank[k] > 0 && (k + 1 == t || b->c[k].kern == 0)) ||
+			 (b->blank[k] < 0 && k > s && b->c[k - 1].kern == 0);
+	long long share = (need + marks - 1) / marks;
+	if (share > 500)
+		share = 500;
+	for (size_t k = s; k < t && need > 0; k++) {
+		long long give = share < need ? share : need;
+		if (b->blank[k] > 0 && k + 1 == t) {
+			tail = give;
+		} else if (b->blank[k] > 0 && b->c[k].kern == 0) {
+			b->c[k].kern = (int)-give;
+		} else if (b->blank[k] < 0 && k > s && b->c[k - 1].kern == 0) {
+			b->c[k - 1].kern = (int)-give;
+		} else {
+			continue;
+		}
+		need -= give;
+	}
+	return tail;
+}
+
 static void break_lines(struct builder *b, const uint8_t *brk,
 			const long long *cum, size_t len)
 {
 	struct text_layout *tl = &b->li->pub;
-	const struct tchar *c = b->c;
+	struct tchar *c = b->c;
 	size_t n = b->n;
 	float size = tl->style.size;
 	for (size_t s = 0; s < n;) {
-		float indent = tl->n_lines ? tl->style.indent : tl->style.first_indent;
+		/* Every line after a newline starts a paragraph: it takes the
+		 * first-line indent, so that a list of 「・」 items set with a
+		 * hanging indent keeps its bullets in one column. */
+		bool para_start = !tl->n_lines || tl->lines[tl->n_lines - 1].hard_end;
+		float indent = para_start ? tl->style.first_indent : tl->style.indent;
 		double limit = tl->width > 0 ?
 				       (double)(tl->width - indent) * 1000.0 / size :
 				       INFINITY;
 		size_t best = 0; /* last legal break that fits */
 		size_t end = 0;
+		long long tail = 0;
 		bool forced = false, overflow = false;
 		for (size_t i = s + 1; i <= n; i++) {
 			long long w = units(c, cum, s, i);
 			if ((double)w > limit + EPS) {
-				if (best) {
+				/* push-in: up to the next legal break */
+				size_t nb = i;
+				while (nb < n && !brk[nb])
+					nb++;
+				long long wb = units(c, cum, s, nb);
+				size_t t = trim(c, s, nb);
+				long long over = wb - (long long)floor(limit + EPS);
+				if (over > 0 && over <= squeezable(b, s, t)) {
+					tail = squeeze(b, s, t, over);
+					end = nb;
+				} else if (best) {
 					end = best;
 				} else if (i - 1 > s) {
 					end = emergency(c, s, i - 1);
@@ -274,45 +346,66 @@ static void break_lines(struct builder *b, const uint8_t *brk,
 		if (end == s) /* cannot happen; never loop forever */
 			end = s + 1;
 		add_line(b, s, end, len, c[end - 1].kind == TC_NEWLINE, forced,
-			 overflow, indent);
+			 overflow, indent, tail);
 		tl->forced |= forced;
 		s = end;
 	}
 }
 
-static bool ends_in_space(const struct text_run *r)
+/* Width in points of the space that ends run r, or 0 when r does not end
+ * in a space. */
+static float ending_space(const struct layout_impl *li, const struct text_run *r)
 {
 	const unsigned char *e = (const unsigned char *)r->utf8 + r->len;
-	return (r->len >= 1 && e[-1] == ' ') ||
-	       (r->len >= 3 && e[-3] == 0xE3 && e[-2] == 0x80 && e[-1] == 0x80);
+	uint32_t cp = 0;
+	if (r->len >= 1 && e[-1] == ' ')
+		cp = ' ';
+	else if (r->len >= 3 && e[-3] == 0xE3 && e[-2] == 0x80 && e[-1] == 0x80)
+		cp = 0x3000;
+	if (!cp || r->outline)
+		return 0;
+	int adv = text_advance(li->te, r->font, cp);
+	return adv > 0 ? (float)adv * li->pub.style.size / 1000 : 0;
 }
 
-/* Fills a line to the box: first the spaces inside it (up to half an em
- * more each: JLREQ widens word spaces first, and a text extractor sees
- * a space there anyway), then every gap between characters evenly, but
- * by no more than max_char_space: from about 0.15 em pdftotext and mutool
- * read the gaps of a line as word spaces and the copied text comes out as
- * "市 内 総 生 産".  What is left stays at the line's end (the line is
- * marked loose) - rare in prose, common in a narrow cell whose next word
- * is a long number. */
-static void justify(struct text_layout *tl, struct text_line *ln, float spare)
+/* Fills a line to the box.  First the spaces inside it, each up to half
+ * an em in all (JLREQ widens the space between Japanese and Western text
+ * first, from its quarter em up to half an em; an ideographic space stays
+ * as it is) - text extractors read a space there anyway.  Then every gap
+ * between characters evenly, by at most max_char_space.  That limit is for
+ * text extraction: pdftotext (poppler's TextOutputDev) starts a new word
+ * at any gap over 0.1 em, and once a line holds a word of several
+ * characters (a number, a Latin word, or any text at all when the gaps are
+ * smaller) it prints a space at every gap over 0.03 em - "市 内 総 生 産";
+ * mutool does the same from about 0.15 em.  0.09 em keeps both exact.
+ * What is left stays at the line's end (the line is marked loose): rare
+ * in prose, where push-in takes most of it, common only in narrow cells
+ * whose next word is a long number. */
+static void justify(struct layout_impl *li, struct text_line *ln, float spare)
 {
+	struct text_layout *tl = &li->pub;
 	float size = tl->style.size;
 	float cap = tl->style.max_char_space;
 	cap = cap == 0 ? DEFAULT_MAX_CHAR_SPACE * size :
 	      cap < 0  ? INFINITY : cap * size;
-	size_t spaces = 0;
-	for (size_t r = ln->first_run; r + 1 < ln->first_run + ln->n_runs; r++)
-		spaces += ends_in_space(&tl->runs[r]);
-	if (spaces) {
-		float each = spare / (float)spaces;
-		if (each > size / 2)
-			each = size / 2;
-		for (size_t r = ln->first_run; r + 1 < ln->first_run + ln->n_runs; r++)
-			if (ends_in_space(&tl->runs[r]))
-				tl->runs[r].after += each;
-		spare -= each * (float)spaces;
-		ln->width += each * (float)spaces;
+	size_t end = ln->first_run + ln->n_runs;
+	float room = 0; /* what the spaces can take */
+	for (size_t r = ln->first_run; r + 1 < end; r++) {
+		float w = ending_space(li, &tl->runs[r]);
+		if (w > 0 && w < size / 2)
+			room += size / 2 - w;
+	}
+	if (room > 0) {
+		float part = spare < room ? spare / room : 1;
+		for (size_t r = ln->first_run; r + 1 < end; r++) {
+			float w = ending_space(li, &tl->runs[r]);
+			if (w > 0 && w < size / 2) {
+				float more = (size / 2 - w) * part;
+				tl->runs[r].after += more;
+				ln->width += more;
+				spare -= more;
+			}
+		}
 	}
 	if (ln->n_gaps && spare > 0) {
 		ln->char_space = spare / (float)ln->n_gaps;
@@ -323,8 +416,9 @@ static void justify(struct text_layout *tl, struct text_line *ln, float spare)
 	ln->loose = spare > (float)EPS;
 }
 
-static void align(struct text_layout *tl)
+static void align(struct layout_impl *li)
 {
+	struct text_layout *tl = &li->pub;
 	float block = tl->width;
 	if (block <= 0) /* unlimited: align within the widest line */
 		for (size_t i = 0; i < tl->n_lines; i++)
@@ -351,7 +445,7 @@ static void align(struct text_layout *tl)
 		case TEXT_JUSTIFY:
 			if (i + 1 < tl->n_lines && !ln->hard_end &&
 			    tl->width > 0 && !ln->overflow)
-				justify(tl, ln, spare);
+				justify(li, ln, spare);
 			break;
 		}
 	}
@@ -399,6 +493,11 @@ struct text_layout *text_layout_new(struct text_engine *te, const char *utf8,
 	li->buf[bl] = '\0';
 
 	b.cum = cum;
+	b.blank = malloc(n ? n : 1);
+	if (!b.blank)
+		abort();
+	for (size_t i = 0; i < n; i++)
+		b.blank[i] = (int8_t)text_punct_blank(te, &c[i]);
 	text_break_opportunities(te, c, n, brk);
 	float more = tl->style.first_indent > tl->style.indent ?
 			     tl->style.first_indent :
@@ -409,12 +508,13 @@ struct text_layout *text_layout_new(struct text_engine *te, const char *utf8,
 				    tl->style.size / 1000.0) +
 			    (tl->style.first_indent > 0 ? tl->style.first_indent : 0);
 	break_lines(&b, brk, cum, len);
-	align(tl);
+	align(li);
 	tl->height = (float)tl->n_lines * tl->pitch;
 
 	free(brk);
 	free(cum);
 	free(b.boff);
+	free(b.blank);
 	free(c);
 	return tl;
 }

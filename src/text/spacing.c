@@ -120,3 +120,13 @@ bool text_gap_expandable(uint32_t a, uint32_t b)
 {
 	return !(western(a) && western(b));
 }
+
+int text_punct_blank(struct text_engine *te, const struct tchar *t)
+{
+	if (t->kind != TC_GLYPH)
+		return 0;
+	int k = punct_index(t->cp);
+	if (k < 0 || !shaped(te, t->font, k))
+		return 0;
+	return punct[k].cls == P_OPEN ? -1 : 1;
+}

@@ -93,6 +93,9 @@ bool text_no_line_end(uint32_t cp);   /* 行末禁則 */
 /* spacing.c */
 /* Sets c[i].kern for consecutive full-width punctuation (JLREQ 3.1.4). */
 void text_kern(struct text_engine *te, struct tchar *c, size_t n);
+/* Which half of a full-width punctuation glyph is blank: 1 the right
+ * (、。」）), -1 the left (「（), 0 not such a glyph in its font. */
+int text_punct_blank(struct text_engine *te, const struct tchar *t);
 /* May justification space go between a and b?  Not inside Latin words or
  * numbers (both Western). */
 bool text_gap_expandable(uint32_t a, uint32_t b);

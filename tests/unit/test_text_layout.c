@@ -143,24 +143,24 @@ static void justification_never_spaces_out_latin_words_or_numbers(void)
 static void justification_widens_spaces_first(void)
 {
 	start();
-	/* 92.9 pt of text in 100: the space takes half an em, the rest goes
-	 * to the 9 gaps */
+	/* 92.9 pt of text in 100: the space (2.9 pt) widens to half an em,
+	 * the rest goes to the 9 gaps */
 	struct text_layout *tl = lay("あいう えおかきくけこさしすせそ", 100,
 				     (struct text_style){.align = TEXT_JUSTIFY});
 	CU_ASSERT_EQUAL_FATAL(tl->n_lines, 2);
 	const struct text_line *ln = &tl->lines[0];
 	CU_ASSERT_EQUAL_FATAL(ln->n_runs, 2);
 	float space = text_width(te, FONT_MINCHO, 10, " ", 1, NULL, &dl);
-	NEAR(tl->runs[ln->first_run].after, 5);
+	NEAR(tl->runs[ln->first_run].after, 5 - space);
 	CU_ASSERT_EQUAL(ln->n_gaps, 9);
-	NEAR(ln->char_space, (100 - 95 - space) / 9);
+	NEAR(ln->char_space, (100 - 95) / 9.0);
 	NEAR(drawn_right(tl, 0, 0), 100);
 	CU_ASSERT(!ln->loose);
 	text_layout_free(tl);
 	stop();
 }
 
-/* A line that would need its characters spread by more than 1/8 em is
+/* A line that would need its characters spread by more than 0.09 em is
  * left short (loose) rather than read back by pdftotext as "市 内 総". */
 static void letterspacing_is_capped_so_text_extracts_cleanly(void)
 {
@@ -169,8 +169,8 @@ static void letterspacing_is_capped_so_text_extracts_cleanly(void)
 	struct text_layout *tl = lay(s, 130, (struct text_style){.align = TEXT_JUSTIFY});
 	CU_ASSERT_EQUAL_FATAL(tl->n_lines, 2);
 	CU_ASSERT(tl->lines[0].loose);
-	NEAR(tl->lines[0].char_space, 1.25);
-	NEAR(drawn_right(tl, 0, 0), 100 + 9 * 1.25);
+	NEAR(tl->lines[0].char_space, 0.9);
+	NEAR(drawn_right(tl, 0, 0), 100 + 9 * 0.9);
 	text_layout_free(tl);
 	/* a caller may lift the limit */
 	tl = lay(s, 130, (struct text_style){.align = TEXT_JUSTIFY, .max_char_space = -1});
@@ -225,6 +225,50 @@ static void consecutive_punctuation_is_set_closer(void)
 	tl = lay("あいうえお」「かき", 60, (struct text_style){0});
 	CU_ASSERT_EQUAL_FATAL(tl->n_lines, 2);
 	NEAR(tl->lines[0].width, 60);
+	text_layout_free(tl);
+	stop();
+}
+
+/* 追い込み: a line too long by no more than its punctuation's blank
+ * halves takes the next character, and the punctuation is set closer. */
+static void push_in_rather_than_push_out(void)
+{
+	start();
+	/* 11 em with two 、 in a 10 em line: each gives half an em */
+	struct text_layout *tl = lay("り、市、国・県など関係機関", 100,
+				     (struct text_style){.align = TEXT_JUSTIFY});
+	CU_ASSERT_EQUAL_FATAL(tl->n_lines, 2);
+	CU_ASSERT_EQUAL(tl->lines[0].n_chars, 11);
+	NEAR(tl->lines[0].width, 100);
+	NEAR(tl->lines[0].char_space, 0);
+	NEAR(drawn_right(tl, 0, 0), 100);
+	/* the runs end after each 、 and move the next one back */
+	int squeezed = 0;
+	for (size_t r = tl->lines[0].first_run;
+	     r < tl->lines[0].first_run + tl->lines[0].n_runs; r++)
+		if (tl->runs[r].after < 0) {
+			NEAR(tl->runs[r].after, -5);
+			squeezed++;
+		}
+	CU_ASSERT_EQUAL(squeezed, 2);
+	text_layout_free(tl);
+	/* 11 characters, ）、 already closer: the 、 gives the other half */
+	tl = lay("（あいうえおかき）、けこ", 100, (struct text_style){0});
+	CU_ASSERT_EQUAL_FATAL(tl->n_lines, 2);
+	CU_ASSERT_EQUAL(tl->lines[0].n_chars, 11);
+	NEAR(tl->lines[0].width, 100);
+	text_layout_free(tl);
+	/* a 、 at the end of the line gives its blank half too */
+	tl = lay("あいうえおか（き）こ、さ", 100, (struct text_style){0});
+	CU_ASSERT_EQUAL_FATAL(tl->n_lines, 2);
+	CU_ASSERT_EQUAL(tl->lines[0].n_chars, 11);
+	NEAR(tl->lines[0].width, 100);
+	text_layout_free(tl);
+	/* and when the punctuation cannot give enough, the last character
+	 * moves down instead (追い出し) */
+	tl = lay("あいうえおかきくけこ、さ", 100, (struct text_style){0});
+	CU_ASSERT_EQUAL_FATAL(tl->n_lines, 2);
+	CU_ASSERT_EQUAL(tl->lines[0].n_chars, 9);
 	text_layout_free(tl);
 	stop();
 }
@@ -401,6 +445,7 @@ static const struct cu_case cases[] = {
 	{"a line ending in a newline is not justified",
 	 a_line_ending_in_a_newline_is_not_justified},
 	{"consecutive punctuation is set closer", consecutive_punctuation_is_set_closer},
+	{"push-in rather than push-out", push_in_rather_than_push_out},
 	{"first-line indent and hanging indent", first_line_indent_and_hanging_indent},
 	{"line pitch and baselines", line_pitch_and_baselines},
 	{"vertical alignment in a box", vertical_alignment_in_a_box},

@@ -1,0 +1,93 @@
+/* council.c - 推進会議資料: the handout for the annual council.
+ *
+ * Cover with the 資料番号 box; one page on where the whole plan stands
+ * (the year in the plan period, the vision, grades per pillar, the basic
+ * scenario's headline indicators); then per pillar its indicator table,
+ * achievement bars, trends and the PDCA summary of the year.  A plan whose
+ * indicators belong to no pillar (the prefecture's targets ア〜カ) gets one
+ * section on its targets, then its pillars as text.
+ */
+#include "doc_int.h"
+
+/* The council among the plan's meetings: the one held once a year. */
+static const char *council_name(struct doc_ctx *c)
+{
+	size_t n = 0;
+	const struct pdca_record *r = pdca_of_meeting(c->p, c->o->fy, PDCA_COUNCIL, &n);
+	if (n && r->session->name)
+		return r->session->name;
+	for (size_t i = 0; i < c->p->n_meetings; i++)
+		if (c->p->meetings[i].times_per_year == 1)
+			return c->p->meetings[i].name;
+	return NULL;
+}
+
+static void pillar_section(struct doc_ctx *c, const struct pillar *pl)
+{
+	story_page_break(c->s); /* each pillar from a new page: handed out and
+				   discussed one at a time */
+	part_heading(c, 1, doc_printf(c, "施策の柱%s %s", pl->no ? pl->no : "", pl->title));
+	if (pl->subtitle)
+		part_caption(c, doc_printf(c, "～%s", pl->subtitle));
+	part_para(c, pl->description);
+	if (pl->n_measures) {
+		part_caption(c, "主な施策");
+		part_list(c, pl->measures, pl->n_measures);
+	}
+	if (pl->n_indicators) {
+		part_caption(c, doc_printf(c, "主要指標の状況（%s）", c->fy_era));
+		part_indicator_table(c, pl->indicators, pl->n_indicators);
+		part_caption(c, "達成率と評価");
+		part_bars(c, pl);
+		part_caption(c, "主要指標の推移");
+		part_trend_charts(c, pl->indicators, pl->n_indicators);
+	}
+	const struct pdca_record *r = pdca_find(c->p, c->o->fy, PDCA_COUNCIL, pl->id);
+	part_caption(c, doc_printf(c, "取組の振り返り（PDCA・%s）", c->fy_era));
+	if (r)
+		part_pdca(c, r);
+	else
+		part_para(c, "この年度の取組の記録（PDCA）は登録されていません。");
+}
+
+/* The prefecture style: targets of the whole plan, then pillars as text. */
+static void targets_section(struct doc_ctx *c)
+{
+	const struct plan *p = c->p;
+	size_t n = 0;
+	struct indicator **loose = doc_loose_indicators(c, &n);
+	if (!n)
+		return;
+	part_heading(c, 1, "目標値の達成状況");
+	part_caption(c, doc_printf(c, "目標値の状況（%s）", c->fy_era));
+	part_indicator_table(c, loose, n);
+	part_caption(c, "達成率と評価");
+	part_bars(c, NULL);
+	part_caption(c, "目標値の推移");
+	part_trend_charts(c, loose, n);
+	if (p->n_past_results) {
+		part_heading(c, 1, "前方針の目標達成状況");
+		part_past_results(c);
+	}
+}
+
+int doc_council(struct doc_ctx *c)
+{
+	const struct plan *p = c->p;
+	part_cover(c, "進捗状況報告", council_name(c));
+
+	part_heading(c, 1, "全体の状況");
+	part_position(c);
+	part_caption(c, doc_printf(c, "施策の柱ごとの評価（%s）", c->fy_era));
+	part_overview(c);
+	if (p->n_basic_indicators) {
+		part_caption(c, "基本シナリオの主要指標");
+		part_indicator_table(c, p->basic_indicators, p->n_basic_indicators);
+		part_trend_charts(c, p->basic_indicators, p->n_basic_indicators);
+	}
+
+	targets_section(c);
+	for (size_t i = 0; i < p->n_pillars; i++)
+		pillar_section(c, &p->pillars[i]);
+	return 0;
+}

@@ -1,0 +1,176 @@
+/* doc.c - builds a document: the context, the page setup and the layout.
+ *
+ * The kinds differ in what they compose (council.c, project.c,
+ * annual.c); everything they share - the paper, the running head, the
+ * document information, the date, the archive flag - is decided here once.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "arena.h"
+#include "diag.h"
+#include "doc_int.h"
+#include "fy.h"
+
+const char *doc_kind_name(enum doc_kind k)
+{
+	switch (k) {
+	case DOC_COUNCIL: return "council";
+	case DOC_PROJECT: return "project";
+	case DOC_ANNUAL: return "annual";
+	}
+	return "?";
+}
+
+void doc_own(struct doc_ctx *c, void (*fn)(void *), void *ptr)
+{
+	if (c->n_owned == c->alloc_owned) {
+		size_t n = c->alloc_owned ? 2 * c->alloc_owned : 32;
+		struct doc_owned *o = realloc(c->owned, n * sizeof *o);
+		if (!o)
+			abort();
+		c->owned = o;
+		c->alloc_owned = n;
+	}
+	c->owned[c->n_owned++] = (struct doc_owned){fn, ptr};
+}
+
+static void free_chart(void *ch)
+{
+	chart_free(ch);
+}
+
+void doc_own_chart(struct doc_ctx *c, struct chart *ch)
+{
+	doc_own(c, free_chart, ch);
+}
+
+void doc_chart_block(struct doc_ctx *c, struct chart *ch, float w)
+{
+	doc_own_chart(c, ch);
+	story_fixed(c->s, chart_height(ch, w), chart_draw, ch);
+}
+
+/* The meeting the document is for, when the plan has records of it. */
+static const struct pdca_session *meeting_session(const struct doc_ctx *c)
+{
+	enum pdca_meeting m = PDCA_COUNCIL;
+	if (c->o->kind == DOC_PROJECT)
+		m = c->o->meeting == MEETING_MIDYEAR ? PDCA_MIDYEAR : PDCA_YEAREND;
+	size_t n = 0;
+	const struct pdca_record *r = pdca_of_meeting(c->p, c->o->fy, m, &n);
+	return n ? r->session : NULL;
+}
+
+/* Days since 1970-01-01 of a proleptic Gregorian date (no time zone). */
+static long long days_from_civil(int y, int m, int d)
+{
+	y -= m <= 2;
+	long long era = (y >= 0 ? y : y - 399) / 400;
+	long long yoe = y - era * 400;
+	long long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	long long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+/* The date printed and recorded: the meeting's date from its records, else
+ * the one the command line chose (SOURCE_DATE_EPOCH or the inputs). */
+static long long doc_date(struct doc_ctx *c)
+{
+	const struct pdca_session *s = meeting_session(c);
+	long long t = c->o->date;
+	int y, mo, d;
+	if (s && s->year) {
+		y = s->year, mo = s->month, d = s->day;
+		t = days_from_civil(y, mo, d) * 86400;
+	} else {
+		time_t tt = (time_t)t;
+		struct tm tm;
+		gmtime_r(&tt, &tm);
+		y = tm.tm_year + 1900, mo = tm.tm_mon + 1, d = tm.tm_mday;
+	}
+	if (fy_format_date(y, mo, d, c->date, sizeof c->date) < 0)
+		c->date[0] = '\0';
+	return t;
+}
+
+static const char *kind_title(enum doc_kind k, enum doc_meeting m)
+{
+	switch (k) {
+	case DOC_COUNCIL: return "進捗状況報告";
+	case DOC_PROJECT:
+		return m == MEETING_MIDYEAR ? "重点プロジェクト 中間期の取組状況"
+					    : "重点プロジェクト 年度末の取組状況";
+	case DOC_ANNUAL: return "年次報告書";
+	}
+	return "";
+}
+
+int doc_build(const struct plan *p, const struct doc_options *o,
+	      struct text_engine *te, struct dl_doc **out, struct diag_list *dl)
+{
+	*out = NULL;
+	if (o->fy < p->from || o->fy > p->to) {
+		char y[32], a[32], b[32];
+		fy_format(o->fy, FY_STYLE_ERA, y, sizeof y);
+		fy_format(p->from, FY_STYLE_ERA, a, sizeof a);
+		fy_format(p->to, FY_STYLE_ERA, b, sizeof b);
+		diag_add(dl, DIAG_ERROR, p->file, 0, 0,
+			 "%s is outside the plan period (%s to %s)", y, a, b);
+		return -1;
+	}
+	struct doc_ctx c = {.p = p, .o = o, .te = te, .dl = dl};
+	c.a = arena_new();
+	fy_format(o->fy, FY_STYLE_SHORT, c.fy_short, sizeof c.fy_short);
+	fy_format(o->fy, FY_STYLE_ERA, c.fy_era, sizeof c.fy_era);
+	long long date = doc_date(&c);
+
+	struct lay_setup ls;
+	lay_setup_init(&ls, o->paper == PAPER_A3_LANDSCAPE ? LAY_A3_LANDSCAPE : LAY_A4);
+	ls.head_left = p->short_title ? p->short_title : p->title;
+	ls.draft = o->draft;
+	ls.continued = "（続き）";
+	if (o->kind == DOC_COUNCIL)
+		ls.doc_number = "資料１";
+	else if (o->kind == DOC_PROJECT)
+		ls.doc_number = "資料２";
+	else
+		ls.binding = 5; /* the archive copy is bound: とじしろ 5 mm */
+	c.body_w = lay_body(&ls).w;
+	c.s = story_new(te, &ls);
+
+	const char *title = kind_title(o->kind, o->meeting);
+	struct dl_info info = {
+		.title = doc_printf(&c, "%s %s %s", p->title, c.fy_era, title),
+		.author = p->issuer,
+		.subject = doc_printf(&c, "%s（%s）", title, c.fy_era),
+		.keywords = doc_printf(&c, "%s, %s, 主要指標, 進捗管理, PDCA",
+				       p->short_title ? p->short_title : p->title, c.fy_era),
+		.creator = "shiryo",
+		.created = date,
+	};
+	story_set_info(c.s, &info);
+
+	int rc;
+	switch (o->kind) {
+	case DOC_COUNCIL: rc = doc_council(&c); break;
+	case DOC_PROJECT: rc = doc_project(&c); break;
+	case DOC_ANNUAL: rc = doc_annual(&c); break;
+	default: rc = -1; break;
+	}
+	if (rc == 0 && story_layout(c.s, out, dl) != 0)
+		rc = -1;
+	if (rc == 0)
+		(*out)->pdfa = o->pdfa && o->kind == DOC_ANNUAL;
+	for (size_t i = c.n_owned; i-- > 0;)
+		c.owned[i].free(c.owned[i].ptr);
+	free(c.owned);
+	story_free(c.s);
+	arena_free(c.a);
+	if (rc != 0) {
+		dl_doc_free(*out);
+		*out = NULL;
+	}
+	return rc;
+}

@@ -1,0 +1,132 @@
+/* doc_int.h - what the documents of src/doc/ share: the build context and
+ * the parts every document is composed of.
+ *
+ * A document (council.c, project.c, annual.c) is a list of calls to the
+ * parts below on one story (layout.h); the parts know the plan and the
+ * figures, the story knows pages.  Nothing here draws page furniture or
+ * talks to libharu.
+ */
+#ifndef SHIRYO_DOC_INT_H
+#define SHIRYO_DOC_INT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "chart.h"
+#include "decimal.h"
+#include "doc.h"
+#include "layout.h"
+#include "pdca.h"
+#include "plan.h"
+#include "table.h"
+#include "text.h"
+
+struct arena;
+struct diag_list;
+
+struct doc_ctx {
+	const struct plan *p;
+	const struct doc_options *o;
+	struct text_engine *te;
+	struct diag_list *dl;
+	struct story *s;
+	struct arena *a;         /* strings and figures of this build */
+	/* What the story draws after composition (charts, measured text) and
+	 * must stay alive until story_layout returns; freed in doc_build. */
+	struct doc_owned *owned;
+	size_t n_owned, alloc_owned;
+	float body_w;            /* width of the body, points */
+	bool shows_illustrative; /* some value shown is sample data */
+	char fy_short[16];       /* R7 */
+	char fy_era[32];         /* 令和7年度 */
+	char date[48];           /* 令和7年11月21日 */
+};
+
+/* ---- formatting (format.c) ------------------------------------------- */
+
+/* "6,534千円", "65.1％", "121人/年" (per_year), in the arena. */
+const char *doc_value(struct doc_ctx *c, struct decimal v, const char *unit,
+		      bool per_year);
+/* 基準値 as shown in a table: "6,534千円（H29）", "7件/年（H27～R元平均）",
+ * "―" for an unknown baseline. */
+const char *doc_baseline(struct doc_ctx *c, const struct measure *m);
+/* 目標値: "7,809千円（R13）", "1,200人（R4～R13累計）", "60件/年（R13）",
+ * "2,215億円以上（R7）". */
+const char *doc_target(struct doc_ctx *c, const struct measure *m);
+/* "R7", "H29", "R元" in the arena. */
+const char *doc_fy(struct doc_ctx *c, int fy);
+/* A ratio in percent as the scheme prints it: "103.8％". */
+const char *doc_percent(struct doc_ctx *c, const struct fig_ratio *r);
+/* printf into the build's arena. */
+const char *doc_printf(struct doc_ctx *c, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* ---- parts ----------------------------------------------------------- */
+
+/* The cover: title lines, the meeting, the date, the issuer, the note on
+ * illustrative figures.  Ends the cover page. */
+void part_cover(struct doc_ctx *c, const char *kind_title,
+		const char *meeting);
+/* A short note in a ruled box saying which figures are illustrative and
+ * how 達成率 and 評価 are computed (nothing when no value shown is sample
+ * data and the plan publishes its own scheme). */
+void part_figures_note(struct doc_ctx *c);
+/* The plan's vision and where the year stands in the plan period. */
+void part_position(struct doc_ctx *c);
+/* Indicator table: 指標 | 基準値 | 実績（year） | 目標 | 達成率 | 評価. */
+void part_indicator_table(struct doc_ctx *c, struct indicator *const *inds,
+			  size_t n);
+/* The same for every year of the plan up to the report year (annual). */
+void part_indicator_series(struct doc_ctx *c, const struct indicator *ind);
+/* Trend charts, two to a row. */
+void part_trend_charts(struct doc_ctx *c, struct indicator *const *inds,
+		       size_t n);
+/* Achievement bars of a pillar (NULL: every indicator). */
+void part_bars(struct doc_ctx *c, const struct pillar *pl);
+/* Grade counts per pillar. */
+void part_overview(struct doc_ctx *c);
+/* The PDCA summary of one record: Plan / Do / Check / Action around the
+ * cycle (and the next plan), with the indicator results computed for the
+ * Check box. */
+void part_pdca(struct doc_ctx *c, const struct pdca_record *r);
+/* Pillars → directions → initiatives with partner marks (annual). */
+void part_initiatives(struct doc_ctx *c, const struct pillar *pl);
+/* The previous policy's results table as published, recomputed. */
+void part_past_results(struct doc_ctx *c);
+/* Data sources (算出方法) of every indicator, and what is illustrative. */
+void part_sources(struct doc_ctx *c);
+/* A level-1 heading with its running head. */
+void part_heading(struct doc_ctx *c, int level, const char *title);
+/* A body paragraph. */
+void part_para(struct doc_ctx *c, const char *text);
+/* Items as a list with hanging 「・」. */
+void part_list(struct doc_ctx *c, const char *const *items, size_t n);
+/* A small gothic lead line that stays with what follows. */
+void part_caption(struct doc_ctx *c, const char *text);
+
+struct doc_owned {
+	void (*free)(void *);
+	void *ptr;
+};
+
+/* Frees ptr with fn once the story has been laid out. */
+void doc_own(struct doc_ctx *c, void (*fn)(void *), void *ptr);
+/* Owns a chart as above. */
+void doc_own_chart(struct doc_ctx *c, struct chart *ch);
+/* A chart the story will draw as a block of the body's width. */
+void doc_chart_block(struct doc_ctx *c, struct chart *ch, float w);
+
+/* The indicators that belong to no pillar and are not the basic
+ * scenario's (the prefecture's targets), in document order, in the arena. */
+struct indicator **doc_loose_indicators(struct doc_ctx *c, size_t *n);
+
+/* The texts of a PDCA list, in the arena. */
+const char **doc_strings(struct doc_ctx *c, const struct pdca_list *l);
+
+/* ---- the documents --------------------------------------------------- */
+
+int doc_council(struct doc_ctx *c);
+int doc_project(struct doc_ctx *c);
+int doc_annual(struct doc_ctx *c);
+
+#endif

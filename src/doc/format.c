@@ -1,0 +1,113 @@
+/* format.c - values, years and ratios as the handouts print them.
+ *
+ * One place decides how a figure reads on paper, so that the table, the
+ * chart labels and the notes agree: digits are ASCII with "," grouping
+ * (the convention of city and prefecture handouts), units follow the value
+ * without a space, years are short 和暦 (R7, H29, R元) in full-width
+ * brackets.  Values keep the precision they were written with.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+
+#include "arena.h"
+#include "doc_int.h"
+#include "fy.h"
+
+const char *doc_printf(struct doc_ctx *c, const char *fmt, ...)
+{
+	char buf[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return "";
+	if ((size_t)n < sizeof buf)
+		return arena_strdup(c->a, buf);
+	char *big = arena_alloc(c->a, (size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(big, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return big;
+}
+
+const char *doc_fy(struct doc_ctx *c, int fy)
+{
+	char buf[32];
+	if (fy_format(fy, FY_STYLE_SHORT, buf, sizeof buf) < 0)
+		return doc_printf(c, "%d", fy);
+	return arena_strdup(c->a, buf);
+}
+
+const char *doc_value(struct doc_ctx *c, struct decimal v, const char *unit,
+		      bool per_year)
+{
+	char num[64];
+	decimal_format(v, true, num, sizeof num);
+	return doc_printf(c, "%s%s%s", num, unit ? unit : "", per_year ? "/年" : "");
+}
+
+/* "（R2）", "（H27～R元）" or "" */
+static const char *years(struct doc_ctx *c, int from, int to, const char *tail)
+{
+	if (from && to && from != to)
+		return doc_printf(c, "（%s～%s%s）", doc_fy(c, from), doc_fy(c, to), tail);
+	if (to || from)
+		return doc_printf(c, "（%s%s）", doc_fy(c, to ? to : from), tail);
+	return *tail ? doc_printf(c, "（%s）", tail) : "";
+}
+
+const char *doc_baseline(struct doc_ctx *c, const struct measure *m)
+{
+	const struct baseline *b = &m->baseline;
+	switch (b->kind) {
+	case BASELINE_UNKNOWN:
+		return "―";
+	case BASELINE_LEVEL:
+		return doc_printf(c, "%s%s", doc_value(c, b->value, m->unit, false),
+				  years(c, 0, b->fy, ""));
+	case BASELINE_RATE:
+		return doc_printf(c, "%s%s", doc_value(c, b->value, m->unit, true),
+				  years(c, 0, b->fy, ""));
+	case BASELINE_AVERAGE:
+		return doc_printf(c, "%s%s", doc_value(c, b->value, m->unit, true),
+				  years(c, b->from, b->to, "平均"));
+	case BASELINE_TOTAL:
+		return doc_printf(c, "%s%s", doc_value(c, b->value, m->unit, false),
+				  years(c, b->from, b->to, b->from ? "" : "累計"));
+	}
+	return "";
+}
+
+const char *doc_target(struct doc_ctx *c, const struct measure *m)
+{
+	const struct target *t = &m->target;
+	switch (t->kind) {
+	case TARGET_LEVEL:
+		return doc_printf(c, "%s%s", doc_value(c, t->value, m->unit, false),
+				  years(c, 0, t->fy, ""));
+	case TARGET_CUMULATIVE: {
+		const char *pace = t->has_per_year
+			? doc_printf(c, "・%s", doc_value(c, t->per_year, m->unit, true))
+			: "";
+		return doc_printf(c, "%s%s", doc_value(c, t->value, m->unit, false),
+				  years(c, t->from, t->to, doc_printf(c, "累計%s", pace)));
+	}
+	case TARGET_RATE:
+		return doc_printf(c, "%s%s", doc_value(c, t->value, m->unit, true),
+				  years(c, 0, t->fy, ""));
+	case TARGET_AT_LEAST:
+		return doc_printf(c, "%s以上%s", doc_value(c, t->value, m->unit, false),
+				  years(c, 0, t->fy, ""));
+	}
+	return "";
+}
+
+const char *doc_percent(struct doc_ctx *c, const struct fig_ratio *r)
+{
+	if (!r->ok)
+		return "―";
+	char num[64];
+	decimal_format(r->percent, true, num, sizeof num);
+	return doc_printf(c, "%s％", num);
+}

@@ -1,0 +1,248 @@
+/* part_indicators.c - indicator tables and the charts that go with them.
+ *
+ * The table row of a measure reads, left to right, as a council member
+ * reads it aloud: what (指標), where it started (基準値), where it is
+ * (実績), where it should get (目標), how far (達成率), and the verdict
+ * (評価).  The figures come from figures.h only, so the table, the charts
+ * and the Check box of the PDCA summary always agree.
+ */
+#include "arena.h"
+#include "doc_int.h"
+#include "figures.h"
+
+/* The 実績 cell of a measure's figure. */
+static const char *actual_text(struct doc_ctx *c, const struct fig_measure *f)
+{
+	const struct measure *m = f->measure;
+	if (!f->has_value)
+		return "未確定";
+	if (f->actual && f->actual->illustrative)
+		c->shows_illustrative = true;
+	const char *v = doc_value(c, f->value, m->unit, false);
+	if (m->target.kind == TARGET_CUMULATIVE)
+		return doc_printf(c, "累計 %s", v);
+	if (m->target.kind == TARGET_RATE || m->baseline.kind == BASELINE_RATE)
+		return doc_value(c, f->value, m->unit, true);
+	return v;
+}
+
+static const char *ratio_text(struct doc_ctx *c, const struct fig_measure *f)
+{
+	if (f->state == FIG_GRADED || f->state == FIG_UNGRADED)
+		return f->basis.ok ? doc_percent(c, &f->basis)
+				   : (f->within_tolerance ? "範囲内" : "―");
+	return "―";
+}
+
+static void measure_row(struct doc_ctx *c, struct table *t, const char *name,
+			const struct fig_measure *f, const char *src_file,
+			int src_line)
+{
+	size_t r = table_add_row(t, false);
+	table_set_cell(t, r, 0, &(struct table_cell){
+		.text = name, .src = {src_file, src_line}});
+	table_set(t, r, 1, doc_baseline(c, f->measure));
+	table_set(t, r, 2, actual_text(c, f));
+	table_set(t, r, 3, doc_target(c, f->measure));
+	table_set(t, r, 4, ratio_text(c, f));
+	table_set_cell(t, r, 5, &(struct table_cell){
+		.text = f->mark ? f->mark : "", .align = TABLE_CENTER});
+}
+
+static struct table *indicator_table_new(struct doc_ctx *c)
+{
+	struct table *t = table_new(6, &(struct table_style){.size = 8.5f});
+	table_set_col(t, 0, &(struct table_col){.width_kind = TABLE_SHARE, .width = 1});
+	table_set_col(t, 1, &(struct table_col){.width_kind = TABLE_AUTO,
+						 .min = LAY_MM(20), .max = LAY_MM(34)});
+	table_set_col(t, 2, &(struct table_col){.width_kind = TABLE_AUTO,
+						 .min = LAY_MM(18), .max = LAY_MM(26),
+						 .align = TABLE_RIGHT});
+	table_set_col(t, 3, &(struct table_col){.width_kind = TABLE_AUTO,
+						 .min = LAY_MM(20), .max = LAY_MM(34)});
+	table_set_col(t, 4, &(struct table_col){.width_kind = TABLE_FIXED,
+						 .width = LAY_MM(15), .align = TABLE_DECIMAL});
+	table_set_col(t, 5, &(struct table_col){.width_kind = TABLE_FIXED,
+						 .width = LAY_MM(10), .align = TABLE_CENTER,
+						 .valign = TEXT_MIDDLE});
+	size_t h = table_add_row(t, true);
+	table_set(t, h, 0, "指標");
+	table_set(t, h, 1, "基準値");
+	table_set(t, h, 2, doc_printf(c, "実績（%s）", c->fy_short));
+	table_set(t, h, 3, "目標値");
+	table_set(t, h, 4, "達成率");
+	table_set(t, h, 5, "評価");
+	return t;
+}
+
+static const char *indicator_label(struct doc_ctx *c, const struct indicator *ind)
+{
+	return ind->no ? doc_printf(c, "%s %s", ind->no, ind->name) : ind->name;
+}
+
+/* Adds the rows of one indicator in year fy (a compound one: a spanning
+ * title row, then a row per part). */
+static void indicator_rows(struct doc_ctx *c, struct table *t,
+			   const struct indicator *ind, int fy)
+{
+	struct fig_indicator fi;
+	fig_indicator_compute(c->p, ind, fy, c->a, &fi);
+	if (fi.n_parts == 1) {
+		measure_row(c, t, indicator_label(c, ind), &fi.parts[0],
+			    ind->pos.file, ind->pos.line);
+		return;
+	}
+	size_t r = table_add_row(t, false);
+	table_set_cell(t, r, 0, &(struct table_cell){
+		.text = indicator_label(c, ind), .colspan = 5, .grey = 0.95f,
+		.src = {ind->pos.file, ind->pos.line}});
+	table_set_cell(t, r, 5, &(struct table_cell){
+		.text = fi.mark ? fi.mark : "", .align = TABLE_CENTER, .grey = 0.95f});
+	for (size_t i = 0; i < fi.n_parts; i++) {
+		const struct measure *m = fi.parts[i].measure;
+		measure_row(c, t, doc_printf(c, "　%s", m->name ? m->name : ""),
+			    &fi.parts[i], m->pos.file, m->pos.line);
+	}
+}
+
+/* The note under a table or chart that shows sample values. */
+static void illustrative_note(struct doc_ctx *c)
+{
+	if (!c->shows_illustrative)
+		return;
+	story_para_ex(c->s, &(struct lay_para){
+		.text = "※ 実績値は例示値です（公表された統計値ではありません）。",
+		.style = {.role = FONT_MINCHO, .size = 8, .line_height = 1.4f,
+			  .align = TEXT_RIGHT},
+		.before = 2, .after = 4,
+	});
+}
+
+void part_indicator_table(struct doc_ctx *c, struct indicator *const *inds, size_t n)
+{
+	if (!n)
+		return;
+	struct table *t = indicator_table_new(c);
+	bool before = c->shows_illustrative;
+	c->shows_illustrative = false;
+	for (size_t i = 0; i < n; i++)
+		indicator_rows(c, t, inds[i], c->o->fy);
+	story_table(c->s, t);
+	illustrative_note(c);
+	c->shows_illustrative |= before;
+}
+
+void part_indicator_series(struct doc_ctx *c, const struct indicator *ind)
+{
+	struct table *t = table_new(6, &(struct table_style){.size = 8.5f});
+	table_set_col(t, 0, &(struct table_col){.width_kind = TABLE_FIXED,
+						 .width = LAY_MM(16), .align = TABLE_CENTER});
+	for (size_t k = 1; k <= 3; k++)
+		table_set_col(t, k, &(struct table_col){.width_kind = TABLE_SHARE,
+							 .width = 1, .align = TABLE_RIGHT});
+	table_set_col(t, 4, &(struct table_col){.width_kind = TABLE_FIXED,
+						 .width = LAY_MM(18), .align = TABLE_DECIMAL});
+	table_set_col(t, 5, &(struct table_col){.width_kind = TABLE_FIXED,
+						 .width = LAY_MM(12), .align = TABLE_CENTER});
+	size_t h = table_add_row(t, true);
+	const char *head[] = {"年度", "実績", "期待値", "目標値", "達成率", "評価"};
+	for (size_t k = 0; k < 6; k++)
+		table_set(t, h, k, head[k]);
+	bool before = c->shows_illustrative;
+	c->shows_illustrative = false;
+	for (size_t i = 0; i < ind->n_measures; i++) {
+		const struct measure *m = &ind->measures[i];
+		if (ind->n_measures > 1) {
+			size_t r = table_add_row(t, false);
+			table_set_cell(t, r, 0, &(struct table_cell){
+				.text = m->name, .colspan = 6, .grey = 0.95f});
+		}
+		for (int fy = c->p->from; fy <= c->o->fy; fy++) {
+			struct fig_measure f;
+			fig_measure_compute(c->p, m, fy, &f);
+			size_t r = table_add_row(t, false);
+			table_set(t, r, 0, doc_fy(c, fy));
+			table_set(t, r, 1, actual_text(c, &f));
+			table_set(t, r, 2, f.has_expected
+				  ? doc_value(c, f.expected, m->unit, false) : "―");
+			table_set(t, r, 3, doc_target(c, m));
+			table_set(t, r, 4, ratio_text(c, &f));
+			table_set(t, r, 5, f.mark ? f.mark : "");
+		}
+	}
+	story_table(c->s, t);
+	illustrative_note(c);
+	c->shows_illustrative |= before;
+}
+
+/* Two trend charts side by side, drawn by the story. */
+struct chart_pair {
+	struct chart *left, *right;
+};
+
+#define PAIR_GAP 12.0f
+
+static void draw_pair(struct dl_doc *d, struct dl_page *pg, float x, float y,
+		      float w, float h, void *ctx)
+{
+	struct chart_pair *cp = ctx;
+	float half = (w - PAIR_GAP) / 2;
+	chart_draw(d, pg, x, y, half, h, cp->left);
+	if (cp->right)
+		chart_draw(d, pg, x + half + PAIR_GAP, y, half, h, cp->right);
+}
+
+static struct chart_opts chart_options(struct doc_ctx *c)
+{
+	return (struct chart_opts){.fy = c->o->fy, .diags = c->dl,
+				   .monochrome = c->o->pdfa && c->o->kind == DOC_ANNUAL};
+}
+
+void part_trend_charts(struct doc_ctx *c, struct indicator *const *inds, size_t n)
+{
+	struct chart_opts o = chart_options(c);
+	float half = (c->body_w - PAIR_GAP) / 2;
+	for (size_t i = 0; i < n; i += 2) {
+		struct chart_pair *cp = arena_alloc(c->a, sizeof *cp);
+		cp->left = chart_trend_new(c->te, c->p, inds[i], &o);
+		doc_own_chart(c, cp->left);
+		float h = chart_height(cp->left, half);
+		if (i + 1 < n) {
+			cp->right = chart_trend_new(c->te, c->p, inds[i + 1], &o);
+			doc_own_chart(c, cp->right);
+			float h2 = chart_height(cp->right, half);
+			if (h2 > h)
+				h = h2;
+		}
+		story_fixed(c->s, h, draw_pair, cp);
+	}
+}
+
+void part_bars(struct doc_ctx *c, const struct pillar *pl)
+{
+	struct chart_opts o = chart_options(c);
+	doc_chart_block(c, chart_bars_new(c->te, c->p, pl, &o), c->body_w);
+}
+
+void part_overview(struct doc_ctx *c)
+{
+	struct chart_opts o = chart_options(c);
+	o.total_row = true;
+	doc_chart_block(c, chart_overview_new(c->te, c->p, &o), c->body_w);
+}
+
+struct indicator **doc_loose_indicators(struct doc_ctx *c, size_t *n)
+{
+	const struct plan *p = c->p;
+	struct indicator **v = arena_calloc(c->a, p->n_indicators + 1, sizeof *v);
+	*n = 0;
+	for (size_t i = 0; i < p->n_indicators; i++) {
+		struct indicator *ind = &p->indicators[i];
+		bool basic = false;
+		for (size_t k = 0; k < p->n_basic_indicators; k++)
+			basic |= p->basic_indicators[k] == ind;
+		if (!ind->pillar && !basic)
+			v[(*n)++] = ind;
+	}
+	return v;
+}

@@ -1,0 +1,131 @@
+/* part_plan.c - the plan itself: initiatives with their partners, the
+ * published results of the previous policy, and where the data come from. */
+#include "arena.h"
+#include "doc_int.h"
+#include "figures.h"
+
+#define MARK "●"
+
+void part_initiatives(struct doc_ctx *c, const struct pillar *pl)
+{
+	if (!pl->n_directions)
+		return;
+	struct table *t = table_new(5, &(struct table_style){.size = 8.5f});
+	table_set_col(t, 0, &(struct table_col){.width_kind = TABLE_SHARE, .width = 1,
+						 .valign = TEXT_MIDDLE});
+	table_set_col(t, 1, &(struct table_col){.width_kind = TABLE_SHARE, .width = 2.4f});
+	for (size_t k = 2; k < 5; k++)
+		table_set_col(t, k, &(struct table_col){.width_kind = TABLE_FIXED,
+							 .width = LAY_MM(12), .align = TABLE_CENTER,
+							 .valign = TEXT_MIDDLE});
+	size_t h0 = table_add_row(t, true), h1 = table_add_row(t, true);
+	table_set_cell(t, h0, 0, &(struct table_cell){.text = "取組方針", .rowspan = 2});
+	table_set_cell(t, h0, 1, &(struct table_cell){.text = "主な取組内容", .rowspan = 2});
+	table_set_cell(t, h0, 2, &(struct table_cell){.text = "主な連携・協働先", .colspan = 3});
+	table_set(t, h1, 2, "関係\n機関");
+	table_set(t, h1, 3, "民間");
+	table_set(t, h1, 4, "大学等");
+	for (size_t d = 0; d < pl->n_directions; d++) {
+		const struct direction *dir = &pl->directions[d];
+		for (size_t i = 0; i < dir->n_initiatives; i++) {
+			const struct initiative *in = &dir->initiatives[i];
+			size_t r = table_add_row(t, false);
+			if (i == 0)
+				table_set_cell(t, r, 0, &(struct table_cell){
+					.text = dir->no ? doc_printf(c, "%s %s", dir->no, dir->title)
+							: dir->title,
+					.rowspan = (int)dir->n_initiatives,
+					.src = {dir->pos.file, dir->pos.line}});
+			table_set_cell(t, r, 1, &(struct table_cell){
+				.text = in->text, .src = {in->pos.file, in->pos.line}});
+			table_set(t, r, 2, in->partners & PARTNER_AGENCIES ? MARK : "");
+			table_set(t, r, 3, in->partners & PARTNER_PRIVATE ? MARK : "");
+			table_set(t, r, 4, in->partners & PARTNER_ACADEMIA ? MARK : "");
+		}
+	}
+	story_table(c->s, t);
+	story_para_ex(c->s, &(struct lay_para){
+		.text = "関係機関：国、県、独立行政法人、商工業関連支援機関等　民間：経済団体、組合、金融機関等　大学等：大学、専門学校、高校等",
+		.style = {.role = FONT_MINCHO, .size = 7.5f, .line_height = 1.4f},
+		.before = 2, .after = 6,
+	});
+}
+
+void part_past_results(struct doc_ctx *c)
+{
+	const struct plan *p = c->p;
+	if (!p->n_past_results)
+		return;
+	if (p->past_results_title)
+		part_caption(c, p->past_results_title);
+	struct table *t = table_new(6, &(struct table_style){.size = 8.5f});
+	table_set_col(t, 0, &(struct table_col){.width_kind = TABLE_SHARE, .width = 1.2f});
+	for (size_t k = 1; k <= 3; k++)
+		table_set_col(t, k, &(struct table_col){.width_kind = TABLE_SHARE, .width = 1});
+	table_set_col(t, 4, &(struct table_col){.width_kind = TABLE_FIXED,
+						 .width = LAY_MM(17), .align = TABLE_DECIMAL});
+	table_set_col(t, 5, &(struct table_col){.width_kind = TABLE_FIXED,
+						 .width = LAY_MM(30)});
+	size_t h = table_add_row(t, true);
+	const char *head[] = {"項目", "基準", "目標値", "実績", "達成度\n（公表）", "再計算"};
+	for (size_t k = 0; k < 6; k++)
+		table_set(t, h, k, head[k]);
+	for (size_t i = 0; i < p->n_past_results; i++) {
+		const struct past_result *r = &p->past_results[i];
+		struct fig_stated st;
+		fig_check_past_result(r, &st);
+		size_t row = table_add_row(t, false);
+		table_set_cell(t, row, 0, &(struct table_cell){
+			.text = r->name, .src = {r->pos.file, r->pos.line}});
+		table_set(t, row, 1, r->baseline.text ? r->baseline.text : "");
+		table_set(t, row, 2, r->target.text ? r->target.text : "");
+		table_set(t, row, 3, r->actual_text ? r->actual_text
+				     : doc_value(c, r->actual, r->unit, false));
+		char pct[32];
+		decimal_format(st.stated, true, pct, sizeof pct);
+		table_set(t, row, 4, doc_printf(c, "%s％", pct));
+		const char *check;
+		if (st.matched != FIG_FORMULA_NONE)
+			check = doc_printf(c, "一致（%s）", fig_formula_name(st.matched));
+		else
+			check = doc_printf(c, "不一致：実績÷目標 %s",
+					   doc_percent(c, &st.candidates[FIG_FORMULA_ACHIEVEMENT]));
+		table_set(t, row, 5, check);
+	}
+	story_table(c->s, t);
+	story_para_ex(c->s, &(struct lay_para){
+		.text = "※ 達成度は公表値をそのまま掲載し、shiryo が公表された基準・目標・実績から再計算した結果を右欄に示す。",
+		.style = {.role = FONT_MINCHO, .size = 8, .line_height = 1.4f},
+		.before = 2, .after = 6,
+	});
+}
+
+void part_sources(struct doc_ctx *c)
+{
+	const struct plan *p = c->p;
+	struct table *t = table_new(3, &(struct table_style){.size = 8.5f});
+	table_set_col(t, 0, &(struct table_col){.width_kind = TABLE_SHARE, .width = 2});
+	table_set_col(t, 1, &(struct table_col){.width_kind = TABLE_SHARE, .width = 1.2f});
+	table_set_col(t, 2, &(struct table_col){.width_kind = TABLE_FIXED,
+						 .width = LAY_MM(30)});
+	size_t h = table_add_row(t, true);
+	table_set(t, h, 0, "指標");
+	table_set(t, h, 1, "算出方法・出典");
+	table_set(t, h, 2, "実績値の性質");
+	for (size_t i = 0; i < p->n_indicators; i++) {
+		const struct indicator *ind = &p->indicators[i];
+		bool sample = false, any = false;
+		for (size_t m = 0; m < ind->n_measures; m++)
+			for (size_t k = 0; k < ind->measures[m].n_actuals; k++) {
+				any = true;
+				sample |= ind->measures[m].actuals[k].illustrative;
+			}
+		size_t r = table_add_row(t, false);
+		table_set_cell(t, r, 0, &(struct table_cell){
+			.text = ind->no ? doc_printf(c, "%s %s", ind->no, ind->name) : ind->name,
+			.src = {ind->pos.file, ind->pos.line}});
+		table_set(t, r, 1, ind->source ? ind->source : "（記載なし）");
+		table_set(t, r, 2, !any ? "実績なし" : sample ? "例示値" : "入力値");
+	}
+	story_table(c->s, t);
+}

@@ -1,0 +1,145 @@
+/* part_text.c - the prose parts: cover, headings, paragraphs, notes, and
+ * where the year stands in the plan. */
+#include <string.h>
+
+#include "doc_int.h"
+#include "fy.h"
+
+void part_heading(struct doc_ctx *c, int level, const char *title)
+{
+	story_heading(c->s, level, title);
+}
+
+void part_para(struct doc_ctx *c, const char *text)
+{
+	if (text && *text)
+		story_para(c->s, text);
+}
+
+void part_caption(struct doc_ctx *c, const char *text)
+{
+	story_para_ex(c->s, &(struct lay_para){
+		.text = text,
+		.style = {.role = FONT_GOTHIC, .size = 9.5f, .line_height = 1.4f},
+		.before = 6, .after = 2, .keep_with_next = true,
+	});
+}
+
+void part_list(struct doc_ctx *c, const char *const *items, size_t n)
+{
+	const char *s = "";
+	for (size_t i = 0; i < n; i++)
+		s = doc_printf(c, "%s%s・%s", s, i ? "\n" : "", items[i]);
+	if (!*s)
+		return;
+	story_para_ex(c->s, &(struct lay_para){
+		.text = s,
+		.style = {.role = FONT_MINCHO, .size = 9.5f, .line_height = 1.5f,
+			  .indent = 9.5f},
+		.after = 4,
+	});
+}
+
+static void centred(struct doc_ctx *c, const char *text, enum font_role role,
+		    float size, float before)
+{
+	story_para_ex(c->s, &(struct lay_para){
+		.text = text,
+		.style = {.role = role, .size = size, .line_height = 1.5f,
+			  .align = TEXT_CENTER},
+		.before = before,
+	});
+}
+
+void part_cover(struct doc_ctx *c, const char *kind_title, const char *meeting)
+{
+	const struct plan *p = c->p;
+	story_space(c->s, 150);
+	if (meeting)
+		centred(c, meeting, FONT_GOTHIC, 14, 0);
+	centred(c, p->title, FONT_GOTHIC, 22, 18);
+	if (p->subtitle)
+		centred(c, p->subtitle, FONT_MINCHO, 12, 4);
+	centred(c, doc_printf(c, "%s %s", c->fy_era, kind_title), FONT_GOTHIC, 18, 24);
+	story_space(c->s, 150);
+	if (c->date[0])
+		centred(c, c->date, FONT_MINCHO, 13, 0);
+	if (p->issuer)
+		centred(c, p->department ? doc_printf(c, "%s %s", p->issuer, p->department)
+					 : p->issuer, FONT_MINCHO, 13, 6);
+	story_space(c->s, 40);
+	part_figures_note(c);
+	story_cover_end(c->s);
+}
+
+/* How the grade is defined, in words, from the plan's scheme. */
+static const char *grading_words(struct doc_ctx *c)
+{
+	const struct grading *g = &c->p->grading;
+	const char *basis = g->basis == GRADE_BASIS_PROGRESS
+		? "達成率＝（実績－基準値）÷（目標値－基準値）"
+		: "達成率＝実績÷目標値";
+	const char *prorate = g->prorate
+		? "目標値は計画期間の年数で按分した当該年度の値（期待値）とし、" : "";
+	const char *levels = "";
+	for (size_t i = 0; i < g->n_levels; i++) {
+		char min[32];
+		struct decimal pct = g->levels[i].min;
+		decimal_format(decimal_round((struct decimal){pct.units * 100, pct.scale},
+					     pct.scale > 2 ? pct.scale - 2 : 0),
+			       false, min, sizeof min);
+		levels = doc_printf(c, "%s%s%s：%s％以上", levels, i ? "、" : "",
+				    g->levels[i].mark, min);
+	}
+	return doc_printf(c, "%s。%s評価は%s。実績が未確定の指標は「%s」、算定できない指標は「%s」と表示。",
+			  basis, prorate, levels,
+			  g->no_data_mark ? g->no_data_mark : "－",
+			  g->not_assessable_mark ? g->not_assessable_mark : "／");
+}
+
+void part_figures_note(struct doc_ctx *c)
+{
+	const struct plan *p = c->p;
+	const char *text = grading_words(c);
+	if (p->actuals_illustrative)
+		text = doc_printf(c, "※ %s\n※ %s",
+				  p->actuals_note ? p->actuals_note
+						  : "実績値は例示値であり、公表された統計値ではありません。",
+				  text);
+	else
+		text = doc_printf(c, "※ %s", text);
+	story_para_ex(c->s, &(struct lay_para){
+		.text = text,
+		.style = {.role = FONT_MINCHO, .size = 9, .line_height = 1.5f,
+			  .indent = 9.5f},
+		.before = 4, .after = 4,
+	});
+}
+
+void part_position(struct doc_ctx *c)
+{
+	const struct plan *p = c->p;
+	char from[32], to[32];
+	fy_format(p->from, FY_STYLE_ERA, from, sizeof from);
+	fy_format(p->to, FY_STYLE_ERA, to, sizeof to);
+	int nth = c->o->fy - p->from + 1, years = p->to - p->from + 1;
+	part_para(c, doc_printf(c, "%sは、計画期間（%s～%s、%d年間）の%d年目にあたります。",
+				c->fy_era, from, to, years, nth));
+	if (p->n_vision) {
+		const char *v = "";
+		for (size_t i = 0; i < p->n_vision; i++)
+			v = doc_printf(c, "%s%s%s", v, i ? "\n" : "", p->vision[i]);
+		part_caption(c, "目指す将来像");
+		story_para_ex(c->s, &(struct lay_para){
+			.text = v,
+			.style = {.role = FONT_GOTHIC, .size = 12, .line_height = 1.5f,
+				  .align = TEXT_CENTER},
+			.before = 2, .after = 6,
+		});
+	}
+	if (p->basic_title) {
+		part_caption(c, "基本シナリオ");
+		part_para(c, p->basic_text ? doc_printf(c, "%s　%s", p->basic_title, p->basic_text)
+					   : p->basic_title);
+	}
+}

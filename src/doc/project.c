@@ -1,0 +1,88 @@
+/* project.c - 熱度マネジメント会議資料: the working-meeting handout.
+ *
+ * Per priority project: the state it aims at, its initiatives, the focus
+ * indicators with their trends, the PDCA of the half year and the points
+ * for discussion.  A plan without priority projects has no such meeting:
+ * that is said plainly instead of printing an empty handout.
+ */
+#include "diag.h"
+#include "doc_int.h"
+
+static const char *working_meeting_name(struct doc_ctx *c, enum pdca_meeting m)
+{
+	size_t n = 0;
+	const struct pdca_record *r = pdca_of_meeting(c->p, c->o->fy, m, &n);
+	const char *name = n && r->session->name ? r->session->name : NULL;
+	for (size_t i = 0; !name && i < c->p->n_meetings; i++)
+		if (c->p->meetings[i].times_per_year == 2)
+			name = c->p->meetings[i].name;
+	if (!name)
+		return m == PDCA_MIDYEAR ? "中間期" : "年度末";
+	return doc_printf(c, "%s（%s）", name, m == PDCA_MIDYEAR ? "中間期" : "年度末");
+}
+
+static void project_section(struct doc_ctx *c, const struct project *pj,
+			    enum pdca_meeting m)
+{
+	part_heading(c, 1, doc_printf(c, "重点プロジェクト%s %s", pj->no ? pj->no : "",
+				      pj->title));
+	if (pj->pillar)
+		part_caption(c, doc_printf(c, "施策の柱%s %s", pj->pillar->no ? pj->pillar->no : "",
+					   pj->pillar->title));
+	if (pj->target_state) {
+		part_caption(c, "目指す状態");
+		part_para(c, pj->target_state);
+	}
+	if (pj->n_initiatives) {
+		part_caption(c, "主な取組内容");
+		part_list(c, pj->initiatives, pj->n_initiatives);
+	}
+	if (pj->n_focus) {
+		part_caption(c, doc_printf(c, "特に着目する主要指標（%s）", c->fy_era));
+		part_indicator_table(c, pj->focus, pj->n_focus);
+		part_trend_charts(c, pj->focus, pj->n_focus);
+	}
+	const struct pdca_record *r = pdca_find(c->p, c->o->fy, m, pj->id);
+	part_caption(c, doc_printf(c, "取組の振り返り（PDCA・%s）",
+				   m == PDCA_MIDYEAR ? "中間期" : "年度末"));
+	if (!r) {
+		part_para(c, "この会議の取組の記録（PDCA）は登録されていません。");
+		return;
+	}
+	part_pdca(c, r);
+	if (r->discussion.n_items) {
+		part_caption(c, "協議のポイント");
+		const char **items = doc_strings(c, &r->discussion);
+		part_list(c, items, r->discussion.n_items);
+	}
+}
+
+int doc_project(struct doc_ctx *c)
+{
+	const struct plan *p = c->p;
+	if (!p->n_projects) {
+		diag_add(c->dl, DIAG_ERROR, p->file, 0, 0,
+			 "plan '%s' has no priority projects (重点プロジェクト), so there is no "
+			 "working-meeting handout to build; use --kind council or annual",
+			 p->id ? p->id : p->title);
+		return -1;
+	}
+	enum pdca_meeting m = c->o->meeting == MEETING_MIDYEAR ? PDCA_MIDYEAR : PDCA_YEAREND;
+	part_cover(c, m == PDCA_MIDYEAR ? "重点プロジェクト 中間期の取組状況"
+					: "重点プロジェクト 年度末の取組状況",
+		   working_meeting_name(c, m));
+
+	part_heading(c, 1, p->projects_title ? p->projects_title : "重点プロジェクト");
+	part_para(c, p->projects_intro);
+	const char *list[64];
+	size_t n = 0;
+	for (size_t i = 0; i < p->n_projects && n < 64; i++)
+		list[n++] = doc_printf(c, "%s %s", p->projects[i].no ? p->projects[i].no : "",
+				       p->projects[i].title);
+	part_caption(c, "プロジェクトの構成");
+	part_list(c, list, n);
+
+	for (size_t i = 0; i < p->n_projects; i++)
+		project_section(c, &p->projects[i], m);
+	return 0;
+}

@@ -1,0 +1,437 @@
+/* flow.c - the story's blocks onto pages, and the page furniture.
+ *
+ * One pass over the blocks with a cursor (page, y).  Keep-with-next looks
+ * ahead instead of backtracking: before a heading is placed, the flow asks
+ * how much of what follows cannot be separated from it (first_need: the
+ * next heading and its successor, the first two lines of a paragraph, a
+ * table's header and first row group, a fixed block, a whole keep group)
+ * and starts a new page when heading and that do not fit together.  That is
+ * enough because every block knows its first unbreakable piece after
+ * measuring, and it keeps the flow linear in the number of lines and rows.
+ *
+ * Furniture is drawn after the flow, when every page exists and the
+ * sections are known: running head, footer, 資料番号 box.  Only the 「案」
+ * watermark is drawn as a page is made, so that it is the first item of the
+ * page and everything else paints over it (opaque grey, no transparency:
+ * PDF/A-1 has none).
+ */
+#include "layout_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+
+/* page furniture, points */
+#define HEAD_SIZE 8.0f
+#define HEAD_RULE_GAP 10.0f  /* rule above the body */
+#define HEAD_TEXT_GAP 2.0f   /* text's em box above the rule */
+#define FOOT_SIZE 9.0f
+#define BOX_SIZE 12.0f
+#define BOX_PAD_X 8.0f
+#define BOX_PAD_Y 4.0f
+#define BOX_GAP 6.0f         /* box above the body */
+#define MARK_GREY 0.88f      /* 「案」 */
+
+struct dl_page *flow_page(struct flow *f)
+{
+	return &f->d->pages[f->page];
+}
+
+float flow_bottom(const struct flow *f)
+{
+	return f->body.y + f->body.h;
+}
+
+float flow_avail(const struct flow *f)
+{
+	return flow_bottom(f) - f->y;
+}
+
+float flow_gap(const struct flow *f, float before)
+{
+	if (f->empty)
+		return 0;
+	return f->gap > before ? f->gap : before;
+}
+
+static struct text_layout *line_layout(struct flow *f, const char *utf8,
+				       enum font_role role, float size)
+{
+	struct text_style st = {.role = role, .size = size, .line_height = 1.0f,
+				.color = DL_BLACK};
+	return text_layout_new(f->s->te, utf8, strlen(utf8), &st, 0, NULL, f->dl);
+}
+
+float lay_text_line(struct flow *f, const char *utf8, enum font_role role,
+		    float size, float x, float y, struct dl_color color)
+{
+	struct text_style st = {.role = role, .size = size, .line_height = 1.0f,
+				.color = color};
+	struct text_layout *tl = text_layout_new(f->s->te, utf8, strlen(utf8),
+						 &st, 0, NULL, f->dl);
+	float w = tl->widest_line;
+	text_layout_draw_lines(tl, 0, tl->n_lines, f->d, flow_page(f), x, y);
+	text_layout_free(tl);
+	return w;
+}
+
+float lay_text_width(struct flow *f, const char *utf8, enum font_role role,
+		     float size)
+{
+	struct text_layout *tl = line_layout(f, utf8, role, size);
+	float w = tl->widest_line;
+	text_layout_free(tl);
+	return w;
+}
+
+static void watermark(struct flow *f)
+{
+	float size = (f->paper.w < f->paper.h ? f->paper.w : f->paper.h) * 0.5f;
+	float w = lay_text_width(f, "案", FONT_GOTHIC, size);
+	lay_text_line(f, "案", FONT_GOTHIC, size,
+		      f->body.x + (f->body.w - w) / 2,
+		      f->body.y + (f->body.h - size) / 2, DL_GREY(MARK_GREY));
+}
+
+void flow_new_page(struct flow *f)
+{
+	struct dl_page *p = dl_page_add(f->d, f->paper.w, f->paper.h);
+	f->page = f->d->n_pages - 1;
+	f->started = true;
+	if (f->page >= f->alloc_meta) {
+		f->alloc_meta = f->alloc_meta ? 2 * f->alloc_meta : 16;
+		f->meta = realloc(f->meta, f->alloc_meta * sizeof *f->meta);
+		if (!f->meta)
+			abort();
+	}
+	f->meta[f->page] = (struct page_meta){.cover = f->cover};
+	if (f->cover)
+		p->label = dl_doc_strdup(f->d, "");
+	if (f->s->ls.draft)
+		watermark(f);
+	f->y = f->body.y;
+	f->empty = true;
+	f->gap = 0;
+	f->keep_pending = false;
+}
+
+void flow_section(struct flow *f, const char *text)
+{
+	struct page_meta *m = &f->meta[f->page];
+	if (!m->section)
+		m->section = text;
+	m->last = text;
+}
+
+int flow_page_number(const struct flow *f, size_t i)
+{
+	if (i >= f->d->n_pages || f->meta[i].cover)
+		return 0;
+	int n = 0;
+	for (size_t k = 0; k <= i; k++)
+		n += !f->meta[k].cover;
+	return n;
+}
+
+/* ---- looking ahead ------------------------------------------------------ */
+
+static float para_first(const struct block *b)
+{
+	size_t n = b->tl->n_lines;
+	return (float)(n >= 4 ? 2 : n) * b->tl->pitch;
+}
+
+/* Height of the first piece of block j that cannot be separated from what
+ * precedes it, space owed before it (after) included. */
+static float lookahead(const struct flow *f, size_t j, float after, int depth)
+{
+	const struct story *s = f->s;
+	if (j >= s->n || depth > 16)
+		return 0;
+	const struct block *b = &s->b[j];
+	float gap = after > b->before ? after : b->before;
+	switch (b->kind) {
+	case BLK_HEADING:
+		return gap + b->h + lookahead(f, j + 1, b->after, depth + 1);
+	case BLK_PARA:
+		if (b->keep_next)
+			return gap + b->tl->height +
+			       lookahead(f, j + 1, b->after, depth + 1);
+		return gap + para_first(b);
+	case BLK_TABLE:
+		return gap + table_first_need(b->table, f->body.h);
+	case BLK_FIXED:
+		return gap + b->h;
+	case BLK_SPACE:
+		return lookahead(f, j + 1, after + b->h, depth + 1);
+	case BLK_KEEP_BEGIN:
+		if (b->group_h <= f->body.h)
+			return gap + b->group_h;
+		return lookahead(f, j + 1, after, depth + 1);
+	case BLK_KEEP_END:
+		return lookahead(f, j + 1, after, depth + 1);
+	case BLK_TOC:
+		return gap + toc_first_need(b);
+	case BLK_BREAK:
+	case BLK_COVER_END:
+		return 0;
+	}
+	return 0;
+}
+
+/* Starts a new page unless need fits (a need taller than a page is cut to
+ * the page: it cannot fit anywhere, so this page is as good as any). */
+static void need_room(struct flow *f, float need)
+{
+	if (need > f->body.h)
+		need = f->body.h;
+	if (!f->empty && need > flow_avail(f) + LAY_EPS)
+		flow_new_page(f);
+}
+
+/* ---- blocks ------------------------------------------------------------- */
+
+static void place_heading(struct flow *f, struct block *b, size_t i)
+{
+	need_room(f, flow_gap(f, b->before) + b->h +
+			     lookahead(f, i + 1, b->after, 0));
+	f->y += flow_gap(f, b->before);
+	struct dl_page *p = flow_page(f);
+	text_layout_draw(b->tl, f->d, p, f->body.x, f->y, 0, TEXT_GROW);
+	if (b->level == 1) {
+		struct dl_stroke s = dl_stroke_solid(0.75f, DL_BLACK);
+		float ry = f->y + b->tl->height + 1.5f;
+		dl_line(p, f->body.x, ry, f->body.x + f->body.w, ry, &s);
+	}
+	b->page = f->page;
+	b->y = f->y;
+	b->number = ++f->n_headings;
+	char name[32];
+	snprintf(name, sizeof name, "sec.%d", b->number);
+	struct dl_item *it = dl_item_add(p, DL_LINK_DEST);
+	it->u.dest.name = dl_doc_strdup(f->d, name);
+	it->u.dest.y = f->y;
+	if (!b->no_outline)
+		dl_outline_add(f->d, b->text, b->level - 1, f->page, f->y);
+	if (b->level == 1)
+		flow_section(f, b->running ? b->running : b->text);
+	f->y += b->h;
+	f->empty = false;
+	f->gap = b->after;
+	f->keep_pending = true;
+}
+
+static void place_para(struct flow *f, struct block *b, size_t i)
+{
+	const struct text_layout *tl = b->tl;
+	size_t n = tl->n_lines, start = 0;
+	if (b->keep_next && tl->height <= f->body.h)
+		need_room(f, flow_gap(f, b->before) + tl->height +
+				     lookahead(f, i + 1, b->after, 0));
+	float gap = flow_gap(f, b->before);
+	while (start < n) {
+		float avail = flow_avail(f) - gap;
+		size_t rem = n - start;
+		if ((float)rem * tl->pitch <= avail + LAY_EPS) {
+			f->y += gap;
+			f->y += text_layout_draw_lines(tl, start, rem, f->d,
+						       flow_page(f), f->body.x,
+						       f->y);
+			break;
+		}
+		/* split: no orphan (a first line alone at the foot), no widow
+		 * (a last line alone at the head); 2 and 3 lines never split */
+		size_t k = text_layout_lines_fitting(tl, avail);
+		size_t min_first = start == 0 ? 2 : 1;
+		if (rem < 4)
+			k = 0;
+		else if (k > rem - 2)
+			k = rem - 2;
+		if (k < min_first)
+			k = 0;
+		if (k == 0 && f->empty) {
+			/* a page too short for the rules: progress first */
+			k = text_layout_lines_fitting(tl, avail);
+			if (k == 0)
+				k = 1;
+			if (k > rem)
+				k = rem;
+		}
+		if (k > 0) {
+			f->y += gap;
+			text_layout_draw_lines(tl, start, k, f->d, flow_page(f),
+					       f->body.x, f->y);
+			start += k;
+		}
+		flow_new_page(f);
+		gap = 0;
+	}
+	f->empty = false;
+	f->gap = b->after;
+	f->keep_pending = b->keep_next;
+}
+
+static void place_fixed(struct flow *f, struct block *b)
+{
+	float gap = flow_gap(f, b->before);
+	if (b->h <= f->body.h) {
+		if (gap + b->h > flow_avail(f) + LAY_EPS) {
+			if (!f->empty)
+				flow_new_page(f);
+			gap = 0;
+		}
+		f->y += gap;
+		b->fn(f->d, flow_page(f), f->body.x, f->y, f->body.w, b->h,
+		      b->ctx);
+		f->y += b->h;
+	} else {
+		/* taller than any page: on a fresh page (or under the heading
+		 * that asked to keep it), clipped to the body */
+		diag_add(f->dl, DIAG_WARNING, NULL, 0, 0,
+			 "a block %.1f pt tall does not fit on a page (the body "
+			 "is %.1f pt): it is clipped",
+			 (double)b->h, (double)f->body.h);
+		if (!f->empty && !f->keep_pending) {
+			flow_new_page(f);
+			gap = 0;
+		}
+		f->y += gap;
+		struct dl_page *p = flow_page(f);
+		struct dl_item *c = dl_item_add(p, DL_CLIP_PUSH);
+		c->u.clip.x = f->body.x;
+		c->u.clip.y = f->y;
+		c->u.clip.w = f->body.w;
+		c->u.clip.h = flow_avail(f);
+		b->fn(f->d, p, f->body.x, f->y, f->body.w, b->h, b->ctx);
+		dl_item_add(flow_page(f), DL_CLIP_POP);
+		f->y = flow_bottom(f);
+	}
+	f->empty = false;
+	f->gap = b->after;
+	f->keep_pending = false;
+}
+
+void flow_run(struct flow *f)
+{
+	struct story *s = f->s;
+	flow_new_page(f);
+	for (size_t i = 0; i < s->n; i++) {
+		struct block *b = &s->b[i];
+		switch (b->kind) {
+		case BLK_HEADING:
+			place_heading(f, b, i);
+			break;
+		case BLK_PARA:
+			place_para(f, b, i);
+			break;
+		case BLK_TABLE:
+			table_place(f, b->table, flow_gap(f, b->before));
+			f->empty = false;
+			f->gap = b->after;
+			f->keep_pending = false;
+			break;
+		case BLK_FIXED:
+			place_fixed(f, b);
+			break;
+		case BLK_SPACE:
+			if (!f->empty)
+				f->gap += b->h;
+			break;
+		case BLK_BREAK:
+			if (!f->empty)
+				flow_new_page(f);
+			break;
+		case BLK_COVER_END:
+			f->cover = false;
+			flow_new_page(f);
+			break;
+		case BLK_KEEP_BEGIN:
+			if (b->group_h <= f->body.h)
+				need_room(f, flow_gap(f, b->before) + b->group_h);
+			break;
+		case BLK_KEEP_END:
+			break;
+		case BLK_TOC:
+			toc_place(f, b);
+			break;
+		}
+	}
+}
+
+/* ---- furniture ---------------------------------------------------------- */
+
+static void running_head(struct flow *f, const char *section)
+{
+	const char *left = f->s->ls.head_left;
+	if (!(left && *left) && !(section && *section))
+		return;
+	float rule_y = f->body.y - HEAD_RULE_GAP;
+	float top = rule_y - HEAD_TEXT_GAP - HEAD_SIZE;
+	float right = f->body.x + f->body.w;
+	float lw = 0;
+	if (left && *left)
+		lw = lay_text_line(f, left, FONT_GOTHIC, HEAD_SIZE, f->body.x,
+				   top, DL_BLACK);
+	if (section && *section) {
+		float w = lay_text_width(f, section, FONT_GOTHIC, HEAD_SIZE);
+		/* a section as long as the line leaves the plan name alone */
+		if (lw + HEAD_SIZE + w <= f->body.w)
+			lay_text_line(f, section, FONT_GOTHIC, HEAD_SIZE,
+				      right - w, top, DL_BLACK);
+	}
+	struct dl_stroke s = dl_stroke_solid(0.5f, DL_BLACK);
+	dl_line(flow_page(f), f->body.x, rule_y, right, rule_y, &s);
+}
+
+static void footer(struct flow *f, int n)
+{
+	char buf[32];
+	snprintf(buf, sizeof buf, "- %d -", n);
+	float w = lay_text_width(f, buf, FONT_MINCHO, FOOT_SIZE);
+	float margin = f->paper.h - flow_bottom(f);
+	lay_text_line(f, buf, FONT_MINCHO, FOOT_SIZE,
+		      f->body.x + (f->body.w - w) / 2,
+		      flow_bottom(f) + (margin - FOOT_SIZE) / 2, DL_BLACK);
+}
+
+static void doc_number_box(struct flow *f, const char *text)
+{
+	float w = lay_text_width(f, text, FONT_GOTHIC, BOX_SIZE);
+	float bw = w + 2 * BOX_PAD_X, bh = BOX_SIZE + 2 * BOX_PAD_Y;
+	float x = f->body.x + f->body.w - bw;
+	float y = f->body.y - BOX_GAP - bh;
+	struct dl_stroke s = dl_stroke_solid(0.75f, DL_BLACK);
+	dl_rect(flow_page(f), x, y, bw, bh, NULL, &s);
+	lay_text_line(f, text, FONT_GOTHIC, BOX_SIZE, x + BOX_PAD_X,
+		      y + BOX_PAD_Y, DL_BLACK);
+}
+
+void flow_finish(struct flow *f)
+{
+	const struct lay_setup *ls = &f->s->ls;
+	const char *section = NULL;
+	int n = 0;
+	for (size_t i = 0; i < f->d->n_pages; i++) {
+		f->page = i;
+		/* the first section that starts on the page, else the one
+		 * the pages before ended in */
+		const char *head = f->meta[i].section ? f->meta[i].section : section;
+		if (f->meta[i].last)
+			section = f->meta[i].last;
+		bool box = i == 0 && ls->doc_number && *ls->doc_number;
+		if (box)
+			doc_number_box(f, ls->doc_number);
+		if (f->meta[i].cover)
+			continue;
+		n++;
+		if (!ls->no_running_head && !box)
+			running_head(f, head);
+		if (!ls->no_footer)
+			footer(f, n);
+	}
+	for (size_t i = 0; i < f->s->n; i++)
+		if (f->s->b[i].kind == BLK_TOC)
+			toc_fill(f, &f->s->b[i]);
+}

@@ -1,0 +1,117 @@
+# pdfa.sh - archive grade end to end: the annual reports of both plans are
+# PDF/A-1b by Apache PDFBox Preflight (any error it reports fails), their
+# text still gives every indicator name, and two builds with the same
+# SOURCE_DATE_EPOCH are the same bytes.  The writer's repairs themselves are
+# pinned one by one in tests/unit/test_pdfa.c.
+. "$TOP/tests/e2e/lib.inc"
+
+SOURCE_DATE_EPOCH=1743465600 # 2025-04-01T00:00:00Z
+export SOURCE_DATE_EPOCH
+YEAR=R7
+PLANS="kagoshima-city-plan2 kagoshima-pref-manufacturing"
+
+J=/usr/share/java
+PREFLIGHT_CP=$J/preflight.jar:$J/pdfbox2.jar:$J/xmpbox.jar:$J/fontbox2.jar:$J/commons-logging.jar:$J/javax.activation.jar:$J/jaxb-api.jar
+PREFLIGHT_PACKAGES="libpdfbox2-java libactivation-java libjaxb-api-java default-jre-headless"
+
+# preflight WHAT FILE: ok when Preflight calls FILE a valid PDF/A-1b file.
+preflight() {
+	java -cp "$PREFLIGHT_CP" org.apache.pdfbox.preflight.Validator_A1b "$2" \
+		>"$WORK/preflight.out" 2>&1
+	rc=$?
+	if [ "$rc" -eq 0 ] && grep -q "is a valid PDF/A-1b file" "$WORK/preflight.out" &&
+		! grep -q "not a valid" "$WORK/preflight.out"; then
+		ok "$1"
+	else
+		not_ok "$1: Preflight exit $rc"
+		sed 's/^/#   /' "$WORK/preflight.out" | head -40
+	fi
+}
+
+# The <name> of every <indicator> of a plan, one a line, entities decoded.
+indicator_names() {
+	awk '/<indicator[ >]/ { want = 1 }
+	     want && /<name>/ {
+		sub(/.*<name>/, ""); sub(/<\/name>.*/, ""); print; want = 0 }' "$1" |
+		sed 's/&lt;/</g; s/&gt;/>/g; s/&quot;/"/g; s/&apos;/'"'"'/g; s/&amp;/\&/g'
+}
+
+# names_in_text PLAN PDF: every indicator name of PLAN is in the PDF's text
+# (whitespace aside: a long name may wrap in a table cell).  -raw keeps
+# content-stream order, in which a cell's lines are consecutive.
+names_in_text() {
+	pdftotext -raw -enc UTF-8 "$2" - 2>"$WORK/pdftotext.err" | tr -d ' \t\n\f' >"$WORK/text"
+	missing=0
+	indicator_names "$1" >"$WORK/names"
+	[ -s "$WORK/names" ] || { echo "#   no indicator names found in $1"; return 1; }
+	while IFS= read -r ind; do
+		flat=$(printf '%s' "$ind" | tr -d ' \t')
+		if ! grep -qF -- "$flat" "$WORK/text"; then
+			echo "#   missing: $ind"
+			missing=$((missing + 1))
+		fi
+	done <"$WORK/names"
+	[ "$missing" -eq 0 ] && [ ! -s "$WORK/pdftotext.err" ]
+}
+
+# ---- Preflight must be there: make check installs it (DEB_PKGS) ----------
+
+if ! command -v java >/dev/null 2>&1 || [ ! -r "$J/preflight.jar" ]; then
+	not_ok "PDFBox Preflight is installed (apt-get install --no-install-recommends $PREFLIGHT_PACKAGES)"
+	exit 0
+fi
+
+# ---- handouts stay plain PDF ----------------------------------------------
+
+if ls "$TOP"/src/doc/*council* >/dev/null 2>&1; then
+	plan=xml/kagoshima-city-plan2.xml
+	expect_exit 0 "council handout builds" \
+		"$SHIRYO" build "$plan" --actuals xml/kagoshima-city-plan2-actuals.xml \
+		--kind council --year "$YEAR" -o "$WORK/council.pdf"
+	check "council handout is plain PDF (no PDF/A metadata)" \
+		sh -c "! grep -aq pdfaid '$WORK/council.pdf'"
+fi
+
+# ---- the annual reports ---------------------------------------------------
+
+# Until the annual document kind is wired (src/doc/ has no annual file), its
+# cases cannot run; the writer's archive mode is still covered by the unit
+# tests.  Remove this skip once annual exists: it is then never taken.
+if ! ls "$TOP"/src/doc/*annual* >/dev/null 2>&1; then
+	ok "skipped: annual report not wired yet (no src/doc/*annual*); archive mode is pinned by tests/unit/test_pdfa.c"
+	exit 0
+fi
+
+for name in $PLANS; do
+	plan=xml/$name.xml
+	actuals=xml/$name-actuals.xml
+	a=$WORK/$name-a.pdf
+	b=$WORK/$name-b.pdf
+	expect_exit 0 "$name: annual report builds" \
+		"$SHIRYO" build "$plan" --actuals "$actuals" --kind annual --year "$YEAR" -o "$a"
+	[ -s "$a" ] || continue
+	preflight "$name: annual report is PDF/A-1b (Preflight)" "$a"
+	check "$name: annual report text has every indicator name" names_in_text "$plan" "$a"
+	expect_exit 0 "$name: annual report rebuilds" \
+		"$SHIRYO" build "$plan" --actuals "$actuals" --kind annual --year "$YEAR" -o "$b"
+	check "$name: two builds are identical bytes, /ID included" cmp "$a" "$b"
+	check "$name: annual report says PDF/A-1b in its XMP" \
+		grep -aq "<pdfaid:part>1</pdfaid:part>" "$a"
+
+	expect_exit 0 "$name: annual report builds with --no-pdfa" \
+		"$SHIRYO" build "$plan" --actuals "$actuals" --kind annual --year "$YEAR" \
+		--no-pdfa -o "$WORK/$name-plain.pdf"
+	check "$name: --no-pdfa gives plain PDF" \
+		sh -c "! grep -aq pdfaid '$WORK/$name-plain.pdf'"
+done
+
+# shiryo archive writes PDF/A too.
+name=kagoshima-pref-manufacturing
+mkdir -p "$WORK/archive"
+expect_exit 0 "$name: archive of $YEAR builds" \
+	"$SHIRYO" archive "xml/$name.xml" --actuals "xml/$name-actuals.xml" \
+	--from "$YEAR" --to "$YEAR" -o "$WORK/archive"
+for f in "$WORK"/archive/*.pdf; do
+	[ -f "$f" ] || { not_ok "$name: archive wrote no PDF"; break; }
+	preflight "$name: archive file $(basename "$f") is PDF/A-1b (Preflight)" "$f"
+done

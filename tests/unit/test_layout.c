@@ -1,0 +1,914 @@
+/* test_layout.c - pages and the flow: paper sizes, margins and binding,
+ * running head, footer and page labels, the 資料番号 box, the 「案」
+ * watermark, keep with next, widows and orphans, fixed blocks, keep
+ * groups, page breaks, the 目次 and its page numbers, the outline, the
+ * document information - and one real PDF through pdf_write.  Positions
+ * are read back from the display list. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cu_main.h"
+#include "diag.h"
+#include "dlist.h"
+#include "font.h"
+#include "layout.h"
+#include "render.h"
+#include "table.h"
+#include "text.h"
+
+static struct fontset *fs;
+static struct text_engine *te;
+static struct diag_list dl;
+static struct lay_setup ls;
+static struct story *st;
+static struct dl_doc *doc;
+
+static void start(void)
+{
+	diag_list_init(&dl);
+	fs = fontset_load(NULL, &dl);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(fs);
+	te = text_engine_new(fs, &dl);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(te);
+	lay_setup_init(&ls, LAY_A4);
+	st = NULL;
+	doc = NULL;
+}
+
+static void story(void)
+{
+	st = story_new(te, &ls);
+}
+
+static void layout(void)
+{
+	CU_ASSERT_EQUAL_FATAL(story_layout(st, &doc, &dl), 0);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
+}
+
+static void stop(void)
+{
+	dl_doc_free(doc);
+	story_free(st);
+	text_engine_free(te);
+	fontset_free(fs);
+	diag_list_release(&dl);
+}
+
+#define NEAR(a, b, eps) CU_ASSERT_DOUBLE_EQUAL((a), (b), (eps))
+
+/* ---- reading the display list back -------------------------------------- */
+
+static float item_width(const struct dl_item *it)
+{
+	const unsigned char *s = (const unsigned char *)it->u.text.utf8;
+	double w = 0;
+	size_t n = 0;
+	for (size_t i = 0; i < it->u.text.len;) {
+		uint32_t cp;
+		if (s[i] < 0x80) {
+			cp = s[i];
+			i += 1;
+		} else if ((s[i] & 0xE0) == 0xC0) {
+			cp = (uint32_t)(s[i] & 0x1F) << 6 | (s[i + 1] & 0x3F);
+			i += 2;
+		} else {
+			cp = (uint32_t)(s[i] & 0x0F) << 12 |
+			     (uint32_t)(s[i + 1] & 0x3F) << 6 | (s[i + 2] & 0x3F);
+			i += 3;
+		}
+		w += text_advance(te, it->u.text.font, cp) * it->u.text.size / 1000.0;
+		n++;
+	}
+	return (float)(w + (n ? n - 1 : 0) * it->u.text.char_space);
+}
+
+/* A line as drawn: consecutive DL_TEXT runs on one baseline. */
+struct tline {
+	size_t page;
+	float x, x_end, y, size;
+	struct dl_color color;
+	size_t item; /* index of its first item on the page */
+	char text[1024];
+};
+
+static struct tline *lines;
+static size_t n_lines;
+
+static void read_lines(void)
+{
+	free(lines);
+	lines = NULL;
+	n_lines = 0;
+	size_t alloc = 0;
+	for (size_t p = 0; p < doc->n_pages; p++) {
+		const struct dl_page *pg = &doc->pages[p];
+		struct tline *cur = NULL;
+		for (size_t i = 0; i < pg->n_items; i++) {
+			const struct dl_item *it = &pg->items[i];
+			if (it->kind != DL_TEXT) {
+				cur = NULL;
+				continue;
+			}
+			float w = item_width(it);
+			if (cur && fabsf(cur->y - it->u.text.y) < 0.01f &&
+			    it->u.text.x >= cur->x_end - 0.5f &&
+			    it->u.text.x <= cur->x_end + 4.0f &&
+			    strlen(cur->text) + it->u.text.len < sizeof cur->text) {
+				strncat(cur->text, it->u.text.utf8, it->u.text.len);
+				cur->x_end = it->u.text.x + w;
+				continue;
+			}
+			if (n_lines == alloc) {
+				alloc = alloc ? 2 * alloc : 256;
+				lines = realloc(lines, alloc * sizeof *lines);
+			}
+			cur = &lines[n_lines++];
+			cur->page = p;
+			cur->item = i;
+			cur->x = it->u.text.x;
+			cur->x_end = it->u.text.x + w;
+			cur->y = it->u.text.y;
+			cur->size = it->u.text.size;
+			cur->color = it->u.text.color;
+			size_t len = it->u.text.len < sizeof cur->text - 1 ?
+					     it->u.text.len :
+					     sizeof cur->text - 1;
+			memcpy(cur->text, it->u.text.utf8, len);
+			cur->text[len] = '\0';
+		}
+	}
+}
+
+static const struct tline *find_line(const char *text)
+{
+	for (size_t i = 0; i < n_lines; i++)
+		if (!strcmp(lines[i].text, text))
+			return &lines[i];
+	return NULL;
+}
+
+static const struct tline *find_on(const char *text, size_t page)
+{
+	for (size_t i = 0; i < n_lines; i++)
+		if (lines[i].page == page && !strcmp(lines[i].text, text))
+			return &lines[i];
+	return NULL;
+}
+
+/* Lines of page p whose text starts with prefix. */
+static size_t count_prefix(const char *prefix, size_t page)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < n_lines; i++)
+		n += lines[i].page == page &&
+		     !strncmp(lines[i].text, prefix, strlen(prefix));
+	return n;
+}
+
+static struct lay_box body(void)
+{
+	return lay_body(&ls);
+}
+
+/* The last line of the flow on page p (below the running head, above the
+ * footer). */
+static const struct tline *last_flow_line(size_t page)
+{
+	const struct tline *last = NULL;
+	struct lay_box b = body();
+	for (size_t i = 0; i < n_lines; i++)
+		if (lines[i].page == page && lines[i].y > b.y &&
+		    lines[i].y < b.y + b.h && (!last || lines[i].y > last->y))
+			last = &lines[i];
+	return last;
+}
+
+/* n single-line paragraphs "埋め草k" (not indented, not justified). */
+static void filler(int n)
+{
+	char buf[32];
+	for (int k = 0; k < n; k++) {
+		snprintf(buf, sizeof buf, "埋め草%d", k);
+		story_para_ex(st, &(struct lay_para){
+					  .text = buf,
+					  .style = {.role = FONT_MINCHO,
+						    .size = 10.5f,
+						    .line_height = 1.6f}});
+	}
+}
+
+/* A paragraph of n lines "段落k" (explicit line ends). */
+static void para_lines(const char *tag, int n)
+{
+	char buf[4096] = "";
+	for (int k = 1; k <= n; k++)
+		snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "%s%s%d",
+			 k > 1 ? "\n" : "", tag, k);
+	story_para_ex(st, &(struct lay_para){
+				  .text = buf,
+				  .style = {.role = FONT_MINCHO, .size = 10.5f,
+					    .line_height = 1.6f}});
+}
+
+/* ---- paper, margins, furniture ------------------------------------------- */
+
+static void paper_sizes(void)
+{
+	start();
+	ls.paper = LAY_A3_LANDSCAPE;
+	story();
+	story_para(st, "Ａ３横");
+	layout();
+	CU_ASSERT_EQUAL(doc->n_pages, 1);
+	NEAR(doc->pages[0].width, 1190.55, 0.005);
+	NEAR(doc->pages[0].height, 841.89, 0.005);
+	struct lay_box b = body();
+	NEAR(b.w, 1190.55 - 2 * 20 * 72 / 25.4, 0.01);
+	dl_doc_free(doc);
+	story_free(st);
+	lay_setup_init(&ls, LAY_A4);
+	story();
+	story_para(st, "Ａ４縦");
+	layout();
+	NEAR(doc->pages[0].width, 595.28, 0.005);
+	NEAR(doc->pages[0].height, 841.89, 0.005);
+	stop();
+}
+
+static void margins_and_binding(void)
+{
+	static const struct text_style plain = {.role = FONT_MINCHO, .size = 10};
+	float x[2], w[2];
+	for (int k = 0; k < 2; k++) {
+		start();
+		ls.margin_left = 25;
+		ls.margin_top = 30;
+		ls.binding = k ? 10 : 0;
+		story();
+		story_para_ex(st, &(struct lay_para){.text = "左端", .style = plain});
+		story_para_ex(st, &(struct lay_para){
+					  .text = "右端",
+					  .style = {.role = FONT_MINCHO, .size = 10,
+						    .align = TEXT_RIGHT}});
+		layout();
+		read_lines();
+		x[k] = find_line("左端")->x;
+		w[k] = find_line("右端")->x_end - x[k];
+		/* the first line's em box starts at the top margin */
+		float pitch = 10 * 1.5f;
+		float top = find_line("左端")->y - (pitch - 10) / 2 - 0.88f * 10;
+		NEAR(top, LAY_MM(30), 0.2);
+		stop();
+	}
+	NEAR(x[0], LAY_MM(25), 0.01);
+	NEAR(x[1], LAY_MM(35), 0.01);
+	NEAR(w[0] - w[1], LAY_MM(10), 0.01);
+	NEAR(x[0] + w[0], 595.28 - LAY_MM(20), 0.01);
+}
+
+static void cover_labels_head_and_footer(void)
+{
+	start();
+	ls.head_left = "第2期鹿児島市商工業振興プラン";
+	story();
+	story_para(st, "表紙の題");
+	story_cover_end(st);
+	story_heading(st, 1, "１ 施策の柱①");
+	story_page_break(st);
+	story_para(st, "続き");
+	story_heading_ex(st, &(struct lay_heading){.level = 1,
+						   .title = "２ 施策の柱② 長い題",
+						   .running = "施策の柱②"});
+	story_heading(st, 1, "３ 施策の柱③");
+	story_page_break(st);
+	story_para(st, "三の続き");
+	layout();
+	read_lines();
+	CU_ASSERT_EQUAL_FATAL(doc->n_pages, 4);
+	/* page 3: no heading of its own; the last section of page 2 */
+	CU_ASSERT_PTR_NOT_NULL(find_on("３ 施策の柱③", 3));
+	CU_ASSERT_PTR_NULL(find_on("施策の柱②", 3));
+	/* labels: cover "", then numbered (NULL) */
+	CU_ASSERT_PTR_NOT_NULL_FATAL(doc->pages[0].label);
+	CU_ASSERT_STRING_EQUAL(doc->pages[0].label, "");
+	CU_ASSERT_PTR_NULL(doc->pages[1].label);
+	CU_ASSERT_PTR_NULL(doc->pages[2].label);
+	/* the cover has neither head nor footer */
+	CU_ASSERT_PTR_NULL(find_on("第2期鹿児島市商工業振興プラン", 0));
+	CU_ASSERT_EQUAL(count_prefix("- ", 0), 0);
+	/* footers count from the first page after the cover, centred in the
+	 * bottom margin */
+	const struct tline *f1 = find_on("- 1 -", 1), *f2 = find_on("- 2 -", 2);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(f1);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(f2);
+	struct lay_box b = body();
+	NEAR((f1->x + f1->x_end) / 2, b.x + b.w / 2, 0.05);
+	CU_ASSERT(f1->y > b.y + b.h && f1->y < 841.89);
+	/* running head: plan name left, section right, above the body */
+	const struct tline *h1 = find_on("第2期鹿児島市商工業振興プラン", 1);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(h1);
+	NEAR(h1->x, b.x, 0.01);
+	CU_ASSERT(h1->y < b.y);
+	const struct tline *s1 = NULL;
+	for (size_t i = 0; i < n_lines; i++)
+		if (lines[i].page == 1 && lines[i].size < 9 &&
+		    !strcmp(lines[i].text, "１ 施策の柱①"))
+			s1 = &lines[i];
+	CU_ASSERT_PTR_NOT_NULL_FATAL(s1);
+	CU_ASSERT(s1->y < b.y);
+	NEAR(s1->x_end, b.x + b.w, 0.05);
+	/* page 2: its own level-1 heading's running text */
+	CU_ASSERT_PTR_NOT_NULL(find_on("施策の柱②", 2));
+	CU_ASSERT_PTR_NULL(find_on("１ 施策の柱①", 2));
+	/* a rule under the head on numbered pages only */
+	int rules[3] = {0};
+	for (size_t p = 0; p < 3; p++)
+		for (size_t i = 0; i < doc->pages[p].n_items; i++) {
+			const struct dl_item *it = &doc->pages[p].items[i];
+			rules[p] += it->kind == DL_LINE && it->u.line.y0 < b.y &&
+				    it->u.line.y0 == it->u.line.y1;
+		}
+	CU_ASSERT_EQUAL(rules[0], 0);
+	CU_ASSERT_EQUAL(rules[1], 1);
+	stop();
+}
+
+static void doc_number_box_on_the_first_page(void)
+{
+	start();
+	ls.doc_number = "資料１";
+	ls.head_left = "計画";
+	story();
+	story_para(st, "一枚目");
+	story_page_break(st);
+	story_para(st, "二枚目");
+	layout();
+	read_lines();
+	CU_ASSERT_EQUAL_FATAL(doc->n_pages, 2);
+	const struct tline *t = find_line("資料１");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(t);
+	CU_ASSERT_EQUAL(t->page, 0);
+	/* a stroked box around it, flush with the body's right edge, above
+	 * the body */
+	struct lay_box b = body();
+	const struct dl_item *box = NULL;
+	for (size_t i = 0; i < doc->pages[0].n_items; i++) {
+		const struct dl_item *it = &doc->pages[0].items[i];
+		if (it->kind == DL_RECT && it->u.rect.stroke)
+			box = it;
+	}
+	CU_ASSERT_PTR_NOT_NULL_FATAL(box);
+	NEAR(box->u.rect.x + box->u.rect.w, b.x + b.w, 0.01);
+	CU_ASSERT(box->u.rect.y + box->u.rect.h <= b.y);
+	CU_ASSERT(box->u.rect.x < t->x && t->x_end < box->u.rect.x + box->u.rect.w);
+	CU_ASSERT(box->u.rect.y < t->y - 0.88f * t->size &&
+		  t->y < box->u.rect.y + box->u.rect.h);
+	/* the box takes the running head's place on page 1 only */
+	CU_ASSERT_PTR_NULL(find_on("計画", 0));
+	CU_ASSERT_PTR_NOT_NULL(find_on("計画", 1));
+	CU_ASSERT_PTR_NULL(find_on("資料１", 1));
+	CU_ASSERT_PTR_NOT_NULL(find_on("- 1 -", 0));
+	stop();
+}
+
+static void draft_watermark_under_the_content(void)
+{
+	for (int draft = 0; draft < 2; draft++) {
+		start();
+		ls.draft = draft;
+		story();
+		story_para(st, "本文");
+		story_page_break(st);
+		story_para(st, "本文");
+		layout();
+		read_lines();
+		CU_ASSERT_EQUAL(doc->draft, draft);
+		for (size_t p = 0; p < doc->n_pages; p++) {
+			const struct tline *m = find_on("案", p);
+			if (!draft) {
+				CU_ASSERT_PTR_NULL(m);
+				continue;
+			}
+			CU_ASSERT_PTR_NOT_NULL_FATAL(m);
+			/* first item of the page: everything paints over it */
+			CU_ASSERT_EQUAL(m->item, 0);
+			/* opaque light grey, large, centred on the body */
+			CU_ASSERT(m->color.r == m->color.g && m->color.g == m->color.b);
+			CU_ASSERT(m->color.r >= 0.8f && m->color.r < 1);
+			CU_ASSERT(m->size >= 200);
+			struct lay_box b = body();
+			NEAR((m->x + m->x_end) / 2, b.x + b.w / 2, 0.05);
+		}
+		stop();
+	}
+}
+
+/* ---- the flow -------------------------------------------------------------- */
+
+/* For every amount of filler above it, a heading is on the page of the
+ * first line of its paragraph, and at least once it had to move. */
+static void heading_keeps_with_next(void)
+{
+	bool moved = false;
+	for (int n = 30; n < 50; n++) {
+		start();
+		story();
+		filler(n);
+		story_heading(st, 2, "見出し");
+		para_lines("段落", 6);
+		layout();
+		read_lines();
+		const struct tline *h = find_line("見出し");
+		const struct tline *p = find_line("段落1");
+		CU_ASSERT_PTR_NOT_NULL_FATAL(h);
+		CU_ASSERT_PTR_NOT_NULL_FATAL(p);
+		CU_ASSERT_EQUAL(h->page, p->page);
+		CU_ASSERT(p->y > h->y);
+		/* never the last thing on a page */
+		CU_ASSERT(last_flow_line(h->page) != h);
+		/* moved although it alone (12 pt before, 16.8 pt tall) would
+		 * have fitted under the filler of page 0 */
+		const struct tline *l0 = last_flow_line(0);
+		if (h->page == 1 && !strncmp(l0->text, "埋め草", 9))
+			moved |= body().y + body().h - l0->y > 40;
+		stop();
+	}
+	CU_ASSERT(moved);
+}
+
+/* Two headings in a row travel together with the paragraph's first lines. */
+static void heading_chain_keeps_together(void)
+{
+	for (int n = 36; n < 46; n++) {
+		start();
+		story();
+		filler(n);
+		story_heading(st, 1, "章");
+		story_heading(st, 2, "節");
+		para_lines("段落", 5);
+		layout();
+		read_lines();
+		size_t p = find_line("段落1")->page;
+		CU_ASSERT_EQUAL(find_line("章")->page, p);
+		CU_ASSERT_EQUAL(find_line("節")->page, p);
+		stop();
+	}
+}
+
+/* A paragraph splits between lines but never leaves one line alone at
+ * the foot or the head of a page; 3 lines never split; nothing goes below
+ * the body. */
+static void widows_and_orphans(void)
+{
+	bool split = false;
+	for (int len = 2; len <= 8; len++) {
+		for (int n = 38; n < 46; n++) {
+			start();
+			story();
+			filler(n);
+			/* an offset that is not a multiple of the line pitch */
+			story_space(st, (float)((n * 7 + len * 3) % 17));
+			para_lines("行", len);
+			layout();
+			read_lines();
+			size_t per_page[4] = {0};
+			float pitch = 10.5f * 1.6f;
+			for (int k = 1; k <= len; k++) {
+				char buf[16];
+				snprintf(buf, sizeof buf, "行%d", k);
+				const struct tline *l = find_line(buf);
+				CU_ASSERT_PTR_NOT_NULL_FATAL(l);
+				CU_ASSERT_FATAL(l->page < 4);
+				per_page[l->page]++;
+				/* the whole line box is inside the body */
+				float box_top = l->y - 0.88f * l->size -
+						(pitch - l->size) / 2;
+				CU_ASSERT(box_top + pitch <= body().y + body().h + 0.05f);
+				CU_ASSERT(box_top >= body().y - 0.05f);
+			}
+			size_t pages = 0;
+			for (int p = 0; p < 4; p++) {
+				if (!per_page[p])
+					continue;
+				pages++;
+				CU_ASSERT(per_page[p] >= 2);
+			}
+			if (len <= 3)
+				CU_ASSERT_EQUAL(pages, 1);
+			split |= pages > 1;
+			stop();
+		}
+	}
+	CU_ASSERT(split);
+}
+
+struct drawn {
+	int calls;
+	size_t page;
+	float x, y, w, h;
+};
+
+static void draw_box(struct dl_doc *d, struct dl_page *p, float x, float y,
+		     float w, float h, void *ctx)
+{
+	struct drawn *dr = ctx;
+	dr->calls++;
+	dr->page = (size_t)(p - d->pages);
+	dr->x = x;
+	dr->y = y;
+	dr->w = w;
+	dr->h = h;
+	struct dl_stroke s = dl_stroke_solid(1, DL_BLACK);
+	dl_rect(p, x, y, w, h, NULL, &s);
+}
+
+static void fixed_block_is_never_split(void)
+{
+	bool moved = false;
+	for (int n = 20; n < 45; n += 2) {
+		start();
+		story();
+		filler(n);
+		struct drawn dr = {0};
+		story_fixed(st, 300, draw_box, &dr);
+		layout();
+		read_lines();
+		CU_ASSERT_EQUAL(dr.calls, 1);
+		struct lay_box b = body();
+		NEAR(dr.x, b.x, 0.01);
+		NEAR(dr.w, b.w, 0.01);
+		NEAR(dr.h, 300, 0.01);
+		CU_ASSERT(dr.y + dr.h <= b.y + b.h + 0.01f);
+		if (dr.page == 1 && count_prefix("埋め草", 1) == 0) {
+			/* moved to the top of the next page */
+			NEAR(dr.y, b.y, 0.01);
+			moved = true;
+		}
+		stop();
+	}
+	CU_ASSERT(moved);
+}
+
+static void oversize_block_is_clipped_with_a_warning(void)
+{
+	start();
+	story();
+	story_para(st, "前");
+	struct drawn dr = {0};
+	story_fixed(st, 2000, draw_box, &dr);
+	layout();
+	CU_ASSERT_EQUAL(dr.calls, 1);
+	CU_ASSERT_EQUAL(dr.page, 1);
+	CU_ASSERT_EQUAL(dl.warnings, 1);
+	const struct dl_page *p = &doc->pages[1];
+	bool push = false, pop = false;
+	for (size_t i = 0; i < p->n_items; i++) {
+		if (p->items[i].kind == DL_CLIP_PUSH) {
+			push = true;
+			NEAR(p->items[i].u.clip.y + p->items[i].u.clip.h,
+			     body().y + body().h, 0.01);
+		}
+		pop |= p->items[i].kind == DL_CLIP_POP;
+	}
+	CU_ASSERT(push && pop);
+	stop();
+}
+
+static void keep_group_stays_on_one_page(void)
+{
+	bool moved = false;
+	for (int n = 30; n < 45; n++) {
+		start();
+		story();
+		filler(n);
+		story_keep_begin(st);
+		para_lines("組", 2);
+		para_lines("群", 2);
+		story_keep_end(st);
+		layout();
+		read_lines();
+		size_t p = find_line("組1")->page;
+		CU_ASSERT_EQUAL(find_line("群2")->page, p);
+		moved |= p == 1 && last_flow_line(0) &&
+			 body().y + body().h - last_flow_line(0)->y > 3 * 16.8f;
+		stop();
+	}
+	CU_ASSERT(moved);
+	/* a group longer than a page flows on */
+	start();
+	story();
+	story_para(st, "前");
+	story_keep_begin(st);
+	filler(80);
+	story_keep_end(st);
+	layout();
+	read_lines();
+	CU_ASSERT_EQUAL(find_line("埋め草0")->page, 0);
+	stop();
+}
+
+static void page_breaks_and_space(void)
+{
+	start();
+	story();
+	story_page_break(st); /* on an empty page: nothing */
+	story_para(st, "一");
+	story_page_break(st);
+	story_page_break(st); /* twice: still one */
+	story_space(st, 100); /* at the top of a page: dropped */
+	story_para_ex(st, &(struct lay_para){.text = "二",
+					     .style = {.role = FONT_MINCHO,
+						       .size = 10}});
+	story_space(st, 100);
+	story_para_ex(st, &(struct lay_para){.text = "三",
+					     .style = {.role = FONT_MINCHO,
+						       .size = 10}});
+	layout();
+	read_lines();
+	CU_ASSERT_EQUAL(doc->n_pages, 2);
+	CU_ASSERT_EQUAL(find_line("一")->page, 0);
+	const struct tline *two = find_line("二"), *three = find_line("三");
+	CU_ASSERT_EQUAL(two->page, 1);
+	NEAR(two->y - (15 - 10) / 2.0 - 0.88 * 10, body().y, 0.2);
+	NEAR(three->y - two->y, 15 + 100, 0.01);
+	stop();
+}
+
+/* ---- contents, outline, info ------------------------------------------------ */
+
+static void toc_numbers_after_pass_two(void)
+{
+	start();
+	story();
+	story_para(st, "表紙");
+	story_cover_end(st);
+	story_toc(st, "目次", 2);
+	char title[64];
+	/* 20 level-1 headings (the 目次 spans two pages), each with sections */
+	for (int i = 1; i <= 20; i++) {
+		snprintf(title, sizeof title, "第%d章", i);
+		story_heading(st, 1, title);
+		for (int j = 1; j <= 2; j++) {
+			snprintf(title, sizeof title, "第%d章第%d節", i, j);
+			story_heading(st, 2, title);
+			filler(i % 7 * 3 + 4);
+		}
+		story_heading(st, 3, "小見出し（目次に出ない）");
+		filler(2);
+	}
+	layout();
+	read_lines();
+	CU_ASSERT_EQUAL_FATAL(doc->n_outline, 1 + 20 * 4);
+	size_t toc_pages = 0;
+	for (size_t k = 0; k < doc->n_outline; k++) {
+		const struct dl_outline *o = &doc->outline[k];
+		if (o->level == 2)
+			continue;
+		/* the entry: its title and, on the same baseline at the right
+		 * edge, the printed number of the heading's page (the cover
+		 * is not counted) */
+		const struct tline *e = NULL;
+		for (size_t i = 0; i < n_lines && !e; i++)
+			if (!strcmp(lines[i].text, o->title) &&
+			    lines[i].size == ls.body_size)
+				e = &lines[i];
+		if (k == 0) {
+			CU_ASSERT_STRING_EQUAL(o->title, "目次");
+			CU_ASSERT_EQUAL(o->page, 1);
+			continue;
+		}
+		CU_ASSERT_PTR_NOT_NULL_FATAL(e);
+		if (e->page > toc_pages)
+			toc_pages = e->page;
+		char num[16];
+		snprintf(num, sizeof num, "%zu", o->page);
+		const struct tline *n = NULL;
+		for (size_t i = 0; i < n_lines; i++)
+			if (lines[i].page == e->page &&
+			    fabsf(lines[i].y - e->y) < 0.01f &&
+			    !strcmp(lines[i].text, num))
+				n = &lines[i];
+		CU_ASSERT_PTR_NOT_NULL_FATAL(n);
+		NEAR(n->x_end, body().x + body().w, 0.05);
+		/* and the page itself says so in its footer */
+		char foot[24];
+		snprintf(foot, sizeof foot, "- %zu -", o->page);
+		CU_ASSERT_PTR_NOT_NULL(find_on(foot, o->page));
+		/* a dotted leader between title and number */
+		bool leader = false;
+		const struct dl_page *pg = &doc->pages[e->page];
+		for (size_t i = 0; i < pg->n_items; i++) {
+			const struct dl_item *it = &pg->items[i];
+			leader |= it->kind == DL_LINE && it->u.line.stroke.n_dash &&
+				  it->u.line.x0 > e->x_end &&
+				  it->u.line.x1 < n->x && fabsf(it->u.line.y0 - e->y) < 5;
+		}
+		CU_ASSERT(leader);
+	}
+	CU_ASSERT_EQUAL(toc_pages, 2); /* pages 1 and 2 hold the 目次 */
+	CU_ASSERT_PTR_NULL(find_on("小見出し（目次に出ない）", 1));
+	stop();
+}
+
+static void outline_nests_as_the_headings(void)
+{
+	start();
+	story();
+	story_heading(st, 1, "１ 総論");
+	story_heading(st, 2, "(1) 計画の位置づけ");
+	story_heading(st, 3, "ア 根拠");
+	story_heading_ex(st, &(struct lay_heading){.level = 2,
+						   .title = "しおりなし",
+						   .no_outline = true});
+	story_heading(st, 1, "２ 各論");
+	story_para(st, "本文");
+	layout();
+	read_lines();
+	CU_ASSERT_EQUAL_FATAL(doc->n_outline, 4);
+	static const char *const titles[] = {"１ 総論", "(1) 計画の位置づけ",
+					     "ア 根拠", "２ 各論"};
+	static const int levels[] = {0, 1, 2, 0};
+	for (size_t k = 0; k < 4; k++) {
+		CU_ASSERT_STRING_EQUAL(doc->outline[k].title, titles[k]);
+		CU_ASSERT_EQUAL(doc->outline[k].level, levels[k]);
+		const struct tline *l = find_line(titles[k]);
+		CU_ASSERT_PTR_NOT_NULL_FATAL(l);
+		CU_ASSERT_EQUAL(doc->outline[k].page, l->page);
+		CU_ASSERT(doc->outline[k].y < l->y && l->y - doc->outline[k].y < 20);
+	}
+	/* named destinations sec.1 .. sec.5 */
+	size_t dests = 0;
+	for (size_t i = 0; i < doc->pages[0].n_items; i++)
+		dests += doc->pages[0].items[i].kind == DL_LINK_DEST;
+	CU_ASSERT_EQUAL(dests, 5);
+	stop();
+}
+
+static void info_and_bad_margins(void)
+{
+	start();
+	story();
+	story_para(st, "本文");
+	story_set_info(st, &(struct dl_info){.title = "令和7年度 進捗状況報告",
+					     .author = "鹿児島市",
+					     .subject = "推進会議資料",
+					     .keywords = "主要指標,PDCA",
+					     .created = 1763683200});
+	layout();
+	CU_ASSERT_STRING_EQUAL(doc->info.title, "令和7年度 進捗状況報告");
+	CU_ASSERT_STRING_EQUAL(doc->info.author, "鹿児島市");
+	CU_ASSERT_STRING_EQUAL(doc->info.subject, "推進会議資料");
+	CU_ASSERT_STRING_EQUAL(doc->info.keywords, "主要指標,PDCA");
+	CU_ASSERT_STRING_EQUAL(doc->info.creator, "shiryo");
+	CU_ASSERT_EQUAL(doc->info.created, 1763683200);
+	stop();
+
+	start();
+	ls.margin_left = ls.margin_right = 150;
+	story();
+	story_para(st, "本文");
+	struct dl_doc *d = (struct dl_doc *)1;
+	CU_ASSERT_EQUAL(story_layout(st, &d, &dl), -1);
+	CU_ASSERT_PTR_NULL(d);
+	CU_ASSERT_EQUAL(dl.errors, 1);
+	stop();
+}
+
+/* ---- a real PDF ---------------------------------------------------------- */
+
+static void bars(struct dl_doc *d, struct dl_page *p, float x, float y, float w,
+		 float h, void *ctx)
+{
+	(void)d;
+	(void)ctx;
+	struct dl_stroke s = dl_stroke_solid(0.5f, DL_BLACK);
+	struct dl_color g = DL_GREY(0.6f);
+	dl_rect(p, x, y, w, h, NULL, &s);
+	for (int i = 0; i < 6; i++)
+		dl_rect(p, x + 20 + (float)i * (w - 40) / 6,
+			y + h - 10 - (float)(i + 1) * (h - 20) / 7, (w - 40) / 9,
+			(float)(i + 1) * (h - 20) / 7, &g, &s);
+}
+
+/* One handout with every part: cover with 資料番号, 目次, headings, a
+ * paragraph, a table of 90 rows with decimal and ● columns, a chart. */
+static void build_handout(bool a3, const char *path)
+{
+	start();
+	ls.paper = a3 ? LAY_A3_LANDSCAPE : LAY_A4;
+	ls.head_left = "第2期鹿児島市商工業振興プラン";
+	ls.doc_number = "資料１";
+	ls.continued = "（続き）";
+	ls.draft = true;
+	ls.binding = a3 ? 0 : 5;
+	story();
+	story_space(st, 150);
+	story_para_ex(st, &(struct lay_para){
+				  .text = "令和7年度 進捗状況報告",
+				  .style = {.role = FONT_GOTHIC, .size = 22,
+					    .align = TEXT_CENTER}});
+	story_cover_end(st);
+	story_toc(st, "目次", 2);
+	story_heading(st, 1, "１ 主要指標");
+	story_para(st, "かごしま経済の活力を高め、本市経済を牽引するため、"
+		       "事業の高付加価値化を促進し、地域資源などを生かした"
+		       "新産業を創出します。");
+	struct table *t = table_new(3, NULL);
+	table_set_col(t, 1, &(struct table_col){.width_kind = TABLE_AUTO,
+						.align = TABLE_DECIMAL});
+	table_set_col(t, 2, &(struct table_col){.width_kind = TABLE_FIXED,
+						.width = LAY_MM(12),
+						.align = TABLE_CENTER});
+	size_t h = table_add_row(t, true);
+	table_set(t, h, 0, "指標名");
+	table_set(t, h, 1, "実績");
+	table_set(t, h, 2, "評価");
+	for (int i = 0; i < 90; i++) {
+		size_t r = table_add_row(t, false);
+		table_set(t, r, 0, "新たな事業展開に取り組む事業者数");
+		table_set(t, r, 1, i % 2 ? "65.1％" : "1,200事業者");
+		table_set(t, r, 2, "●");
+	}
+	story_table(st, t);
+	story_heading(st, 2, "(1) グラフ");
+	story_fixed(st, 200, bars, NULL);
+	story_set_info(st, &(struct dl_info){.title = "令和7年度 進捗状況報告",
+					     .author = "鹿児島市",
+					     .created = 1763683200});
+	layout();
+	CU_ASSERT(doc->n_pages >= 4);
+	CU_ASSERT_EQUAL(pdf_write(doc, fs, path, &dl), 0);
+	CU_ASSERT_EQUAL(dl.errors, 0);
+	stop();
+}
+
+static bool same_bytes(const char *p, const char *q)
+{
+	FILE *a = fopen(p, "rb"), *b = fopen(q, "rb");
+	bool same = a && b;
+	size_t n = 0;
+	while (same) {
+		int ca = getc(a), cb = getc(b);
+		same = ca == cb;
+		if (ca == EOF)
+			break;
+		n++;
+	}
+	if (a)
+		fclose(a);
+	if (b)
+		fclose(b);
+	return same && n > 10000;
+}
+
+/* Built twice from scratch (story, layout, PDF), A4 and A3 landscape: the
+ * same bytes.  SHIRYO_LAYOUT_PDF=DIR keeps the files for looking at. */
+static void same_input_same_pdf(void)
+{
+	const char *keep = getenv("SHIRYO_LAYOUT_PDF");
+	const char *tmp = getenv("TMPDIR");
+	const char *dir = keep ? keep : tmp ? tmp : "/tmp";
+	for (int a3 = 0; a3 < 2; a3++) {
+		char path[2][512];
+		for (int k = 0; k < 2; k++) {
+			snprintf(path[k], sizeof path[k], "%s/test_layout_%s%s_%ld.pdf",
+				 dir, a3 ? "a3l" : "a4", k ? "_again" : "",
+				 (long)getpid());
+			build_handout(a3, path[k]);
+		}
+		CU_ASSERT(same_bytes(path[0], path[1]));
+		remove(path[1]);
+		if (!keep)
+			remove(path[0]);
+	}
+}
+
+static const struct cu_case cases[] = {
+	{"A4 portrait and A3 landscape sizes", paper_sizes},
+	{"margins in mm and the binding margin", margins_and_binding},
+	{"cover: label \"\", no head or footer; pages numbered from 1",
+	 cover_labels_head_and_footer},
+	{"資料番号 box top right on the first page",
+	 doc_number_box_on_the_first_page},
+	{"「案」 watermark is the first item, light opaque grey",
+	 draft_watermark_under_the_content},
+	{"a heading keeps with its paragraph", heading_keeps_with_next},
+	{"consecutive headings keep together", heading_chain_keeps_together},
+	{"no widows, no orphans, 3 lines never split", widows_and_orphans},
+	{"a fixed block is never split", fixed_block_is_never_split},
+	{"a block taller than a page is clipped, with a warning",
+	 oversize_block_is_clipped_with_a_warning},
+	{"a keep group stays on one page", keep_group_stays_on_one_page},
+	{"page breaks and space at the top of a page", page_breaks_and_space},
+	{"目次 page numbers are right after pass 2", toc_numbers_after_pass_two},
+	{"the outline nests as the headings do", outline_nests_as_the_headings},
+	{"document info; margins too wide are an error", info_and_bad_margins},
+	{"built twice, the PDFs are the same bytes", same_input_same_pdf},
+	{NULL, NULL},
+};
+
+CU_MAIN("layout", cases)
