@@ -310,6 +310,11 @@ static int cmd_build(struct options *o)
 	/* archive: one annual report per year, stable names, stop at the first
 	 * failure (earlier files stay as written, later ones untouched). */
 	o->doc.kind = DOC_ANNUAL;
+	if (mkdir(o->output, 0777) != 0 && errno != EEXIST) {
+		diag_add(&dl, DIAG_ERROR, o->output, 0, 0, "cannot create the folder: %s",
+			 strerror(errno));
+		goto out;
+	}
 	rc = 0;
 	for (int fy = o->from; fy <= o->to; fy++) {
 		char year[32], path[4096];

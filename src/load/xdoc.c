@@ -18,6 +18,7 @@
 #include "load_internal.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <libxml/SAX2.h>
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
@@ -29,6 +30,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 static void *xrealloc(void *p, size_t n)
 {
@@ -221,16 +223,29 @@ void xdoc_attr_pos(const struct xdoc *x, xmlNodePtr node, const char *name,
 
 static int read_bytes(struct xdoc *x)
 {
-	FILE *f = fopen(x->path, "rb");
-	if (!f) {
+	/* O_NONBLOCK, and regular files only: a plan may name its actuals and
+	 * PDCA files, and "/dev/stdin", "/dev/tty" or a FIFO there would
+	 * otherwise block shiryo for ever (found by review for issue 8). */
+	int fd = open(x->path, O_RDONLY | O_NONBLOCK);
+	if (fd < 0) {
 		xdoc_problem_at(x, DIAG_ERROR, 0, 0, "cannot open the file: %s",
 				strerror(errno));
 		return -1;
 	}
 	struct stat st;
-	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
-		xdoc_problem_at(x, DIAG_ERROR, 0, 0, "is a directory, not a file");
-		fclose(f);
+	if (fstat(fd, &st) == 0 && !S_ISREG(st.st_mode)) {
+		xdoc_problem_at(x, DIAG_ERROR, 0, 0, "%s",
+				S_ISDIR(st.st_mode) ? "is a directory, not a file"
+						    : "is not a regular file (a device, "
+						      "FIFO or socket): shiryo reads files only");
+		close(fd);
+		return -1;
+	}
+	FILE *f = fdopen(fd, "rb");
+	if (!f) {
+		xdoc_problem_at(x, DIAG_ERROR, 0, 0, "cannot open the file: %s",
+				strerror(errno));
+		close(fd);
 		return -1;
 	}
 	size_t cap = 65536, len = 0;

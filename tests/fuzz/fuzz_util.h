@@ -49,6 +49,8 @@ static inline void fuzz_check_diags(const struct diag_list *dl)
 		errors += d->severity == DIAG_ERROR;
 	}
 	FUZZ_ASSERT(errors <= dl->errors);
+	if (getenv("FUZZ_VERBOSE"))
+		diag_print(dl, stderr);
 }
 
 /* A private folder for the files a harness must write (the loaders take

@@ -1,0 +1,86 @@
+# build.sh - every document kind of both plans: pages, text, fonts, bytes.
+. tests/e2e/lib.inc
+export SOURCE_DATE_EPOCH=1763683200
+city=xml/kagoshima-city-plan2.xml
+pref=xml/kagoshima-pref-manufacturing.xml
+
+# text PDF: the extracted text, and pdftotext must not complain
+# (-raw: the order the page draws, so a cell's wrapped lines stay together)
+text() { pdftotext -raw "$1" "$1.txt" 2>"$1.err" && [ ! -s "$1.err" ]; }
+pages() { pdfinfo "$1" | awk '/^Pages:/ { print $2 }'; }
+
+for kind in council project annual; do
+	for plan in $city $pref; do
+		name=$(basename "$plan" .xml)-$kind
+		[ "$kind" = project ] && [ "$plan" = "$pref" ] && continue
+		out="$WORK/$name.pdf"
+		expect_exit 0 "build $name" "$SHIRYO" build "$plan" --kind $kind --year R7 -o "$out"
+		check "$name: no warnings while building" sh -c "! grep -q 'warning:' '$WORK/out'"
+		check "$name: pdftotext reads it without complaint" text "$out"
+		n=$(pages "$out")
+		check "$name: has pages ($n)" test "${n:-0}" -ge 3
+		check "$name: every font embedded and subset" \
+			sh -c "pdffonts '$out' | awk 'NR > 2 && (\$(NF-4) != \"yes\" || \$(NF-3) != \"yes\") { bad = 1 } END { exit bad }'"
+		check "$name: says the actuals are illustrative" contains "$out.txt" "例示値"
+		# the same input gives the same bytes
+		"$SHIRYO" build "$plan" --kind $kind --year R7 -o "$WORK/again.pdf" 2>/dev/null
+		check "$name: identical bytes on rebuild" cmp -s "$out" "$WORK/again.pdf"
+	done
+done
+
+# Every one of the 22 city indicators appears in the council handout (the
+# names as the plan writes them, pdftotext joining wrapped lines).
+tr -d ' \n' <"$WORK/kagoshima-city-plan2-council.pdf.txt" >"$WORK/council.flat"
+missing=0
+for name in $(awk '/<indicator id=/ { want = 1 } want && /<name>/ { sub(/.*<name>/, ""); sub(/<\/name>.*/, ""); print; want = 0 }' $city | tr -d ' '); do
+	grep -qF -- "$name" "$WORK/council.flat" || { echo "# missing: $name"; missing=$((missing + 1)); }
+done
+count=$(grep -c '<indicator id=' $city)
+check "the city council handout names all $count indicators ($missing missing)" test "$missing" -eq 0 -a "$count" -eq 22
+check "the council handout has the 資料番号 box" contains "$WORK/council.flat" "資料１"
+check "the council handout dates the meeting in 和暦" contains "$WORK/council.flat" "令和7年11月21日"
+check "the council handout shows the PDCA cycle" \
+	sh -c "grep -q 'Plan（計画）' '$WORK/council.flat' && grep -q 'Check（評価）' '$WORK/council.flat'"
+check "the footer reads - n -" contains "$WORK/council.flat" "-1-"
+
+# The project handout names every priority project; the prefecture has none.
+tr -d ' \n' <"$WORK/kagoshima-city-plan2-project.pdf.txt" >"$WORK/project.flat"
+for t in 高付加価値な産業を創出する企業・人材の育成支援プロジェクト 地域産業の生産性向上・安定化プロジェクト 海外取引拡大プロジェクト 若者の地元定着促進プロジェクト; do
+	check "the project handout names $t" contains "$WORK/project.flat" "$t"
+done
+expect_exit 1 "a project handout of a plan without projects is refused" \
+	"$SHIRYO" build $pref --kind project --year R7 -o "$WORK/none.pdf"
+check "and says why" contains "$WORK/out" "no priority projects"
+check "and writes nothing" test ! -e "$WORK/none.pdf"
+
+# The annual report: contents, bookmarks, Japanese title.
+tr -d ' \n' <"$WORK/kagoshima-city-plan2-annual.pdf.txt" >"$WORK/annual.flat"
+check "the annual report has a table of contents" contains "$WORK/annual.flat" "目次"
+check "the annual report lists the data sources" contains "$WORK/annual.flat" "鹿児島市統計書"
+check "pdfinfo shows the Japanese title" \
+	sh -c "pdfinfo '$WORK/kagoshima-city-plan2-annual.pdf' | grep -q 'Title: *第2期鹿児島市商工業振興プラン'"
+check "the bookmarks are Japanese" \
+	sh -c "mutool show '$WORK/kagoshima-city-plan2-annual.pdf' outline | grep -q '主要指標の状況'"
+tr -d ' \n' <"$WORK/kagoshima-pref-manufacturing-annual.pdf.txt" >"$WORK/pannual.flat"
+check "the prefecture report shows its published results table" contains "$WORK/pannual.flat" "製造品出荷額"
+
+# Paper and options.
+expect_exit 0 "A3 landscape" "$SHIRYO" build $city --kind council --year R7 --paper a3l -o "$WORK/a3.pdf"
+check "A3 landscape pages are 1190.55 x 841.89 pt" \
+	sh -c "pdfinfo '$WORK/a3.pdf' | grep -q 'Page size: *1190.55 x 841.89 pts'"
+expect_exit 0 "a draft" "$SHIRYO" build $city --kind council --year 令和7年度 --draft -o "$WORK/draft.pdf"
+check "the draft carries the 案 watermark" sh -c "pdftotext '$WORK/draft.pdf' - | grep -q '案'"
+expect_exit 1 "a year outside the plan is refused" "$SHIRYO" build $city --kind council --year R20 -o "$WORK/r20.pdf"
+check "and writes nothing" test ! -e "$WORK/r20.pdf"
+
+# A CSV of actuals in CP932, as Excel exports it, changes the figures.
+printf '指標,年度,実績\r\nkpi-p1-1,R7,150\r\n' | iconv -f UTF-8 -t CP932 >"$WORK/actuals.csv"
+expect_exit 0 "build with CP932 CSV actuals" "$SHIRYO" build $city --kind council --year R7 --actuals "$WORK/actuals.csv" -o "$WORK/csv.pdf"
+check "the CSV value is on the page" sh -c "pdftotext '$WORK/csv.pdf' - | grep -q '150事業者'"
+printf '指標,年度,実績\nkpi-p1-1,R7,abc\n' >"$WORK/bad.csv"
+expect_exit 1 "a bad CSV row is refused" "$SHIRYO" build $city --kind council --year R7 --actuals "$WORK/bad.csv" -o "$WORK/bad.pdf"
+check "with its row number" grep -q "bad.csv:2:" "$WORK/out"
+
+# archive: one report per year, stable names
+expect_exit 0 "archive R4 to R5" "$SHIRYO" archive $city --from R4 --to R5 --no-pdfa -o "$WORK/arch"
+check "archive wrote both years" test -s "$WORK/arch/kagoshima-city-plan2-annual-2022.pdf" -a -s "$WORK/arch/kagoshima-city-plan2-annual-2023.pdf"
