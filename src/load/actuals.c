@@ -38,6 +38,30 @@ static int cmp_value(const void *a, const void *b)
 	return p < q ? -1 : p > q;
 }
 
+/* Whether unit counts things (件, 社, 人, 事業所, 人/年 ...): a count is
+ * never negative, whereas an amount (千円: a loss) or a rate (％: a fall)
+ * may be.  Unknown units are not counts: better no warning than a false
+ * one. */
+static bool is_count_unit(const char *unit)
+{
+	static const char *const counts[] = {
+		"件", "社", "人", "者", "名", "事業者", "事業所", "所", "回", "品目",
+		"本", "組", "部", "校", "店", "店舗", "団体", "施設", "箇所", "か所",
+		"ヶ所", "カ所", "戸", "台", "棟", "点", "種", "隻", "機関", "企業",
+	};
+	size_t n = strlen(unit);
+	static const char *const per_year[] = {"/年", "／年"};
+	for (size_t i = 0; i < 2; i++) {
+		size_t k = strlen(per_year[i]);
+		if (n > k && strcmp(unit + n - k, per_year[i]) == 0)
+			n -= k;
+	}
+	for (size_t i = 0; i < sizeof counts / sizeof counts[0]; i++)
+		if (strlen(counts[i]) == n && strncmp(unit, counts[i], n) == 0)
+			return true;
+	return false;
+}
+
 size_t actuals_check(const struct plan *p, const struct actual_value *v, size_t n,
 		     struct diag_list *dl, const char *file)
 {
@@ -45,7 +69,17 @@ size_t actuals_check(const struct plan *p, const struct actual_value *v, size_t 
 	char a[16], b[16], c[16];
 	for (size_t i = 0; i < n; i++) {
 		const struct actual_value *x = &v[i];
-		if (!plan_find_measure(p, x->ref, NULL)) {
+		const struct measure *m = plan_find_measure(p, x->ref, NULL);
+		if (m && x->fy && x->known && x->value.units < 0 && m->unit &&
+		    is_count_unit(m->unit)) {
+			char num[48];
+			decimal_format(x->value, true, num, sizeof num);
+			diag_add(dl, DIAG_WARNING, file, x->line, x->column,
+				 "negative value %s of '%s' for %s: a count in '%s' cannot be "
+				 "below zero (a typo, or a change entered as a value?)", num,
+				 x->ref, fy_text(x->fy, a, sizeof a), m->unit);
+		}
+		if (!m) {
 			const struct indicator *ind = plan_find_indicator(p, x->ref);
 			if (ind && is_compound(ind)) {
 				char parts[512] = "";

@@ -16,6 +16,8 @@
 
 #include "diag.h"
 
+struct arena;
+
 /* Limits on what a plan or actuals file may be. */
 #define XDOC_MAX_BYTES ((size_t)16 << 20)
 #define XDOC_MAX_DEPTH 64
@@ -127,5 +129,11 @@ void actuals_apply(struct plan *p, const char *file, const struct actual_value *
 /* Sorts the diagnostics of src by line and column (keeping the order of
  * equal positions) and moves them to the end of dst. */
 void load_diag_sort_move(struct diag_list *dst, struct diag_list *src);
+
+/* Text as shiryo prints it: outer white space goes; a run of white space
+ * with a line break disappears next to a Japanese (non-ASCII) character and
+ * becomes one space between Latin words; any other run becomes one space.
+ * The copy is in a. */
+const char *load_norm(struct arena *a, const char *s);
 
 #endif

@@ -13,6 +13,7 @@
  * attribute and everything comes out sorted by position.
  */
 #include "pdca.h"
+#include "schema_blob.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,9 +23,6 @@
 #include "fy.h"
 #include "load_internal.h"
 
-/* Embedded by schema_blob.S, like schema_plan_rng (schema_blob.h). */
-extern const char schema_pdca_rng[];
-extern const char schema_pdca_rng_end[];
 
 struct reader {
 	struct xdoc *x;
@@ -66,48 +64,12 @@ static size_t count(xmlNodePtr parent, const char *name)
 	return n;
 }
 
-static bool ascii_space(unsigned char c)
-{
-	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-}
-
-/* Text normalised for printing exactly as plan_load.c does it, so that a
- * record reads like the plan it belongs to: outer white space goes; a run
- * of white space with a line break disappears next to a Japanese (non-ASCII)
- * character and becomes one space between Latin words; any other run
- * becomes one space. */
-static const char *norm(struct arena *a, const char *s)
-{
-	char *out = arena_alloc(a, strlen(s) + 1), *o = out;
-	const unsigned char *p = (const unsigned char *)s;
-	while (*p && ascii_space(*p))
-		p++;
-	while (*p) {
-		if (!ascii_space(*p)) {
-			*o++ = (char)*p++;
-			continue;
-		}
-		bool newline = false;
-		const unsigned char *q = p;
-		while (*q && ascii_space(*q))
-			newline |= *q == '\n' || *q == '\r', q++;
-		if (!*q)
-			break; /* trailing */
-		unsigned char before = o > out ? (unsigned char)o[-1] : 0;
-		if (!(newline && (before >= 0x80 || *q >= 0x80)))
-			*o++ = ' ';
-		p = q;
-	}
-	*o = '\0';
-	return out;
-}
-
 static const char *attr(struct reader *r, xmlNodePtr n, const char *name)
 {
 	xmlChar *v = n ? xmlGetNoNsProp(n, (const xmlChar *)name) : NULL;
 	if (!v)
 		return NULL;
-	const char *s = norm(r->a, (const char *)v);
+	const char *s = load_norm(r->a, (const char *)v);
 	xmlFree(v);
 	return s;
 }
@@ -118,7 +80,7 @@ static const char *text(struct reader *r, xmlNodePtr n)
 	if (!n)
 		return NULL;
 	xmlChar *v = xmlNodeGetContent(n);
-	const char *s = norm(r->a, v ? (const char *)v : "");
+	const char *s = load_norm(r->a, v ? (const char *)v : "");
 	xmlFree(v);
 	return s;
 }
@@ -139,7 +101,7 @@ static const char *own_text(struct reader *r, xmlNodePtr n)
 			o += k;
 		}
 	*o = '\0';
-	return norm(r->a, buf);
+	return load_norm(r->a, buf);
 }
 
 /* ---- words for messages -------------------------------------------------- */

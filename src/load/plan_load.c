@@ -94,37 +94,10 @@ static void *array(struct loader *l, size_t n, size_t size)
 	return n ? arena_calloc(l->a, n, size) : NULL;
 }
 
-static bool ascii_space(unsigned char c)
-{
-	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-}
-
 /* See the comment at the top. */
 static const char *norm(struct loader *l, const char *s)
 {
-	size_t n = strlen(s);
-	char *out = arena_alloc(l->a, n + 1), *o = out;
-	const unsigned char *p = (const unsigned char *)s;
-	while (*p && ascii_space(*p))
-		p++;
-	while (*p) {
-		if (!ascii_space(*p)) {
-			*o++ = (char)*p++;
-			continue;
-		}
-		bool newline = false;
-		const unsigned char *q = p;
-		while (*q && ascii_space(*q))
-			newline |= *q == '\n' || *q == '\r', q++;
-		if (!*q)
-			break; /* trailing */
-		unsigned char before = o > out ? (unsigned char)o[-1] : 0;
-		if (!(newline && (before >= 0x80 || *q >= 0x80)))
-			*o++ = ' ';
-		p = q;
-	}
-	*o = '\0';
-	return out;
+	return load_norm(l->a, s);
 }
 
 static const char *attr(struct loader *l, xmlNodePtr n, const char *name)

@@ -456,6 +456,13 @@ static void rewrite(struct run *r, const struct raw *w)
 		}
 		return;
 	case XML_RELAXNG_ERR_ATTRVALID: /* Element %s failed to validate attributes */
+		/* libxml2 attaches this to the element's first child when that
+		 * child follows the start tag with no text between them: the
+		 * message names the element, so go up to it. */
+		if (node->parent && node->parent->type == XML_ELEMENT_NODE &&
+		    strcmp((const char *)node->name, s1) != 0 &&
+		    strcmp((const char *)node->parent->name, s1) == 0)
+			node = node->parent;
 		bad_attributes(r, node);
 		return;
 	case XML_RELAXNG_ERR_CONTENTVALID: /* Element %s failed to validate content */

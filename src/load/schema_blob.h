@@ -9,5 +9,7 @@ extern const char schema_plan_rng[];
 extern const char schema_plan_rng_end[];
 extern const char schema_actuals_rng[];
 extern const char schema_actuals_rng_end[];
+extern const char schema_pdca_rng[];
+extern const char schema_pdca_rng_end[];
 
 #endif
