@@ -5,6 +5,8 @@
  * initiatives, every indicator with its yearly series and trend, every PDCA
  * record of the year, and where each figure comes from.
  */
+#include <string.h>
+
 #include "doc_int.h"
 
 static void plan_overview(struct doc_ctx *c)
@@ -129,7 +131,8 @@ static void pdca_records(struct doc_ctx *c)
 			last = (int)r[i].meeting;
 			const char *name = r[i].session->name ? r[i].session->name
 							      : meeting_words[last];
-			part_heading(c, 2, r[i].meeting == PDCA_COUNCIL ? name
+			bool named = strstr(name, meeting_words[last]) != NULL;
+			part_heading(c, 2, r[i].meeting == PDCA_COUNCIL || named ? name
 				     : doc_printf(c, "%s（%s）", name, meeting_words[last]));
 			if (r[i].session->illustrative)
 				part_para(c, r[i].session->note ? r[i].session->note

@@ -5,6 +5,8 @@
  * for discussion.  A plan without priority projects has no such meeting:
  * that is said plainly instead of printing an empty handout.
  */
+#include <string.h>
+
 #include "diag.h"
 #include "doc_int.h"
 
@@ -16,9 +18,10 @@ static const char *working_meeting_name(struct doc_ctx *c, enum pdca_meeting m)
 	for (size_t i = 0; !name && i < c->p->n_meetings; i++)
 		if (c->p->meetings[i].times_per_year == 2)
 			name = c->p->meetings[i].name;
+	const char *when = m == PDCA_MIDYEAR ? "中間期" : "年度末";
 	if (!name)
-		return m == PDCA_MIDYEAR ? "中間期" : "年度末";
-	return doc_printf(c, "%s（%s）", name, m == PDCA_MIDYEAR ? "中間期" : "年度末");
+		return when;
+	return strstr(name, when) ? name : doc_printf(c, "%s（%s）", name, when);
 }
 
 static void project_section(struct doc_ctx *c, const struct project *pj,

@@ -547,14 +547,21 @@ static void rewrite(struct run *r, const struct raw *w)
 		problem(r, PROBLEM_RNG, node, NULL, NULL, msg);
 		return;
 	case XML_RELAXNG_ERR_DATAELEM: { /* Datatype element %s has child elements */
-		const char *child = "?";
+		const char *child = NULL;
 		for (xmlNodePtr c = node->children; c; c = c->next)
 			if (c->type == XML_ELEMENT_NODE) {
 				child = (const char *)c->name;
 				break;
 			}
+		/* Foreign elements (<xi:include> in <title>) are reported on
+		 * themselves, not on the text-only parent. */
+		xmlNodePtr holder = node;
+		if (!child && node->parent && node->parent->type == XML_ELEMENT_NODE) {
+			child = (const char *)node->name;
+			holder = node->parent;
+		}
 		snprintf(msg, sizeof msg, "element <%s> not allowed inside %s: it holds text only",
-			 child, DESC(node));
+			 child ? child : "?", DESC(holder));
 		problem(r, PROBLEM_RNG, node, NULL, NULL, msg);
 		return;
 	}
