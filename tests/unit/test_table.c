@@ -642,7 +642,7 @@ static void split_row_leaves_no_orphan_line(void)
 			layout();
 			read_lines();
 			size_t on0 = 0;
-			char buf[16];
+			char buf[24];
 			for (int k = 1; k <= 80; k++) {
 				snprintf(buf, sizeof buf, "説明%d", k);
 				on0 += find_line(buf)->page == 0;
