@@ -87,8 +87,8 @@ int text_advance(struct text_engine *te, int font, uint32_t cp);
 /* Glyph id of cp in font, 0 when missing. */
 unsigned text_glyph(struct text_engine *te, int font, uint32_t cp);
 
-/* Width in points of utf8 set on one line at size, each character in the
- * font that will draw it (fallback and 〓 included).  Reports as the layout
+/* Width in points of utf8 set solid on one line at size, each character in
+ * the font that will draw it (fallback and 〓 included).  Reports as the layout
  * does (src and dl may be NULL). */
 float text_width(struct text_engine *te, enum font_role role, float size,
 		 const char *utf8, size_t len, const struct text_src *src,
@@ -109,6 +109,15 @@ struct text_style {
 				    in a newline are set left; spaces in a
 				    line widen first, then every gap */
 	enum text_valign valign; /* in the box height given to _draw */
+	/* Set consecutive punctuation closer (」「 、「 ）」, JLREQ 3.1.4) and
+	 * push lines in by taking the blank halves of 、。「」.  Off by
+	 * default: poppler's pdftotext (22.02, Debian 12) reads a character
+	 * that starts inside the previous glyph's advance as the start of a
+	 * new line, whatever the char spacing says, so every closer pair
+	 * breaks the extracted text ("本プランは、\n「本編…").  Handouts must
+	 * extract exactly; they are set solid (ベタ組), as Japanese word
+	 * processors set them by default. */
+	bool close_punct;
 	float max_char_space;    /* justification: most space added between
 				    two characters, in em; 0: 0.09 em,
 				    because from 0.1 em pdftotext (0.15

@@ -526,7 +526,8 @@ float text_width(struct text_engine *te, enum font_role role, float size,
 	long long sum = 0;
 	for (size_t i = 0; i < n; i++)
 		if (c[i].kind == TC_GLYPH || c[i].kind == TC_OUTLINE)
-			sum += c[i].adv + c[i].kern; /* kern: 0 on the last */
+			sum += c[i].adv; /* set solid, as text_layout_new
+					    sets it by default */
 	free(c);
 	return (float)((double)sum * size / 1000.0);
 }

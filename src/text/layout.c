@@ -82,7 +82,9 @@ static struct text_run *add_run(struct builder *b)
 {
 	struct text_layout *tl = &b->li->pub;
 	if (tl->n_runs == b->alloc_runs) {
-		b->alloc_runs = b->alloc_runs ? b->alloc_runs * 2 : 16;
+		/* from 2 and 1: most layouts are a table cell of one short
+		 * line, and a table at scale keeps thousands of them */
+		b->alloc_runs = b->alloc_runs ? b->alloc_runs * 2 : 2;
 		tl->runs = realloc(tl->runs, b->alloc_runs * sizeof *tl->runs);
 		if (!tl->runs)
 			abort();
@@ -101,7 +103,7 @@ static void add_line(struct builder *b, size_t s, size_t e, size_t len,
 	struct text_layout *tl = &b->li->pub;
 	const struct tchar *c = b->c;
 	if (tl->n_lines == b->alloc_lines) {
-		b->alloc_lines = b->alloc_lines ? b->alloc_lines * 2 : 8;
+		b->alloc_lines = b->alloc_lines ? b->alloc_lines * 2 : 1;
 		tl->lines = realloc(tl->lines, b->alloc_lines * sizeof *tl->lines);
 		if (!tl->lines)
 			abort();
@@ -315,7 +317,8 @@ static void break_lines(struct builder *b, const uint8_t *brk,
 				long long wb = units(c, cum, s, nb);
 				size_t t = trim(c, s, nb);
 				long long over = wb - (long long)floor(limit + EPS);
-				if (over > 0 && over <= squeezable(b, s, t)) {
+				if (tl->style.close_punct && over > 0 &&
+				    over <= squeezable(b, s, t)) {
 					tail = squeeze(b, s, t, over);
 					end = nb;
 				} else if (best) {
@@ -474,6 +477,9 @@ struct text_layout *text_layout_new(struct text_engine *te, const char *utf8,
 
 	struct tchar *c;
 	size_t n = text_decode(te, tl->style.role, utf8, len, src, dl, &c);
+	if (!tl->style.close_punct)
+		for (size_t i = 0; i < n; i++)
+			c[i].kern = 0; /* ベタ組: see close_punct in text.h */
 	struct builder b = {.li = li, .c = c, .n = n};
 	b.boff = malloc((n + 1) * sizeof *b.boff);
 	long long *cum = malloc((n + 1) * sizeof *cum);
@@ -544,6 +550,40 @@ size_t text_layout_lines_fitting(const struct text_layout *tl, float h)
 	return k < tl->n_lines ? k : tl->n_lines;
 }
 
+static void emit_text(const struct text_layout *tl, struct dl_doc *d,
+		      struct dl_page *p, float x, float base, int font,
+		      const char *utf8, size_t len, float char_space)
+{
+	struct dl_item *it = dl_item_add(p, DL_TEXT);
+	it->u.text.x = x;
+	it->u.text.y = base;
+	it->u.text.font = font;
+	it->u.text.size = tl->style.size;
+	it->u.text.char_space = char_space;
+	it->u.text.color = tl->style.color;
+	it->u.text.utf8 = dl_doc_strndup(d, utf8, len);
+	it->u.text.len = len;
+}
+
+/* Advance in points of the last character of a (non-outline) run. */
+static float last_advance(const struct layout_impl *li, const struct text_run *run)
+{
+	const unsigned char *s = (const unsigned char *)run->utf8;
+	size_t i = run->len;
+	while (i > 0 && (s[i - 1] & 0xC0) == 0x80)
+		i--;
+	if (i == 0)
+		return 0;
+	i--;
+	uint32_t cp = s[i];
+	int extra = cp >= 0xF0 ? 3 : cp >= 0xE0 ? 2 : cp >= 0xC0 ? 1 : 0;
+	cp &= extra == 3 ? 0x07 : extra == 2 ? 0x0F : extra == 1 ? 0x1F : 0x7F;
+	for (int k = 1; k <= extra && i + (size_t)k < run->len; k++)
+		cp = cp << 6 | (s[i + (size_t)k] & 0x3F);
+	int adv = text_advance(li->te, run->font, cp);
+	return adv > 0 ? (float)adv * li->pub.style.size / 1000.0f : 0;
+}
+
 static void draw_line(const struct layout_impl *li, const struct text_line *ln,
 		      struct dl_doc *d, struct dl_page *p, float x, float base)
 {
@@ -561,16 +601,32 @@ static void draw_line(const struct layout_impl *li, const struct text_line *ln,
 					  text_glyph(li->te, run->font, cp),
 					  tl->style.size, (float)pos, base,
 					  tl->style.color, d, p);
+		} else if (run->after == 0) {
+			emit_text(tl, d, p, (float)pos, base, run->font, run->utf8,
+				  run->len, run->spread ? ln->char_space : 0);
 		} else {
-			struct dl_item *it = dl_item_add(p, DL_TEXT);
-			it->u.text.x = (float)pos;
-			it->u.text.y = base;
-			it->u.text.font = run->font;
-			it->u.text.size = tl->style.size;
-			it->u.text.char_space = run->spread ? ln->char_space : 0;
-			it->u.text.color = tl->style.color;
-			it->u.text.utf8 = dl_doc_strndup(d, run->utf8, run->len);
-			it->u.text.len = run->len;
+			/* A run ends with its kerned character (「」、。 set
+			 * closer).  The kern goes into that character's own
+			 * char spacing, so that its advance ends where the next
+			 * run starts: a next run starting inside the previous
+			 * glyph's advance makes pdftotext and mutool break the
+			 * extracted line there. */
+			size_t cut = run->len;
+			while (cut > 0 && ((unsigned char)run->utf8[cut - 1] & 0xC0) == 0x80)
+				cut--;
+			if (cut > 0)
+				cut--;
+			float cs = run->spread ? ln->char_space : 0;
+			float head_w = 0;
+			if (cut > 0) {
+				emit_text(tl, d, p, (float)pos, base, run->font, run->utf8,
+					  cut, cs);
+				head_w = run->width - last_advance(li, run) +
+					 (float)(run->n_chars - 1) * cs;
+			}
+			emit_text(tl, d, p, (float)pos + head_w, base, run->font,
+				  run->utf8 + cut, run->len - cut,
+				  run->after + (run->gap_after ? ln->char_space : 0));
 		}
 		pos += run->width + run->after;
 		if (run->spread)

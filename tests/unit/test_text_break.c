@@ -101,8 +101,9 @@ static const char *icu_breaks(const char *locale, const char *s)
 static const char *lines(const char *s, float width)
 {
 	static char out[8192];
+	/* pinned with punctuation set closer, as a typesetter would */
 	struct text_style st = {.role = FONT_MINCHO, .size = 10,
-				.align = TEXT_JUSTIFY};
+				.align = TEXT_JUSTIFY, .close_punct = true};
 	struct text_layout *tl =
 		text_layout_new(te, s, strlen(s), &st, width, NULL, &dl);
 	out[0] = '\0';

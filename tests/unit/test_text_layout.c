@@ -206,23 +206,33 @@ static void consecutive_punctuation_is_set_closer(void)
 		{"（「", 15}, {"」」", 15}, {"」、「", 20}, {"「あ」", 30},
 		{"あ、い", 30}, {"「“熱”」", 40},
 	};
+	const struct text_style closer = {.close_punct = true};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
-		float w = text_width(te, FONT_MINCHO, 10, cases[i].s,
-				     strlen(cases[i].s), NULL, &dl);
+		struct text_layout *tl = lay(cases[i].s, 0, closer);
+		float w = tl->lines[0].width;
 		if (w < cases[i].width - 1e-3 || w > cases[i].width + 1e-3)
 			fprintf(stderr, "\n  %s: %g, want %g\n", cases[i].s,
 				(double)w, (double)cases[i].width);
 		NEAR(w, cases[i].width);
+		text_layout_free(tl);
 	}
-	/* drawn: the 「 moves back half an em */
-	struct text_layout *tl = lay("あ」「い", 0, (struct text_style){.role = FONT_GOTHIC});
+	/* drawn: the 」 keeps its place and gives up half its advance
+	 * through its own char spacing, so that 「い starts where the 」's
+	 * advance ends (poppler breaks lines where a run starts inside the
+	 * previous advance) */
+	struct text_layout *tl = lay("あ」「い", 0,
+				     (struct text_style){.role = FONT_GOTHIC,
+							 .close_punct = true});
 	text_layout_draw(tl, doc, page, 0, 0, 0, TEXT_GROW);
-	CU_ASSERT_EQUAL_FATAL(page->n_items, 2);
-	NEAR(page->items[1].u.text.x, 15);
-	CU_ASSERT_STRING_EQUAL(page->items[1].u.text.utf8, "「い");
+	CU_ASSERT_EQUAL_FATAL(page->n_items, 3);
+	CU_ASSERT_STRING_EQUAL(page->items[1].u.text.utf8, "」");
+	NEAR(page->items[1].u.text.x, 10);
+	NEAR(page->items[1].u.text.char_space, -5);
+	NEAR(page->items[2].u.text.x, 15);
+	CU_ASSERT_STRING_EQUAL(page->items[2].u.text.utf8, "「い");
 	text_layout_free(tl);
 	/* at a line end the pair is split and nothing moves */
-	tl = lay("あいうえお」「かき", 60, (struct text_style){0});
+	tl = lay("あいうえお」「かき", 60, closer);
 	CU_ASSERT_EQUAL_FATAL(tl->n_lines, 2);
 	NEAR(tl->lines[0].width, 60);
 	text_layout_free(tl);
@@ -236,7 +246,7 @@ static void push_in_rather_than_push_out(void)
 	start();
 	/* 11 em with two 、 in a 10 em line: each gives half an em */
 	struct text_layout *tl = lay("り、市、国・県など関係機関", 100,
-				     (struct text_style){.align = TEXT_JUSTIFY});
+				     (struct text_style){.align = TEXT_JUSTIFY, .close_punct = true});
 	CU_ASSERT_EQUAL_FATAL(tl->n_lines, 2);
 	CU_ASSERT_EQUAL(tl->lines[0].n_chars, 11);
 	NEAR(tl->lines[0].width, 100);
@@ -253,22 +263,30 @@ static void push_in_rather_than_push_out(void)
 	CU_ASSERT_EQUAL(squeezed, 2);
 	text_layout_free(tl);
 	/* 11 characters, ）、 already closer: the 、 gives the other half */
-	tl = lay("（あいうえおかき）、けこ", 100, (struct text_style){0});
+	tl = lay("（あいうえおかき）、けこ", 100, (struct text_style){.close_punct = true});
 	CU_ASSERT_EQUAL_FATAL(tl->n_lines, 2);
 	CU_ASSERT_EQUAL(tl->lines[0].n_chars, 11);
 	NEAR(tl->lines[0].width, 100);
 	text_layout_free(tl);
 	/* a 、 at the end of the line gives its blank half too */
-	tl = lay("あいうえおか（き）こ、さ", 100, (struct text_style){0});
+	tl = lay("あいうえおか（き）こ、さ", 100, (struct text_style){.close_punct = true});
 	CU_ASSERT_EQUAL_FATAL(tl->n_lines, 2);
 	CU_ASSERT_EQUAL(tl->lines[0].n_chars, 11);
 	NEAR(tl->lines[0].width, 100);
 	text_layout_free(tl);
 	/* and when the punctuation cannot give enough, the last character
 	 * moves down instead (追い出し) */
-	tl = lay("あいうえおかきくけこ、さ", 100, (struct text_style){0});
+	tl = lay("あいうえおかきくけこ、さ", 100, (struct text_style){.close_punct = true});
 	CU_ASSERT_EQUAL_FATAL(tl->n_lines, 2);
 	CU_ASSERT_EQUAL(tl->lines[0].n_chars, 9);
+	text_layout_free(tl);
+	/* by default punctuation is set solid: the 11 em do not fit in 10,
+	 * nothing is squeezed, and the text extracts as written */
+	tl = lay("り、市、国・県など関係機関", 100, (struct text_style){.align = TEXT_JUSTIFY});
+	CU_ASSERT_EQUAL_FATAL(tl->n_lines, 2);
+	CU_ASSERT(tl->lines[0].n_chars < 11);
+	for (size_t r = 0; r < tl->n_runs; r++)
+		NEAR(tl->runs[r].after, 0);
 	text_layout_free(tl);
 	stop();
 }
