@@ -61,6 +61,14 @@ check "pdfinfo shows the Japanese title" \
 	sh -c "pdfinfo '$WORK/kagoshima-city-plan2-annual.pdf' | grep -q 'Title: *第2期鹿児島市商工業振興プラン'"
 check "the bookmarks are Japanese" \
 	sh -c "mutool show '$WORK/kagoshima-city-plan2-annual.pdf' outline | grep -q '主要指標の状況'"
+# Punctuation is set solid, so a sentence full of brackets extracts whole
+# and no extracted line starts with closing punctuation (poppler breaks the
+# line wherever a character starts inside the previous one's advance).
+pdftotext "$WORK/kagoshima-city-plan2-annual.pdf" "$WORK/annual-default.txt"
+check "a sentence with 、「」 extracts on one line" \
+	grep -qF "本プランは、「本編（第1章～第5章）」と「重点プロジェクト」で構成します。" "$WORK/annual-default.txt"
+check "no extracted line starts with 」）。、" \
+	sh -c "! LC_ALL=C grep -qE '^(」|）|。|、)' '$WORK/annual-default.txt'"
 tr -d ' \n' <"$WORK/kagoshima-pref-manufacturing-annual.pdf.txt" >"$WORK/pannual.flat"
 check "the prefecture report shows its published results table" contains "$WORK/pannual.flat" "製造品出荷額"
 
