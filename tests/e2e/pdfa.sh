@@ -74,14 +74,6 @@ fi
 
 # ---- the annual reports ---------------------------------------------------
 
-# Until the annual document kind is wired (src/doc/ has no annual file), its
-# cases cannot run; the writer's archive mode is still covered by the unit
-# tests.  Remove this skip once annual exists: it is then never taken.
-if ! ls "$TOP"/src/doc/*annual* >/dev/null 2>&1; then
-	ok "skipped: annual report not wired yet (no src/doc/*annual*); archive mode is pinned by tests/unit/test_pdfa.c"
-	exit 0
-fi
-
 for name in $PLANS; do
 	plan=xml/$name.xml
 	actuals=xml/$name-actuals.xml
