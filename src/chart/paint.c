@@ -384,7 +384,11 @@ static float flow(const struct chart *c, struct paint *pt,
 		if (pt) {
 			float sx = x + cx, my = y + cy + row_h / 2;
 			const struct legend_item *li = &it[i];
-			const struct series_style *ss = chart_series_style(li->style);
+			/* only series and marker swatches have a style (the
+			 * others leave it unset) */
+			bool styled = li->swatch == SW_SERIES || li->swatch == SW_MARKER;
+			const struct series_style *ss =
+				chart_series_style(styled ? li->style : 0);
 			struct dl_color sc = chart_col(c, ss->color, ss->grey);
 			struct dl_color tc = chart_col(c, CHART_TARGET_RGB,
 						       CHART_TARGET_GREY);
