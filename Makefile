@@ -151,7 +151,7 @@ FUZZ_CC            ?= clang
 FUZZ_BUILD          = build/fuzz
 FUZZ_SECONDS       ?= 60
 FUZZ_SMOKE_SECONDS ?= 8
-FUZZ_NAMES          = plan actuals_xml csv number text
+FUZZ_NAMES          = plan actuals_xml pdca csv number text
 FUZZ_SAN            = -fsanitize=address,undefined -fno-sanitize-recover=undefined
 FUZZ_CFLAGS         = $(CSTD) $(WARN) -g -O1 -fno-omit-frame-pointer $(FUZZ_SAN) \
                       -Iinclude $(PKG_CFLAGS)
@@ -192,3 +192,70 @@ $(FUZZ_BUILD)/fuzz_%: $(FUZZ_BUILD)/tests/fuzz/fuzz_%.o $(FUZZ_BUILD)/libshiryo-
 valgrind: $(BUILD)/shiryo
 	tests/fuzz/valgrind $(BUILD)/shiryo
 # ==== end of hardening =======================================================
+
+# ==== specimens (issues 3 and 6): text specimen and chart gallery ===========
+#
+#   make specimens   build the programs of tests/specimen/ into
+#                    $(BUILD)/specimen/ and write, into SPECIMEN_OUT (out),
+#                    text-specimen.pdf (the text engine, from the city plan)
+#                    and charts-PLAN.pdf for every plan in xml/ (every chart
+#                    kind, year R7)
+#
+# The programs use the library through include/ only, as the CLI does.
+# Dates come from SOURCE_DATE_EPOCH (else the last commit), as in tests/demo.
+
+SPECIMEN_OUT   ?= out
+SPECIMEN_SRC    = $(sort $(wildcard tests/specimen/*.c))
+SPECIMEN_BIN    = $(SPECIMEN_SRC:tests/specimen/%.c=$(BUILD)/specimen/%)
+SPECIMEN_PLANS  = $(foreach f,$(sort $(wildcard xml/*.xml)),\
+                    $(if $(findstring -actuals.xml,$f)$(findstring -pdca-,$f),,$f))
+SPECIMEN_TEXT_PLAN = xml/kagoshima-city-plan2.xml
+
+.PHONY: specimens specimen-bins
+
+specimen-bins: $(SPECIMEN_BIN)
+
+$(BUILD)/specimen/%: tests/specimen/%.c $(BUILD)/libshiryo.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -o $@ $< $(BUILD)/libshiryo.a \
+		$(ALL_LDFLAGS) $(PKG_LIBS)
+
+specimens: $(SPECIMEN_BIN)
+	@mkdir -p $(SPECIMEN_OUT)
+	@set -e; \
+	SOURCE_DATE_EPOCH=$${SOURCE_DATE_EPOCH:-$$(git log -1 --format=%ct 2>/dev/null || echo 1763683200)}; \
+	export SOURCE_DATE_EPOCH; \
+	echo "$(BUILD)/specimen/text_specimen $(SPECIMEN_TEXT_PLAN) $(SPECIMEN_OUT)/text-specimen.pdf"; \
+	$(BUILD)/specimen/text_specimen $(SPECIMEN_TEXT_PLAN) $(SPECIMEN_OUT)/text-specimen.pdf; \
+	for plan in $(SPECIMEN_PLANS); do \
+	  out=$(SPECIMEN_OUT)/charts-$$(basename $$plan .xml).pdf; \
+	  echo "$(BUILD)/specimen/chart_gallery $$plan $$out R7"; \
+	  $(BUILD)/specimen/chart_gallery $$plan $$out R7; \
+	done
+
+-include $(SPECIMEN_BIN:=.d)
+# ==== end of specimens ======================================================
+
+# ==== benchmark (issue 9): speed, memory and size at scale ===================
+#
+#   make bench       build shiryo, generate the plans at scale (bench/genplan:
+#                    the city plan x1, x10, x100 with 1, 10 and 30 years of
+#                    actuals, into build/bench/cases), build every document
+#                    kind of each, and print pages, wall and CPU time, peak
+#                    RSS, bytes, bytes per page and pages per second, the x100
+#                    to x1 time per page, an archive run's RSS for 1 and 10
+#                    years, and the peers of ../shared/peers that are
+#                    installed, each beside bench/baseline.txt as a ratio
+#   BENCH_BASELINE=1 make bench   also record this run as bench/baseline.txt
+#
+# bench/run lists the variables that narrow a run (BENCH_CASES, RUNS ...).
+# Besides DEB_PKGS it needs time (/usr/bin/time, for the peers' runner); the
+# peers' own packages are theirs to install (../shared/peers/README.md).
+
+.PHONY: bench
+
+bench:
+	$(MAKE) --no-print-directory deps DEB_PKGS="$(DEB_PKGS) time"
+	$(MAKE) --no-print-directory all
+	BUILD=$(BUILD) CC="$(CC)" bench/run
+# ==== end of benchmark ========================================================

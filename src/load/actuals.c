@@ -18,6 +18,72 @@ static const char *fy_text(int fy, char *buf, size_t size)
 	return buf;
 }
 
+/* ---- finding a value's measure --------------------------------------------
+ *
+ * plan_find_measure() is linear, and a file holds a value per measure and
+ * year: at 2,000 indicators and 30 years that was 60,000 x 2,000 string
+ * comparisons, twice (check, then apply).  So a merge sorts the measures by
+ * id once and looks each value up by binary search. */
+
+struct measure_ix {
+	const char *id;
+	struct measure *m;
+	size_t order; /* plan order: the first of equal ids wins, as in plan_find_measure */
+};
+
+static int cmp_measure_ix(const void *a, const void *b)
+{
+	const struct measure_ix *x = a, *y = b;
+	int c = strcmp(x->id, y->id);
+	return c ? c : (x->order > y->order) - (x->order < y->order);
+}
+
+/* The plan's measures sorted by id (malloc'd; free it); *n is their count. */
+static struct measure_ix *measure_index(const struct plan *p, size_t *n)
+{
+	size_t count = 0;
+	for (size_t i = 0; i < p->n_indicators; i++)
+		count += p->indicators[i].n_measures;
+	struct measure_ix *ix = malloc((count ? count : 1) * sizeof *ix);
+	if (!ix)
+		abort();
+	*n = 0;
+	for (size_t i = 0; i < p->n_indicators; i++)
+		for (size_t k = 0; k < p->indicators[i].n_measures; k++) {
+			struct measure *m = &p->indicators[i].measures[k];
+			if (m->id) {
+				ix[*n] = (struct measure_ix){m->id, m, *n};
+				(*n)++;
+			}
+		}
+	qsort(ix, *n, sizeof *ix, cmp_measure_ix);
+	return ix;
+}
+
+/* The entry of id in ix, or NULL. */
+static const struct measure_ix *index_entry(const struct measure_ix *ix, size_t n,
+					    const char *id)
+{
+	if (!id)
+		return NULL;
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (strcmp(ix[mid].id, id) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < n && strcmp(ix[lo].id, id) == 0 ? &ix[lo] : NULL;
+}
+
+/* The measure with id, or NULL: the same answer as plan_find_measure(). */
+static struct measure *index_find(const struct measure_ix *ix, size_t n, const char *id)
+{
+	const struct measure_ix *e = index_entry(ix, n, id);
+	return e ? e->m : NULL;
+}
+
 static bool is_compound(const struct indicator *ind)
 {
 	return ind->n_measures != 1 || !ind->measures[0].id ||
@@ -67,9 +133,11 @@ size_t actuals_check(const struct plan *p, const struct actual_value *v, size_t 
 {
 	size_t before = dl->errors;
 	char a[16], b[16], c[16];
+	size_t n_ix;
+	struct measure_ix *ix = measure_index(p, &n_ix);
 	for (size_t i = 0; i < n; i++) {
 		const struct actual_value *x = &v[i];
-		const struct measure *m = plan_find_measure(p, x->ref, NULL);
+		const struct measure *m = index_find(ix, n_ix, x->ref);
 		if (m && x->fy && x->known && x->value.units < 0 && m->unit &&
 		    is_count_unit(m->unit)) {
 			char num[48];
@@ -103,6 +171,7 @@ size_t actuals_check(const struct plan *p, const struct actual_value *v, size_t 
 				 x->ref, fy_text(x->fy, a, sizeof a),
 				 fy_text(p->from, b, sizeof b), fy_text(p->to, c, sizeof c));
 	}
+	free(ix);
 	if (n > 1) {
 		const struct actual_value **sorted = malloc(n * sizeof *sorted);
 		if (!sorted)
@@ -123,16 +192,87 @@ size_t actuals_check(const struct plan *p, const struct actual_value *v, size_t 
 	return dl->errors - before;
 }
 
-static void insert(struct plan *p, struct measure *m, size_t at, struct actual act)
+/* Puts act at m->actuals[at]; the array has room (see make_room). */
+static void insert(struct measure *m, size_t at, struct actual act)
 {
-	struct actual *v = arena_calloc(p->arena, m->n_actuals + 1, sizeof *v);
-	if (at)
-		memcpy(v, m->actuals, at * sizeof *v);
-	v[at] = act;
+	struct actual *v = m->actuals;
 	if (m->n_actuals > at)
-		memcpy(v + at + 1, m->actuals + at, (m->n_actuals - at) * sizeof *v);
-	m->actuals = v;
+		memmove(v + at + 1, v + at, (m->n_actuals - at) * sizeof *v);
+	v[at] = act;
 	m->n_actuals++;
+}
+
+/* The arrays make_room() made while plan_load() reads a plan's files, and
+ * their room (load_internal.h): indexed by measure_ix.order, each valid
+ * while the measure still has that array and the count apply left. */
+static struct {
+	const struct plan *plan; /* being loaded; NULL outside */
+	size_t n;
+	struct grown {
+		const struct measure *m;
+		const struct actual *array;
+		size_t count, room;
+	} *v;
+} grown;
+
+void load_growth_end(void)
+{
+	free(grown.v);
+	grown.v = NULL;
+	grown.n = 0;
+	grown.plan = NULL;
+	pdca_growth_reset();
+}
+
+void load_growth_begin(const struct plan *p)
+{
+	load_growth_end();
+	grown.plan = p;
+}
+
+bool load_growth_active(const struct plan *p)
+{
+	return p && grown.plan == p;
+}
+
+/* Gives every measure that the values v name room for as many more values
+ * as v has for it (more[k] for ix[k]). */
+static void make_room(struct plan *p, struct measure_ix *ix, size_t n_ix,
+		      const struct actual_value *v, size_t n, size_t *more)
+{
+	for (size_t i = 0; i < n; i++) {
+		const struct measure_ix *e = index_entry(ix, n_ix, v[i].ref);
+		if (e && v[i].fy)
+			more[e - ix]++;
+	}
+	bool track = load_growth_active(p);
+	if (track && grown.n != n_ix) {
+		free(grown.v);
+		grown.v = calloc(n_ix ? n_ix : 1, sizeof *grown.v);
+		if (!grown.v)
+			abort();
+		grown.n = n_ix;
+	}
+	for (size_t k = 0; k < n_ix; k++) {
+		struct measure *m = ix[k].m;
+		if (!more[k])
+			continue;
+		struct grown *g = track ? &grown.v[ix[k].order] : NULL;
+		size_t room = g && g->m == m && g->array == m->actuals &&
+					      g->count == m->n_actuals
+				      ? g->room
+				      : m->n_actuals;
+		size_t need = m->n_actuals + more[k];
+		if (need > room) {
+			room = track ? (2 * need > 4 ? 2 * need : 4) : need;
+			struct actual *a = arena_calloc(p->arena, room, sizeof *a);
+			if (m->n_actuals)
+				memcpy(a, m->actuals, m->n_actuals * sizeof *a);
+			m->actuals = a;
+		}
+		if (g)
+			*g = (struct grown){m, m->actuals, m->n_actuals, room};
+	}
 }
 
 void actuals_apply(struct plan *p, const char *file, const struct actual_value *v,
@@ -140,9 +280,15 @@ void actuals_apply(struct plan *p, const char *file, const struct actual_value *
 {
 	const char *source = arena_strdup(p->arena, file);
 	char a[16];
+	size_t n_ix;
+	struct measure_ix *ix = measure_index(p, &n_ix);
+	size_t *more = calloc(n_ix ? n_ix : 1, sizeof *more);
+	if (!more)
+		abort();
+	make_room(p, ix, n_ix, v, n, more);
 	for (size_t i = 0; i < n; i++) {
 		const struct actual_value *x = &v[i];
-		struct measure *m = plan_find_measure(p, x->ref, NULL);
+		struct measure *m = index_find(ix, n_ix, x->ref);
 		if (!m || !x->fy)
 			continue; /* checked before: cannot happen */
 		struct actual act = {x->fy, x->known, x->value, x->illustrative, source,
@@ -153,7 +299,7 @@ void actuals_apply(struct plan *p, const char *file, const struct actual_value *
 		while (at < m->n_actuals && m->actuals[at].fy < x->fy)
 			at++;
 		if (at == m->n_actuals || m->actuals[at].fy != x->fy) {
-			insert(p, m, at, act);
+			insert(m, at, act);
 			continue;
 		}
 		struct actual *old = &m->actuals[at];
@@ -166,6 +312,12 @@ void actuals_apply(struct plan *p, const char *file, const struct actual_value *
 				 old->line);
 		*old = act;
 	}
+	if (load_growth_active(p))
+		for (size_t k = 0; k < n_ix; k++)
+			if (more[k])
+				grown.v[ix[k].order].count = ix[k].m->n_actuals;
+	free(more);
+	free(ix);
 	bool illustrative = false;
 	for (size_t i = 0; i < p->n_indicators; i++)
 		for (size_t k = 0; k < p->indicators[i].n_measures; k++) {

@@ -162,7 +162,10 @@ static char *from_cp932(struct reader *r, const char *in, size_t n, size_t utf8_
 		r->errors++;
 		return NULL;
 	}
-	size_t alloc = n * 3 / 2 + 16; /* CP932 → UTF-8 grows at most 3/2 */
+	/* CP932 → UTF-8 grows at most 3 times: a half-width katakana (ｶ) is
+	 * one byte in CP932 and three in UTF-8.  (It was n * 3 / 2, and a
+	 * file with many half-width katakana was refused as "not CP932".) */
+	size_t alloc = n * 3 + 16;
 	char *out = xrealloc(NULL, alloc + 1);
 	char *ip = (char *)in, *op = out;
 	size_t il = n, ol = alloc;

@@ -21,6 +21,13 @@ struct arena;
 /* Limits on what a plan or actuals file may be. */
 #define XDOC_MAX_BYTES ((size_t)16 << 20)
 #define XDOC_MAX_DEPTH 64
+/* A plan has about 500 elements of a few attributes each.  libxml2 2.9
+ * spends time quadratic in the attributes of one element (40,000 took 2 s;
+ * the 2 million that fit in 16 MiB would take hours), and about a second
+ * per million elements: these keep any file under the byte limit well
+ * under a second (issue 8). */
+#define XDOC_MAX_ELEMENTS 50000
+#define XDOC_MAX_ATTRIBUTES 256
 /* Problems kept per file: a hostile file could have millions, and the
  * de-duplication is quadratic. */
 #define XDOC_MAX_PROBLEMS 1000
@@ -73,6 +80,12 @@ struct xdoc {
 	size_t n_problems, alloc_problems;
 	bool stopped;             /* parsing was halted: ignore later errors */
 	size_t dropped_problems;  /* not kept, past XDOC_MAX_PROBLEMS */
+	/* Where xdoc_offset_pos() last counted (line 0: nowhere yet), so that
+	 * positions asked in document order cost linear time in all: counted
+	 * from the line start each time, a plan written on one long line took
+	 * minutes (issue 8). */
+	size_t last_offset;
+	int last_line, last_column;
 };
 
 /* Reads and parses path safely (size and depth limits, UTF-8 only, no
@@ -125,6 +138,18 @@ size_t actuals_check(const struct plan *p, const struct actual_value *v, size_t 
 		     struct diag_list *dl, const char *file);
 void actuals_apply(struct plan *p, const char *file, const struct actual_value *v,
 		   size_t n, struct diag_list *dl);
+
+/* While plan_load() reads the files a plan names (a file of actuals and
+ * three of PDCA records a year), the arrays those fill grow by doubling,
+ * in place while there is room, instead of by a copy per file that the
+ * arena keeps (30 years at x100: 40 MB of actuals, 330 MB of records).
+ * Room is known only between begin and end, for arrays made in between;
+ * outside, each merge copies and assumes nothing about the arrays it finds
+ * (a test may have put them together).  Defined in actuals.c. */
+void load_growth_begin(const struct plan *p);
+void load_growth_end(void);
+bool load_growth_active(const struct plan *p);
+void pdca_growth_reset(void); /* pdca_load.c */
 
 /* Sorts the diagnostics of src by line and column (keeping the order of
  * equal positions) and moves them to the end of dst. */

@@ -34,6 +34,19 @@ struct reader {
 	struct pdca_record *recs;
 	xmlNodePtr *nodes; /* the <record> of each of recs */
 	size_t n;
+	struct target_ix *targets; /* the plan's pillars and projects by id */
+	size_t n_targets;
+};
+
+/* A record names its pillar or project by id; plan_find_pillar() and
+ * plan_find_project() are linear, and a plan at scale has hundreds of each
+ * and a record for every one in every file.  So each load sorts the ids once
+ * (pillars before projects, as read_record() prefers them). */
+struct target_ix {
+	const char *id;
+	struct pillar *pillar;
+	struct project *project;
+	size_t order;
 };
 
 #define ERR(r, node, attr, ...) \
@@ -268,6 +281,45 @@ static struct pdca_list read_list(struct reader *r, xmlNodePtr list, bool figure
 	return out;
 }
 
+static int cmp_target_ix(const void *a, const void *b)
+{
+	const struct target_ix *x = a, *y = b;
+	int c = strcmp(x->id, y->id);
+	return c ? c : (x->order > y->order) - (x->order < y->order);
+}
+
+static void index_targets(struct reader *r)
+{
+	const struct plan *p = r->p;
+	size_t n = p->n_pillars + p->n_projects;
+	r->targets = arena_calloc(r->a, n ? n : 1, sizeof *r->targets);
+	r->n_targets = 0;
+	for (size_t i = 0; i < p->n_pillars; i++)
+		if (p->pillars[i].id)
+			r->targets[r->n_targets++] =
+				(struct target_ix){p->pillars[i].id, &p->pillars[i], NULL, i};
+	for (size_t i = 0; i < p->n_projects; i++)
+		if (p->projects[i].id)
+			r->targets[r->n_targets++] = (struct target_ix){
+				p->projects[i].id, NULL, &p->projects[i], p->n_pillars + i};
+	qsort(r->targets, r->n_targets, sizeof *r->targets, cmp_target_ix);
+}
+
+/* The first entry of id (a pillar, if one has it), or NULL. */
+static const struct target_ix *find_target(const struct reader *r, const char *id)
+{
+	size_t lo = 0, hi = r->n_targets;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (strcmp(r->targets[mid].id, id) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < r->n_targets && strcmp(r->targets[lo].id, id) == 0 ? &r->targets[lo]
+									: NULL;
+}
+
 static void read_record(struct reader *r, xmlNodePtr n, struct pdca_record *rec)
 {
 	const struct plan *p = r->p;
@@ -290,8 +342,9 @@ static void read_record(struct reader *r, xmlNodePtr n, struct pdca_record *rec)
 
 	if (!rec->target || !*rec->target)
 		return; /* the schema says */
-	rec->pillar = plan_find_pillar(p, rec->target);
-	rec->project = rec->pillar ? NULL : plan_find_project(p, rec->target);
+	const struct target_ix *t = find_target(r, rec->target);
+	rec->pillar = t ? t->pillar : NULL;
+	rec->project = t ? t->project : NULL;
 	if (!rec->pillar && !rec->project) {
 		ERR(r, n, "target", "record refers to '%s', which is no pillar or project "
 		    "of plan '%s'", rec->target, p->id ? p->id : "?");
@@ -313,12 +366,37 @@ static size_t rank(const struct plan *p, const struct pdca_record *rec)
 	return p->n_pillars + (size_t)(rec->project - p->projects);
 }
 
+/* The records already loaded for the reader's year and meeting: p->pdca is
+ * sorted by year and meeting first (cmp_record), so they are one run,
+ * found by binary search rather than by reading every record loaded so far
+ * for every record of every file. */
+static void same_session(const struct reader *r, size_t *first, size_t *end)
+{
+	const struct plan *p = r->p;
+	size_t lo = 0, hi = p->n_pdca;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const struct pdca_record *x = &p->pdca[mid];
+		if (x->fy < r->s.fy || (x->fy == r->s.fy && x->meeting < r->s.meeting))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	*first = lo;
+	while (lo < p->n_pdca && p->pdca[lo].fy == r->s.fy && p->pdca[lo].meeting == r->s.meeting)
+		lo++;
+	*end = lo;
+}
+
 /* No target twice in the file, nor already loaded for the same year and
  * meeting; an earlier file of the meeting had the same date. */
 static void check_doubles(struct reader *r)
 {
 	const struct plan *p = r->p;
 	char a[16];
+	size_t first = 0, end = 0;
+	if (r->fy_ok && r->meeting_ok)
+		same_session(r, &first, &end);
 	size_t n_targets = p->n_pillars + p->n_projects;
 	size_t *seen = arena_calloc(r->a, n_targets ? n_targets : 1, sizeof *seen);
 	for (size_t i = 0; i < r->n; i++) {
@@ -335,7 +413,7 @@ static void check_doubles(struct reader *r)
 		seen[k] = i + 1;
 		if (!r->fy_ok || !r->meeting_ok)
 			continue;
-		for (size_t j = 0; j < p->n_pdca; j++) {
+		for (size_t j = first; j < end; j++) {
 			const struct pdca_record *old = &p->pdca[j];
 			if (old->fy == r->s.fy && old->meeting == r->s.meeting &&
 			    old->pillar == rec->pillar && old->project == rec->project)
@@ -347,7 +425,7 @@ static void check_doubles(struct reader *r)
 	}
 	if (!r->fy_ok || !r->meeting_ok || !r->s.date)
 		return;
-	for (size_t j = 0; j < p->n_pdca; j++) {
+	for (size_t j = first; j < end; j++) {
 		const struct pdca_session *old = p->pdca[j].session;
 		if (old->fy == r->s.fy && old->meeting == r->s.meeting &&
 		    strcmp(old->date, r->s.date) != 0) {
@@ -404,6 +482,20 @@ static int cmp_record(const void *x, const void *y)
 	return a->project < b->project ? -1 : a->project > b->project;
 }
 
+/* The array merge() made last while plan_load() reads a plan's files, and
+ * its room (load_internal.h); valid while the plan still has that array and
+ * the count merge() left. */
+static struct {
+	const struct pdca_record *array;
+	size_t n, room;
+} grown;
+
+void pdca_growth_reset(void)
+{
+	grown.array = NULL;
+	grown.n = grown.room = 0;
+}
+
 static void merge(struct plan *p, const struct reader *r, const char *path)
 {
 	struct arena *a = p->arena;
@@ -415,9 +507,17 @@ static void merge(struct plan *p, const struct reader *r, const char *path)
 	s->file = arena_strdup(a, path);
 
 	size_t n = p->n_pdca + r->n;
-	struct pdca_record *v = arena_calloc(a, n ? n : 1, sizeof *v);
-	if (p->n_pdca)
-		memcpy(v, p->pdca, p->n_pdca * sizeof *v);
+	bool track = load_growth_active(p);
+	size_t room = track && grown.array && grown.array == p->pdca && grown.n == p->n_pdca
+			      ? grown.room
+			      : p->n_pdca;
+	struct pdca_record *v = p->pdca;
+	if (n > room) {
+		room = track ? (2 * n > 16 ? 2 * n : 16) : n;
+		v = arena_calloc(a, room, sizeof *v);
+		if (p->n_pdca)
+			memcpy(v, p->pdca, p->n_pdca * sizeof *v);
+	}
 	for (size_t i = 0; i < r->n; i++) {
 		const struct pdca_record *in = &r->recs[i];
 		struct pdca_record *out = &v[p->n_pdca + i];
@@ -435,9 +535,20 @@ static void merge(struct plan *p, const struct reader *r, const char *path)
 		out->discussion = copy_list(a, in->discussion);
 		out->pos = (struct src_pos){s->file, in->pos.line};
 	}
-	qsort(v, n, sizeof *v, cmp_record);
+	/* the new records are of one meeting; files usually come in order, so
+	 * sorting them alone is mostly enough */
+	if (r->n) {
+		qsort(v + p->n_pdca, r->n, sizeof *v, cmp_record);
+		if (p->n_pdca && cmp_record(&v[p->n_pdca - 1], &v[p->n_pdca]) > 0)
+			qsort(v, n, sizeof *v, cmp_record);
+	}
 	p->pdca = v;
 	p->n_pdca = n;
+	if (track) {
+		grown.array = v;
+		grown.n = n;
+		grown.room = room;
+	}
 }
 
 /* ---- the whole ----------------------------------------------------------- */
@@ -455,6 +566,7 @@ int pdca_load(struct plan *p, const char *path, struct diag_list *dl)
 	rng_validate(&x, schema_pdca_rng, (size_t)(schema_pdca_rng_end - schema_pdca_rng));
 	xmlNodePtr root = xmlDocGetRootElement(x.doc);
 	if (is_el(root, "pdca")) {
+		index_targets(&r);
 		read_meeting(&r, root);
 		size_t cap = count(root, "record");
 		r.recs = arena_calloc(r.a, cap ? cap : 1, sizeof *r.recs);

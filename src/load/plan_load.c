@@ -1109,6 +1109,7 @@ struct plan *plan_load(const char *path, struct diag_list *dl)
 	bool failed = errors > 0;
 
 	/* every actuals file is checked, even after one has failed */
+	load_growth_begin(p);
 	for (size_t i = 0; i < l.n_afiles && errors == 0; i++) {
 		char *apath = sibling_path(path, l.afiles[i].href);
 		if (actuals_load_xml(p, apath, dl) != 0) {
@@ -1130,6 +1131,7 @@ struct plan *plan_load(const char *path, struct diag_list *dl)
 		free(ppath);
 	}
 	free(l.pfiles);
+	load_growth_end();
 	if (failed) {
 		plan_free(p);
 		return NULL;

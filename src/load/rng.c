@@ -583,6 +583,51 @@ static void rewrite(struct run *r, const struct raw *w)
 	}
 }
 
+/* Compiled schemas, one per embedded schema text: compiling takes longer
+ * than validating a PDCA file, and a plan names one of those per meeting
+ * (a dozen; hundreds at scale), all against the same schema.  Kept for the
+ * life of the process (shiryo is single-threaded and the schemas are
+ * constants); one that does not compile is not kept, so each file reports
+ * it. */
+static struct {
+	const char *schema;
+	xmlRelaxNGPtr rng;
+} compiled[4];
+
+static xmlRelaxNGPtr compiled_get(const char *schema)
+{
+	for (size_t i = 0; i < sizeof compiled / sizeof *compiled; i++)
+		if (compiled[i].schema == schema)
+			return compiled[i].rng;
+	return NULL;
+}
+
+/* At exit, so that valgrind and LeakSanitizer see nothing left over. */
+static void compiled_release(void)
+{
+	for (size_t i = 0; i < sizeof compiled / sizeof *compiled; i++) {
+		xmlRelaxNGFree(compiled[i].rng);
+		compiled[i].schema = NULL;
+		compiled[i].rng = NULL;
+	}
+}
+
+/* Keeps rng for schema; false when there is no room (the caller frees it). */
+static bool compiled_put(const char *schema, xmlRelaxNGPtr rng)
+{
+	static bool registered;
+	if (!registered && atexit(compiled_release) != 0)
+		return false;
+	registered = true;
+	for (size_t i = 0; i < sizeof compiled / sizeof *compiled; i++)
+		if (!compiled[i].schema) {
+			compiled[i].schema = schema;
+			compiled[i].rng = rng;
+			return true;
+		}
+	return false;
+}
+
 size_t rng_validate(struct xdoc *x, const char *schema, size_t len)
 {
 	struct run r = {.x = x, .schema = schema, .schema_len = len};
@@ -592,13 +637,17 @@ size_t rng_validate(struct xdoc *x, const char *schema, size_t len)
 	void *saved_ctx = xmlStructuredErrorContext;
 	xmlSetStructuredErrorFunc(&r, on_stray_error);
 
-	xmlRelaxNGParserCtxtPtr pc = xmlRelaxNGNewMemParserCtxt(schema, (int)len);
-	xmlRelaxNGPtr rng = NULL;
+	xmlRelaxNGPtr rng = compiled_get(schema);
 	xmlRelaxNGValidCtxtPtr vc = NULL;
-	if (pc) {
-		xmlRelaxNGSetParserStructuredErrors(pc, on_schema_error, &r);
-		rng = xmlRelaxNGParse(pc);
-		xmlRelaxNGFreeParserCtxt(pc);
+	bool kept = rng != NULL;
+	if (!rng) {
+		xmlRelaxNGParserCtxtPtr pc = xmlRelaxNGNewMemParserCtxt(schema, (int)len);
+		if (pc) {
+			xmlRelaxNGSetParserStructuredErrors(pc, on_schema_error, &r);
+			rng = xmlRelaxNGParse(pc);
+			xmlRelaxNGFreeParserCtxt(pc);
+		}
+		kept = rng && compiled_put(schema, rng);
 	}
 	if (!rng) {
 		if (x->n_problems == before)
@@ -636,7 +685,7 @@ out:
 	xmlSetStructuredErrorFunc(saved_ctx, saved_fn);
 	if (vc)
 		xmlRelaxNGFreeValidCtxt(vc);
-	if (rng)
+	if (rng && !kept)
 		xmlRelaxNGFree(rng);
 	if (r.sdoc)
 		xmlFreeDoc(r.sdoc);

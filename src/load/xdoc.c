@@ -144,11 +144,22 @@ void xdoc_offset_pos(const struct xdoc *x, size_t offset, int *line, int *column
 	    offset >= 3)
 		start = 3; /* a byte-order mark takes no column */
 	int col = 1;
+	if (x->last_line == (int)(lo + 1) && x->last_offset >= start &&
+	    x->last_offset <= offset) {
+		start = x->last_offset; /* go on from the last count */
+		col = x->last_column;
+	}
 	for (size_t i = start; i < offset; i++)
 		if (((unsigned char)x->buf[i] & 0xC0) != 0x80)
 			col++;
 	*line = (int)(lo + 1);
 	*column = col;
+	/* The cache is not part of the document's value: x is never a const
+	 * object, only const to the callers that ask for positions. */
+	struct xdoc *cache = (struct xdoc *)x;
+	cache->last_offset = offset;
+	cache->last_line = *line;
+	cache->last_column = col;
 }
 
 static const struct elem_pos *node_epos(const struct xdoc *x, xmlNodePtr node)
@@ -211,7 +222,17 @@ void xdoc_attr_pos(const struct xdoc *x, xmlNodePtr node, const char *name,
 			while (i < x->len && is_name_char((unsigned char)s[i]))
 				i++;
 			if (i - b == nlen && memcmp(s + b, name, nlen) == 0) {
-				xdoc_offset_pos(x, b, line, column);
+				/* counted from the tag's own start, which is
+				 * known: not from the start of its line, which
+				 * may be megabytes away */
+				for (size_t k = ep->offset; k < b; k++) {
+					if (s[k] == '\n') {
+						++*line;
+						*column = 1;
+					} else if (((unsigned char)s[k] & 0xC0) != 0x80) {
+						++*column;
+					}
+				}
 				return;
 			}
 			continue;
@@ -352,6 +373,68 @@ static int check_utf8(struct xdoc *x)
 	return 0;
 }
 
+/* Where the text s..end first holds the string t (of n bytes), or NULL. */
+static const char *find(const char *s, const char *end, const char *t, size_t n)
+{
+	for (; (size_t)(end - s) >= n; s++)
+		if (*s == *t && memcmp(s, t, n) == 0)
+			return s;
+	return NULL;
+}
+
+/* Refuses a start tag with more than XDOC_MAX_ATTRIBUTES attributes before
+ * libxml2 sees it (see load_internal.h for why).  No tokenizer is needed:
+ * in well-formed XML every '<' outside comments, CDATA sections and
+ * processing instructions starts a tag, no '<' occurs inside one, and an
+ * '=' outside quotes inside a start tag joins an attribute to its value.
+ * Malformed input may be counted wrongly; the parser then says what is
+ * wrong with it.  One pass: p only moves forward. */
+static int check_attribute_counts(struct xdoc *x)
+{
+	const char *s = x->buf, *end = x->buf + x->len, *p = s;
+	while ((p = memchr(p, '<', (size_t)(end - p)))) {
+		const char *tag = p++;
+		if (p < end && (*p == '!' || *p == '?')) {
+			const char *close;
+			if (end - p >= 3 && memcmp(p, "!--", 3) == 0)
+				close = find(p + 3, end, "-->", 3);
+			else if (end - p >= 8 && memcmp(p, "![CDATA[", 8) == 0)
+				close = find(p + 8, end, "]]>", 3);
+			else if (*p == '?')
+				close = find(p + 1, end, "?>", 2);
+			else
+				close = memchr(p, '>', (size_t)(end - p)); /* DOCTYPE */
+			if (!close)
+				return 0; /* unterminated: the parser will say */
+			p = close;
+			continue;
+		}
+		size_t n = 0;
+		char quote = 0;
+		for (; p < end; p++) {
+			if (quote) {
+				if (*p == quote)
+					quote = 0;
+			} else if (*p == '"' || *p == '\'') {
+				quote = *p;
+			} else if (*p == '=') {
+				n++;
+			} else if (*p == '>' || *p == '<') {
+				break;
+			}
+		}
+		if (n > XDOC_MAX_ATTRIBUTES) {
+			int line, col;
+			xdoc_offset_pos(x, (size_t)(tag - s), &line, &col);
+			xdoc_problem_at(x, DIAG_ERROR, line, col,
+					"element with more than %d attributes",
+					XDOC_MAX_ATTRIBUTES);
+			return -1;
+		}
+	}
+	return 0;
+}
+
 /* The XML declaration may name an encoding; only UTF-8 is read (the bytes
  * were checked as UTF-8, and positions are counted in them). */
 static int check_declared_encoding(struct xdoc *x)
@@ -470,6 +553,11 @@ static void on_start_element(void *ctx, const xmlChar *localname,
 		xdoc_problem_at(x, DIAG_ERROR, ep->line, ep->column,
 				"elements nested deeper than %d levels", XDOC_MAX_DEPTH);
 		stop(ctxt);
+	} else if (x->n_pos > XDOC_MAX_ELEMENTS) {
+		xdoc_problem_at(x, DIAG_ERROR, ep->line, ep->column,
+				"more than %d elements (a plan has a few thousand)",
+				XDOC_MAX_ELEMENTS);
+		stop(ctxt);
 	}
 }
 
@@ -519,7 +607,8 @@ int xdoc_read(struct xdoc *x, const char *path)
 	if (read_bytes(x) != 0)
 		return -1;
 	index_lines(x);
-	if (check_utf8(x) != 0 || check_declared_encoding(x) != 0)
+	if (check_utf8(x) != 0 || check_declared_encoding(x) != 0 ||
+	    check_attribute_counts(x) != 0)
 		return -1;
 	if (x->len == 0) {
 		xdoc_problem_at(x, DIAG_ERROR, 0, 0, "empty file");

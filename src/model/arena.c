@@ -7,6 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Blocks start small and double up to ARENA_BLOCK: many arenas hold little
+ * (a table's cell texts, a few hundred bytes), and a first block of 64 KB
+ * each made a 2,900-page annual report with two tables per indicator spend
+ * 250 MB on empty arena space. */
+#define ARENA_FIRST_BLOCK 1024
 #define ARENA_BLOCK 65536
 #define ARENA_ALIGN 16
 
@@ -19,6 +24,7 @@ struct block {
 struct arena {
 	struct block *head;
 	size_t total;
+	size_t next_block; /* the size of the next ordinary block */
 };
 
 static void *xmalloc(size_t n)
@@ -36,6 +42,7 @@ struct arena *arena_new(void)
 	struct arena *a = xmalloc(sizeof *a);
 	a->head = NULL;
 	a->total = 0;
+	a->next_block = ARENA_FIRST_BLOCK;
 	return a;
 }
 
@@ -65,11 +72,18 @@ void *arena_alloc(struct arena *a, size_t n)
 	if (!b || b->size - b->used < n) {
 		/* Large requests get a block of their own, placed behind the
 		 * current one so the current block's free space stays usable. */
-		size_t size = n > ARENA_BLOCK / 4 ? n : ARENA_BLOCK;
+		int large = n > ARENA_BLOCK / 4;
+		size_t size = n;
+		if (!large) {
+			size = a->next_block;
+			while (size < n)
+				size *= 2;
+			a->next_block = size < ARENA_BLOCK ? size * 2 : ARENA_BLOCK;
+		}
 		struct block *nb = xmalloc(sizeof *nb + size);
 		nb->size = size;
 		nb->used = 0;
-		if (b && size != ARENA_BLOCK) {
+		if (b && large) {
 			nb->next = b->next;
 			b->next = nb;
 		} else {

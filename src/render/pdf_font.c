@@ -208,6 +208,81 @@ static hb_blob_t *make_subset(struct pdf_ctx *ctx, struct pdf_font *f)
 	return blob;
 }
 
+/* libharu finds a character's glyph by a linear search through the cmap's
+ * segments (HPDF_TTFontDef_GetGlyphid), and HPDF_GetFont() does that for
+ * each of the 65,536 codes of its UTF-8 encoder, then again for every
+ * character of every HPDF_Page_ShowText.  A subset of a few hundred
+ * ideographs has a segment for almost each of them: some 40 million
+ * comparisons per font, a fifth of the time of the city council handout.
+ * So libharu's parsed table is turned here into one segment over the whole
+ * BMP whose glyph array is indexed by the code itself (idRangeOffset 2:
+ * index = 2/2 + code - start - (segments - 0) = code), filled with what
+ * libharu's own search would answer for each code.  Only libharu's memory
+ * changes: the embedded font's cmap is copied from the file as it was, so
+ * the output bytes are the same.  Returns false when out of memory (libharu
+ * has recorded the error). */
+static bool flatten_cmap(HPDF_Doc pdf, const char *name)
+{
+	HPDF_FontDef def = HPDF_GetFontDef(pdf, name);
+	if (!def || def->type != HPDF_FONTDEF_TYPE_TRUETYPE)
+		return true;
+	HPDF_TTF_CmapRange *cm = &((HPDF_TTFontDefAttr)def->attr)->cmap;
+	if (cm->format != 4 || cm->seg_count_x2 < 2)
+		return true;
+	HPDF_UINT segs = cm->seg_count_x2 / 2;
+	HPDF_UINT16 *gids = HPDF_GetMem(def->mmgr, 65536 * sizeof *gids);
+	HPDF_UINT16 *one[4];
+	for (int k = 0; k < 4; k++)
+		one[k] = HPDF_GetMem(def->mmgr, sizeof *one[k]);
+	if (!gids || !one[0] || !one[1] || !one[2] || !one[3]) {
+		if (gids)
+			HPDF_FreeMem(def->mmgr, gids);
+		for (int k = 0; k < 4; k++)
+			if (one[k])
+				HPDF_FreeMem(def->mmgr, one[k]);
+		return false;
+	}
+	memset(gids, 0, 65536 * sizeof *gids);
+	/* libharu takes the first segment whose end is >= the code, answers
+	 * 0 if the code is below its start, else code + delta, or the glyph
+	 * array's entry + delta (0 when the index is past the array) */
+	HPDF_UINT code = 0;
+	for (HPDF_UINT i = 0; i < segs && code <= 0xFFFF; i++) {
+		HPDF_UINT end = cm->end_count[i], start = cm->start_count[i];
+		for (; code <= end; code++) {
+			HPDF_UINT16 gid = 0;
+			if (code < start)
+				gid = 0;
+			else if (cm->id_range_offset[i] == 0)
+				gid = (HPDF_UINT16)(code + (HPDF_UINT16)cm->id_delta[i]);
+			else {
+				HPDF_UINT idx = cm->id_range_offset[i] / 2 + (code - start) - (segs - i);
+				if (idx < cm->glyph_id_array_count)
+					gid = (HPDF_UINT16)(cm->glyph_id_array[idx] +
+							    (HPDF_UINT16)cm->id_delta[i]);
+			}
+			gids[code] = gid;
+		}
+	}
+	HPDF_UINT16 *old[] = {cm->end_count, cm->start_count, (HPDF_UINT16 *)cm->id_delta,
+			      cm->id_range_offset, cm->glyph_id_array};
+	for (size_t k = 0; k < sizeof old / sizeof *old; k++)
+		if (old[k])
+			HPDF_FreeMem(def->mmgr, old[k]);
+	one[0][0] = 0xFFFF; /* end */
+	one[1][0] = 0;      /* start */
+	one[2][0] = 0;      /* delta */
+	one[3][0] = 2;      /* range offset */
+	cm->end_count = one[0];
+	cm->start_count = one[1];
+	cm->id_delta = (HPDF_INT16 *)one[2];
+	cm->id_range_offset = one[3];
+	cm->glyph_id_array = gids;
+	cm->glyph_id_array_count = 65536;
+	cm->seg_count_x2 = 2;
+	return true;
+}
+
 /* Writes the subset to a temporary file and loads it into libharu. */
 static bool load_one(struct pdf_ctx *ctx, struct pdf_font *f)
 {
@@ -248,7 +323,7 @@ static bool load_one(struct pdf_ctx *ctx, struct pdf_font *f)
 	 * only when saving; on POSIX the open file outlives its name, so the
 	 * name goes now and no path out of here can leave the file behind. */
 	unlink(tmp);
-	if (f->name)
+	if (f->name && flatten_cmap(ctx->pdf, f->name))
 		f->font = HPDF_GetFont(ctx->pdf, f->name, "UTF-8");
 	char doing[600];
 	snprintf(doing, sizeof doing, "loading the subset of font file '%s'",

@@ -13,6 +13,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -573,8 +574,22 @@ int pdf_write(const struct dl_doc *doc, const struct fontset *fs,
 	ctx.dl = dl ? dl : &own;
 	ctx.path = path;
 
+	/* A file-size limit (ulimit -f, a quota-like full disk) sends SIGXFSZ,
+	 * whose default action kills the process before the temporary file
+	 * (a font subset, or .NAME.XXXXXX) can be removed.  Ignored while
+	 * writing, the write fails with EFBIG and is reported and cleaned up
+	 * like any other (issue 8). */
+	struct sigaction ign, old_xfsz;
+	memset(&ign, 0, sizeof ign);
+	ign.sa_handler = SIG_IGN;
+	sigemptyset(&ign.sa_mask);
+	bool restore = sigaction(SIGXFSZ, &ign, &old_xfsz) == 0;
+
 	bool ok = pdf_check_doc(&ctx) && build(&ctx, &bytes) &&
 		  save_file(&ctx, &bytes);
+
+	if (restore)
+		sigaction(SIGXFSZ, &old_xfsz, NULL);
 
 	if (ctx.pdf)
 		HPDF_Free(ctx.pdf);

@@ -4,7 +4,8 @@
  * Loading a plan costs far more than reading a CSV, so the base plans are
  * loaded once.  A successful merge changes only each measure's actuals (in
  * place, or by a new array from the arena), p->actuals_illustrative and
- * p->actuals_note: fuzz_base_restore() copies the saved values back.  The
+ * p->actuals_note; a PDCA file, p->pdca and p->n_pdca (a new array):
+ * fuzz_base_restore() copies the saved values back.  The
  * arena keeps what the merges allocated, so the plan is reloaded when it has
  * grown by more than FUZZ_BASE_GROWTH bytes. */
 #ifndef SHIRYO_FUZZ_BASE_H
@@ -37,6 +38,8 @@ struct fuzz_base {
 	size_t n_saved;
 	bool illustrative;
 	const char *note;
+	struct pdca_record *pdca; /* pdca_load() replaces the array */
+	size_t n_pdca;
 };
 
 static inline void fuzz_base_release(struct fuzz_base *b)
@@ -85,6 +88,8 @@ static inline void fuzz_base_load(struct fuzz_base *b)
 		}
 	b->illustrative = p->actuals_illustrative;
 	b->note = p->actuals_note;
+	b->pdca = p->pdca;
+	b->n_pdca = p->n_pdca;
 	b->arena_used = arena_used(p->arena);
 }
 
@@ -110,6 +115,8 @@ static inline void fuzz_base_restore(struct fuzz_base *b)
 	}
 	b->p->actuals_illustrative = b->illustrative;
 	b->p->actuals_note = b->note;
+	b->p->pdca = b->pdca;
+	b->p->n_pdca = b->n_pdca;
 }
 
 /* Every measure's actuals are sorted by year, one per year, inside the
@@ -140,6 +147,7 @@ static inline void fuzz_base_check_unchanged(const struct fuzz_base *b)
 	}
 	FUZZ_ASSERT(b->p->actuals_illustrative == b->illustrative);
 	FUZZ_ASSERT(b->p->actuals_note == b->note);
+	FUZZ_ASSERT(b->p->pdca == b->pdca && b->p->n_pdca == b->n_pdca);
 }
 
 #endif

@@ -7,8 +7,13 @@
  *
  * Invariants: the reader fails exactly when it reported an error; a failed
  * read leaves the plan exactly as it was; a successful one leaves every
- * measure's actuals sorted, one per year, inside the plan period. */
+ * measure's actuals sorted, one per year, inside the plan period; a file
+ * that iconv(3) converts from CP932 is never called "neither UTF-8 nor
+ * Shift_JIS/CP932" (a too small buffer once made it say so). */
+#include <iconv.h>
 #include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "actuals_csv.h"
 #include "diag.h"
@@ -16,6 +21,31 @@
 #include "fuzz_util.h"
 
 static struct fuzz_base bases[2];
+
+/* Whether all of data converts from CP932 (into a buffer surely large
+ * enough). */
+static bool converts_from_cp932(const uint8_t *data, size_t size)
+{
+	iconv_t cd = iconv_open("UTF-8", "CP932");
+	if (cd == (iconv_t)-1)
+		return false;
+	size_t cap = 4 * size + 16, il = size, ol = cap;
+	char *out = malloc(cap), *op = out, *ip = (char *)data;
+	if (!out)
+		abort();
+	bool ok = iconv(cd, &ip, &il, &op, &ol) != (size_t)-1;
+	iconv_close(cd);
+	free(out);
+	return ok;
+}
+
+static bool said(const struct diag_list *dl, const char *text)
+{
+	for (size_t i = 0; i < dl->count; i++)
+		if (strstr(dl->items[i].message, text))
+			return true;
+	return false;
+}
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
@@ -38,6 +68,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			fuzz_base_check_unchanged(b);
 		else
 			fuzz_base_check(b->p);
+		if (said(&dl, "neither UTF-8 nor Shift_JIS")) {
+			/* the bytes the reader converts: after a UTF-8 BOM */
+			bool bom = size >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0;
+			FUZZ_ASSERT(!converts_from_cp932(data + (bom ? 3 : 0),
+							 size - (bom ? 3 : 0)));
+		}
 		fuzz_check_diags(&dl);
 		diag_list_release(&dl);
 		fuzz_base_restore(b);
