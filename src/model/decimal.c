@@ -6,6 +6,7 @@
  * 10^18, which leaves int64_t room for the sum of two before the check.
  */
 #include "decimal.h"
+#include "utf8.h"
 
 #include <assert.h>
 #include <math.h>
@@ -69,43 +70,6 @@ struct ch {
 	int digit; /* for CH_DIGIT */
 	int len;   /* bytes */
 };
-
-/* Decodes one code point.  Each continuation byte is checked before the
- * next one is read, so a NUL inside a truncated sequence ends the walk
- * there and nothing past the terminator is ever read.  Overlong forms,
- * surrogates and values past U+10FFFF are invalid. */
-static int utf8_next(const char *s, uint32_t *cp)
-{
-	static const uint32_t min[] = {0, 0, 0x80, 0x800, 0x10000};
-	const unsigned char *p = (const unsigned char *)s;
-	uint32_t c;
-	int n;
-
-	if (p[0] < 0x80) {
-		*cp = p[0];
-		return p[0] ? 1 : 0;
-	} else if ((p[0] & 0xE0) == 0xC0) {
-		n = 2;
-		c = p[0] & 0x1F;
-	} else if ((p[0] & 0xF0) == 0xE0) {
-		n = 3;
-		c = p[0] & 0x0F;
-	} else if ((p[0] & 0xF8) == 0xF0) {
-		n = 4;
-		c = p[0] & 0x07;
-	} else {
-		return -1;
-	}
-	for (int i = 1; i < n; i++) {
-		if ((p[i] & 0xC0) != 0x80)
-			return -1;
-		c = c << 6 | (p[i] & 0x3F);
-	}
-	if (c < min[n] || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
-		return -1;
-	*cp = c;
-	return n;
-}
 
 static struct ch peek(const char *s)
 {
