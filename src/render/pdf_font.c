@@ -161,21 +161,6 @@ HPDF_Font pdf_font_get(const struct pdf_ctx *ctx, int i)
 	return ctx->fonts[ctx->font_slot[i]].font;
 }
 
-static bool write_all(int fd, const char *p, size_t n)
-{
-	while (n > 0) {
-		ssize_t w = write(fd, p, n);
-		if (w < 0) {
-			if (errno == EINTR)
-				continue;
-			return false;
-		}
-		p += w;
-		n -= (size_t)w;
-	}
-	return true;
-}
-
 /* The subset of f's font file with the code points f uses. */
 static hb_blob_t *make_subset(struct pdf_ctx *ctx, struct pdf_font *f)
 {
@@ -306,7 +291,7 @@ static bool load_one(struct pdf_ctx *ctx, struct pdf_font *f)
 			  "file in '%s': %s", ctx->path, dir, strerror(errno));
 		goto out;
 	}
-	bool written = write_all(fd, data, len);
+	bool written = pdf_write_all(fd, data, len);
 	int saved = errno;
 	if (close(fd) != 0 && written) {
 		written = false;
@@ -345,33 +330,11 @@ bool pdf_fonts_load(struct pdf_ctx *ctx)
 
 /* ---- ToUnicode ---------------------------------------------------------- */
 
-struct buf {
-	char *p;
-	size_t len, cap;
-};
-
-static void put(struct buf *b, const char *s)
-{
-	size_t n = strlen(s);
-	if (b->len + n + 1 > b->cap) {
-		size_t cap = b->cap ? b->cap * 2 : 4096;
-		while (cap < b->len + n + 1)
-			cap *= 2;
-		char *p = realloc(b->p, cap);
-		if (!p)
-			abort();
-		b->p = p;
-		b->cap = cap;
-	}
-	memcpy(b->p + b->len, s, n + 1);
-	b->len += n;
-}
-
 /* A ToUnicode CMap: each code used maps to itself (codes are UTF-16
  * code units of the BMP under libharu's UTF-8 encoder with Identity-H). */
-static void tounicode(const struct pdf_font *f, struct buf *b)
+static void tounicode(const struct pdf_font *f, struct pdf_buf *b)
 {
-	put(b, "/CIDInit /ProcSet findresource begin\n"
+	pdf_buf_put(b, "/CIDInit /ProcSet findresource begin\n"
 	       "12 dict begin\n"
 	       "begincmap\n"
 	       "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) "
@@ -387,15 +350,15 @@ static void tounicode(const struct pdf_font *f, struct buf *b)
 		if (left == f->n_used || (f->n_used - left) % 100 == 0) {
 			size_t block = left < 100 ? left : 100;
 			if (left != f->n_used)
-				put(b, "endbfchar\n");
+				pdf_buf_put(b, "endbfchar\n");
 			snprintf(line, sizeof line, "%zu beginbfchar\n", block);
-			put(b, line);
+			pdf_buf_put(b, line);
 		}
 		snprintf(line, sizeof line, "<%04X> <%04X>\n", cp, cp);
-		put(b, line);
+		pdf_buf_put(b, line);
 		left--;
 	}
-	put(b, "endbfchar\n"
+	pdf_buf_put(b, "endbfchar\n"
 	       "endcmap\n"
 	       "CMapName currentdict /CMap defineresource pop\n"
 	       "end\n"
@@ -430,7 +393,7 @@ bool pdf_fonts_finish(struct pdf_ctx *ctx)
 				  f->name);
 			return false;
 		}
-		struct buf b = {0};
+		struct pdf_buf b = {0};
 		tounicode(f, &b);
 		HPDF_MemStream_FreeData(cmap->stream);
 		HPDF_Stream_Write(cmap->stream, (const HPDF_BYTE *)b.p,

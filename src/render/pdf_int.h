@@ -117,4 +117,17 @@ bool pdf_draw_page(struct pdf_ctx *ctx, size_t index, HPDF_Page page);
 bool pdfa_prepare(struct pdf_ctx *ctx);
 bool pdfa_finish(struct pdf_ctx *ctx, unsigned char *data, size_t len);
 
+/* A growing NUL-terminated text buffer (ToUnicode maps, XMP); zeroed to
+ * start, free(p) to finish. */
+struct pdf_buf {
+	char *p;
+	size_t len, cap;
+};
+void pdf_buf_put_n(struct pdf_buf *b, const char *s, size_t n);
+void pdf_buf_put(struct pdf_buf *b, const char *s);
+
+/* Writes all n bytes to fd (retrying short writes and EINTR); false on
+ * an error, with errno set. */
+bool pdf_write_all(int fd, const void *data, size_t n);
+
 #endif

@@ -470,8 +470,31 @@ static bool build(struct pdf_ctx *ctx, struct pdf_bytes *out)
 
 /* ---- the safe save ---------------------------------------------------- */
 
-static bool write_all(int fd, const unsigned char *p, size_t n)
+void pdf_buf_put_n(struct pdf_buf *b, const char *s, size_t n)
 {
+	if (b->len + n + 1 > b->cap) {
+		size_t cap = b->cap ? b->cap * 2 : 4096;
+		while (cap < b->len + n + 1)
+			cap *= 2;
+		char *p = realloc(b->p, cap);
+		if (!p)
+			abort();
+		b->p = p;
+		b->cap = cap;
+	}
+	memcpy(b->p + b->len, s, n);
+	b->len += n;
+	b->p[b->len] = '\0';
+}
+
+void pdf_buf_put(struct pdf_buf *b, const char *s)
+{
+	pdf_buf_put_n(b, s, strlen(s));
+}
+
+bool pdf_write_all(int fd, const void *data, size_t n)
+{
+	const unsigned char *p = data;
 	while (n > 0) {
 		ssize_t w = write(fd, p, n);
 		if (w < 0) {
@@ -525,7 +548,7 @@ static bool save_file(struct pdf_ctx *ctx, const struct pdf_bytes *b)
 	mode_t mask = umask(0);
 	umask(mask);
 	step = "writing the temporary file in";
-	if (fchmod(fd, 0666 & ~mask) != 0 || !write_all(fd, b->data, b->len))
+	if (fchmod(fd, 0666 & ~mask) != 0 || !pdf_write_all(fd, b->data, b->len))
 		goto fail;
 	step = "flushing the temporary file in";
 	if (fsync(fd) != 0)

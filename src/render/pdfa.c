@@ -77,47 +77,18 @@
 /* The trailer /ID before pdfa_finish() knows the file's hash. */
 static const HPDF_BYTE id_placeholder[HPDF_MD5_KEY_LEN];
 
-/* ---- a growing text buffer ---------------------------------------------- */
-
-struct xbuf {
-	char *p;
-	size_t len, cap;
-};
-
-static void xput_n(struct xbuf *b, const char *s, size_t n)
-{
-	if (b->len + n + 1 > b->cap) {
-		size_t cap = b->cap ? b->cap * 2 : 4096;
-		while (cap < b->len + n + 1)
-			cap *= 2;
-		char *p = realloc(b->p, cap);
-		if (!p)
-			abort();
-		b->p = p;
-		b->cap = cap;
-	}
-	memcpy(b->p + b->len, s, n);
-	b->len += n;
-	b->p[b->len] = '\0';
-}
-
-static void xput(struct xbuf *b, const char *s)
-{
-	xput_n(b, s, strlen(s));
-}
-
 /* s as XML character data.  pdf_check_doc() has made sure it is valid
  * UTF-8 without control characters, so only the markup needs escaping. */
-static void xput_escaped(struct xbuf *b, const char *s)
+static void xput_escaped(struct pdf_buf *b, const char *s)
 {
 	for (; *s; s++) {
 		switch (*s) {
-		case '&': xput(b, "&amp;"); break;
-		case '<': xput(b, "&lt;"); break;
-		case '>': xput(b, "&gt;"); break;
-		case '"': xput(b, "&quot;"); break;
-		case '\'': xput(b, "&apos;"); break;
-		default: xput_n(b, s, 1);
+		case '&': pdf_buf_put(b, "&amp;"); break;
+		case '<': pdf_buf_put(b, "&lt;"); break;
+		case '>': pdf_buf_put(b, "&gt;"); break;
+		case '"': pdf_buf_put(b, "&quot;"); break;
+		case '\'': pdf_buf_put(b, "&apos;"); break;
+		default: pdf_buf_put_n(b, s, 1);
 		}
 	}
 }
@@ -169,22 +140,22 @@ static bool set_info_dates(struct pdf_ctx *ctx)
 	return pdf_hpdf_ok(ctx, "setting the document dates (PDF/A)");
 }
 
-static void xmp_element(struct xbuf *b, const char *open, const char *value,
+static void xmp_element(struct pdf_buf *b, const char *open, const char *value,
 			const char *close)
 {
-	xput(b, open);
+	pdf_buf_put(b, open);
 	xput_escaped(b, value);
-	xput(b, close);
+	pdf_buf_put(b, close);
 }
 
 static void make_xmp(const struct dl_info *in, char **out, size_t *len)
 {
-	struct xbuf b = {0};
+	struct pdf_buf b = {0};
 	char date[XMP_DATE_SIZE];
 	xmp_date(in->created, date);
 
 	/* begin= holds U+FEFF in UTF-8, as the XMP specification asks. */
-	xput(&b, "<?xpacket begin=\"\xEF\xBB\xBF\" "
+	pdf_buf_put(&b, "<?xpacket begin=\"\xEF\xBB\xBF\" "
 		 "id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
 		 "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
 		 "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
@@ -201,7 +172,7 @@ static void make_xmp(const struct dl_info *in, char **out, size_t *len)
 		xmp_element(&b,
 			    "<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">",
 			    in->subject, "</rdf:li></rdf:Alt></dc:description>\n");
-	xput(&b, "</rdf:Description>\n"
+	pdf_buf_put(&b, "</rdf:Description>\n"
 		 "<rdf:Description rdf:about=\"\" "
 		 "xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\">\n");
 	if (has(in->creator))
@@ -210,14 +181,14 @@ static void make_xmp(const struct dl_info *in, char **out, size_t *len)
 	xmp_element(&b, "<xmp:CreateDate>", date, "</xmp:CreateDate>\n");
 	xmp_element(&b, "<xmp:ModifyDate>", date, "</xmp:ModifyDate>\n");
 	xmp_element(&b, "<xmp:MetadataDate>", date, "</xmp:MetadataDate>\n");
-	xput(&b, "</rdf:Description>\n"
+	pdf_buf_put(&b, "</rdf:Description>\n"
 		 "<rdf:Description rdf:about=\"\" "
 		 "xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">\n");
 	xmp_element(&b, "<pdf:Producer>", PDF_PRODUCER, "</pdf:Producer>\n");
 	if (has(in->keywords))
 		xmp_element(&b, "<pdf:Keywords>", in->keywords,
 			    "</pdf:Keywords>\n");
-	xput(&b, "</rdf:Description>\n"
+	pdf_buf_put(&b, "</rdf:Description>\n"
 		 "<rdf:Description rdf:about=\"\" "
 		 "xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">\n"
 		 "<pdfaid:part>1</pdfaid:part>\n"
