@@ -27,6 +27,8 @@ static const char *working_meeting_name(struct doc_ctx *c, enum pdca_meeting m)
 static void project_section(struct doc_ctx *c, const struct project *pj,
 			    enum pdca_meeting m)
 {
+	story_page_break(c->s); /* each project from a new page: the meeting
+				   takes them one at a time */
 	part_heading(c, 1, doc_printf(c, "重点プロジェクト%s %s", pj->no ? pj->no : "",
 				      pj->title));
 	if (pj->pillar)
