@@ -40,8 +40,16 @@ static size_t row_sources(const struct chart *c, struct arena *a,
 					    pl->title ? pl->title : "");
 	}
 	if (c->o.total_row || n == 0) {
+		/* Say when the plan has indicators outside every pillar (the
+		 * basic scenario's): otherwise the 全体 count does not add up
+		 * to the pillar rows and the reader wonders why. */
+		size_t in_pillars = 0;
+		for (size_t i = 0; i < p->n_pillars; i++)
+			in_pillars += p->pillars[i].n_indicators;
 		r[n].pl = NULL;
-		r[n++].label = "全体";
+		r[n].label = n > 0 && in_pillars < p->n_indicators
+				     ? "全体（柱外の指標を含む）" : "全体";
+		n++;
 	}
 	*out = r;
 	return n;
