@@ -53,7 +53,7 @@ DEB_PKGS = build-essential pkg-config libhpdf-dev libxml2-dev libfreetype-dev \
            fonts-dejavu-core libgs-common poppler-utils qpdf mupdf-tools \
            default-jre-headless libpdfbox2-java libactivation-java libjaxb-api-java
 
-.PHONY: all check unit e2e demo deps install clean regen
+.PHONY: all check unit e2e demo deps install clean
 .DELETE_ON_ERROR:
 
 all: $(BUILD)/shiryo
@@ -97,10 +97,6 @@ unit: $(BUILD)/shiryo $(UNIT_BIN)
 
 e2e: $(BUILD)/shiryo
 	tests/run --e2e-only $(BUILD)
-
-# Rewrite the golden expectations from the current build (only when asked).
-regen: $(BUILD)/shiryo
-	REGEN=1 tests/run --e2e-only $(BUILD)
 
 # ---- samples -------------------------------------------------------------
 
