@@ -180,6 +180,15 @@ printf '指標,年度,実績\nkpi-p1-2,R4,1\000\n' >"$WORK/nul.csv"
 refused "CSV with a NUL byte" "^$WORK/nul.csv:2: error: file contains NUL bytes" \
 	build "$city" --actuals "$WORK/nul.csv"
 
+# Terminal control sequences in a cell (clear screen, retitle the window,
+# an 8-bit CSI) are quoted as '?', never sent to the terminal.
+csv '\033[2J\033]0;pwned\007kpi,R4,1\nkpi-p1-2,R4\302\2332J,1\n' >"$WORK/esc.csv"
+refused "CSV with terminal escapes" "^$WORK/esc.csv:2: error: no indicator '\\?\\[2J\\?\\]0;pwned\\?kpi'" \
+	build "$city" --actuals "$WORK/esc.csv"
+check "CSV escapes: no ESC, BEL or CSI reaches the terminal" \
+	sh -c "! grep -q \"\$(printf '\033\\|\007\\|\302\233')\" '$WORK/out'"
+check "CSV escapes: the year is quoted with '?' too" grep -q "^$WORK/esc.csv:3: error: 'R4?2J' is not a fiscal year" "$WORK/out"
+
 # ---- numbers and years ------------------------------------------------------
 
 csv 'kpi-p1-2,R4,99999999999999999999\nkpi-p1-2,R5,NaN\nkpi-p1-2,R6,inf\nkpi-p1-2,R7,1.0000001\n' \
@@ -230,3 +239,13 @@ check "a negative count is a warning naming the value and row" \
 	grep -q "^$WORK/neg.csv:2: warning: negative value -3 of 'kpi-p1-2' for R4: a count in '件'" "$WORK/out"
 check "a ▲ count is the same warning" grep -q "^$WORK/neg.csv:4: warning: negative value -2 of 'kpi-p1-2'" "$WORK/out"
 check "a negative percentage is no warning" sh -c "! grep -q 'neg.csv:3: warning' '$WORK/out'"
+
+# SOURCE_DATE_EPOCH that is not a time: a warning, and the input's date.
+for sde in 99999999999999999999 -1 1e9 abc; do
+	cp "$WORK/keep.orig" "$out"
+	expect_exit 0 "SOURCE_DATE_EPOCH=$sde still builds" env SOURCE_DATE_EPOCH="$sde" \
+		"$SHIRYO" build "$city" --kind council --year R7 -o "$out"
+	check "SOURCE_DATE_EPOCH=$sde is a warning quoting it" \
+		grep -q "warning: SOURCE_DATE_EPOCH '$sde' is not a time in seconds" "$WORK/out"
+done
+cp "$WORK/keep.orig" "$out"

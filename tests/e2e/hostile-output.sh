@@ -152,3 +152,21 @@ ln -s "$WORK/victim" "$WORK/link/out.pdf"
 expect_exit 0 "a symbolic link at the path" build "$WORK/link/out.pdf"
 check "the link's target is untouched" cmp -s "$WORK/victim" "$WORK/keep.orig"
 check "the link became the PDF" sh -c "test ! -L '$WORK/link/out.pdf' && cmp -s '$WORK/link/out.pdf' '$WORK/good.pdf'"
+
+# ---- archive: the plan's id names the files, and cannot steer them ----------
+
+mkdir -p "$WORK/x"
+cp xml/*.xml "$WORK/x/"
+sed -i 's|<plan id="kagoshima-city-plan2"|<plan id="../../evil"|' "$WORK/x/kagoshima-city-plan2.xml"
+old "$WORK/arch"
+expect_exit 1 "a plan id with ../ is refused before archive writes" \
+	"$SHIRYO" archive "$WORK/x/kagoshima-city-plan2.xml" --from R6 --to R7 -o "$WORK/arch"
+said "a plan id with ../ is refused before archive writes" \
+	"^$WORK/x/kagoshima-city-plan2.xml:[0-9]+:[0-9]+: error: .*'\.\./\.\./evil'"
+survived "a plan id with ../" "$WORK/arch"
+check "nothing written outside the archive folder" test ! -e "$WORK/evil-annual-2024.pdf"
+
+expect_exit 1 "archive into a missing folder" \
+	"$SHIRYO" archive "$city" --from R6 --to R7 -o "$WORK/no/archive"
+said "archive into a missing folder" "^$WORK/no/archive: error: cannot create the folder: No such file or directory"
+check "archive into a missing folder writes nothing" test ! -e "$WORK/no"

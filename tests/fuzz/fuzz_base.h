@@ -96,7 +96,10 @@ static inline void fuzz_base_load(struct fuzz_base *b)
 static inline void fuzz_base_init(struct fuzz_base *b, const char *rel_path)
 {
 	memset(b, 0, sizeof *b);
-	snprintf(b->path, sizeof b->path, "%s/%s", fuzz_top(), rel_path);
+	if (rel_path[0] == '/')
+		snprintf(b->path, sizeof b->path, "%s", rel_path);
+	else
+		snprintf(b->path, sizeof b->path, "%s/%s", fuzz_top(), rel_path);
 	fuzz_base_load(b);
 }
 

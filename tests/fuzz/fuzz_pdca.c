@@ -2,14 +2,17 @@
  *
  * Each input is written to a private tmpfs folder and read by pdca_load()
  * (which takes a path) into the city plan of xml/ - pillars, projects and
- * twelve meetings' records already loaded, so that duplicates, dates and
- * project periods are checked against real data - and the plan is put
- * back as it was afterwards (fuzz_base.h).
+ * actuals, but without its <pdca-file>s, so that the plan's own records
+ * (the seeds) load and their mutations reach the merge - and the plan is
+ * put back as it was afterwards (fuzz_base.h).
  *
  * Invariants: pdca_load() fails exactly when it reported an error; a failed
  * load leaves the plan as it was; records stay sorted by year. */
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "diag.h"
 #include "fuzz_base.h"
@@ -22,7 +25,33 @@ static char input_path[512];
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	(void)argc, (void)argv;
-	fuzz_base_init(&base, "xml/kagoshima-city-plan2.xml");
+	/* the city plan without its <pdca-file> lines, beside its actuals */
+	char from[1024], to[1024], line[4096];
+	snprintf(from, sizeof from, "%s/xml/kagoshima-city-plan2.xml", fuzz_top());
+	snprintf(to, sizeof to, "%s/city.xml", fuzz_dir());
+	FILE *in = fopen(from, "r"), *out = fopen(to, "w");
+	if (!in || !out)
+		abort();
+	while (fgets(line, sizeof line, in))
+		if (!strstr(line, "<pdca-file"))
+			fputs(line, out);
+	fclose(in);
+	fclose(out);
+	snprintf(from, sizeof from, "%s/xml/kagoshima-city-plan2-actuals.xml", fuzz_top());
+	snprintf(to, sizeof to, "%s/kagoshima-city-plan2-actuals.xml", fuzz_dir());
+	if (from[0] != '/' || symlink(from, to) != 0) {
+		/* a relative top: copy by reading instead */
+		in = fopen(from, "r");
+		out = fopen(to, "w");
+		if (!in || !out)
+			abort();
+		while (fgets(line, sizeof line, in))
+			fputs(line, out);
+		fclose(in);
+		fclose(out);
+	}
+	snprintf(to, sizeof to, "%s/city.xml", fuzz_dir());
+	fuzz_base_init(&base, to);
 	snprintf(input_path, sizeof input_path, "%s/pdca.xml", fuzz_dir());
 	return 0;
 }

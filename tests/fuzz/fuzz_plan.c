@@ -31,7 +31,7 @@ static char input_path[512];
  * name wins). */
 static void link_all(const char *src)
 {
-	char abs_src[1024], cwd[512], from[2048], to[1024];
+	char abs_src[1600], cwd[512], from[2048], to[1024];
 	if (src[0] == '/')
 		snprintf(abs_src, sizeof abs_src, "%s", src);
 	else if (getcwd(cwd, sizeof cwd))

@@ -384,6 +384,28 @@ static void test_cp932_with_half_width_katakana_is_read(void)
 	plan_free(p);
 }
 
+/* A cell quoted in a message went to the terminal as it was: ESC [2J
+ * cleared the screen, ESC ]0; retitled the window.  Controls (C0, DEL, C1)
+ * are quoted as '?'. */
+static void test_control_characters_in_csv_are_not_echoed(void)
+{
+	reset();
+	struct plan *p = plan_load(FX "plan-good.xml", &DL);
+	CU_ASSERT_FATAL(p != NULL);
+	reset();
+	const char csv[] = "指標,年度,実績\n\033[2J\033]0;x\007\177\302\233k,R4,1\n";
+	CU_ASSERT_EQUAL(actuals_parse_csv(p, "esc.csv", csv, sizeof csv - 1, &DL), -1);
+	const struct diag *d = find(DIAG_ERROR, "no indicator '?[2J?]0;x???k'");
+	CU_ASSERT_PTR_NOT_NULL(d);
+	if (!d)
+		dump();
+	for (size_t i = 0; i < DL.count; i++)
+		for (const unsigned char *c = (const unsigned char *)DL.items[i].message; *c; c++)
+			CU_ASSERT(*c >= 0x20 && *c != 0x7F && !(c[0] == 0xC2 && c[1] >= 0x80 &&
+								 c[1] <= 0x9F));
+	plan_free(p);
+}
+
 /* ---- the PDF writer ----------------------------------------------------------- */
 
 static const char OLD[] = "%PDF-1.4\n% an earlier, good handout\n";
@@ -545,6 +567,7 @@ static const struct cu_case cases[] = {
 	{"files that are not files are refused", test_files_that_are_not_files_are_refused},
 	{"negative count actual is a warning", test_negative_count_actual_is_a_warning},
 	{"CP932 with half-width katakana is read", test_cp932_with_half_width_katakana_is_read},
+	{"control characters in CSV are not echoed", test_control_characters_in_csv_are_not_echoed},
 	{"file-size limit signal does not kill the writer",
 	 test_file_size_limit_signal_does_not_kill_the_writer},
 	{"read-only folder as another user", test_read_only_folder_as_another_user},
