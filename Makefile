@@ -1,9 +1,10 @@
 # shiryo - Japanese policy-plan briefing PDFs from XML.
 #
 #   make            build build/shiryo
-#   make check      build, then run every test (unit + end to end) under
-#                   AddressSanitizer + UndefinedBehaviorSanitizer, and the
-#                   end-to-end tests once more on the normal build
+#   make check      build, run each fuzz harness for a few seconds, then
+#                   every test (unit + end to end) under AddressSanitizer +
+#                   UndefinedBehaviorSanitizer, and the end-to-end tests
+#                   once more on the normal build
 #   make demo       write the sample PDFs into out/ from the plans in xml/
 #   make deps       install missing Debian packages (as root), or say which
 #   make install    PREFIX=/usr/local DESTDIR=
@@ -51,7 +52,8 @@ EMBEDDED = xml/schema/plan.rng xml/schema/actuals.rng xml/schema/pdca.rng fonts/
 DEB_PKGS = build-essential pkg-config libhpdf-dev libxml2-dev libfreetype-dev \
            libcunit1-dev libicu-dev libharfbuzz-dev fonts-ipaexfont fonts-ipafont \
            fonts-dejavu-core libgs-common poppler-utils qpdf mupdf-tools \
-           default-jre-headless libpdfbox2-java libactivation-java libjaxb-api-java
+           default-jre-headless libpdfbox2-java libactivation-java libjaxb-api-java \
+           clang libclang-rt-14-dev valgrind
 
 .PHONY: all check unit e2e demo deps install clean
 .DELETE_ON_ERROR:
@@ -87,6 +89,7 @@ SAN_BUILD = build/san
 check: deps
 	$(MAKE) --no-print-directory all
 	$(MAKE) --no-print-directory BUILD=$(SAN_BUILD) SANITIZE=1 all $(SAN_BUILD)/unit-bins
+	$(MAKE) --no-print-directory fuzz-smoke
 	tests/run $(SAN_BUILD) build
 
 $(BUILD)/unit-bins: $(UNIT_BIN)
