@@ -1,48 +1,46 @@
-/* pdf_font.c - fonts for the PDF: real subsets, and libharu's repairs.
+/* pdf_font.c - the fonts of the PDF: subsets made with hb-subset and
+ * embedded by shiryo itself as Type0 / CIDFontType2 fonts.
  *
- * libharu 2.3.0 embeds TrueType fonts by copying every table but 'glyf'
- * whole (cmap 246 KB, post 114 KB, hmtx, loca for IPAex), about 250 KB per
- * font before any text.  So each font is first cut down with hb-subset to
- * the characters the document draws, written to a temporary file (2.3.0
- * cannot load a font from memory) and loaded from there; libharu then
- * embeds that small font.  Measured on the 821 distinct characters of the
- * two seed plans in IPAex Mincho alone: whole font 522 KB, subset with
- * hinting 280 KB, subset without hinting 169 KB (the glyph instructions of
- * IPAex are about 40 % of its glyph data; print does not use them).  What
- * remains is the outlines: about 200 bytes per Mincho glyph and 140 per
- * Gothic glyph after deflate.
+ * libharu 2.3.0 was first used for this, and measured (issue 9) it was the
+ * slowest and largest part of every file: it reads a font only from a file
+ * (a temporary file for each subset), copies every table but glyf whole,
+ * builds a 65,536-entry encoder per font (a linear cmap search per code),
+ * writes a 131 KB CIDToGIDMap per font (Unicode code point to glyph), a
+ * malformed ToUnicode map (a 'begincidrange' poppler warns about and
+ * Ghostscript loses all text with), CIDSystemInfo (Identity-H), no CapHeight
+ * or CIDSet (PDF/A), StemV 0 and a DW2 below the glyphs.  Each of those was
+ * repaired through libharu's internal structures; now none of it is used.
+ * libharu still owns the objects, the cross-reference table and the file;
+ * this file decides what goes into them.
  *
- * Subset choices, each tested against libharu's loader:
- *  - NO_HINTING drops glyph instructions and the cvt/fpgm/prep tables;
- *    libharu then writes those three as empty tables, which poppler
- *    (pdftoppm), mupdf (mutool draw) and Ghostscript 10.0 render well;
- *  - NOTDEF_OUTLINE keeps the .notdef box, so a character the font lacks
- *    shows on paper as the warning says instead of vanishing;
- *  - layout and vertical tables are dropped (the PDF never uses them);
- *    libharu needs OS/2, cmap, glyf, head, hhea, hmtx, loca, maxp, name
- *    (PostScript name) and reads post if present: all kept.
- * U+0020 is always included: a subset of characters the font lacks has an
- * empty cmap, which libharu refuses (0x105F, HPDF_TTF_INVALID_FOMAT).
- *
- * After subsetting, the other libharu overheads are small and left alone:
- * the CIDToGIDMap (65,535 two-byte entries, almost all zero now) deflates
- * to 3.1 KB for 821 characters, and the /W array lists only the codes whose
- * width differs from the default, i.e. the proportional Latin ones.
- *
- * libharu's ToUnicode map is wrong (a CID-style 'begincidrange' that poppler
- * warns about and Ghostscript loses all text with) and its CIDSystemInfo
- * says Ordering (Identity-H).  pdf_fonts_finish() replaces the map's data
- * with 'bfchar' entries for the codes used (bfrange is garbled by
- * Ghostscript 10.0) and sets Ordering (Identity), through the internal
- * structures that the installed headers expose (hpdf_font.h).
+ * For each font file the document draws with:
+ *  - CIDs are numbered 1..n over the code points drawn, in code point
+ *    order (CID 0 is .notdef).  A CID per code point, not per glyph: two
+ *    characters that share a glyph (人 U+4EBA and the radical ⼈ U+2F08 in
+ *    IPAex) keep their own CIDs, so each extracts as itself;
+ *  - the subset (hb-subset: the glyphs of those code points, without
+ *    hinting, layout or vertical tables) is the FontFile2, compressed by
+ *    pdf_deflate.c while the pages are painted;
+ *  - CIDToGIDMap maps each CID to the subset's glyph (0, the .notdef box,
+ *    for a character the font lacks, which pdf_font_use() warned about);
+ *  - /W lists the widths that differ from /DW 1000, from the font's own
+ *    advances (hmtx), which are also what the text engine laid out with;
+ *  - ToUnicode maps each CID to its code point with 'bfchar' (Ghostscript
+ *    10.0 was seen to garble 'bfrange' in libharu's files);
+ *  - the FontDescriptor has the metrics PDF/A wants (CapHeight from OS/2,
+ *    StemV estimated from the weight class as PDF writers do) and, for an
+ *    archive file, the CIDSet (every CID: each has its glyph, or the file
+ *    was refused in pdf_font_use()).
+ * The subset tag (ABCDEF+) is made from a hash of the code points, so the
+ * same document gives the same bytes.
  */
 #include <errno.h>
+#include <hb-ot.h>
 #include <hb-subset.h>
 #include <hb.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "dlist.h"
 #include "font.h"
@@ -156,13 +154,32 @@ bool pdf_font_use(struct pdf_ctx *ctx, int font, const char *utf8, size_t len,
 	return true;
 }
 
-HPDF_Font pdf_font_get(const struct pdf_ctx *ctx, int i)
+/* ---- numbering and subsetting ------------------------------------------ */
+
+/* Font units to the 1000-unit glyph space of the PDF. */
+static int to_pdf_units(double v, unsigned upem)
 {
-	return ctx->fonts[ctx->font_slot[i]].font;
+	double x = v * 1000.0 / (double)upem;
+	return (int)(x < 0 ? x - 0.5 : x + 0.5);
 }
 
-/* The subset of f's font file with the code points f uses. */
-static hb_blob_t *make_subset(struct pdf_ctx *ctx, struct pdf_font *f)
+/* CIDs 1..n for the code points drawn, in code point order. */
+static void number_cids(struct pdf_font *f)
+{
+	f->cid_of = xcalloc(0x10000, sizeof *f->cid_of);
+	f->cp_of = xcalloc(f->n_used + 1, sizeof *f->cp_of);
+	unsigned n = 0;
+	for (unsigned cp = 0; cp < 0x10000 && n < f->n_used; cp++)
+		if (BIT_TEST(f->used, cp)) {
+			f->cid_of[cp] = (uint16_t)++n;
+			f->cp_of[n] = cp;
+		}
+	f->n_cids = n + 1;
+}
+
+/* The subset of f's font with the glyphs of the code points drawn, and
+ * each CID's glyph in it.  Returns false after an error. */
+static bool make_subset(struct pdf_ctx *ctx, struct pdf_font *f)
 {
 	static const char *const drop[] = {"GSUB", "GPOS", "GDEF", "BASE",
 					   "JSTF", "vhea", "vmtx", "VORG",
@@ -172,200 +189,121 @@ static hb_blob_t *make_subset(struct pdf_ctx *ctx, struct pdf_font *f)
 	if (!in)
 		abort();
 	hb_set_t *uni = hb_subset_input_unicode_set(in);
-	for (hb_codepoint_t cp = 0; cp < 0x10000; cp++)
-		if (BIT_TEST(f->used, cp))
-			hb_set_add(uni, cp);
-	hb_set_add(uni, 0x20);
+	for (unsigned cid = 1; cid < f->n_cids; cid++)
+		hb_set_add(uni, f->cp_of[cid]);
 	hb_set_t *tables = hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
 	for (size_t i = 0; i < sizeof drop / sizeof drop[0]; i++)
 		hb_set_add(tables, hb_tag_from_string(drop[i], 4));
+	/* Without hinting: the glyph instructions of IPAex are about 40 % of
+	 * its glyph data, and print does not use them.  NOTDEF_OUTLINE keeps
+	 * the .notdef box, so a character the font lacks shows on paper as the
+	 * warning says instead of vanishing. */
 	hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING |
 					      HB_SUBSET_FLAGS_NOTDEF_OUTLINE);
-	hb_face_t *sub = hb_subset_or_fail(f->face, in);
+	hb_subset_plan_t *plan = hb_subset_plan_create_or_fail(f->face, in);
 	hb_subset_input_destroy(in);
+	hb_face_t *sub = plan ? hb_subset_plan_execute_or_fail(plan) : NULL;
 	if (!sub) {
+		hb_subset_plan_destroy(plan);
 		pdf_error(ctx, "cannot subset font file '%s' (hb-subset failed)",
 			  f->file);
-		return NULL;
+		return false;
 	}
-	hb_blob_t *blob = hb_face_reference_blob(sub);
+	const hb_map_t *old_to_new = hb_subset_plan_old_to_new_glyph_mapping(plan);
+	unsigned upem = hb_face_get_upem(f->face);
+	f->gid_of = xcalloc(f->n_cids, sizeof *f->gid_of);
+	f->width_of = xcalloc(f->n_cids, sizeof *f->width_of);
+	for (unsigned cid = 0; cid < f->n_cids; cid++) {
+		hb_codepoint_t old = 0, new_gid = 0;
+		if (cid > 0 && hb_font_get_nominal_glyph(f->hb, f->cp_of[cid], &old)) {
+			new_gid = hb_map_get(old_to_new, old);
+			if (new_gid == HB_MAP_VALUE_INVALID)
+				new_gid = 0;
+		}
+		f->gid_of[cid] = (uint16_t)new_gid;
+		f->width_of[cid] = to_pdf_units(hb_font_get_glyph_h_advance(f->hb, old),
+						upem);
+	}
+	f->subset = hb_face_reference_blob(sub);
 	hb_face_destroy(sub);
-	return blob;
-}
-
-/* libharu finds a character's glyph by a linear search through the cmap's
- * segments (HPDF_TTFontDef_GetGlyphid), and HPDF_GetFont() does that for
- * each of the 65,536 codes of its UTF-8 encoder, then again for every
- * character of every HPDF_Page_ShowText.  A subset of a few hundred
- * ideographs has a segment for almost each of them: some 40 million
- * comparisons per font, a fifth of the time of the city council handout.
- * So libharu's parsed table is turned here into one segment over the whole
- * BMP whose glyph array is indexed by the code itself (idRangeOffset 2:
- * index = 2/2 + code - start - (segments - 0) = code), filled with what
- * libharu's own search would answer for each code.  Only libharu's memory
- * changes: the embedded font's cmap is copied from the file as it was, so
- * the output bytes are the same.  Returns false when out of memory (libharu
- * has recorded the error). */
-static bool flatten_cmap(HPDF_Doc pdf, const char *name)
-{
-	HPDF_FontDef def = HPDF_GetFontDef(pdf, name);
-	if (!def || def->type != HPDF_FONTDEF_TYPE_TRUETYPE)
-		return true;
-	HPDF_TTF_CmapRange *cm = &((HPDF_TTFontDefAttr)def->attr)->cmap;
-	if (cm->format != 4 || cm->seg_count_x2 < 2)
-		return true;
-	HPDF_UINT segs = cm->seg_count_x2 / 2;
-	HPDF_UINT16 *gids = HPDF_GetMem(def->mmgr, 65536 * sizeof *gids);
-	HPDF_UINT16 *one[4];
-	for (int k = 0; k < 4; k++)
-		one[k] = HPDF_GetMem(def->mmgr, sizeof *one[k]);
-	if (!gids || !one[0] || !one[1] || !one[2] || !one[3]) {
-		if (gids)
-			HPDF_FreeMem(def->mmgr, gids);
-		for (int k = 0; k < 4; k++)
-			if (one[k])
-				HPDF_FreeMem(def->mmgr, one[k]);
-		return false;
-	}
-	memset(gids, 0, 65536 * sizeof *gids);
-	/* libharu takes the first segment whose end is >= the code, answers
-	 * 0 if the code is below its start, else code + delta, or the glyph
-	 * array's entry + delta (0 when the index is past the array) */
-	HPDF_UINT code = 0;
-	for (HPDF_UINT i = 0; i < segs && code <= 0xFFFF; i++) {
-		HPDF_UINT end = cm->end_count[i], start = cm->start_count[i];
-		for (; code <= end; code++) {
-			HPDF_UINT16 gid = 0;
-			if (code < start)
-				gid = 0;
-			else if (cm->id_range_offset[i] == 0)
-				gid = (HPDF_UINT16)(code + (HPDF_UINT16)cm->id_delta[i]);
-			else {
-				HPDF_UINT idx = cm->id_range_offset[i] / 2 + (code - start) - (segs - i);
-				if (idx < cm->glyph_id_array_count)
-					gid = (HPDF_UINT16)(cm->glyph_id_array[idx] +
-							    (HPDF_UINT16)cm->id_delta[i]);
-			}
-			gids[code] = gid;
-		}
-	}
-	HPDF_UINT16 *old[] = {cm->end_count, cm->start_count, (HPDF_UINT16 *)cm->id_delta,
-			      cm->id_range_offset, cm->glyph_id_array};
-	for (size_t k = 0; k < sizeof old / sizeof *old; k++)
-		if (old[k])
-			HPDF_FreeMem(def->mmgr, old[k]);
-	one[0][0] = 0xFFFF; /* end */
-	one[1][0] = 0;      /* start */
-	one[2][0] = 0;      /* delta */
-	one[3][0] = 2;      /* range offset */
-	cm->end_count = one[0];
-	cm->start_count = one[1];
-	cm->id_delta = (HPDF_INT16 *)one[2];
-	cm->id_range_offset = one[3];
-	cm->glyph_id_array = gids;
-	cm->glyph_id_array_count = 65536;
-	cm->seg_count_x2 = 2;
-	return true;
-}
-
-/* Writes the subset to a temporary file and loads it into libharu. */
-static bool load_one(struct pdf_ctx *ctx, struct pdf_font *f)
-{
-	hb_blob_t *blob = make_subset(ctx, f);
-	if (!blob)
-		return false;
+	hb_subset_plan_destroy(plan);
 	unsigned len = 0;
-	const char *data = hb_blob_get_data(blob, &len);
-	f->subset_bytes = len;
-
-	const char *dir = getenv("TMPDIR");
-	if (!dir || !*dir)
-		dir = "/tmp";
-	size_t n = strlen(dir) + 32;
-	char *tmp = xcalloc(n, 1);
-	snprintf(tmp, n, "%s/shiryo-font-XXXXXX", dir);
-	bool ok = false;
-	int fd = mkstemp(tmp);
-	if (fd < 0) {
-		pdf_error(ctx, "cannot write '%s': cannot create a temporary font "
-			  "file in '%s': %s", ctx->path, dir, strerror(errno));
-		goto out;
-	}
-	bool written = pdf_write_all(fd, data, len);
-	int saved = errno;
-	if (close(fd) != 0 && written) {
-		written = false;
-		saved = errno;
-	}
-	if (!written) {
-		pdf_error(ctx, "cannot write '%s': cannot write temporary font file "
-			  "'%s': %s", ctx->path, tmp, strerror(saved));
-		unlink(tmp);
-		goto out;
-	}
-	f->name = HPDF_LoadTTFontFromFile(ctx->pdf, tmp, HPDF_TRUE);
-	/* libharu keeps the file open until HPDF_Free and reads the glyphs
-	 * only when saving; on POSIX the open file outlives its name, so the
-	 * name goes now and no path out of here can leave the file behind. */
-	unlink(tmp);
-	if (f->name && flatten_cmap(ctx->pdf, f->name))
-		f->font = HPDF_GetFont(ctx->pdf, f->name, "UTF-8");
-	char doing[600];
-	snprintf(doing, sizeof doing, "loading the subset of font file '%s'",
-		 f->file);
-	ok = pdf_hpdf_ok(ctx, doing) && f->font;
-out:
-	free(tmp);
-	hb_blob_destroy(blob);
-	return ok;
-}
-
-bool pdf_fonts_load(struct pdf_ctx *ctx)
-{
-	for (size_t i = 0; i < ctx->n_fonts; i++)
-		if (ctx->fonts[i].n_used && !load_one(ctx, &ctx->fonts[i]))
-			return false;
+	f->zjob.in = (const unsigned char *)hb_blob_get_data(f->subset, &len);
+	f->zjob.in_len = len;
 	return true;
 }
 
-/* ---- ToUnicode ---------------------------------------------------------- */
-
-/* A ToUnicode CMap: each code used maps to itself (codes are UTF-16
- * code units of the BMP under libharu's UTF-8 encoder with Identity-H). */
-static void tounicode(const struct pdf_font *f, struct pdf_buf *b)
+bool pdf_fonts_prepare(struct pdf_ctx *ctx, struct pdf_deflate *z)
 {
-	pdf_buf_put(b, "/CIDInit /ProcSet findresource begin\n"
-	       "12 dict begin\n"
-	       "begincmap\n"
-	       "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) "
-	       "/Supplement 0 >> def\n"
-	       "/CMapName /Adobe-Identity-UCS def\n"
-	       "/CMapType 2 def\n"
-	       "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
-	size_t left = f->n_used;
-	char line[32];
-	for (unsigned cp = 0; cp < 0x10000 && left > 0; cp++) {
-		if (!BIT_TEST(f->used, cp))
+	int number = 0;
+	for (size_t i = 0; i < ctx->n_fonts; i++) {
+		struct pdf_font *f = &ctx->fonts[i];
+		if (!f->n_used)
 			continue;
-		if (left == f->n_used || (f->n_used - left) % 100 == 0) {
-			size_t block = left < 100 ? left : 100;
-			if (left != f->n_used)
-				pdf_buf_put(b, "endbfchar\n");
-			snprintf(line, sizeof line, "%zu beginbfchar\n", block);
-			pdf_buf_put(b, line);
-		}
-		snprintf(line, sizeof line, "<%04X> <%04X>\n", cp, cp);
-		pdf_buf_put(b, line);
-		left--;
+		snprintf(f->res_name, sizeof f->res_name, "F%d", ++number);
+		number_cids(f);
+		if (!make_subset(ctx, f))
+			return false;
+		pdf_deflate_add(z, &f->zjob);
 	}
-	pdf_buf_put(b, "endbfchar\n"
-	       "endcmap\n"
-	       "CMapName currentdict /CMap defineresource pop\n"
-	       "end\n"
-	       "end\n");
+	return true;
 }
 
-/* A CIDSystemInfo dictionary Adobe-ORDERING-0. */
+void pdf_font_put_text(struct pdf_ctx *ctx, int font, const char *utf8,
+		       size_t len, struct pdf_buf *b)
+{
+	const struct pdf_font *f = &ctx->fonts[ctx->font_slot[font]];
+	char two[2];
+	for (size_t i = 0; i < len;) {
+		long cp = pdf_utf8_next(utf8, len, &i);
+		uint16_t cid = cp >= 0 && cp <= 0xFFFF ? f->cid_of[cp] : 0;
+		two[0] = (char)(cid >> 8);
+		two[1] = (char)(cid & 0xFF);
+		pdf_buf_put_n(b, two, 2);
+	}
+}
+
+const char *pdf_font_resource(const struct pdf_ctx *ctx, int font)
+{
+	return ctx->fonts[ctx->font_slot[font]].res_name;
+}
+
+/* ---- the PDF objects ---------------------------------------------------- */
+
+/* PostScript name of the font, with only the characters a PDF name and
+ * the BaseFont convention allow. */
+static void ps_name(const struct pdf_font *f, char *out, size_t size)
+{
+	char raw[64] = "";
+	unsigned n = sizeof raw;
+	hb_ot_name_get_utf8(f->face, HB_OT_NAME_ID_POSTSCRIPT_NAME, HB_LANGUAGE_INVALID,
+			    &n, raw);
+	size_t k = 0;
+	for (const char *p = raw; *p && k + 1 < size; p++)
+		if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') ||
+		    (*p >= '0' && *p <= '9') || *p == '-' || *p == '_')
+			out[k++] = *p;
+	if (k == 0 && size > 5)
+		k = (size_t)snprintf(out, size, "Font");
+	out[k] = '\0';
+}
+
+/* ABCDEF+: six capitals from an FNV-1a hash of the name and the code
+ * points, so that two subsets of one font in one file differ. */
+static void subset_tag(const struct pdf_font *f, const char *name, char tag[7])
+{
+	uint64_t h = 1469598103934665603ULL;
+	for (const char *p = name; *p; p++)
+		h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+	for (unsigned cid = 1; cid < f->n_cids; cid++)
+		h = (h ^ f->cp_of[cid]) * 1099511628211ULL;
+	for (int i = 0; i < 6; i++) {
+		tag[i] = (char)('A' + h % 26);
+		h /= 26;
+	}
+	tag[6] = '\0';
+}
+
 static HPDF_Dict system_info(HPDF_MMgr mmgr, const char *ordering)
 {
 	HPDF_Dict d = HPDF_Dict_New(mmgr);
@@ -377,52 +315,258 @@ static HPDF_Dict system_info(HPDF_MMgr mmgr, const char *ordering)
 	return d;
 }
 
-bool pdf_fonts_finish(struct pdf_ctx *ctx)
+/* A new stream object holding data, compressed by libharu (the small
+ * streams: CIDToGIDMap, ToUnicode, CIDSet). */
+static HPDF_Dict small_stream(HPDF_Doc pdf, const void *data, size_t len)
 {
-	HPDF_MMgr mmgr = ctx->pdf->mmgr;
+	HPDF_Dict d = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
+	if (!d)
+		return NULL;
+	d->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+	HPDF_Stream_Write(d->stream, data, (HPDF_UINT)len);
+	return d;
+}
+
+/* ToUnicode: each CID to the code point it was numbered from. */
+static void tounicode(const struct pdf_font *f, struct pdf_buf *b)
+{
+	pdf_buf_put(b, "/CIDInit /ProcSet findresource begin\n"
+	       "12 dict begin\n"
+	       "begincmap\n"
+	       "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) "
+	       "/Supplement 0 >> def\n"
+	       "/CMapName /Adobe-Identity-UCS def\n"
+	       "/CMapType 2 def\n"
+	       "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+	char line[32];
+	for (unsigned cid = 1; cid < f->n_cids; cid++) {
+		if ((cid - 1) % 100 == 0) {
+			if (cid > 1)
+				pdf_buf_put(b, "endbfchar\n");
+			unsigned left = f->n_cids - cid;
+			snprintf(line, sizeof line, "%u beginbfchar\n",
+				 left < 100 ? left : 100);
+			pdf_buf_put(b, line);
+		}
+		snprintf(line, sizeof line, "<%04X> <%04X>\n", cid, f->cp_of[cid]);
+		pdf_buf_put(b, line);
+	}
+	if (f->n_cids > 1)
+		pdf_buf_put(b, "endbfchar\n");
+	pdf_buf_put(b, "endcmap\n"
+	       "CMapName currentdict /CMap defineresource pop\n"
+	       "end\n"
+	       "end\n");
+}
+
+/* /W: runs of consecutive CIDs whose width is not /DW, as c [w1 w2 ...]. */
+static HPDF_Array widths(HPDF_MMgr mmgr, const struct pdf_font *f)
+{
+	HPDF_Array w = HPDF_Array_New(mmgr);
+	if (!w)
+		return NULL;
+	for (unsigned cid = 0; cid < f->n_cids;) {
+		if (f->width_of[cid] == 1000) {
+			cid++;
+			continue;
+		}
+		HPDF_Array run = HPDF_Array_New(mmgr);
+		HPDF_Array_AddNumber(w, (HPDF_INT32)cid);
+		HPDF_Array_Add(w, run);
+		for (; cid < f->n_cids && f->width_of[cid] != 1000; cid++)
+			HPDF_Array_AddNumber(run, f->width_of[cid]);
+	}
+	return w;
+}
+
+struct font_metrics {
+	int ascent, descent, cap_height, x_height, stem_v;
+	int bbox[4];
+};
+
+static struct font_metrics measure(const struct pdf_font *f)
+{
+	struct font_metrics m = {0};
+	unsigned upem = hb_face_get_upem(f->face);
+	hb_position_t v = 0;
+	hb_ot_metrics_get_position_with_fallback(f->hb, HB_OT_METRICS_TAG_HORIZONTAL_ASCENDER, &v);
+	m.ascent = to_pdf_units(v, upem);
+	v = 0;
+	hb_ot_metrics_get_position_with_fallback(f->hb, HB_OT_METRICS_TAG_HORIZONTAL_DESCENDER, &v);
+	m.descent = to_pdf_units(v, upem);
+	/* OS/2 sCapHeight / sxHeight, or the height of 'H' / 'x' when the
+	 * table is older than version 2 (HarfBuzz's fallback). */
+	v = 0;
+	hb_ot_metrics_get_position_with_fallback(f->hb, HB_OT_METRICS_TAG_CAP_HEIGHT, &v);
+	m.cap_height = to_pdf_units(v, upem);
+	v = 0;
+	hb_ot_metrics_get_position_with_fallback(f->hb, HB_OT_METRICS_TAG_X_HEIGHT, &v);
+	m.x_height = to_pdf_units(v, upem);
+	/* TrueType fonts do not record their stem width; PDF writers estimate
+	 * it from the weight class: 50 + (weight / 65)^2, 88 for Regular. */
+	float weight = hb_style_get_value(f->hb, HB_STYLE_TAG_WEIGHT);
+	if (!(weight >= 1 && weight <= 1000))
+		weight = 400;
+	m.stem_v = (int)(50.0 + (weight / 65.0) * (weight / 65.0) + 0.5);
+	/* The box of the glyphs embedded (the font's head box covers glyphs
+	 * that are not there). */
+	bool any = false;
+	for (unsigned cid = 0; cid < f->n_cids; cid++) {
+		hb_codepoint_t g = 0;
+		if (cid > 0 && !hb_font_get_nominal_glyph(f->hb, f->cp_of[cid], &g))
+			g = 0;
+		hb_glyph_extents_t e;
+		if (!hb_font_get_glyph_extents(f->hb, g, &e) || e.width == 0)
+			continue;
+		int box[4] = {to_pdf_units(e.x_bearing, upem),
+			      to_pdf_units(e.y_bearing + e.height, upem),
+			      to_pdf_units(e.x_bearing + e.width, upem),
+			      to_pdf_units(e.y_bearing, upem)};
+		if (!any) {
+			memcpy(m.bbox, box, sizeof box);
+			any = true;
+			continue;
+		}
+		m.bbox[0] = box[0] < m.bbox[0] ? box[0] : m.bbox[0];
+		m.bbox[1] = box[1] < m.bbox[1] ? box[1] : m.bbox[1];
+		m.bbox[2] = box[2] > m.bbox[2] ? box[2] : m.bbox[2];
+		m.bbox[3] = box[3] > m.bbox[3] ? box[3] : m.bbox[3];
+	}
+	return m;
+}
+
+static HPDF_Dict descriptor(struct pdf_ctx *ctx, const struct pdf_font *f,
+			    const char *base, HPDF_Dict file)
+{
+	HPDF_Doc pdf = ctx->pdf;
+	HPDF_Dict d = HPDF_Dict_New(pdf->mmgr);
+	if (!d || HPDF_Xref_Add(pdf->xref, d) != HPDF_OK)
+		return NULL;
+	struct font_metrics m = measure(f);
+	HPDF_Dict_AddName(d, "Type", "FontDescriptor");
+	HPDF_Dict_AddName(d, "FontName", base);
+	HPDF_Dict_AddNumber(d, "Flags", 4); /* symbolic: glyphs by CID */
+	HPDF_Array box = HPDF_Array_New(pdf->mmgr);
+	if (box) {
+		for (int i = 0; i < 4; i++)
+			HPDF_Array_AddNumber(box, m.bbox[i]);
+		HPDF_Dict_Add(d, "FontBBox", box);
+	}
+	HPDF_Dict_AddNumber(d, "ItalicAngle", 0);
+	HPDF_Dict_AddNumber(d, "Ascent", m.ascent);
+	HPDF_Dict_AddNumber(d, "Descent", m.descent);
+	HPDF_Dict_AddNumber(d, "CapHeight", m.cap_height);
+	HPDF_Dict_AddNumber(d, "XHeight", m.x_height);
+	HPDF_Dict_AddNumber(d, "StemV", m.stem_v);
+	HPDF_Dict_Add(d, "FontFile2", file);
+	if (ctx->doc->pdfa) {
+		/* CIDSet (PDF/A-1 6.3.5 for subsets): one bit per CID,
+		 * high-order bit first; every CID has its glyph. */
+		size_t n = (f->n_cids + 7) / 8;
+		unsigned char *bits = xcalloc(n, 1);
+		for (unsigned cid = 0; cid < f->n_cids; cid++)
+			bits[cid >> 3] |= (unsigned char)(0x80u >> (cid & 7));
+		HPDF_Dict_Add(d, "CIDSet", small_stream(pdf, bits, n));
+		free(bits);
+	}
+	return d;
+}
+
+/* The objects of one font; f->type0 is what pages refer to. */
+static bool embed_one(struct pdf_ctx *ctx, struct pdf_font *f)
+{
+	HPDF_Doc pdf = ctx->pdf;
+	HPDF_MMgr mmgr = pdf->mmgr;
+	char name[64], tag[7], base[80];
+	ps_name(f, name, sizeof name);
+	subset_tag(f, name, tag);
+	snprintf(base, sizeof base, "%s+%s", tag, name);
+
+	if (!f->zjob.ok) {
+		pdf_error(ctx, "cannot write '%s': cannot compress the subset of font "
+			  "file '%s' (zlib)", ctx->path, f->file);
+		return false;
+	}
+	HPDF_Dict file = HPDF_DictStream_New(mmgr, pdf->xref);
+	if (file) {
+		HPDF_Dict_AddNumber(file, "Length1", (HPDF_INT32)f->zjob.in_len);
+		pdf_stream_put_deflated(file, &f->zjob);
+	}
+	pdf_zjob_release(&f->zjob);
+
+	uint8_t *map = xcalloc(f->n_cids, 2);
+	for (unsigned cid = 0; cid < f->n_cids; cid++) {
+		map[2 * cid] = (uint8_t)(f->gid_of[cid] >> 8);
+		map[2 * cid + 1] = (uint8_t)(f->gid_of[cid] & 0xFF);
+	}
+	HPDF_Dict cid_map = small_stream(pdf, map, 2 * (size_t)f->n_cids);
+	free(map);
+
+	struct pdf_buf tu = {0};
+	tounicode(f, &tu);
+	HPDF_Dict to_unicode = small_stream(pdf, tu.p, tu.len);
+	free(tu.p);
+
+	HPDF_Dict cid_font = HPDF_Dict_New(mmgr);
+	if (cid_font && HPDF_Xref_Add(pdf->xref, cid_font) == HPDF_OK) {
+		HPDF_Dict_AddName(cid_font, "Type", "Font");
+		HPDF_Dict_AddName(cid_font, "Subtype", "CIDFontType2");
+		HPDF_Dict_AddName(cid_font, "BaseFont", base);
+		/* Our own CIDs, no character collection's: Adobe-Identity-0. */
+		HPDF_Dict_Add(cid_font, "CIDSystemInfo", system_info(mmgr, "Identity"));
+		HPDF_Dict_Add(cid_font, "FontDescriptor",
+			      file ? descriptor(ctx, f, base, file) : NULL);
+		HPDF_Dict_AddNumber(cid_font, "DW", 1000);
+		HPDF_Dict_Add(cid_font, "W", widths(mmgr, f));
+		HPDF_Dict_Add(cid_font, "CIDToGIDMap", cid_map);
+	}
+	HPDF_Dict type0 = HPDF_Dict_New(mmgr);
+	if (type0 && HPDF_Xref_Add(pdf->xref, type0) == HPDF_OK) {
+		HPDF_Dict_AddName(type0, "Type", "Font");
+		HPDF_Dict_AddName(type0, "Subtype", "Type0");
+		HPDF_Dict_AddName(type0, "BaseFont", base);
+		HPDF_Dict_AddName(type0, "Encoding", "Identity-H");
+		HPDF_Array desc = HPDF_Array_New(mmgr);
+		if (desc) {
+			HPDF_Array_Add(desc, cid_font);
+			HPDF_Dict_Add(type0, "DescendantFonts", desc);
+		}
+		HPDF_Dict_Add(type0, "ToUnicode", to_unicode);
+		f->type0 = type0;
+	}
+	char doing[600];
+	snprintf(doing, sizeof doing, "embedding the subset of font file '%s'",
+		 f->file);
+	return pdf_hpdf_ok(ctx, doing);
+}
+
+bool pdf_fonts_embed(struct pdf_ctx *ctx)
+{
 	for (size_t i = 0; i < ctx->n_fonts; i++) {
 		struct pdf_font *f = &ctx->fonts[i];
-		if (!f->font)
+		if (!f->n_used)
 			continue;
-		HPDF_FontAttr attr = (HPDF_FontAttr)f->font->attr;
-		HPDF_Dict cmap = attr->cmap_stream;
-		HPDF_Dict cid_font = attr->descendant_font;
-		if (!cmap || !cid_font || attr->type != HPDF_FONT_TYPE0_TT) {
-			pdf_error(ctx, "cannot write '%s': font '%s' is not the CID "
-				  "TrueType font expected from libharu", ctx->path,
-				  f->name);
+		if (!embed_one(ctx, f))
 			return false;
-		}
-		struct pdf_buf b = {0};
-		tounicode(f, &b);
-		HPDF_MemStream_FreeData(cmap->stream);
-		HPDF_Stream_Write(cmap->stream, (const HPDF_BYTE *)b.p,
-				  (HPDF_UINT)b.len);
-		free(b.p);
-		/* The stream dictionary describes libharu's old map; make it
-		 * match the new one. */
-		HPDF_Dict_AddName(cmap, "CMapName", "Adobe-Identity-UCS");
-		HPDF_Dict_Add(cmap, "CIDSystemInfo", system_info(mmgr, "UCS"));
-		/* Identity-H with a CIDToGIDMap: the CIDs are no character
-		 * collection's, so Adobe-Identity-0, not (Identity-H). */
-		HPDF_Dict_Add(cid_font, "CIDSystemInfo",
-			      system_info(mmgr, "Identity"));
-		char doing[600];
-		snprintf(doing, sizeof doing, "replacing the ToUnicode map of '%s'",
-			 f->file);
-		if (!pdf_hpdf_ok(ctx, doing))
-			return false;
+		HPDF_Dict_Add(ctx->font_res, f->res_name, f->type0);
 	}
-	return true;
+	return pdf_hpdf_ok(ctx, "making the font resources");
 }
 
 void pdf_fonts_release(struct pdf_ctx *ctx)
 {
 	for (size_t i = 0; i < ctx->n_fonts; i++) {
-		hb_font_destroy(ctx->fonts[i].hb);
-		hb_face_destroy(ctx->fonts[i].face);
-		free(ctx->fonts[i].used);
-		free(ctx->fonts[i].warned);
+		struct pdf_font *f = &ctx->fonts[i];
+		hb_font_destroy(f->hb);
+		hb_face_destroy(f->face);
+		hb_blob_destroy(f->subset);
+		pdf_zjob_release(&f->zjob);
+		free(f->used);
+		free(f->warned);
+		free(f->cid_of);
+		free(f->cp_of);
+		free(f->gid_of);
+		free(f->width_of);
 	}
 	free(ctx->fonts);
 	free(ctx->font_slot);

@@ -5,9 +5,11 @@
  * pdf_check.c  the checking pass over the display list that runs before
  *              libharu sees anything; it also collects the code points
  *              that each font has to provide
- * pdf_page.c   drawing the items of one page
- * pdf_font.c   font subsets (hb-subset), loading them into libharu, and
- *              the ToUnicode / CIDSystemInfo repairs made before saving
+ * pdf_page.c   the content stream of one page (operators written here,
+ *              not through libharu's drawing calls)
+ * pdf_font.c   font subsets (hb-subset) and their Type0 font objects
+ * pdf_deflate.c  compressing font programs and page contents on worker
+ *              threads, and handing them to libharu compressed
  * pdfa.c       archive grade (dl_doc.pdfa): every repair that makes the
  *              file PDF/A-1b, made before and after libharu saves it
  */
@@ -20,11 +22,13 @@
 #include <stdint.h>
 
 struct dl_doc;
+struct pdf_buf;
 struct dl_page;
 struct fontset;
 struct diag_list;
 typedef struct hb_face_t hb_face_t;
 typedef struct hb_font_t hb_font_t;
+typedef struct hb_blob_t hb_blob_t;
 
 /* Fixed, so that two builds of the same input are the same bytes; the Info
  * dictionary and the XMP metadata both say it. */
@@ -33,19 +37,36 @@ typedef struct hb_font_t hb_font_t;
 /* Code points of the Basic Multilingual Plane, one bit each. */
 #define PDF_BMP_BYTES (0x10000 / 8)
 
+/* A buffer to compress (pdf_deflate.c): in/in_len are the caller's; out
+ * is malloc'd by the compressing thread, freed with pdf_zjob_release(). */
+struct pdf_zjob {
+	const unsigned char *in;
+	size_t in_len;
+	unsigned char *out;
+	size_t out_len;
+	bool ok;
+};
+struct pdf_deflate;
+
 /* One font file as embedded: several font-set indices naming the same file
- * share one slot (libharu keys fonts by PostScript name, so loading one
- * file twice would give the second index the first index's subset). */
+ * share one slot and one subset. */
 struct pdf_font {
 	const char *file;    /* fontset_file(); owned by the font set */
 	uint8_t *used;       /* PDF_BMP_BYTES bitset of code points drawn */
 	uint8_t *warned;     /* code points already reported as missing */
 	size_t n_used;
 	hb_face_t *face;     /* the whole font file, for coverage and subset */
-	hb_font_t *hb;
-	HPDF_Font font;      /* NULL until loaded */
-	const char *name;    /* libharu's name for it (PostScript name) */
-	size_t subset_bytes; /* size of the subset file handed to libharu */
+	hb_font_t *hb;       /* at scale upem */
+	/* After pdf_fonts_prepare(): CIDs 0..n_cids-1 (0 is .notdef) */
+	uint16_t *cid_of;    /* code point -> CID, 0x10000 entries */
+	unsigned *cp_of;     /* CID -> code point */
+	uint16_t *gid_of;    /* CID -> glyph of the subset */
+	int *width_of;       /* CID -> advance, 1/1000 em */
+	unsigned n_cids;
+	hb_blob_t *subset;   /* the subset font program */
+	struct pdf_zjob zjob; /* ... and its compression */
+	char res_name[16];   /* F1, F2 ... in the pages' font resources */
+	HPDF_Dict type0;     /* the Type0 font, once embedded */
 };
 
 struct pdf_ctx {
@@ -65,6 +86,10 @@ struct pdf_ctx {
 	size_t n_font_slot;
 
 	HPDF_Page *pages;       /* one per dl_page, once drawn */
+	HPDF_Dict font_res;     /* the /Font resources every page shares */
+	struct pdf_buf *content;      /* each page's content stream ... */
+	struct pdf_zjob *content_z;   /* ... and its compression */
+	struct pdf_deflate *z;
 	HPDF_Dict dests;        /* the catalog's /Dests, created on first use */
 	size_t errors;          /* errors this run added to dl */
 };
@@ -98,20 +123,36 @@ bool pdf_check_doc(struct pdf_ctx *ctx);
  * warns once per character that the font lacks. */
 bool pdf_font_use(struct pdf_ctx *ctx, int font, const char *utf8, size_t len,
 		  size_t page);
-/* Subsets and loads every used font into ctx->pdf. */
-bool pdf_fonts_load(struct pdf_ctx *ctx);
-/* The libharu font for font-set index i (loaded). */
-HPDF_Font pdf_font_get(const struct pdf_ctx *ctx, int i);
-/* Replaces libharu's ToUnicode maps and CIDSystemInfo; call before saving. */
-bool pdf_fonts_finish(struct pdf_ctx *ctx);
+/* Numbers the CIDs of every font drawn with, makes its subset and queues
+ * the subset on z for compression.  False after an error. */
+bool pdf_fonts_prepare(struct pdf_ctx *ctx, struct pdf_deflate *z);
+/* Appends the two-byte CIDs of utf8 in font-set index font (prepared). */
+void pdf_font_put_text(struct pdf_ctx *ctx, int font, const char *utf8,
+		       size_t len, struct pdf_buf *b);
+/* The resource name (F1 ...) of font-set index font. */
+const char *pdf_font_resource(const struct pdf_ctx *ctx, int font);
+/* The font objects, once z has compressed the subsets, each named in
+ * ctx->font_res.  False after an error. */
+bool pdf_fonts_embed(struct pdf_ctx *ctx);
 void pdf_fonts_release(struct pdf_ctx *ctx);
 
-/* Draws one page's items onto page. */
-bool pdf_draw_page(struct pdf_ctx *ctx, size_t index, HPDF_Page page);
+/* The content stream of page index, written to b (pdf_page.c). */
+void pdf_paint_page(struct pdf_ctx *ctx, size_t index, struct pdf_buf *b);
+
+/* The compression pool (pdf_deflate.c).  Jobs added are compressed on
+ * worker threads; pdf_deflate_wait() helps and returns when all are done;
+ * free it before freeing the jobs. */
+struct pdf_deflate *pdf_deflate_new(void);
+void pdf_deflate_add(struct pdf_deflate *z, struct pdf_zjob *job);
+void pdf_deflate_wait(struct pdf_deflate *z);
+void pdf_deflate_free(struct pdf_deflate *z);
+void pdf_zjob_release(struct pdf_zjob *job);
+/* Makes dict's stream the compressed bytes of job, /Filter /FlateDecode. */
+bool pdf_stream_put_deflated(HPDF_Dict dict, const struct pdf_zjob *job);
 
 /* PDF/A-1b (pdfa.c).  pdfa_prepare() adds what the finished document lacks
- * (XMP metadata, output intent, font descriptor entries, a placeholder
- * /ID); call it after pdf_fonts_finish(), right before saving.
+ * (XMP metadata, output intent, a placeholder /ID); call it right before
+ * saving.
  * pdfa_finish() writes the file identifier, the MD5 of the saved bytes,
  * over the placeholder in data.  Both return false after an error. */
 bool pdfa_prepare(struct pdf_ctx *ctx);

@@ -1,13 +1,21 @@
-/* pdf_page.c - drawing the items of one display-list page with libharu.
+/* pdf_page.c - the content stream of one display-list page.
+ *
+ * The operators are written here into a buffer, not through libharu's
+ * drawing calls: the text is in shiryo's own fonts (pdf_font.c), which
+ * libharu's ShowText cannot draw, and the buffer can then be compressed on
+ * another core (pdf_deflate.c).  It also removes three libharu limits the
+ * old painter worked around: dash lengths had to be whole points, numbers
+ * came out as float noise (764.41 written 764.40997), and each text run
+ * was its own BT ... ET.
  *
  * The display list has the origin at the top left with y down; PDF has it
  * at the bottom left with y up, so every y becomes height - y here.
- *
- * The graphics state (colours, line width, dash, font, character spacing)
- * is tracked, so an operator is written only when a value changes; clip
- * push/pop save and restore the tracked state with GSave/GRestore.  Colours
- * and line styles are always set before a path begins: libharu refuses
- * them inside a path, and the refusal would poison the document.
+ * Positions are written in 1/100 pt (3.5 µm, far below any printer's
+ * dot), computed as whole hundredths so that relative text moves add up
+ * exactly.  The graphics state (colours, line width, dash, font, character
+ * spacing) is tracked, so an operator is written only when a value
+ * changes; clip push/pop save and restore the tracked state with q / Q.
+ * Consecutive texts share one text object, moved with relative Td.
  * Everything drawn here was checked by pdf_check.c first.
  */
 #include <math.h>
@@ -18,41 +26,92 @@
 #include "dlist.h"
 #include "pdf_int.h"
 
-/* Bytes of UTF-8 per ShowText.  A single TextOut of more than 65,535 bytes
- * draws nothing in libharu 2.3.0, reports success, and leaves an error
- * that makes every later call fail; longer runs are cut at character
- * boundaries (the text position advances over each piece by itself). */
-#define SHOW_MAX 65535
-/* Characters per ShowText.  Each becomes a two-byte code in the content
- * stream, and PDF 1.4's limit for a string is 65,535 bytes (PDF/A-1
- * enforces it: Preflight 1.0.4 "A String operand is too long"). */
+/* Characters per string.  Each is a two-byte code, and PDF 1.4's limit
+ * for a string is 65,535 bytes (PDF/A-1 enforces it: Preflight 1.0.4 "A
+ * String operand is too long"); a longer text is shown in pieces, each
+ * starting where the last ended. */
 #define SHOW_MAX_CHARS 32767
 
-#define MAX_STATES HPDF_LIMIT_MAX_GSTATE
+#define MAX_STATES 32
 
 struct gstate {
-	float line_width;
+	long line_width; /* hundredths of a point */
 	struct dl_color stroke, fill;
-	HPDF_UINT16 dash[8];
-	HPDF_UINT n_dash;
+	long dash[4];
+	int n_dash;
 	int font; /* font-set index, -1 none */
-	float size, char_space;
+	long size, char_space; /* hundredths, ten-thousandths */
 };
 
 struct painter {
 	struct pdf_ctx *ctx;
-	HPDF_Page page;
-	float height;
+	struct pdf_buf *b;
+	double height;
 	struct gstate st[MAX_STATES];
 	int depth;
+	bool in_text;
+	long tx, ty; /* start of the current text line, hundredths */
 };
 
-/* Page coordinates to 1/100 pt (3.5 µm, far below any printer's dot):
- * libharu prints up to five decimals, and the shorter numbers make the
- * content streams about a quarter smaller after compression. */
-static HPDF_REAL q(double v)
+/* ---- numbers ------------------------------------------------------------ */
+
+/* v in units of 10^-decimals, as the shortest decimal. */
+static void put_fixed(struct painter *p, long v, int decimals)
 {
-	return (HPDF_REAL)(floor(v * 100.0 + 0.5) / 100.0);
+	char buf[40], *e = buf + sizeof buf, *s = e;
+	bool neg = v < 0;
+	unsigned long u = neg ? 0UL - (unsigned long)v : (unsigned long)v;
+	int d = 0;
+	bool frac = false;
+	for (; d < decimals; d++, u /= 10) {
+		int digit = (int)(u % 10);
+		if (!frac && digit == 0)
+			continue;
+		frac = true;
+		*--s = (char)('0' + digit);
+	}
+	if (frac)
+		*--s = '.';
+	do {
+		*--s = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (neg && (e - s > 1 || *s != '0'))
+		*--s = '-';
+	pdf_buf_put_n(p->b, s, (size_t)(e - s));
+}
+
+static long hundredths(double v)
+{
+	return lround(v * 100.0);
+}
+
+/* A length or coordinate in points, followed by a space. */
+static void num(struct painter *p, double v)
+{
+	put_fixed(p, hundredths(v), 2);
+	pdf_buf_put_n(p->b, " ", 1);
+}
+
+static void xy(struct painter *p, double x, double y)
+{
+	num(p, x);
+	num(p, p->height - y);
+}
+
+static void op(struct painter *p, const char *s)
+{
+	pdf_buf_put(p->b, s);
+}
+
+/* ---- state -------------------------------------------------------------- */
+
+static void end_text(struct painter *p)
+{
+	if (p->in_text) {
+		op(p, "ET\n");
+		p->in_text = false;
+	}
 }
 
 static bool same_color(struct dl_color a, struct dl_color b)
@@ -60,9 +119,20 @@ static bool same_color(struct dl_color a, struct dl_color b)
 	return a.r == b.r && a.g == b.g && a.b == b.b;
 }
 
-static bool is_grey(struct dl_color c)
+/* Colour components to three decimals: finer than 8-bit colour. */
+static void put_color(struct painter *p, struct dl_color c, const char *grey,
+		      const char *rgb)
 {
-	return c.r == c.g && c.g == c.b;
+	if (c.r == c.g && c.g == c.b) {
+		put_fixed(p, lround(c.r * 1000.0), 3);
+		op(p, grey);
+		return;
+	}
+	const float v[3] = {c.r, c.g, c.b};
+	for (int i = 0; i < 3; i++) {
+		put_fixed(p, lround(v[i] * 1000.0), 3);
+		op(p, i < 2 ? " " : rgb);
+	}
 }
 
 static void set_fill(struct painter *p, struct dl_color c)
@@ -70,110 +140,123 @@ static void set_fill(struct painter *p, struct dl_color c)
 	struct gstate *s = &p->st[p->depth];
 	if (same_color(s->fill, c))
 		return;
-	if (is_grey(c))
-		HPDF_Page_SetGrayFill(p->page, c.r);
-	else
-		HPDF_Page_SetRGBFill(p->page, c.r, c.g, c.b);
+	put_color(p, c, " g\n", " rg\n");
 	s->fill = c;
-}
-
-/* libharu's dash: whole points 1..100 (HPDF_UINT16, 0 rejected), an
- * even count or 1.  A pattern of three is written twice over, which PDF
- * defines as the same thing; an all-zero pattern means solid. */
-static HPDF_UINT to_dash(const struct dl_stroke *ls, HPDF_UINT16 out[8])
-{
-	HPDF_UINT n = 0;
-	bool any = false;
-	for (int i = 0; i < ls->n_dash; i++) {
-		float v = floorf(ls->dash[i] + 0.5f);
-		if (ls->dash[i] > 0)
-			any = true;
-		if (v < 1)
-			v = 1;
-		if (v > HPDF_MAX_DASH_PATTERN)
-			v = HPDF_MAX_DASH_PATTERN;
-		out[n++] = (HPDF_UINT16)v;
-	}
-	if (!any)
-		return 0;
-	if (n == 3) {
-		memcpy(out + 3, out, 3 * sizeof *out);
-		n = 6;
-	}
-	return n;
 }
 
 static void set_stroke(struct painter *p, const struct dl_stroke *ls)
 {
 	struct gstate *s = &p->st[p->depth];
-	if (s->line_width != ls->width) {
-		HPDF_Page_SetLineWidth(p->page, ls->width);
-		s->line_width = ls->width;
+	long w = hundredths(ls->width);
+	if (s->line_width != w) {
+		put_fixed(p, w, 2);
+		op(p, " w\n");
+		s->line_width = w;
 	}
 	if (!same_color(s->stroke, ls->color)) {
-		struct dl_color c = ls->color;
-		if (is_grey(c))
-			HPDF_Page_SetGrayStroke(p->page, c.r);
-		else
-			HPDF_Page_SetRGBStroke(p->page, c.r, c.g, c.b);
-		s->stroke = c;
+		put_color(p, ls->color, " G\n", " RG\n");
+		s->stroke = ls->color;
 	}
-	HPDF_UINT16 dash[8];
-	HPDF_UINT n = to_dash(ls, dash);
-	if (n != s->n_dash || memcmp(dash, s->dash, n * sizeof *dash) != 0) {
-		HPDF_Page_SetDash(p->page, n ? dash : NULL, n, 0);
-		memcpy(s->dash, dash, n * sizeof *dash);
+	/* A pattern of zeros only is solid (PDF does not allow it). */
+	long dash[4];
+	int n = ls->n_dash > 4 ? 4 : ls->n_dash;
+	bool any = false;
+	for (int i = 0; i < n; i++) {
+		dash[i] = hundredths(ls->dash[i]);
+		any |= dash[i] > 0;
+	}
+	if (!any)
+		n = 0;
+	if (n != s->n_dash || memcmp(dash, s->dash, (size_t)n * sizeof *dash) != 0) {
+		op(p, "[");
+		for (int i = 0; i < n; i++) {
+			if (i)
+				op(p, " ");
+			put_fixed(p, dash[i], 2);
+		}
+		op(p, "] 0 d\n");
+		memcpy(s->dash, dash, (size_t)n * sizeof *dash);
 		s->n_dash = n;
 	}
 }
 
+/* ---- items -------------------------------------------------------------- */
+
+/* A string of two-byte codes as a literal: only ( ) \ and CR need a
+ * backslash (a bare CR in a string reads as LF). */
+static void put_string(struct painter *p, const char *codes, size_t n)
+{
+	pdf_buf_put_n(p->b, "(", 1);
+	size_t from = 0;
+	for (size_t i = 0; i < n; i++) {
+		char c = codes[i];
+		if (c != '(' && c != ')' && c != '\\' && c != '\r')
+			continue;
+		pdf_buf_put_n(p->b, codes + from, i - from);
+		pdf_buf_put_n(p->b, c == '\r' ? "\\r" : "\\", c == '\r' ? 2 : 1);
+		if (c != '\r')
+			pdf_buf_put_n(p->b, &c, 1);
+		from = i + 1;
+	}
+	pdf_buf_put_n(p->b, codes + from, n - from);
+	op(p, ")Tj\n");
+}
+
 static void draw_text(struct painter *p, const struct dl_item *it)
 {
-	struct pdf_ctx *ctx = p->ctx;
 	struct gstate *s = &p->st[p->depth];
-	const char *t = it->u.text.utf8;
-	size_t len = it->u.text.len;
-	if (len == 0)
+	if (it->u.text.len == 0)
 		return;
 
 	set_fill(p, it->u.text.color);
-	if (s->font != it->u.text.font || s->size != it->u.text.size) {
-		HPDF_Page_SetFontAndSize(p->page, pdf_font_get(ctx, it->u.text.font),
-					 it->u.text.size);
+	if (!p->in_text) {
+		op(p, "BT\n");
+		p->in_text = true;
+		p->tx = p->ty = 0;
+	}
+	long size = hundredths(it->u.text.size);
+	if (s->font != it->u.text.font || s->size != size) {
+		op(p, "/");
+		op(p, pdf_font_resource(p->ctx, it->u.text.font));
+		op(p, " ");
+		put_fixed(p, size, 2);
+		op(p, " Tf\n");
 		s->font = it->u.text.font;
-		s->size = it->u.text.size;
+		s->size = size;
 	}
-	if (s->char_space != it->u.text.char_space) {
-		HPDF_Page_SetCharSpace(p->page, it->u.text.char_space);
-		s->char_space = it->u.text.char_space;
+	long cs = lround(it->u.text.char_space * 10000.0);
+	if (s->char_space != cs) {
+		put_fixed(p, cs, 4);
+		op(p, " Tc\n");
+		s->char_space = cs;
 	}
-	HPDF_Page_BeginText(p->page);
-	HPDF_Page_MoveTextPos(p->page, q(it->u.text.x), q(p->height - it->u.text.y));
+	long x = hundredths(it->u.text.x), y = hundredths(p->height - it->u.text.y);
+	put_fixed(p, x - p->tx, 2);
+	op(p, " ");
+	put_fixed(p, y - p->ty, 2);
+	op(p, " Td\n");
+	p->tx = x;
+	p->ty = y;
 
-	/* ShowText wants NUL-terminated pieces. */
-	char *piece = malloc((len < SHOW_MAX ? len : SHOW_MAX) + 1);
-	if (!piece)
-		abort();
-	for (size_t at = 0; at < len;) {
-		/* Up to SHOW_MAX_CHARS whole characters in SHOW_MAX bytes. */
-		size_t n = 0;
-		for (size_t chars = 0; at + n < len && chars < SHOW_MAX_CHARS;
-		     chars++) {
-			size_t next = n + 1;
-			while (at + next < len &&
-			       ((unsigned char)t[at + next] & 0xC0) == 0x80)
-				next++;
-			if (next > SHOW_MAX)
-				break;
-			n = next;
-		}
-		memcpy(piece, t + at, n);
-		piece[n] = '\0';
-		HPDF_Page_ShowText(p->page, piece);
-		at += n;
+	struct pdf_buf codes = {0};
+	pdf_font_put_text(p->ctx, it->u.text.font, it->u.text.utf8, it->u.text.len,
+			  &codes);
+	for (size_t at = 0; at < codes.len; at += 2 * SHOW_MAX_CHARS) {
+		size_t n = codes.len - at;
+		put_string(p, codes.p + at, n < 2 * SHOW_MAX_CHARS ? n : 2 * SHOW_MAX_CHARS);
 	}
-	free(piece);
-	HPDF_Page_EndText(p->page);
+	free(codes.p);
+}
+
+/* The painting operator for a fill and/or stroke. */
+static void paint(struct painter *p, bool fill, bool stroke, bool even_odd)
+{
+	if (fill && stroke)
+		op(p, even_odd ? "B*\n" : "B\n");
+	else if (fill)
+		op(p, even_odd ? "f*\n" : "f\n");
+	else
+		op(p, "S\n");
 }
 
 static void draw_path(struct painter *p, const struct dl_item *it)
@@ -185,84 +268,76 @@ static void draw_path(struct painter *p, const struct dl_item *it)
 		set_fill(p, it->u.path.fill_color);
 	if (stroke)
 		set_stroke(p, &it->u.path.line);
-	float h = p->height;
 	for (size_t i = 0; i < it->u.path.n_segs; i++) {
 		const struct dl_path_seg *g = &it->u.path.segs[i];
 		switch (g->op) {
 		case DL_MOVE:
-			HPDF_Page_MoveTo(p->page, q(g->x[0]), q(h - g->y[0]));
+			xy(p, g->x[0], g->y[0]);
+			op(p, "m\n");
 			break;
 		case DL_LINETO:
-			HPDF_Page_LineTo(p->page, q(g->x[0]), q(h - g->y[0]));
+			xy(p, g->x[0], g->y[0]);
+			op(p, "l\n");
 			break;
 		case DL_CURVETO:
-			HPDF_Page_CurveTo(p->page, q(g->x[0]), q(h - g->y[0]), q(g->x[1]),
-					  q(h - g->y[1]), q(g->x[2]), q(h - g->y[2]));
+			for (int k = 0; k < 3; k++)
+				xy(p, g->x[k], g->y[k]);
+			op(p, "c\n");
 			break;
 		case DL_CLOSE:
-			HPDF_Page_ClosePath(p->page);
+			op(p, "h\n");
 			break;
 		}
 	}
-	bool eo = it->u.path.even_odd;
-	if (fill && stroke)
-		eo ? HPDF_Page_EofillStroke(p->page) : HPDF_Page_FillStroke(p->page);
-	else if (fill)
-		eo ? HPDF_Page_Eofill(p->page) : HPDF_Page_Fill(p->page);
-	else
-		HPDF_Page_Stroke(p->page);
+	paint(p, fill, stroke, it->u.path.even_odd);
 }
 
-static void draw_rect(struct painter *p, const struct dl_item *it)
+static void rect(struct painter *p, double x, double y, double w, double h)
 {
-	bool fill = it->u.rect.fill, stroke = it->u.rect.stroke;
-	if (!fill && !stroke)
-		return;
-	if (fill)
-		set_fill(p, it->u.rect.fill_color);
-	if (stroke)
-		set_stroke(p, &it->u.rect.line);
-	HPDF_Page_Rectangle(p->page, q(it->u.rect.x),
-			    q(p->height - it->u.rect.y - it->u.rect.h), q(it->u.rect.w),
-			    q(it->u.rect.h));
-	if (fill && stroke)
-		HPDF_Page_FillStroke(p->page);
-	else if (fill)
-		HPDF_Page_Fill(p->page);
-	else
-		HPDF_Page_Stroke(p->page);
+	num(p, x);
+	num(p, p->height - y - h);
+	num(p, w);
+	num(p, h);
+	op(p, "re\n");
 }
 
 static void draw_item(struct painter *p, const struct dl_item *it)
 {
+	if (it->kind != DL_TEXT && it->kind != DL_LINK_DEST)
+		end_text(p);
 	switch (it->kind) {
 	case DL_TEXT:
 		draw_text(p, it);
 		break;
 	case DL_LINE:
 		set_stroke(p, &it->u.line.stroke);
-		HPDF_Page_MoveTo(p->page, q(it->u.line.x0), q(p->height - it->u.line.y0));
-		HPDF_Page_LineTo(p->page, q(it->u.line.x1), q(p->height - it->u.line.y1));
-		HPDF_Page_Stroke(p->page);
+		xy(p, it->u.line.x0, it->u.line.y0);
+		op(p, "m\n");
+		xy(p, it->u.line.x1, it->u.line.y1);
+		op(p, "l\nS\n");
 		break;
 	case DL_RECT:
-		draw_rect(p, it);
+		if (!it->u.rect.fill && !it->u.rect.stroke)
+			break;
+		if (it->u.rect.fill)
+			set_fill(p, it->u.rect.fill_color);
+		if (it->u.rect.stroke)
+			set_stroke(p, &it->u.rect.line);
+		rect(p, it->u.rect.x, it->u.rect.y, it->u.rect.w, it->u.rect.h);
+		paint(p, it->u.rect.fill, it->u.rect.stroke, false);
 		break;
 	case DL_PATH:
 		draw_path(p, it);
 		break;
 	case DL_CLIP_PUSH:
-		HPDF_Page_GSave(p->page);
+		op(p, "q\n");
 		p->st[p->depth + 1] = p->st[p->depth];
 		p->depth++;
-		HPDF_Page_Rectangle(p->page, q(it->u.clip.x),
-				    q(p->height - it->u.clip.y - it->u.clip.h),
-				    q(it->u.clip.w), q(it->u.clip.h));
-		HPDF_Page_Clip(p->page);
-		HPDF_Page_EndPath(p->page);
+		rect(p, it->u.clip.x, it->u.clip.y, it->u.clip.w, it->u.clip.h);
+		op(p, "W n\n");
 		break;
 	case DL_CLIP_POP:
-		HPDF_Page_GRestore(p->page);
+		op(p, "Q\n");
 		p->depth--;
 		break;
 	case DL_LINK_DEST:
@@ -270,31 +345,24 @@ static void draw_item(struct painter *p, const struct dl_item *it)
 	}
 }
 
-bool pdf_draw_page(struct pdf_ctx *ctx, size_t index, HPDF_Page page)
+void pdf_paint_page(struct pdf_ctx *ctx, size_t index, struct pdf_buf *b)
 {
 	const struct dl_page *pg = &ctx->doc->pages[index];
 	struct painter *p = calloc(1, sizeof *p);
 	if (!p)
 		abort();
 	p->ctx = ctx;
-	p->page = page;
+	p->b = b;
 	p->height = pg->height;
 	/* PDF's initial graphics state. */
-	p->st[0].line_width = 1;
+	p->st[0].line_width = 100;
 	p->st[0].stroke = DL_BLACK;
 	p->st[0].fill = DL_BLACK;
 	p->st[0].font = -1;
+	p->st[0].size = -1;
 
-	bool ok = true;
-	for (size_t k = 0; k < pg->n_items && ok; k++) {
+	for (size_t k = 0; k < pg->n_items; k++)
 		draw_item(p, &pg->items[k]);
-		if (ctx->hpdf_failed) {
-			char doing[64];
-			snprintf(doing, sizeof doing, "drawing item %zu of page %zu",
-				 k + 1, index + 1);
-			ok = pdf_hpdf_ok(ctx, doing);
-		}
-	}
+	end_text(p);
 	free(p);
-	return ok;
 }

@@ -416,27 +416,64 @@ static bool build(struct pdf_ctx *ctx, struct pdf_bytes *out)
 	if (!pdf_hpdf_ok(ctx, "setting up the document"))
 		return false;
 
-	if (!pdf_fonts_load(ctx))
+	/* The font subsets first: they are the longest to compress, and
+	 * the worker threads start on them while the pages are painted. */
+	ctx->z = pdf_deflate_new();
+	if (!pdf_fonts_prepare(ctx, ctx->z))
+		return false;
+	ctx->font_res = HPDF_Dict_New(ctx->pdf->mmgr);
+	if (ctx->font_res)
+		HPDF_Xref_Add(ctx->pdf->xref, ctx->font_res);
+	if (!pdf_hpdf_ok(ctx, "making the font resources"))
 		return false;
 
-	ctx->pages = calloc(doc->n_pages ? doc->n_pages : 1, sizeof *ctx->pages);
-	if (!ctx->pages)
+	size_t n_alloc = doc->n_pages ? doc->n_pages : 1;
+	ctx->pages = calloc(n_alloc, sizeof *ctx->pages);
+	ctx->content = calloc(n_alloc, sizeof *ctx->content);
+	ctx->content_z = calloc(n_alloc, sizeof *ctx->content_z);
+	if (!ctx->pages || !ctx->content || !ctx->content_z)
 		abort();
 	for (size_t i = 0; i < doc->n_pages; i++) {
 		HPDF_Page page = HPDF_AddPage(ctx->pdf);
 		if (page) {
 			HPDF_Page_SetWidth(page, doc->pages[i].width);
 			HPDF_Page_SetHeight(page, doc->pages[i].height);
+			/* One /Font dictionary for every page; libharu's
+			 * own would be made per page on first use. */
+			HPDF_Dict res = HPDF_Dict_GetItem(page, "Resources",
+							  HPDF_OCLASS_DICT);
+			if (res && HPDF_Dict_Add(res, "Font", ctx->font_res) == HPDF_OK)
+				((HPDF_PageAttr)page->attr)->fonts = ctx->font_res;
 		}
 		if (!pdf_hpdf_ok(ctx, "adding a page"))
 			return false;
 		ctx->pages[i] = page;
-		if (!pdf_draw_page(ctx, i, page))
+		pdf_paint_page(ctx, i, &ctx->content[i]);
+		ctx->content_z[i].in = (const unsigned char *)ctx->content[i].p;
+		ctx->content_z[i].in_len = ctx->content[i].len;
+		pdf_deflate_add(ctx->z, &ctx->content_z[i]);
+	}
+	pdf_deflate_wait(ctx->z);
+
+	if (!pdf_fonts_embed(ctx))
+		return false;
+	for (size_t i = 0; i < doc->n_pages; i++) {
+		HPDF_PageAttr attr = (HPDF_PageAttr)ctx->pages[i]->attr;
+		if (!ctx->content_z[i].ok) {
+			pdf_error(ctx, "cannot write '%s': cannot compress page %zu "
+				  "(zlib)", ctx->path, i + 1);
+			return false;
+		}
+		pdf_stream_put_deflated(attr->contents, &ctx->content_z[i]);
+		pdf_zjob_release(&ctx->content_z[i]);
+		free(ctx->content[i].p);
+		ctx->content[i] = (struct pdf_buf){0};
+		if (!pdf_hpdf_ok(ctx, "writing a page"))
 			return false;
 	}
 
 	if (!add_dests(ctx) || !add_outline(ctx) || !add_page_labels(ctx) ||
-	    !set_info(ctx) || !pdf_fonts_finish(ctx) ||
+	    !set_info(ctx) ||
 	    (doc->pdfa && !pdfa_prepare(ctx)))
 		return false;
 
@@ -599,7 +636,7 @@ int pdf_write(const struct dl_doc *doc, const struct fontset *fs,
 
 	/* A file-size limit (ulimit -f, a quota-like full disk) sends SIGXFSZ,
 	 * whose default action kills the process before the temporary file
-	 * (a font subset, or .NAME.XXXXXX) can be removed.  Ignored while
+	 * (.NAME.XXXXXX) can be removed.  Ignored while
 	 * writing, the write fails with EFBIG and is reported and cleaned up
 	 * like any other (issue 8). */
 	struct sigaction ign, old_xfsz;
@@ -614,9 +651,17 @@ int pdf_write(const struct dl_doc *doc, const struct fontset *fs,
 	if (restore)
 		sigaction(SIGXFSZ, &old_xfsz, NULL);
 
+	/* The pool first: its threads may still read the buffers below. */
+	pdf_deflate_free(ctx.z);
 	if (ctx.pdf)
 		HPDF_Free(ctx.pdf);
 	pdf_fonts_release(&ctx);
+	for (size_t i = 0; ctx.content && i < doc->n_pages; i++) {
+		free(ctx.content[i].p);
+		pdf_zjob_release(&ctx.content_z[i]);
+	}
+	free(ctx.content);
+	free(ctx.content_z);
 	free(ctx.pages);
 	free(bytes.data);
 	diag_list_release(&own);

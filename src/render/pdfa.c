@@ -29,10 +29,9 @@
  *     profile; ICC version 2, as PDF 1.4 needs).
  *  4. font descriptors: CapHeight (3.1.2 "mandatory fields are missing
  *     from the FontDescriptor: CapHeight") and CIDSet (3.1.11 "The CIDSet
- *     entry is missing for the Composite Subset"), plus values libharu
- *     leaves wrong though Preflight does not look at them: StemV 0,
- *     XHeight 0 (IPAex Mincho) and DW2 [bbox-bottom bbox-bottom-top], e.g.
- *     [-278 -1194], which puts the vertical origin below the glyphs.
+ *     entry is missing for the Composite Subset").  shiryo now writes its
+ *     font objects itself (pdf_font.c): CapHeight always, CIDSet when
+ *     dl_doc.pdfa is set.
  *  5. a file identifier (1.4.1 "The trailer dictionary doesn't contain
  *     ID"): the MD5 of the file itself, written over a placeholder after
  *     saving, so the same document gives the same bytes, /ID included.
@@ -293,124 +292,6 @@ static bool add_output_intent(struct pdf_ctx *ctx)
 	return pdf_hpdf_ok(ctx, "adding the sRGB output intent (PDF/A)");
 }
 
-/* ---- 4. font descriptors ------------------------------------------------ */
-
-/* Font units to the 1000-unit glyph space of the PDF. */
-static int to_pdf_units(hb_position_t v, unsigned upem)
-{
-	double x = (double)v * 1000.0 / (double)upem;
-	return (int)(x < 0 ? x - 0.5 : x + 0.5);
-}
-
-struct font_metrics {
-	int cap_height, x_height, stem_v;
-};
-
-static struct font_metrics measure(const struct pdf_font *f)
-{
-	struct font_metrics m = {0};
-	unsigned upem = hb_face_get_upem(f->face);
-	hb_font_t *font = hb_font_create(f->face); /* scale = upem */
-	hb_position_t v = 0;
-	/* OS/2 sCapHeight / sxHeight, or the height of 'H' / 'x' when the
-	 * table is older than version 2 (HarfBuzz's fallback). */
-	hb_ot_metrics_get_position_with_fallback(
-		font, HB_OT_METRICS_TAG_CAP_HEIGHT, &v);
-	m.cap_height = to_pdf_units(v, upem);
-	v = 0;
-	hb_ot_metrics_get_position_with_fallback(
-		font, HB_OT_METRICS_TAG_X_HEIGHT, &v);
-	m.x_height = to_pdf_units(v, upem);
-	/* TrueType fonts do not record their stem width; PDF writers estimate
-	 * it from the weight class: 50 + (weight / 65)^2, 88 for Regular. */
-	float weight = hb_style_get_value(font, HB_STYLE_TAG_WEIGHT);
-	if (!(weight >= 1 && weight <= 1000))
-		weight = 400;
-	m.stem_v = (int)(50.0 + (weight / 65.0) * (weight / 65.0) + 0.5);
-	hb_font_destroy(font);
-	return m;
-}
-
-/* The CIDs present in the embedded font: CID 0 (.notdef) and every code
- * the subset's cmap has, which is what libharu's CIDToGIDMap maps to a
- * glyph - the code points drawn that the font has, and U+0020, which
- * make_subset() always keeps.  Under Identity-H a code is a CID, and with
- * libharu's UTF-8 encoder a code is the character's code point. */
-static void cid_set(const struct pdf_font *f, unsigned char *bits,
-		    size_t *n_bytes)
-{
-	unsigned max = 0;
-	memset(bits, 0, PDF_BMP_BYTES);
-	bits[0] = 0x80; /* CID 0 is the high-order bit of the first byte */
-	for (unsigned cp = 1; cp < 0x10000; cp++) {
-		hb_codepoint_t gid;
-		if (!(BIT_TEST(f->used, cp) || cp == 0x20) ||
-		    !hb_font_get_nominal_glyph(f->hb, cp, &gid) || gid == 0)
-			continue;
-		bits[cp >> 3] |= (unsigned char)(0x80u >> (cp & 7));
-		max = cp;
-	}
-	*n_bytes = max / 8 + 1;
-}
-
-static bool repair_font(struct pdf_ctx *ctx, struct pdf_font *f)
-{
-	HPDF_Doc pdf = ctx->pdf;
-	HPDF_Font font = f->font;
-	HPDF_FontAttr attr = (HPDF_FontAttr)font->attr;
-	HPDF_FontDef def = attr->fontdef;
-
-	/* libharu makes the FontDescriptor only while saving, in the Type0
-	 * font's before-write function.  Run that step now so that there is
-	 * a descriptor to repair; during the save it finds def->descriptor
-	 * set and only adds BaseFont and FontDescriptor again. */
-	if (!def->descriptor && font->before_write_fn &&
-	    font->before_write_fn(font) != HPDF_OK && !ctx->hpdf_failed) {
-		pdf_error(ctx, "cannot write '%s' as PDF/A: libharu could not "
-			  "make the font descriptor of '%s'", ctx->path, f->name);
-		return false;
-	}
-	if (!pdf_hpdf_ok(ctx, "making a font descriptor (PDF/A)"))
-		return false;
-	HPDF_Dict desc = def->descriptor;
-	if (!desc) {
-		pdf_error(ctx, "cannot write '%s' as PDF/A: libharu made no font "
-			  "descriptor for '%s'", ctx->path, f->name);
-		return false;
-	}
-
-	struct font_metrics m = measure(f);
-	HPDF_Dict_AddNumber(desc, "CapHeight", m.cap_height);
-	HPDF_Dict_AddNumber(desc, "XHeight", m.x_height);
-	HPDF_Dict_AddNumber(desc, "StemV", m.stem_v);
-
-	/* DW2 [vy w1y]: the vertical origin at the ascent the descriptor
-	 * gives, one em down. */
-	HPDF_Array dw2 = HPDF_Array_New(pdf->mmgr);
-	if (dw2) {
-		HPDF_Array_AddNumber(dw2, def->ascent);
-		HPDF_Array_AddNumber(dw2, -1000);
-		HPDF_Dict_Add(attr->descendant_font, "DW2", dw2);
-	}
-
-	unsigned char *bits = malloc(PDF_BMP_BYTES);
-	if (!bits)
-		abort();
-	size_t n;
-	cid_set(f, bits, &n);
-	HPDF_Dict set = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
-	if (set) {
-		set->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-		HPDF_Stream_Write(set->stream, bits, (HPDF_UINT)n);
-		HPDF_Dict_Add(desc, "CIDSet", set);
-	}
-	free(bits);
-	char doing[600];
-	snprintf(doing, sizeof doing, "repairing the font descriptor of '%s' "
-		 "(PDF/A)", f->file);
-	return pdf_hpdf_ok(ctx, doing);
-}
-
 /* ---- 5. the file identifier --------------------------------------------- */
 
 static bool add_id_placeholder(struct pdf_ctx *ctx)
@@ -482,8 +363,5 @@ bool pdfa_prepare(struct pdf_ctx *ctx)
 	ctx->pdf->pdf_version = HPDF_VER_14;
 	if (!add_metadata(ctx) || !set_info_dates(ctx) || !add_output_intent(ctx))
 		return false;
-	for (size_t i = 0; i < ctx->n_fonts; i++)
-		if (ctx->fonts[i].font && !repair_font(ctx, &ctx->fonts[i]))
-			return false;
 	return add_id_placeholder(ctx);
 }

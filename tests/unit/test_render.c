@@ -328,9 +328,7 @@ static void existing_file_survives_a_read_only_folder(void)
 	dl_doc_free(d);
 }
 
-/* A full disk, simulated with a file-size limit (works as root too).  The
- * document has no text: font subsets are written before the PDF and would
- * hit the limit first. */
+/* A full disk, simulated with a file-size limit (works as root too). */
 static void existing_file_survives_a_full_disk(void)
 {
 	setup();
@@ -571,7 +569,42 @@ static void a_text_over_64k_bytes_is_drawn_whole(void)
 }
 
 /* Greys are DeviceGray, colours RGB, justified text has Tc, dashes round. */
-static void content_uses_gray_charspace_and_integer_dashes(void)
+/* 人 (U+4EBA) and the Kangxi radical ⼈ (U+2F08) share one glyph in IPAex;
+ * a CID per character, not per glyph, gives each back as itself (FOP sends
+ * both to the radical, peers/README.md), and characters that need an
+ * escape in a literal string - ( ) \\ and CR - survive too. */
+static void shared_glyphs_and_escaped_codes_extract_as_written(void)
+{
+	setup();
+	struct dl_doc *d = dl_doc_new();
+	struct dl_page *p = dl_page_add(d, 595.28f, 841.89f);
+	/* 106 distinct characters, in code point order: CIDs 1..106 take
+	 * every low byte that needs an escape (0x0D, 0x28, 0x29, 0x5C). */
+	const char *line = "⼈一万三上下不与両中主予争事二互交人今仕他付代令以件任企会伝"
+			   "伴位住体余作例供依価係促保信修値停備催働像元充先光児入全公六"
+			   "共具典内円再出分切列初判別利制刻削前副割創力加労効動務勢勤包"
+			   "化区千卒協印原厳参及収取受口可号";
+	dl_text(d, p, 72, 100, mincho, 4, DL_BLACK, line, strlen(line));
+	struct diag_list dl = DIAG_LIST_INIT;
+	const char *path = tmp_path("shared.pdf");
+	CU_ASSERT_FATAL(pdf_write(d, fonts, path, &dl) == 0);
+	char cmd[512];
+	snprintf(cmd, sizeof cmd, "pdftotext '%s' -", path);
+	char *out = run(cmd, NULL);
+	CU_ASSERT_FATAL(out != NULL);
+	CU_ASSERT(strstr(out, line) != NULL);
+	if (!strstr(out, line))
+		fprintf(stderr, "\n--- pdftotext gave:\n%s---\n", out);
+	free(out);
+	diag_list_release(&dl);
+	dl_doc_free(d);
+}
+
+/* The content stream is shiryo's own (pdf_page.c): grey as g, exact
+ * dashes (libharu allowed whole points only), positions in hundredths with
+ * no float noise, and two texts in one text object, the second moved
+ * relative to the first. */
+static void content_uses_gray_charspace_and_exact_dashes(void)
 {
 	setup();
 	struct dl_doc *d = dl_doc_new();
@@ -598,7 +631,13 @@ static void content_uses_gray_charspace_and_integer_dashes(void)
 	CU_ASSERT(strstr(out, "0.25 g\n") != NULL);
 	CU_ASSERT(strstr(out, "1.5 Tc\n") != NULL);
 	CU_ASSERT(strstr(out, "0.8 0.1 0.1 rg\n") != NULL);
-	CU_ASSERT(strstr(out, "[2 1 4 2 1 4 ] 0 d\n") != NULL);
+	CU_ASSERT(strstr(out, "[2.4 0.3 4] 0 d\n") != NULL);
+	CU_ASSERT(strstr(out, "BT\n") != NULL);
+	CU_ASSERT(strstr(out, "72 741.89 Td\n") != NULL);
+	CU_ASSERT(strstr(out, "0 -30 Td\n") != NULL);
+	char *bt = strstr(out, "BT\n");
+	CU_ASSERT(bt && !strstr(bt + 1, "BT\n")); /* one text object */
+	CU_ASSERT(strstr(out, "99999") == NULL && strstr(out, "00001") == NULL);
 	free(out);
 	diag_list_release(&dl);
 	dl_doc_free(d);
@@ -691,8 +730,10 @@ static const struct cu_case cases[] = {
 	{"fonts are embedded subset CID TrueType",
 	 fonts_are_embedded_subset_cid_truetype},
 	{"a text over 64K bytes is drawn whole", a_text_over_64k_bytes_is_drawn_whole},
-	{"content uses gray, char space and integer dashes",
-	 content_uses_gray_charspace_and_integer_dashes},
+	{"shared glyphs and escaped codes extract as written",
+	 shared_glyphs_and_escaped_codes_extract_as_written},
+	{"content uses gray, char space and exact dashes",
+	 content_uses_gray_charspace_and_exact_dashes},
 	{"info, outline, labels and dests are Japanese",
 	 info_outline_labels_and_dests_are_japanese},
 	{"Japanese page label is readable", japanese_page_label_is_readable},
