@@ -25,6 +25,12 @@ for kind in council project annual; do
 		# the same input gives the same bytes
 		"$SHIRYO" build "$plan" --kind $kind --year R7 -o "$WORK/again.pdf" 2>/dev/null
 		check "$name: identical bytes on rebuild" cmp -s "$out" "$WORK/again.pdf"
+		# ... whatever the number of compressing threads (pdf_deflate.c)
+		for t in 1 3; do
+			SHIRYO_THREADS=$t "$SHIRYO" build "$plan" --kind $kind --year R7 \
+				-o "$WORK/threads.pdf" 2>/dev/null
+			check "$name: identical bytes with $t thread(s)" cmp -s "$out" "$WORK/threads.pdf"
+		done
 	done
 done
 
