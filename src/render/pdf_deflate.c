@@ -17,6 +17,7 @@
  * dictionary's write_fn, which libharu calls after the entries.
  */
 #include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -38,16 +39,38 @@ struct pdf_deflate {
 	int n_workers;
 };
 
-static void run_job(struct pdf_zjob *job)
+/* Compresses job with strm, a deflate stream each thread keeps for all its
+ * jobs: deflateInit allocates about 270 KB, which compress2() would
+ * allocate, fault in and free again for every page. */
+static void run_job(z_stream *strm, bool *ready, struct pdf_zjob *job)
 {
-	uLong bound = compressBound((uLong)job->in_len);
+	if (!*ready) {
+		memset(strm, 0, sizeof *strm);
+		if (deflateInit(strm, Z_DEFAULT_COMPRESSION) != Z_OK) {
+			job->ok = false;
+			return;
+		}
+		*ready = true;
+	} else if (deflateReset(strm) != Z_OK) {
+		job->ok = false;
+		return;
+	}
+	uLong bound = deflateBound(strm, (uLong)job->in_len);
 	job->out = malloc(bound ? bound : 1);
 	if (!job->out)
 		abort();
-	uLongf len = bound;
-	job->ok = compress2(job->out, &len, job->in, (uLong)job->in_len,
-			    Z_DEFAULT_COMPRESSION) == Z_OK;
-	job->out_len = job->ok ? (size_t)len : 0;
+	strm->next_in = (Bytef *)job->in;
+	strm->avail_in = (uInt)job->in_len;
+	strm->next_out = job->out;
+	strm->avail_out = (uInt)bound;
+	job->ok = job->in_len <= UINT32_MAX && deflate(strm, Z_FINISH) == Z_STREAM_END;
+	job->out_len = job->ok ? (size_t)strm->total_out : 0;
+}
+
+static void end_stream(z_stream *strm, bool ready)
+{
+	if (ready)
+		deflateEnd(strm);
 }
 
 /* Takes the next queued job, or NULL when there is none (the lock held). */
@@ -67,6 +90,8 @@ static void finish(struct pdf_deflate *z)
 static void *worker(void *arg)
 {
 	struct pdf_deflate *z = arg;
+	z_stream strm;
+	bool ready = false;
 	for (;;) {
 		pthread_mutex_lock(&z->lock);
 		struct pdf_zjob *job;
@@ -74,10 +99,12 @@ static void *worker(void *arg)
 			pthread_cond_wait(&z->more, &z->lock);
 		pthread_mutex_unlock(&z->lock);
 		if (!job)
-			return NULL;
-		run_job(job);
+			break;
+		run_job(&strm, &ready, job);
 		finish(z);
 	}
+	end_stream(&strm, ready);
+	return NULL;
 }
 
 /* Worker threads: one less than the cores (the main thread works too), or
@@ -132,15 +159,18 @@ void pdf_deflate_add(struct pdf_deflate *z, struct pdf_zjob *job)
 
 void pdf_deflate_wait(struct pdf_deflate *z)
 {
+	z_stream strm;
+	bool ready = false;
 	for (;;) {
 		pthread_mutex_lock(&z->lock);
 		struct pdf_zjob *job = take(z);
 		pthread_mutex_unlock(&z->lock);
 		if (!job)
 			break;
-		run_job(job);
+		run_job(&strm, &ready, job);
 		finish(z);
 	}
+	end_stream(&strm, ready);
 	pthread_mutex_lock(&z->lock);
 	while (z->n_done < z->n_queued)
 		pthread_cond_wait(&z->done, &z->lock);
