@@ -18,7 +18,7 @@ BUILD   ?= build
 PREFIX  ?= /usr/local
 DESTDIR ?=
 
-PKGS     = libxml-2.0 freetype2 harfbuzz harfbuzz-subset icu-uc
+PKGS     = libxml-2.0 freetype2 harfbuzz harfbuzz-subset icu-uc libdeflate
 WARN     = -Wall -Wextra -Wstrict-prototypes -Wvla -Wshadow -Wpointer-arith \
            -Wmissing-prototypes -Wformat=2
 CSTD     = -std=c11 -D_POSIX_C_SOURCE=200809L
@@ -35,7 +35,7 @@ WARN    += -Werror
 endif
 
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhpdf -lz -lm -pthread
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhpdf -lm -pthread
 ALL_CFLAGS = $(CSTD) $(WARN) $(OPT) $(SANFLAGS) -pthread -Iinclude $(PKG_CFLAGS) $(CFLAGS)
 ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
 
@@ -49,7 +49,7 @@ DEPS     = $(LIB_OBJ:.o=.d) $(BUILD)/src/cli/main.d $(UNIT_BIN:=.d)
 # Files embedded in the binary (.incbin), so that a build is self-contained.
 EMBEDDED = xml/schema/plan.rng xml/schema/actuals.rng xml/schema/pdca.rng fonts/fontset.conf
 
-DEB_PKGS = build-essential pkg-config libhpdf-dev libxml2-dev libfreetype-dev \
+DEB_PKGS = build-essential pkg-config libhpdf-dev libxml2-dev libfreetype-dev libdeflate-dev \
            libcunit1-dev libicu-dev libharfbuzz-dev fonts-ipaexfont fonts-ipafont \
            fonts-dejavu-core libgs-common poppler-utils qpdf mupdf-tools \
            default-jre-headless libpdfbox2-java libactivation-java libjaxb-api-java \

@@ -2,13 +2,14 @@
  * them to libharu already compressed.
  *
  * Deflate was a third of the time of a council handout (perf, issue 9):
- * libharu compresses each stream while it saves, one after the other, on
- * one core.  The streams that matter - the font programs and the page
+ * libharu compresses each stream with zlib while it saves, one after the
+ * other, on one core.  The streams that matter - the font programs and the page
  * contents - are made by shiryo itself (pdf_font.c, pdf_page.c), so they
  * are compressed here as soon as each exists, by worker threads, while the
- * main thread goes on painting pages.  zlib gives the same bytes for the
- * same input and level whichever thread runs it, so the output does not
- * depend on the number of threads.
+ * main thread goes on painting pages, with libdeflate (faster than zlib
+ * for whole buffers, and as small).  It gives the same bytes for the same
+ * input and level whichever thread runs it, so the output does not depend
+ * on the number of threads.
  *
  * libharu cannot take a stream that is already compressed: with a filter
  * set it compresses again, and with none it removes any /Filter entry the
@@ -16,14 +17,19 @@
  * the bytes with no filter and adds "/Filter /FlateDecode" through the
  * dictionary's write_fn, which libharu calls after the entries.
  */
+#include <libdeflate.h>
 #include <pthread.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include <zlib.h>
 
 #include "pdf_int.h"
+
+/* libdeflate's level 6: measured on the city council handout's streams
+ * (169 KB of font programs, 152 KB of page contents), 2.2 to 2.4 times
+ * faster than zlib's default level 6 and 1 % smaller; levels 10-12 save
+ * 1-10 % more at 4 to 10 times the time. */
+#define PDF_DEFLATE_LEVEL 6
 
 /* More threads than this do not pay for themselves on these sizes. */
 #define MAX_WORKERS 7
@@ -39,38 +45,23 @@ struct pdf_deflate {
 	int n_workers;
 };
 
-/* Compresses job with strm, a deflate stream each thread keeps for all its
- * jobs: deflateInit allocates about 270 KB, which compress2() would
- * allocate, fault in and free again for every page. */
-static void run_job(z_stream *strm, bool *ready, struct pdf_zjob *job)
+/* Compresses job with c, the compressor each thread keeps for all its
+ * jobs (allocated on the first one). */
+static void run_job(struct libdeflate_compressor **c, struct pdf_zjob *job)
 {
-	if (!*ready) {
-		memset(strm, 0, sizeof *strm);
-		if (deflateInit(strm, Z_DEFAULT_COMPRESSION) != Z_OK) {
-			job->ok = false;
-			return;
-		}
-		*ready = true;
-	} else if (deflateReset(strm) != Z_OK) {
+	if (!*c)
+		*c = libdeflate_alloc_compressor(PDF_DEFLATE_LEVEL);
+	if (!*c) {
 		job->ok = false;
 		return;
 	}
-	uLong bound = deflateBound(strm, (uLong)job->in_len);
+	size_t bound = libdeflate_zlib_compress_bound(*c, job->in_len);
 	job->out = malloc(bound ? bound : 1);
 	if (!job->out)
 		abort();
-	strm->next_in = (Bytef *)job->in;
-	strm->avail_in = (uInt)job->in_len;
-	strm->next_out = job->out;
-	strm->avail_out = (uInt)bound;
-	job->ok = job->in_len <= UINT32_MAX && deflate(strm, Z_FINISH) == Z_STREAM_END;
-	job->out_len = job->ok ? (size_t)strm->total_out : 0;
-}
-
-static void end_stream(z_stream *strm, bool ready)
-{
-	if (ready)
-		deflateEnd(strm);
+	job->out_len = libdeflate_zlib_compress(*c, job->in, job->in_len, job->out,
+						bound);
+	job->ok = job->out_len > 0;
 }
 
 /* Takes the next queued job, or NULL when there is none (the lock held). */
@@ -90,8 +81,7 @@ static void finish(struct pdf_deflate *z)
 static void *worker(void *arg)
 {
 	struct pdf_deflate *z = arg;
-	z_stream strm;
-	bool ready = false;
+	struct libdeflate_compressor *c = NULL;
 	for (;;) {
 		pthread_mutex_lock(&z->lock);
 		struct pdf_zjob *job;
@@ -100,10 +90,10 @@ static void *worker(void *arg)
 		pthread_mutex_unlock(&z->lock);
 		if (!job)
 			break;
-		run_job(&strm, &ready, job);
+		run_job(&c, job);
 		finish(z);
 	}
-	end_stream(&strm, ready);
+	libdeflate_free_compressor(c);
 	return NULL;
 }
 
@@ -159,18 +149,17 @@ void pdf_deflate_add(struct pdf_deflate *z, struct pdf_zjob *job)
 
 void pdf_deflate_wait(struct pdf_deflate *z)
 {
-	z_stream strm;
-	bool ready = false;
+	struct libdeflate_compressor *c = NULL;
 	for (;;) {
 		pthread_mutex_lock(&z->lock);
 		struct pdf_zjob *job = take(z);
 		pthread_mutex_unlock(&z->lock);
 		if (!job)
 			break;
-		run_job(&strm, &ready, job);
+		run_job(&c, job);
 		finish(z);
 	}
-	end_stream(&strm, ready);
+	libdeflate_free_compressor(c);
 	pthread_mutex_lock(&z->lock);
 	while (z->n_done < z->n_queued)
 		pthread_cond_wait(&z->done, &z->lock);
