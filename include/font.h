@@ -34,5 +34,9 @@ int fontset_role(const struct fontset *fs, enum font_role role);
 /* Path of the TrueType file of font i, and its family name. */
 const char *fontset_file(const struct fontset *fs, int i);
 const char *fontset_family(const struct fontset *fs, int i);
+/* The HarfBuzz face of font i's file, opened on first use and owned by the
+ * set (hb_face_reference() to keep it longer); NULL when the file cannot be
+ * read or is not a font.  Not thread-safe. */
+struct hb_face_t *fontset_face(const struct fontset *fs, int i);
 
 #endif

@@ -81,12 +81,12 @@ static int slot_of(struct pdf_ctx *ctx, int font)
 		}
 	}
 	ctx->font_slot[font] = SLOT_FAILED;
-	hb_blob_t *blob = file ? hb_blob_create_from_file_or_fail(file) : NULL;
-	if (!blob) {
+	hb_face_t *face = fontset_face(ctx->fs, font);
+	if (!face) {
 		/* HarfBuzz does not say why; ask the system. */
 		FILE *fp = file ? fopen(file, "rb") : NULL;
 		const char *why = !file ? "the font set names no file"
-			       : fp	 ? "empty or unreadable"
+			       : fp	 ? "empty, unreadable or not a TrueType font"
 					 : strerror(errno);
 		if (fp)
 			fclose(fp);
@@ -94,17 +94,9 @@ static int slot_of(struct pdf_ctx *ctx, int font)
 			  file ? file : "", font, why);
 		return SLOT_FAILED;
 	}
-	hb_face_t *face = hb_face_create(blob, 0);
-	hb_blob_destroy(blob);
-	if (hb_face_get_glyph_count(face) == 0) {
-		pdf_error(ctx, "font file '%s' (font %d) is not a TrueType font",
-			  file, font);
-		hb_face_destroy(face);
-		return SLOT_FAILED;
-	}
 	struct pdf_font *f = &ctx->fonts[ctx->n_fonts];
 	f->file = file;
-	f->face = face;
+	f->face = hb_face_reference(face);
 	f->hb = hb_font_create(face);
 	f->used = xcalloc(PDF_BMP_BYTES, 1);
 	f->warned = xcalloc(PDF_BMP_BYTES, 1);

@@ -19,6 +19,7 @@
 #include FT_TRUETYPE_TAGS_H
 
 #include <dirent.h>
+#include <hb.h>
 #include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -52,6 +53,11 @@ struct decl {
 	int index;   /* index in the set, -1 when not in it */
 };
 
+struct face_cache {
+	hb_face_t *face[MAX_FAMILIES];
+	bool tried[MAX_FAMILIES];
+};
+
 struct fontset {
 	struct decl decls[MAX_FAMILIES];
 	int n_decls;
@@ -62,6 +68,11 @@ struct fontset {
 	int chain[FONT_ROLE_COUNT][MAX_CHAIN]; /* font indices, installed only */
 	int n_chain[FONT_ROLE_COUNT];
 	int font_decl[MAX_FAMILIES]; /* font index -> declaration */
+	/* HarfBuzz faces of the files, opened on first use by fontset_face()
+	 * and kept for the life of the set: a process that writes many PDFs
+	 * (archive) maps each font file once, and HarfBuzz's tables and
+	 * caches (cmap, glyph offsets) are built once. */
+	struct face_cache *cache;
 	int n_fonts;
 };
 
@@ -445,7 +456,7 @@ static int add_font(struct fontset *fs, int d)
 struct fontset *fontset_load(const char *conf_path, struct diag_list *dl)
 {
 	struct fontset *fs = calloc(1, sizeof *fs);
-	if (!fs)
+	if (!fs || !(fs->cache = calloc(1, sizeof *fs->cache)))
 		abort();
 	const char *name = conf_path ? conf_path : EMBEDDED_NAME;
 	char *text = NULL;
@@ -529,6 +540,9 @@ void fontset_free(struct fontset *fs)
 {
 	if (!fs)
 		return;
+	for (int i = 0; fs->cache && i < MAX_FAMILIES; i++)
+		hb_face_destroy(fs->cache->face[i]);
+	free(fs->cache);
 	for (int i = 0; i < fs->n_decls; i++) {
 		free(fs->decls[i].family);
 		free(fs->decls[i].file);
@@ -555,6 +569,27 @@ const char *fontset_file(const struct fontset *fs, int i)
 	if (i < 0 || i >= fs->n_fonts)
 		return NULL;
 	return fs->decls[fs->font_decl[i]].path;
+}
+
+hb_face_t *fontset_face(const struct fontset *fs, int i)
+{
+	const char *path = fontset_file(fs, i);
+	if (!path)
+		return NULL;
+	struct face_cache *c = fs->cache;
+	if (!c->tried[i]) {
+		c->tried[i] = true;
+		hb_blob_t *blob = hb_blob_create_from_file_or_fail(path);
+		if (blob) {
+			c->face[i] = hb_face_create(blob, 0);
+			hb_blob_destroy(blob);
+			if (hb_face_get_glyph_count(c->face[i]) == 0) {
+				hb_face_destroy(c->face[i]);
+				c->face[i] = NULL;
+			}
+		}
+	}
+	return c->face[i];
 }
 
 const char *fontset_family(const struct fontset *fs, int i)
