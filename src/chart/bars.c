@@ -21,6 +21,8 @@
 #include "fy.h"
 
 #define MAX_RATIO 1.5
+/* white kept between the 100 % line and a value label */
+#define LABEL_CLEAR 2.5f
 
 struct bar_src {
 	const struct indicator *ind;
@@ -361,6 +363,13 @@ void bars_draw(const struct chart *c, const struct chart_geom *g,
 		chart_format_decimal(f->basis.percent, 0, buf, sizeof buf);
 		strcat(buf, "%");
 		float tw = chart_text_width(c, fs, buf);
+		/* A value and mark that would lie across the 100 % line (a bar
+		 * ending a little short of it) go just past the line instead:
+		 * the line stays whole, and near-100 % values line up there. */
+		float lw = tw + 1 + (f->mark ? 3 + chart_text_width(c, fs, f->mark) + 4
+					      : 0);
+		if (xe - 1 < g->x_full + LABEL_CLEAR && xe + lw > g->x_full - LABEL_CLEAR)
+			xe = g->x_full + LABEL_CLEAR + 1;
 		struct dl_color white = DL_WHITE;
 		dl_rect(pt->pg, xe - 1, ymid - fs / 2, tw + 2, fs, &white, NULL);
 		paint_text(pt, xe, ymid, HA_LEFT, VA_MIDDLE, fs, DL_BLACK, buf);

@@ -62,6 +62,17 @@ struct dl_color chart_col(const struct chart *c, struct dl_color col, float grey
 #define CHART_TARGET_RGB ((struct dl_color){0.72f, 0.11f, 0.11f})
 #define CHART_TARGET_GREY 0.25f
 
+/* The band of a maintain target and the shading of the years before the
+ * plan lie side by side on a trend chart and must not read as one tone
+ * when the page is printed in black and white: the band (its colour has
+ * about the same luminance as its grey) is some 0.14 darker than the
+ * shading, and outlined. */
+#define CHART_BAND_RGB ((struct dl_color){0.90f, 0.76f, 0.76f})
+#define CHART_BAND_GREY 0.80f
+#define CHART_BAND_EDGE_RGB ((struct dl_color){0.70f, 0.38f, 0.38f})
+#define CHART_BAND_EDGE_GREY 0.45f
+#define CHART_PREPLAN_GREY 0.94f
+
 /* ---- painting ---------------------------------------------------------- */
 
 struct paint {

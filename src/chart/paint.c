@@ -430,8 +430,15 @@ static float flow(const struct chart *c, struct paint *pt,
 				sw = SWATCH_W;
 				break;
 			case SW_BAND: {
-				struct dl_color f = chart_col(c, (struct dl_color){0.93f, 0.84f, 0.84f}, 0.86f);
+				struct dl_color f = chart_col(c, CHART_BAND_RGB,
+							      CHART_BAND_GREY);
+				struct dl_color e = chart_col(c, CHART_BAND_EDGE_RGB,
+							      CHART_BAND_EDGE_GREY);
 				dl_rect(pt->pg, sx, my - 3, SWATCH_W, 6, &f, NULL);
+				paint_line(pt, sx, my - 3, sx + SWATCH_W, my - 3, 0.5f,
+					   e, NULL, 0);
+				paint_line(pt, sx, my + 3, sx + SWATCH_W, my + 3, 0.5f,
+					   e, NULL, 0);
 				sw = SWATCH_W;
 				break;
 			}

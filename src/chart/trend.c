@@ -548,12 +548,20 @@ static bool inside(struct rect a, struct rect box)
 	       a.y + a.h <= box.y + box.h;
 }
 
+/* A line a label should keep clear of: the segment, and how far (half its
+ * width and a hair of white). */
+struct seg {
+	float x0, y0, x1, y1, pad;
+};
+
 /* A greedy label placer: the first candidate position around the point
- * that stays in the plot and clear of markers and earlier labels. */
+ * that stays in the plot and clear of markers, lines and earlier labels. */
 struct placer {
 	struct rect area;
 	struct rect taken[96];
 	size_t n;
+	struct seg segs[256];
+	size_t n_segs;
 };
 
 static void take(struct placer *pl, struct rect r)
@@ -565,6 +573,22 @@ static void take(struct placer *pl, struct rect r)
 static void take_point(struct placer *pl, float x, float y, float r)
 {
 	take(pl, (struct rect){x - r, y - r, 2 * r, 2 * r});
+}
+
+static void take_seg(struct placer *pl, float x0, float y0, float x1, float y1,
+		     float pad)
+{
+	if (pl->n_segs < sizeof pl->segs / sizeof *pl->segs)
+		pl->segs[pl->n_segs++] = (struct seg){x0, y0, x1, y1, pad};
+}
+
+/* The segments of a polyline as polyline() draws it. */
+static void take_polyline(struct placer *pl, const struct chart_pt *v, size_t n,
+			  bool split_gaps, float pad)
+{
+	for (size_t i = 1; i < n; i++)
+		if (!split_gaps || v[i].fy == v[i - 1].fy + 1)
+			take_seg(pl, v[i - 1].x, v[i - 1].y, v[i].x, v[i].y, pad);
 }
 
 enum pos { P_ABOVE, P_BELOW, P_RIGHT, P_LEFT, P_ABOVE_LEFT, P_ABOVE_RIGHT,
@@ -594,6 +618,47 @@ static float overlap_area(struct rect a, struct rect b)
 	return w > 0 && h > 0 ? w * h : 0;
 }
 
+/* How much of the segment runs through the rectangle grown by its pad
+ * (Liang-Barsky clipping); 0 when it stays clear. */
+static float seg_inside(struct rect r, struct seg sg)
+{
+	float x0 = r.x - sg.pad, x1 = r.x + r.w + sg.pad;
+	float y0 = r.y - sg.pad, y1 = r.y + r.h + sg.pad;
+	float dx = sg.x1 - sg.x0, dy = sg.y1 - sg.y0;
+	float p[4] = {-dx, dx, -dy, dy};
+	float q[4] = {sg.x0 - x0, x1 - sg.x0, sg.y0 - y0, y1 - sg.y0};
+	float t0 = 0, t1 = 1;
+	for (int i = 0; i < 4; i++) {
+		if (p[i] == 0) {
+			if (q[i] < 0)
+				return 0;
+			continue;
+		}
+		float t = q[i] / p[i];
+		if (p[i] < 0)
+			t0 = fmaxf(t0, t);
+		else
+			t1 = fminf(t1, t);
+	}
+	if (t1 < t0)
+		return 0;
+	/* a line only touching the box still costs something */
+	return (t1 - t0) * sqrtf(dx * dx + dy * dy) + 0.5f;
+}
+
+/* What a candidate covers of what is already there: areas of markers and
+ * labels, and lines weighted by the label's height (a line through a label
+ * is as bad as a marker under it). */
+static float cover_cost(const struct placer *pl, struct rect c)
+{
+	float cost = 0;
+	for (size_t k = 0; k < pl->n; k++)
+		cost += overlap_area(c, pl->taken[k]);
+	for (size_t k = 0; k < pl->n_segs; k++)
+		cost += seg_inside(c, pl->segs[k]) * c.h;
+	return cost;
+}
+
 /* Tries the positions in order, near the point and then one label height
  * further out; takes the first that is clear, else the one that covers the
  * least of what is already there.  Always inside the plot. */
@@ -608,9 +673,7 @@ static struct rect place(struct placer *pl, float x, float y, float r, float w,
 						  w, h);
 			if (!inside(c, pl->area))
 				continue;
-			float cost = 0;
-			for (size_t k = 0; k < pl->n; k++)
-				cost += overlap_area(c, pl->taken[k]);
+			float cost = cover_cost(pl, c);
 			if (cost == 0) {
 				take(pl, c);
 				return c;
@@ -637,6 +700,45 @@ static struct rect place(struct placer *pl, float x, float y, float r, float w,
 		c.y = pl->area.y;
 	take(pl, c);
 	return c;
+}
+
+/* The first of the positions at distance r that is inside the plot and
+ * clear of everything, taken; false if there is none. */
+static bool place_clear(struct placer *pl, float x, float y, float r, float w,
+			float h, const enum pos *order, size_t n, struct rect *out)
+{
+	for (size_t i = 0; i < n; i++) {
+		struct rect c = candidate(order[i], x, y, r, w, h);
+		if (inside(c, pl->area) && cover_cost(pl, c) == 0) {
+			take(pl, c);
+			*out = c;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* The label of a rate or floor line (x0 to x1 at y): on the good side of
+ * the line at its right end, else the other side; else the same at its
+ * left end, where a series crossing the line near the last years leaves
+ * room; else one label height further out; else what covers least. */
+static struct rect place_line(struct placer *pl, float x0, float x1, float y,
+			      float w, float h, bool low)
+{
+	static const enum pos up_end[] = {P_ABOVE_LEFT, P_BELOW_LEFT};
+	static const enum pos down_end[] = {P_BELOW_LEFT, P_ABOVE_LEFT};
+	static const enum pos up_start[] = {P_ABOVE_RIGHT, P_BELOW_RIGHT};
+	static const enum pos down_start[] = {P_BELOW_RIGHT, P_ABOVE_RIGHT};
+	struct rect r;
+	for (int far = 0; far < 2; far++) {
+		/* 2 pt off the line: clear of a trajectory that ends on it */
+		float d = 0.5f + (float)far * (h + 1);
+		if (place_clear(pl, x1, y, d, w, h, low ? down_end : up_end, 2, &r) ||
+		    place_clear(pl, x0, y, d, w, h, low ? down_start : up_start, 2,
+				&r))
+			return r;
+	}
+	return place(pl, x1, y, 0.5f, w, h, low ? down_end : up_end, 2);
 }
 
 static void label_at(struct paint *pt, struct rect r, float fs,
@@ -724,8 +826,10 @@ static void axes_draw(const struct chart *c, const struct chart_panel *pn,
 			   0.6f, ink, NULL, 0);
 	}
 
-	/* years: every one ticked, labelled as often as they fit (the last
-	 * always) */
+	/* years: every one ticked, labelled as often as they fit, counted
+	 * from the baseline's year (the first year without one) so that the
+	 * year everything is measured from is named; the last year always,
+	 * a label too close before it dropped */
 	float lw = 0;
 	for (int fy = pn->fy_from; fy <= pn->fy_to; fy++) {
 		char buf[16];
@@ -736,10 +840,22 @@ static void axes_draw(const struct chart *c, const struct chart_panel *pn,
 	int every = (int)ceilf((lw + 3) / pn->slot);
 	if (every < 1)
 		every = 1;
+	int anchor = pn->fy_to + 1;
+	for (size_t i = 0; i < pn->n_series; i++) {
+		const struct chart_series *s = &pn->series[i];
+		if (s->has_baseline && s->baseline.fy >= pn->fy_from &&
+		    s->baseline.fy < anchor)
+			anchor = s->baseline.fy;
+	}
+	if (anchor > pn->fy_to)
+		anchor = pn->fy_from;
 	for (int fy = pn->fy_from; fy <= pn->fy_to; fy++) {
 		float x = chart_panel_x(pn, fy);
 		paint_line(pt, x, bottom, x, bottom + 2, 0.5f, ink, NULL, 0);
-		if ((pn->fy_to - fy) % every)
+		int k = fy - anchor;
+		bool named = fy == pn->fy_to || fy == anchor ||
+			     (k % every == 0 && pn->fy_to - fy >= every);
+		if (!named)
 			continue;
 		char buf[16];
 		fy_format(fy, FY_STYLE_SHORT, buf, sizeof buf);
@@ -760,8 +876,7 @@ static void targets_draw(const struct chart *c, const struct chart_panel *pn,
 			 struct paint *pt)
 {
 	struct dl_color tc = chart_col(c, CHART_TARGET_RGB, CHART_TARGET_GREY);
-	struct dl_color tint = chart_col(c, (struct dl_color){0.93f, 0.84f, 0.84f},
-					 0.86f);
+	struct dl_color tint = chart_col(c, CHART_BAND_RGB, CHART_BAND_GREY);
 	for (size_t i = 0; i < pn->n_series; i++) {
 		const struct chart_series *s = &pn->series[i];
 		if (s->target_shape == CHART_TARGET_BAND && s->n_band) {
@@ -777,8 +892,8 @@ static void targets_draw(const struct chart *c, const struct chart_panel *pn,
 			path_close(&pa);
 			paint_path(pt, &pa, &tint, NULL);
 			/* edges, so that the band reads as one without its tint */
-			struct dl_stroke es = dl_stroke_solid(0.4f,
-				chart_col(c, (struct dl_color){0.80f, 0.55f, 0.55f}, 0.6f));
+			struct dl_stroke es = dl_stroke_solid(0.5f,
+				chart_col(c, CHART_BAND_EDGE_RGB, CHART_BAND_EDGE_GREY));
 			for (int e = 0; e < 2; e++) {
 				const struct chart_pt *v = e ? s->band_lo : s->band_hi;
 				for (size_t k = 0; k < s->n_band; k++) {
@@ -841,7 +956,7 @@ static void panel_draw(const struct chart *c, const struct chart_panel *pn,
 	/* the years before the plan, shaded */
 	if (pn->fy_from < c->p->from) {
 		float x1 = chart_panel_x(pn, c->p->from - 0.5);
-		struct dl_color sh = DL_GREY(0.94f);
+		struct dl_color sh = DL_GREY(CHART_PREPLAN_GREY);
 		dl_rect(pt->pg, pn->plot_x, pn->plot_y, x1 - pn->plot_x,
 			pn->plot_h, &sh, NULL);
 	}
@@ -871,8 +986,39 @@ static void panel_draw(const struct chart *c, const struct chart_panel *pn,
 		polyline(pt, s->values, s->n_values, true, &ls);
 	}
 	struct dl_color tc = chart_col(c, CHART_TARGET_RGB, CHART_TARGET_GREY);
-	struct placer pl = {.area = {pn->plot_x + 1, pn->plot_y, pn->plot_w - 1,
-				     pn->plot_h - 1}};
+	/* Labels stay in the plot and the title row above it, clear of the
+	 * title: a star on the top gridline is labelled above it there, not
+	 * across the trajectory that climbs to it. */
+	struct placer pl = {.area = {pn->plot_x + 1, pn->y + 1, pn->plot_w - 1,
+				     pn->plot_y + pn->plot_h - 1 - (pn->y + 1)}};
+	float title_w = chart_text_width(c, fs, title) + 2;
+	take(&pl, (struct rect){pn->x, pn->y, title_w < pn->w ? title_w : pn->w,
+				title_h(c)});
+	/* The lines labels keep clear of (half the line's width and 1 pt).
+	 * A rate or floor target's own line is under its label by design (the
+	 * label sits 1.5 pt above it), so its pad is smaller than that. */
+	for (size_t i = 0; i < pn->n_series; i++) {
+		const struct chart_series *s = &pn->series[i];
+		take_polyline(&pl, s->expected, s->n_expected, false, 1.45f);
+		take_polyline(&pl, s->values, s->n_values, true, LINE_W / 2 + 1);
+		take_polyline(&pl, s->band_lo, s->n_band, false, 0.75f);
+		take_polyline(&pl, s->band_hi, s->n_band, false, 0.75f);
+		if (s->target_shape == CHART_TARGET_FLOOR ||
+		    s->target_shape == CHART_TARGET_RATE)
+			take_seg(&pl, s->target_x0, s->target.y, s->target.x,
+				 s->target.y, 1.1f);
+	}
+	/* Stars under the markers: a running sum that meets its target on
+	 * the target's year sits on the star, and its marker must show. */
+	for (size_t i = 0; i < pn->n_series; i++) {
+		const struct chart_series *s = &pn->series[i];
+		if (s->target_shape == CHART_TARGET_POINT ||
+		    s->target_shape == CHART_TARGET_BAND) {
+			paint_marker(pt, MK_STAR, s->target.x, s->target.y, STAR_R,
+				     true, tc);
+			take_point(&pl, s->target.x, s->target.y, STAR_R);
+		}
+	}
 	for (size_t i = 0; i < pn->n_series; i++) {
 		const struct chart_series *s = &pn->series[i];
 		const struct series_style *ss = chart_series_style(s->style);
@@ -886,12 +1032,6 @@ static void panel_draw(const struct chart *c, const struct chart_panel *pn,
 			paint_marker(pt, ss->marker, s->values[k].x, s->values[k].y,
 				     MARKER_R, false, sc);
 			take_point(&pl, s->values[k].x, s->values[k].y, MARKER_R + 1);
-		}
-		if (s->target_shape == CHART_TARGET_POINT ||
-		    s->target_shape == CHART_TARGET_BAND) {
-			paint_marker(pt, MK_STAR, s->target.x, s->target.y, STAR_R,
-				     true, tc);
-			take_point(&pl, s->target.x, s->target.y, STAR_R);
 		}
 	}
 
@@ -910,8 +1050,6 @@ static void panel_draw(const struct chart *c, const struct chart_panel *pn,
 			P_BELOW_LEFT, P_BELOW, P_RIGHT};
 		static const enum pos down_target[] = {P_BELOW, P_BELOW_LEFT, P_LEFT,
 			P_ABOVE_LEFT, P_ABOVE, P_RIGHT};
-		static const enum pos line_up[] = {P_ABOVE_LEFT, P_BELOW_LEFT};
-		static const enum pos line_down[] = {P_BELOW_LEFT, P_ABOVE_LEFT};
 
 		if (s->target_shape != CHART_TARGET_NONE) {
 			const char *after =
@@ -925,8 +1063,8 @@ static void panel_draw(const struct chart *c, const struct chart_panel *pn,
 			bool line = s->target_shape == CHART_TARGET_RATE ||
 				    s->target_shape == CHART_TARGET_FLOOR;
 			struct rect r = line
-				? place(&pl, s->target.x, s->target.y, 0, w, lh,
-					low ? line_down : line_up, 2)
+				? place_line(&pl, s->target_x0, s->target.x,
+					     s->target.y, w, lh, low)
 				: place(&pl, s->target.x, s->target.y, STAR_R, w, lh,
 					low ? down_target : up_target, 6);
 			label_at(pt, r, fs, tc, buf);
@@ -937,7 +1075,13 @@ static void panel_draw(const struct chart *c, const struct chart_panel *pn,
 				   buf, sizeof buf);
 			const struct series_style *ss = chart_series_style(s->style);
 			float w = chart_text_width(c, fs, buf) + 3;
-			struct rect r = place(&pl, v->x, v->y, MARKER_R, w, lh,
+			/* a value on its star is labelled clear of the star */
+			bool on_star = (s->target_shape == CHART_TARGET_POINT ||
+					s->target_shape == CHART_TARGET_BAND) &&
+				       fabsf(v->x - s->target.x) < STAR_R &&
+				       fabsf(v->y - s->target.y) < STAR_R;
+			struct rect r = place(&pl, v->x, v->y,
+					      on_star ? STAR_R : MARKER_R, w, lh,
 					      low ? down_last : up_last, 6);
 			label_at(pt, r, fs, chart_col(c, ss->color, ss->grey), buf);
 		}

@@ -113,6 +113,9 @@ void part_figures_note(struct doc_ctx *c)
 		.style = {.role = FONT_MINCHO, .size = 9, .line_height = 1.5f,
 			  .indent = 9.5f},
 		.before = 4, .after = 4,
+		/* with what it explains (under 主要指標の状況, the overview):
+		 * split at a page foot it left one line of a ※ item behind */
+		.keep_with_next = true,
 	});
 }
 

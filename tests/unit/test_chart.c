@@ -1116,6 +1116,301 @@ static void test_preferred_heights(void)
 	chart_free(c3);
 }
 
+/* ---- legibility: what the printed page must not show ------------------- */
+
+/* The white box under the label whose text starts with prefix (a label is
+ * drawn as a white rectangle and then its text); false if there is none. */
+static bool label_box(const struct dl_doc *d, const char *prefix, float *x,
+		      float *y, float *w, float *h)
+{
+	const struct dl_page *pg = &d->pages[0];
+	for (size_t i = 0; i + 1 < pg->n_items; i++) {
+		const struct dl_item *r = &pg->items[i];
+		if (r->kind != DL_RECT || !r->u.rect.fill || r->u.rect.stroke ||
+		    r->u.rect.fill_color.r != 1)
+			continue;
+		/* the text engine may cut the label into runs */
+		char text[128] = "";
+		size_t n = 0;
+		for (size_t k = i + 1; k < pg->n_items && pg->items[k].kind == DL_TEXT;
+		     k++) {
+			const struct dl_item *t = &pg->items[k];
+			if (n + t->u.text.len + 1 > sizeof text)
+				break;
+			memcpy(text + n, t->u.text.utf8, t->u.text.len);
+			n += t->u.text.len;
+			text[n] = '\0';
+		}
+		if (strncmp(text, prefix, strlen(prefix)))
+			continue;
+		*x = r->u.rect.x;
+		*y = r->u.rect.y;
+		*w = r->u.rect.w;
+		*h = r->u.rect.h;
+		return true;
+	}
+	return false;
+}
+
+/* Whether the dashed trajectory (0.9 pt, dashed) comes within gap of the
+ * box: every segment sampled every 0.1 pt. */
+static bool trajectory_touches(const struct dl_doc *d, float x, float y, float w,
+			       float h, float gap)
+{
+	const struct dl_page *pg = &d->pages[0];
+	for (size_t i = 0; i < pg->n_items; i++) {
+		const struct dl_item *it = &pg->items[i];
+		if (it->kind != DL_PATH || !it->u.path.stroke || it->u.path.fill ||
+		    it->u.path.line.n_dash != 2 ||
+		    fabsf(it->u.path.line.width - 0.9f) > 1e-4f)
+			continue;
+		for (size_t k = 1; k < it->u.path.n_segs; k++) {
+			const struct dl_path_seg *a = &it->u.path.segs[k - 1];
+			const struct dl_path_seg *b = &it->u.path.segs[k];
+			if (b->op != DL_LINETO)
+				continue;
+			float len = hypotf(b->x[0] - a->x[0], b->y[0] - a->y[0]);
+			int steps = (int)(len / 0.1f) + 1;
+			for (int j = 0; j <= steps; j++) {
+				float t = (float)j / (float)steps;
+				float px = a->x[0] + t * (b->x[0] - a->x[0]);
+				float py = a->y[0] + t * (b->y[0] - a->y[0]);
+				if (px > x - gap && px < x + w + gap && py > y - gap &&
+				    py < y + h + gap)
+					return true;
+			}
+		}
+	}
+	return false;
+}
+
+static void test_target_label_clear_of_the_trajectory(void)
+{
+	/* kpi-p1-5 and kpi-p4-6 of the city's plan: a star on the top
+	 * gridline, the trajectory climbing steeply or gently into it from
+	 * the lower left (the labels used to sit on the dashes) */
+	static const struct {
+		int64_t base, target, acts[4];
+		int scale;
+		const char *label;
+	} cases[] = {
+		{8, 80, {15, 19, 22, 26}, 0, "目標 80"},
+		{888, 1000, {897, 899, 901, 903}, 1, "目標 100"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		city();
+		struct indicator *ind = indicator("kpi", 1);
+		struct measure *m = &ind->measures[0];
+		level(m, dec(cases[i].base, cases[i].scale), Y_R2,
+		      dec(cases[i].target, cases[i].scale), Y_R13);
+		actuals(m, Y_R4, cases[i].acts, 4, cases[i].scale);
+		struct dl_doc *d = draw_trend(ind, Y_R7);
+		float x = 0, y = 0, w = 0, h = 0;
+		CU_ASSERT_TRUE_FATAL(label_box(d, cases[i].label, &x, &y, &w, &h));
+		CU_ASSERT_FALSE(trajectory_touches(d, x, y, w, h, 1.0f));
+		CU_ASSERT_EQUAL(items_outside(d, BX, BY, BW, BH), 0);
+		dl_doc_free(d);
+	}
+}
+
+/* The centre of a path's bounding box. */
+static void path_centre(const struct dl_item *it, float *cx, float *cy)
+{
+	float x0 = INFINITY, y0 = INFINITY, x1 = -INFINITY, y1 = -INFINITY;
+	for (size_t k = 0; k < it->u.path.n_segs; k++) {
+		const struct dl_path_seg *sg = &it->u.path.segs[k];
+		int np = sg->op == DL_CURVETO ? 3 : sg->op == DL_CLOSE ? 0 : 1;
+		for (int j = 0; j < np; j++) {
+			x0 = fminf(x0, sg->x[j]);
+			x1 = fmaxf(x1, sg->x[j]);
+			y0 = fminf(y0, sg->y[j]);
+			y1 = fmaxf(y1, sg->y[j]);
+		}
+	}
+	*cx = (x0 + x1) / 2;
+	*cy = (y0 + y1) / 2;
+}
+
+static void test_running_sum_on_its_star_shows(void)
+{
+	/* pref-i: 50 社 over R3-R7, reached exactly in R7 */
+	setup(Y_R3, Y_R7, GRADE_BASIS_ACHIEVEMENT, false);
+	struct indicator *ind = indicator("firms", 1);
+	struct measure *m = &ind->measures[0];
+	m->unit = "社";
+	m->baseline.kind = BASELINE_UNKNOWN;
+	m->target = (struct target){TARGET_CUMULATIVE, dec(50, 0), Y_R7, Y_R3,
+				    Y_R7, false, dec(0, 0), NULL};
+	actuals(m, Y_R3, (int64_t[]){8, 11, 12, 9, 10}, 5, 0);
+
+	const struct chart_series *s = &trend(ind, Y_R7, BW, BH)->panels[0].series[0];
+	CU_ASSERT_EQUAL_FATAL(s->n_values, 5);
+	float tx = s->target.x, ty = s->target.y;
+	CU_ASSERT_TRUE(near(s->values[4].x, tx) && near(s->values[4].y, ty));
+
+	/* what is painted last at the point is the series' filled marker,
+	 * not the white-filled star */
+	struct dl_doc *d = draw_trend(ind, Y_R7);
+	const struct dl_page *pg = &d->pages[0];
+	const struct dl_item *top = NULL;
+	int star = 0;
+	for (size_t i = 0; i < pg->n_items; i++) {
+		const struct dl_item *it = &pg->items[i];
+		float cx, cy;
+		if (it->kind != DL_PATH || !it->u.path.fill)
+			continue;
+		path_centre(it, &cx, &cy);
+		if (fabsf(cx - tx) < 1.5f && fabsf(cy - ty) < 1.5f) {
+			top = it;
+			star += it->u.path.fill_color.r == 1 && it->u.path.n_segs >= 10;
+		}
+	}
+	CU_ASSERT_EQUAL(star, 1);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(top);
+	CU_ASSERT_FALSE(top->u.path.fill_color.r == 1 && top->u.path.fill_color.g == 1);
+	CU_ASSERT_TRUE(has_text(d, "累計 50"));
+	CU_ASSERT_TRUE(has_text(d, "目標 50"));
+	dl_doc_free(d);
+}
+
+static void test_bar_labels_clear_of_the_100_line(void)
+{
+	setup(Y_R3, Y_R7, GRADE_BASIS_ACHIEVEMENT, false);
+	struct indicator *inds[] = {
+		simple("a", 1000, 1, (int64_t)987), simple("b", 1000, 1, (int64_t)850),
+		simple("c", 1000, 1, (int64_t)804), simple("d", 1000, 1, (int64_t)1008),
+		simple("e", 1000, 1, (int64_t)600),
+	};
+	struct pillar *pl = pillar_of(inds, 5);
+	struct chart_opts o = opts(Y_R7);
+	struct chart *c = chart_bars_new(te, P, pl, &o);
+	float h = chart_height(c, BW);
+	const struct chart_geom *g = chart_layout(c, BX, BY, BW, h, A);
+	CU_ASSERT_EQUAL_FATAL(g->n_bars, 5);
+	float top = g->bars[0].row_y;
+	float bottom = g->bars[4].row_y + g->bars[4].row_h;
+
+	/* the white boxes of the values and grade marks in the rows stay
+	 * 1.5 pt or more off the 100 % line */
+	struct dl_doc *d = draw(c, BW, h);
+	const struct dl_page *pg = &d->pages[0];
+	int boxes = 0, across = 0;
+	for (size_t i = 0; i < pg->n_items; i++) {
+		const struct dl_item *it = &pg->items[i];
+		if (it->kind != DL_RECT || !it->u.rect.fill ||
+		    it->u.rect.fill_color.r != 1 || it->u.rect.fill_color.g != 1 ||
+		    it->u.rect.y < top || it->u.rect.y > bottom)
+			continue;
+		boxes++;
+		float x0 = it->u.rect.x, x1 = x0 + it->u.rect.w;
+		if (x0 < g->x_full + 1.5f && x1 > g->x_full - 1.5f)
+			across++;
+	}
+	CU_ASSERT_EQUAL(boxes, 10); /* a value and a mark per bar */
+	CU_ASSERT_EQUAL(across, 0);
+	CU_ASSERT_TRUE(has_text(d, "98.7%"));
+	CU_ASSERT_TRUE(has_text(d, "60.0%"));
+	CU_ASSERT_EQUAL(items_outside(d, BX, BY, BW, h), 0);
+	dl_doc_free(d);
+	chart_free(c);
+}
+
+/* The year labels under the plot: text items on one line below it. */
+static size_t year_labels(const struct dl_doc *d, const struct chart_panel *pn,
+			  const struct dl_item **out, size_t max)
+{
+	const struct dl_page *pg = &d->pages[0];
+	float bottom = pn->plot_y + pn->plot_h;
+	size_t n = 0;
+	for (size_t i = 0; i < pg->n_items && n < max; i++) {
+		const struct dl_item *it = &pg->items[i];
+		if (it->kind == DL_TEXT && it->u.text.y > bottom + 2 &&
+		    it->u.text.y < bottom + 4 + it->u.text.size * 1.2f)
+			out[n++] = it;
+	}
+	return n;
+}
+
+static void test_years_name_the_baseline_and_the_last(void)
+{
+	/* R2 (baseline) .. R13: too narrow to name every year */
+	city();
+	struct indicator *ind = indicator("kpi", 1);
+	struct measure *m = &ind->measures[0];
+	level(m, dec(10, 0), Y_R2, dec(160, 0), Y_R13);
+	actuals(m, Y_R4, (int64_t[]){31, 42, 54, 65}, 4, 0);
+	static const float widths[] = {150, 170, 200};
+	for (size_t wi = 0; wi < sizeof widths / sizeof *widths; wi++) {
+		float w = widths[wi];
+		const struct chart_panel *pn = &trend(ind, Y_R7, w, BH)->panels[0];
+		CU_ASSERT_TRUE(pn->slot < text_width(te, FONT_GOTHIC, 7, "R10", 3,
+						     NULL, NULL) + 3);
+		struct chart_opts o = opts(Y_R7);
+		struct chart *c = chart_trend_new(te, P, ind, &o);
+		struct dl_doc *d = draw(c, w, BH);
+		chart_free(c);
+		const struct dl_item *lab[32];
+		size_t n = year_labels(d, pn, lab, 32);
+		CU_ASSERT_TRUE(n >= 3 && n < 12);
+		CU_ASSERT_TRUE(has_text(d, "|R2|"));
+		CU_ASSERT_TRUE(has_text(d, "|R13|"));
+		/* in order, none touching the next */
+		for (size_t i = 1; i < n; i++) {
+			float end = lab[i - 1]->u.text.x +
+				    text_width(te, FONT_GOTHIC, lab[i - 1]->u.text.size,
+					       lab[i - 1]->u.text.utf8,
+					       lab[i - 1]->u.text.len, NULL, NULL);
+			CU_ASSERT_TRUE(end + 1 < lab[i]->u.text.x);
+		}
+		CU_ASSERT_EQUAL(items_outside(d, BX, BY, w, BH), 0);
+		dl_doc_free(d);
+	}
+}
+
+/* The grey a black-and-white printer makes of a colour. */
+static float luminance(struct dl_color c)
+{
+	return 0.2126f * c.r + 0.7152f * c.g + 0.0722f * c.b;
+}
+
+static void test_band_and_preplan_differ_in_grey(void)
+{
+	for (int mono = 0; mono < 2; mono++) {
+		city();
+		struct indicator *ind = indicator("offices", 1);
+		struct measure *m = &ind->measures[0];
+		m->unit = "事業所";
+		m->goal = GOAL_MAINTAIN;
+		level(m, dec(27279, 0), Y_H28, dec(27300, 0), Y_R8);
+		actuals(m, Y_R4, (int64_t[]){27180, 27105, 27020, 26950}, 4, 0);
+		const struct chart_panel *pn = &trend(ind, Y_R7, BW, BH)->panels[0];
+		CU_ASSERT_TRUE_FATAL(pn->fy_from < P->from);
+
+		struct chart_opts o = opts(Y_R7);
+		o.monochrome = mono;
+		struct chart *c = chart_trend_new(te, P, ind, &o);
+		struct dl_doc *d = draw(c, BW, BH);
+		chart_free(c);
+		const struct dl_page *pg = &d->pages[0];
+		float shade = -1, band = -1;
+		for (size_t i = 0; i < pg->n_items; i++) {
+			const struct dl_item *it = &pg->items[i];
+			if (it->kind == DL_RECT && it->u.rect.fill &&
+			    fabsf(it->u.rect.x - pn->plot_x) < 0.01f &&
+			    fabsf(it->u.rect.y - pn->plot_y) < 0.01f &&
+			    fabsf(it->u.rect.h - pn->plot_h) < 0.01f)
+				shade = luminance(it->u.rect.fill_color);
+			if (it->kind == DL_PATH && it->u.path.fill &&
+			    it->u.path.n_segs >= 2 * 10 + 1 && band < 0)
+				band = luminance(it->u.path.fill_color);
+		}
+		CU_ASSERT_TRUE(shade > 0.9f);
+		CU_ASSERT_TRUE(band > 0.5f);
+		CU_ASSERT_TRUE(shade - band >= 0.12f);
+		dl_doc_free(d);
+	}
+}
+
 static const struct cu_case cases[] = {
 	{"level trend: positions of values, baseline, target, trajectory", test_level_trend_positions},
 	{"lower is better: the target lies below the baseline", test_lower_is_better_target_below_baseline},
@@ -1142,6 +1437,11 @@ static const struct cu_case cases[] = {
 	{"nothing leaves the chart's box", test_nothing_leaves_the_box},
 	{"too small a box stays empty", test_too_small_a_box_stays_empty},
 	{"preferred heights", test_preferred_heights},
+	{"a target's label keeps clear of the trajectory", test_target_label_clear_of_the_trajectory},
+	{"a running sum on its star shows over it", test_running_sum_on_its_star_shows},
+	{"bar values keep clear of the 100% line", test_bar_labels_clear_of_the_100_line},
+	{"years: the baseline's and the last are named", test_years_name_the_baseline_and_the_last},
+	{"the maintain band and the pre-plan shading differ in grey", test_band_and_preplan_differ_in_grey},
 	{NULL, NULL},
 };
 
