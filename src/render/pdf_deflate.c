@@ -43,6 +43,7 @@ struct pdf_deflate {
 	bool closing;
 	pthread_t workers[MAX_WORKERS];
 	int n_workers;
+	struct libdeflate_compressor *main_c; /* the calling thread's */
 };
 
 /* Compresses job with c, the compressor each thread keeps for all its
@@ -70,9 +71,10 @@ static struct pdf_zjob *take(struct pdf_deflate *z)
 	return z->next < z->n_queued ? z->queue[z->next++] : NULL;
 }
 
-static void finish(struct pdf_deflate *z)
+static void finish(struct pdf_deflate *z, struct pdf_zjob *job)
 {
 	pthread_mutex_lock(&z->lock);
+	job->done = true;
 	z->n_done++;
 	pthread_cond_broadcast(&z->done);
 	pthread_mutex_unlock(&z->lock);
@@ -91,7 +93,7 @@ static void *worker(void *arg)
 		if (!job)
 			break;
 		run_job(&c, job);
-		finish(z);
+		finish(z, job);
 	}
 	libdeflate_free_compressor(c);
 	return NULL;
@@ -145,21 +147,40 @@ void pdf_deflate_add(struct pdf_deflate *z, struct pdf_zjob *job)
 	z->queue[z->n_queued++] = job;
 	pthread_cond_signal(&z->more);
 	pthread_mutex_unlock(&z->lock);
+	/* The caller works too when jobs pile up (always, without workers),
+	 * so that the uncompressed pages waiting stay few. */
+	for (;;) {
+		pthread_mutex_lock(&z->lock);
+		struct pdf_zjob *next = z->n_queued - z->next > (size_t)(2 * z->n_workers)
+						? take(z)
+						: NULL;
+		pthread_mutex_unlock(&z->lock);
+		if (!next)
+			break;
+		run_job(&z->main_c, next);
+		finish(z, next);
+	}
+}
+
+bool pdf_deflate_done(struct pdf_deflate *z, const struct pdf_zjob *job)
+{
+	pthread_mutex_lock(&z->lock);
+	bool done = job->done;
+	pthread_mutex_unlock(&z->lock);
+	return done;
 }
 
 void pdf_deflate_wait(struct pdf_deflate *z)
 {
-	struct libdeflate_compressor *c = NULL;
 	for (;;) {
 		pthread_mutex_lock(&z->lock);
 		struct pdf_zjob *job = take(z);
 		pthread_mutex_unlock(&z->lock);
 		if (!job)
 			break;
-		run_job(&c, job);
-		finish(z);
+		run_job(&z->main_c, job);
+		finish(z, job);
 	}
-	libdeflate_free_compressor(c);
 	pthread_mutex_lock(&z->lock);
 	while (z->n_done < z->n_queued)
 		pthread_cond_wait(&z->done, &z->lock);
@@ -178,6 +199,7 @@ void pdf_deflate_free(struct pdf_deflate *z)
 		pthread_join(z->workers[i], NULL);
 	/* Jobs still queued (after an error) belong to their owners, who
 	 * free job->out; none is running now. */
+	libdeflate_free_compressor(z->main_c);
 	pthread_mutex_destroy(&z->lock);
 	pthread_cond_destroy(&z->more);
 	pthread_cond_destroy(&z->done);

@@ -45,6 +45,7 @@ struct pdf_zjob {
 	unsigned char *out;
 	size_t out_len;
 	bool ok;
+	bool done; /* read it with pdf_deflate_done() */
 };
 struct pdf_deflate;
 
@@ -145,6 +146,8 @@ void pdf_paint_page(struct pdf_ctx *ctx, size_t index, struct pdf_buf *b);
 struct pdf_deflate *pdf_deflate_new(void);
 void pdf_deflate_add(struct pdf_deflate *z, struct pdf_zjob *job);
 void pdf_deflate_wait(struct pdf_deflate *z);
+/* Whether job, once added, has been compressed. */
+bool pdf_deflate_done(struct pdf_deflate *z, const struct pdf_zjob *job);
 void pdf_deflate_free(struct pdf_deflate *z);
 void pdf_zjob_release(struct pdf_zjob *job);
 /* Makes dict's stream the compressed bytes of job, /Filter /FlateDecode. */

@@ -396,6 +396,22 @@ struct pdf_bytes {
 	size_t len;
 };
 
+/* Hands page i's compressed content to libharu and frees the buffers. */
+static bool store_page(struct pdf_ctx *ctx, size_t i)
+{
+	HPDF_PageAttr attr = (HPDF_PageAttr)ctx->pages[i]->attr;
+	if (!ctx->content_z[i].ok) {
+		pdf_error(ctx, "cannot write '%s': cannot compress page %zu",
+			  ctx->path, i + 1);
+		return false;
+	}
+	pdf_stream_put_deflated(attr->contents, &ctx->content_z[i]);
+	pdf_zjob_release(&ctx->content_z[i]);
+	free(ctx->content[i].p);
+	ctx->content[i] = (struct pdf_buf){0};
+	return pdf_hpdf_ok(ctx, "writing a page");
+}
+
 /* Builds the whole PDF in memory. */
 static bool build(struct pdf_ctx *ctx, struct pdf_bytes *out)
 {
@@ -433,6 +449,7 @@ static bool build(struct pdf_ctx *ctx, struct pdf_bytes *out)
 	ctx->content_z = calloc(n_alloc, sizeof *ctx->content_z);
 	if (!ctx->pages || !ctx->content || !ctx->content_z)
 		abort();
+	size_t stored = 0; /* pages whose content libharu holds */
 	for (size_t i = 0; i < doc->n_pages; i++) {
 		HPDF_Page page = HPDF_AddPage(ctx->pdf);
 		if (page) {
@@ -452,25 +469,18 @@ static bool build(struct pdf_ctx *ctx, struct pdf_bytes *out)
 		ctx->content_z[i].in = (const unsigned char *)ctx->content[i].p;
 		ctx->content_z[i].in_len = ctx->content[i].len;
 		pdf_deflate_add(ctx->z, &ctx->content_z[i]);
+		/* Pages already compressed go to libharu now, so that a
+		 * long document does not hold every page's operators. */
+		while (stored < i && pdf_deflate_done(ctx->z, &ctx->content_z[stored]))
+			if (!store_page(ctx, stored++))
+				return false;
 	}
 	pdf_deflate_wait(ctx->z);
-
+	while (stored < doc->n_pages)
+		if (!store_page(ctx, stored++))
+			return false;
 	if (!pdf_fonts_embed(ctx))
 		return false;
-	for (size_t i = 0; i < doc->n_pages; i++) {
-		HPDF_PageAttr attr = (HPDF_PageAttr)ctx->pages[i]->attr;
-		if (!ctx->content_z[i].ok) {
-			pdf_error(ctx, "cannot write '%s': cannot compress page %zu "
-				  "(zlib)", ctx->path, i + 1);
-			return false;
-		}
-		pdf_stream_put_deflated(attr->contents, &ctx->content_z[i]);
-		pdf_zjob_release(&ctx->content_z[i]);
-		free(ctx->content[i].p);
-		ctx->content[i] = (struct pdf_buf){0};
-		if (!pdf_hpdf_ok(ctx, "writing a page"))
-			return false;
-	}
 
 	if (!add_dests(ctx) || !add_outline(ctx) || !add_page_labels(ctx) ||
 	    !set_info(ctx) ||
