@@ -85,10 +85,8 @@ static void row_error(struct reader *r, int row, const char *fmt, ...)
 }
 
 /* A field quoted in a message: at most about 60 bytes, cut at a character
- * boundary, so that a 4 kB cell does not fill the terminal; and control
- * characters (C0, DEL, C1) shown as '?', so that a cell holding ESC [2J or
- * ESC ]0; does not clear or retitle the terminal the message is printed on
- * (issue 8). */
+ * boundary, so that a 4 kB cell does not fill the terminal.  (Control
+ * characters in it are diag_add()'s business: it shows them as '?'.) */
 #define SHOWN 80
 static const char *shorten(const char *s, char buf[SHOWN])
 {
@@ -99,24 +97,12 @@ static const char *shorten(const char *s, char buf[SHOWN])
 		while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
 			n--;
 	}
-	size_t o = 0;
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		unsigned char d = i + 1 < n ? (unsigned char)s[i + 1] : 0;
-		if (c < 0x20 || c == 0x7F) {
-			buf[o++] = '?';
-		} else if (c == 0xC2 && d >= 0x80 && d <= 0x9F) {
-			buf[o++] = '?'; /* U+0080..U+009F */
-			i++;
-		} else {
-			buf[o++] = (char)c;
-		}
-	}
+	memcpy(buf, s, n);
 	if (cut) {
-		memcpy(buf + o, "…", strlen("…"));
-		o += strlen("…");
+		memcpy(buf + n, "…", strlen("…"));
+		n += strlen("…");
 	}
-	buf[o] = '\0';
+	buf[n] = '\0';
 	return buf;
 }
 

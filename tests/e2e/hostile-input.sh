@@ -189,6 +189,41 @@ check "CSV escapes: no ESC, BEL or CSI reaches the terminal" \
 	sh -c "! grep -q \"\$(printf '\033\\|\007\\|\302\233')\" '$WORK/out'"
 check "CSV escapes: the year is quoted with '?' too" grep -q "^$WORK/esc.csv:3: error: 'R4?2J' is not a fiscal year" "$WORK/out"
 
+# The same for every message, wherever its text comes from (diag_add()
+# cleans them all): an XML attribute with C1 controls written raw and as
+# character references (XML allows U+0080..U+009F; 0x9B is CSI), element
+# text with a line break, bytes that are not UTF-8 in a file name, ESC in a
+# file name and in an argument.
+# no_controls FILE: no C0 control but the line feed, no DEL, no C1, no
+# byte that is not UTF-8 in FILE.
+no_controls() {
+	LC_ALL=C grep -q "$(printf '[\001-\011\013-\037\177]\\|\302[\200-\237]')" "$1" && return 1
+	iconv -f UTF-8 -t UTF-8 "$1" >/dev/null 2>&1
+}
+{
+	printf '<?xml version="1.0" encoding="UTF-8"?>\n<actuals plan="kagoshima-city-plan2">\n'
+	printf '  <value ref="kpi-p1-2" year="R4">12\n34</value>\n'
+	printf '  <value ref="kpi-p1-2&#x9B;31m&#x85;" year="R5">1</value>\n'
+	printf '  <value ref="kpi-p1-2\302\2332J" year="R6">1</value>\n</actuals>\n'
+} >"$WORK/xml/c1.xml"
+refused "XML actuals with C1 controls and a line break" \
+	"$(pos "$WORK/xml/c1.xml" "value refers to 'kpi-p1-2\\?31m\\?', which is no indicator")" \
+	build "$city" --actuals "$WORK/xml/c1.xml"
+check "XML C1: the raw CSI is quoted as '?' too" \
+	grep -Eq "$(pos "$WORK/xml/c1.xml" "value refers to 'kpi-p1-2\\?2J'")" "$WORK/out"
+check "XML line break: the message stays on one line" \
+	grep -Eq "$(pos "$WORK/xml/c1.xml" "invalid value '12\\?34' of 'kpi-p1-2'")" "$WORK/out"
+check "XML C1 and line break: no control reaches the terminal" no_controls "$WORK/out"
+escname="$WORK/$(printf 'a\033[31m\233\302\205b').csv"
+csv 'kpi-p1-2,R4,x\n' >"$escname"
+refused "ESC, a stray byte and NEL in a file name" "^$WORK/a\\?\\[31m\\?\\?b.csv:2: error: value 'x'" \
+	build "$city" --actuals "$escname"
+check "file name: no control reaches the terminal" no_controls "$WORK/out"
+expect_exit 2 "ESC in an argument is a usage error" \
+	"$SHIRYO" build "$city" --kind "$(printf 'x\033]0;pwned\007')" --year R7 -o "$out"
+check "argument: quoted with '?'" contains "$WORK/out" "unknown kind 'x?]0;pwned?'"
+check "argument: no control reaches the terminal" no_controls "$WORK/out"
+
 # ---- numbers and years ------------------------------------------------------
 
 csv 'kpi-p1-2,R4,99999999999999999999\nkpi-p1-2,R5,NaN\nkpi-p1-2,R6,inf\nkpi-p1-2,R7,1.0000001\n' \
