@@ -233,6 +233,15 @@ refused "CSV overflow" "^$WORK/numbers.csv:2: error: value '99999999999999999999
 check "CSV NaN refused by row" grep -q "^$WORK/numbers.csv:3: error: value 'NaN' is not a number" "$WORK/out"
 check "CSV inf refused by row" grep -q "^$WORK/numbers.csv:4: error: value 'inf' is not a number" "$WORK/out"
 check "CSV seven decimals refused by row" grep -q "^$WORK/numbers.csv:5: error: value '1.0000001' is not a number" "$WORK/out"
+# Exponent notation (how Excel saves long numbers in a General column) is
+# refused as such, at FILE:ROW:COLUMN, not read as 1 with the unit 'e9'.
+csv 'kpi-p1-2,R4,1e9\nkpi-p1-2,R5,"1.5E3"\n' >"$WORK/exp.csv"
+refused "CSV exponent notation" \
+	"^$WORK/exp.csv:2:13: error: value '1e9' is a number in exponent notation, which is not accepted; write the number in full: 1000000000" \
+	build "$city" --actuals "$WORK/exp.csv"
+check "CSV exponent notation: a quoted 1.5E3 at its column" \
+	grep -q "^$WORK/exp.csv:3:14: error: value '1.5E3' is a number in exponent notation.*: 1500 " "$WORK/out"
+check "CSV exponent notation: no unit 'e9'" sh -c "! grep -qi \"unit 'e\" '$WORK/out'"
 csv 'kpi-p1-2,R999,1\nkpi-p1-2,99999,1\nkpi-p1-2,H32,1\nkpi-p1-2,R0,1\n' >"$WORK/years.csv"
 refused "CSV year R999" "^$WORK/years.csv:2: error: 'R999' is not a fiscal year" \
 	build "$city" --actuals "$WORK/years.csv"
