@@ -87,17 +87,43 @@ for url in http://127.0.0.1:9/actuals.xml https://example.invalid/a.xml \
 done
 
 # Files named by a plan that would block a reader for ever: a terminal, a
-# pipe that never ends, a FIFO with no writer.
+# pipe that never ends, a FIFO with no writer.  A plan may name only files
+# in its folder (below), so these are symbolic links there.
 # (Standard input is a FIFO opened read-write: it never ends and never has
 # data, so a reader of /dev/stdin would wait; timeout stops it after 5 s.)
 mkfifo "$WORK/xml/fifo.xml" "$WORK/stdin"
-for href in /dev/stdin /dev/tty /dev/zero fifo.xml; do
+for dev in stdin tty zero; do ln -s /dev/$dev "$WORK/xml/$dev.xml"; done
+for href in stdin.xml tty.xml zero.xml fifo.xml; do
 	sed "s|href=\"kagoshima-city-plan2-actuals.xml\"|href=\"$href\"|" "$city" >"$WORK/xml/dev.xml"
 	refused "actuals file '$href' (not a regular file)" \
 		"error: is not a regular file|cannot open the file" \
 		timeout 5 sh -c 'exec "$@" <>"$0"' "$WORK/stdin" \
 		"$SHIRYO" build "$WORK/xml/dev.xml" --kind council --year R7 -o "$out"
 done
+
+# A plan names its actuals and PDCA files relative to its own folder, and
+# only files in that folder or below it: not /etc/passwd, not another
+# department's ../../data.  Refused at the href; --actuals still takes any
+# path the user names.
+mkdir -p "$WORK/xml/data"
+cp "$WORK/xml/kagoshima-city-plan2-actuals.xml" "$WORK/xml/data/actuals.xml"
+for href in /etc/passwd "$WORK/xml/kagoshima-city-plan2-actuals.xml" \
+	../xml/kagoshima-city-plan2-actuals.xml data/../../etc/passwd; do
+	sed "s|href=\"kagoshima-city-plan2-actuals.xml\"|href=\"$href\"|" "$city" >"$WORK/xml/abs.xml"
+	case $href in /*) why="is an absolute path" ;; *) why="climbs out of the plan's folder" ;; esac
+	refused "actuals file '$href' outside the plan's folder" \
+		"^$WORK/xml/abs.xml:19:17: error: actuals file '$href' $why: name a file in the plan's folder" \
+		build "$WORK/xml/abs.xml"
+	check "actuals file '$href': nothing of /etc/passwd in the messages" sh -c "! grep -q 'root:' '$WORK/out'"
+done
+sed 's|href="kagoshima-city-plan2-pdca-R5-midyear.xml"|href="/etc/passwd"|' "$city" >"$WORK/xml/abs.xml"
+refused "PDCA file '/etc/passwd'" \
+	"^$WORK/xml/abs.xml:25:14: error: PDCA file '/etc/passwd' is an absolute path" build "$WORK/xml/abs.xml"
+sed "s|href=\"kagoshima-city-plan2-actuals.xml\"|href=\"data/actuals.xml\"|" "$city" >"$WORK/xml/sub.xml"
+expect_exit 0 "an actuals file in a folder below the plan's, checked from another folder" \
+	sh -c 'cd "$1" && exec "$2" check "$3"' sh "$WORK/o" "$SHIRYO" "$WORK/xml/sub.xml"
+expect_exit 0 "--actuals takes an absolute path outside the plan's folder" \
+	"$SHIRYO" check "$city" --actuals "$WORK/xml/data/actuals.xml"
 
 # ---- XML: limits and broken files ----------------------------------------
 
