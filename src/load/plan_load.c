@@ -142,7 +142,7 @@ static struct src_pos pos_of(struct loader *l, xmlNodePtr n)
 {
 	int line, col;
 	xdoc_node_pos(l->x, n, &line, &col);
-	return (struct src_pos){l->p->file, line};
+	return (struct src_pos){l->p->file, line, col};
 }
 
 /* ---- problems ------------------------------------------------------------ */
