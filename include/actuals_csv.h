@@ -20,18 +20,22 @@
  *   実績  a number as decimal_parse() reads it (1,200, １２００, 65.1), a
  *         leading ▲ or △ for a negative (Japanese accounting), optionally
  *         followed by the measure's unit (65.1％, 17事業者; ％ and % are the
- *         same; "人" for a unit "人/年").  Empty: "not yet known".
+ *         same; "人" for a unit "人/年").  Empty: "not yet known".  Not
+ *         exponent notation (1e9, 1.5E3, and their full-width forms): Excel saves
+ *         long numbers so, rounded; the error gives the number in full.
  *
  * ERRORS are reported as FILE:ROW: message (diag line = the spreadsheet row,
- * i.e. the record number with the header as row 1; column 0): a row naming
+ * i.e. the record number with the header as row 1; column 0), or for a
+ * value in exponent notation FILE:ROW:COLUMN: message (the column of the
+ * value's first character on its line, counted in characters): a row naming
  * no indicator (or an ambiguous name, or a compound indicator without its
  * part), a year that is not one or lies outside the plan, a value that does
- * not parse, a unit that does not match, a second row for the same measure
- * and year, a row with more or fewer fields than the header, a field that
- * starts with =, +, -letter or @ ("formula not evaluated"), a field over
- * 4096 bytes, an unterminated quote.  Every row is checked and every problem
- * reported before anything is merged; if there is any error, the plan is
- * left exactly as it was.
+ * not parse or is in exponent notation, a unit that does not match, a
+ * second row for the same measure and year, a row with more or fewer fields
+ * than the header, a field that starts with =, +, -letter or @ ("formula
+ * not evaluated"), a field over 4096 bytes, an unterminated quote.  Every
+ * row is checked and every problem reported before anything is merged; if
+ * there is any error, the plan is left exactly as it was.
  *
  * MERGE.  The checked rows are merged by actuals_merge() (load.h), as the
  * values of an XML actuals file are: a known value replaces the measure's

@@ -36,7 +36,11 @@ void diag_list_init(struct diag_list *dl);
 /* Frees every message; the list is empty and reusable afterwards. */
 void diag_list_release(struct diag_list *dl);
 
-/* Adds a diagnostic. file may be NULL; line/column 0 when unknown. */
+/* Adds a diagnostic. file may be NULL; line/column 0 when unknown.  The
+ * message and the file name are stored as diag_clean() leaves them: they
+ * quote input (element text, attribute values, CSV cells, file names), and
+ * this is the one place that keeps terminal controls out of every message,
+ * so that no caller has to remember. */
 void diag_add(struct diag_list *dl, enum diag_severity sev, const char *file,
 	      int line, int column, const char *fmt, ...)
 	__attribute__((format(printf, 6, 7)));
@@ -46,6 +50,16 @@ void diag_add(struct diag_list *dl, enum diag_severity sev, const char *file,
 void diag_print(const struct diag_list *dl, FILE *out);
 /* Formats one diagnostic the same way into buf; returns buf. */
 char *diag_format(const struct diag *d, char *buf, size_t size);
+
+/* Copies s into buf (size > 0 bytes, always NUL-terminated) with every byte
+ * or character a terminal could act on shown as '?': C0 controls (line
+ * breaks and tabs too: a message is one line), DEL, C1 controls
+ * (U+0080..U+009F: 0x9B alone is CSI on some terminals) and each byte that
+ * is not part of valid UTF-8.  A copy too long for buf is cut at a
+ * character boundary.  buf may be s itself: the text only ever shrinks.
+ * Returns buf.  For text printed outside a diag_list (the CLI's usage
+ * errors and progress lines). */
+char *diag_clean(const char *s, char *buf, size_t size);
 
 /* Moves every diagnostic of src to the end of dst; src is left empty. */
 void diag_list_move(struct diag_list *dst, struct diag_list *src);

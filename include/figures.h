@@ -235,9 +235,9 @@ bool fig_check_indicator(const struct plan *p, const struct indicator *ind,
 			 struct fig_stated *out);
 
 /* Checks every stated achievement of the plan (indicators and past
- * results); adds a DIAG_WARNING at the element's file:line for each one no
- * formula above reproduces at its printed precision, saying what shiryo
- * computed.  Returns the number of warnings added. */
+ * results); adds a DIAG_WARNING at the element's file:line:column for each
+ * one no formula above reproduces at its printed precision, saying what
+ * shiryo computed.  Returns the number of warnings added. */
 size_t fig_check_plan(const struct plan *p, struct diag_list *dl);
 
 /* Japanese name of a formula for messages and legends ("実績÷目標"). */

@@ -22,10 +22,11 @@
 
 struct arena;
 
-/* Where an element came from, for messages that name file:line. */
+/* Where an element came from, for messages that name file:line:column. */
 struct src_pos {
 	const char *file;
 	int line;
+	int column; /* of the '<' of its start tag, in characters; 0 = unknown */
 };
 
 /* Which way is good.  (Named goal_ because struct direction is 取組方針.) */

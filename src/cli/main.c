@@ -64,6 +64,38 @@ struct options {
 	bool have_from, have_to;
 };
 
+static void vsay(const char *end, const char *fmt, va_list ap)
+	__attribute__((format(printf, 2, 0)));
+static void say(const char *end, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Prints to stderr a line that quotes arguments or file names, through
+ * diag_clean() as every diagnostic is (a file name can hold ESC too), then
+ * end as it is. */
+static void vsay(const char *end, const char *fmt, va_list ap)
+{
+	va_list again;
+	va_copy(again, ap);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	char *buf = malloc(n < 0 ? 1 : (size_t)n + 1);
+	if (!buf)
+		abort();
+	buf[0] = '\0';
+	if (n >= 0)
+		vsnprintf(buf, (size_t)n + 1, fmt, again);
+	va_end(again);
+	fputs(diag_clean(buf, buf, strlen(buf) + 1), stderr);
+	fputs(end, stderr);
+	free(buf);
+}
+
+static void say(const char *end, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsay(end, fmt, ap);
+	va_end(ap);
+}
+
 static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 static int usage_error(const char *fmt, ...)
@@ -71,9 +103,8 @@ static int usage_error(const char *fmt, ...)
 	va_list ap;
 	va_start(ap, fmt);
 	fputs("shiryo: ", stderr);
-	vfprintf(stderr, fmt, ap);
+	vsay("\n", fmt, ap);
 	va_end(ap);
-	fputs("\n", stderr);
 	fputs(usage_text, stderr);
 	return EXIT_USAGE;
 }
@@ -244,8 +275,8 @@ static int cmd_check(const struct options *o)
 	diag_print(&dl, stderr);
 	int rc = (p && dl.errors == 0) ? 0 : EXIT_INPUT;
 	if (rc == 0)
-		fprintf(stderr, "%s: valid (%zu indicators, %zu pillars, %zu projects; %zu warnings)\n",
-			o->plan, p->n_indicators, p->n_pillars, p->n_projects, dl.warnings);
+		say("\n", "%s: valid (%zu indicators, %zu pillars, %zu projects; %zu warnings)",
+		    o->plan, p->n_indicators, p->n_pillars, p->n_projects, dl.warnings);
 	plan_free(p);
 	diag_list_release(&dl);
 	return rc;
@@ -302,7 +333,7 @@ static int cmd_build(struct options *o)
 		const char *path = o->output ? o->output : default_output(o, buf, sizeof buf);
 		if (build_one(p, &o->doc, te, fs, path, &dl) == 0) {
 			rc = 0;
-			fprintf(stderr, "wrote %s\n", path);
+			say("\n", "wrote %s", path);
 		}
 		goto out;
 	}
@@ -322,8 +353,8 @@ static int cmd_build(struct options *o)
 		fy_format(fy, FY_STYLE_SHORT, year, sizeof year);
 		snprintf(path, sizeof path, "%s/%s-annual-%d.pdf", o->output,
 			 p->id ? p->id : "plan", fy);
-		fprintf(stderr, "[%d/%d] %s (%s) ... ", fy - o->from + 1, o->to - o->from + 1,
-			path, year);
+		say(" ... ", "[%d/%d] %s (%s)", fy - o->from + 1, o->to - o->from + 1, path,
+		    year);
 		if (build_one(p, &o->doc, te, fs, path, &dl) != 0) {
 			fputs("failed\n", stderr);
 			rc = EXIT_INPUT;

@@ -196,7 +196,7 @@ size_t fig_check_plan(const struct plan *p, struct diag_list *dl)
 		fy_format(st.fy, FY_STYLE_SHORT, year, sizeof year);
 		decimal_format(st.stated, false, stated, sizeof stated);
 		describe(&st, computed, sizeof computed);
-		diag_add(dl, DIAG_WARNING, ind->pos.file, ind->pos.line, 0,
+		diag_add(dl, DIAG_WARNING, ind->pos.file, ind->pos.line, ind->pos.column,
 			 "indicator '%s' (%s): stated achievement %s%% does not follow from "
 			 "its values (actual of %s); shiryo computes %s",
 			 ind->id ? ind->id : "?", ind->name ? ind->name : "", stated, year,
@@ -211,7 +211,7 @@ size_t fig_check_plan(const struct plan *p, struct diag_list *dl)
 			continue;
 		decimal_format(st.stated, false, stated, sizeof stated);
 		describe(&st, computed, sizeof computed);
-		diag_add(dl, DIAG_WARNING, r->pos.file, r->pos.line, 0,
+		diag_add(dl, DIAG_WARNING, r->pos.file, r->pos.line, r->pos.column,
 			 "past result '%s': stated achievement %s%% does not follow from "
 			 "the stated values; shiryo computes %s",
 			 r->name ? r->name : (r->id ? r->id : "?"), stated, computed);

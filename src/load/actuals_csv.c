@@ -39,13 +39,15 @@ struct reader {
 	struct diag_list *dl;
 	size_t errors;
 
-	const char *s, *end; /* the decoded text */
+	const char *text;    /* the decoded text: text..end */
+	const char *s, *end; /* the place being read, and the end */
 	int row;             /* record number of the record being read */
 
 	/* fields of the current record, each NUL-terminated in buf */
 	char *buf;
 	size_t buf_len, buf_alloc;
 	size_t *starts;
+	const char **at;     /* where each field's text starts in s (after a quote) */
 	size_t n_fields, fields_alloc;
 	bool too_long;       /* a field exceeded ACTUALS_CSV_MAX_FIELD */
 
@@ -63,32 +65,49 @@ static void *xrealloc(void *p, size_t n)
 	return q;
 }
 
+static void vrow_error(struct reader *r, int row, int column, const char *fmt, va_list ap)
+	__attribute__((format(printf, 4, 0)));
 static void row_error(struct reader *r, int row, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+static void row_error_at(struct reader *r, int row, int column, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
 
-static void row_error(struct reader *r, int row, const char *fmt, ...)
+static void vrow_error(struct reader *r, int row, int column, const char *fmt, va_list ap)
 {
-	va_list ap;
-	va_start(ap, fmt);
+	va_list again;
+	va_copy(again, ap);
 	int n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
 	char *msg = xrealloc(NULL, n < 0 ? 1 : (size_t)n + 1);
 	msg[0] = '\0';
-	if (n >= 0) {
-		va_start(ap, fmt);
-		vsnprintf(msg, (size_t)n + 1, fmt, ap);
-		va_end(ap);
-	}
-	diag_add(r->dl, DIAG_ERROR, r->name, row, 0, "%s", msg);
+	if (n >= 0)
+		vsnprintf(msg, (size_t)n + 1, fmt, again);
+	va_end(again);
+	diag_add(r->dl, DIAG_ERROR, r->name, row, column, "%s", msg);
 	free(msg);
 	r->errors++;
 }
 
+/* An error about a row: FILE:ROW. */
+static void row_error(struct reader *r, int row, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vrow_error(r, row, 0, fmt, ap);
+	va_end(ap);
+}
+
+/* An error about one cell of a row: FILE:ROW:COLUMN (see field_column). */
+static void row_error_at(struct reader *r, int row, int column, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vrow_error(r, row, column, fmt, ap);
+	va_end(ap);
+}
+
 /* A field quoted in a message: at most about 60 bytes, cut at a character
- * boundary, so that a 4 kB cell does not fill the terminal; and control
- * characters (C0, DEL, C1) shown as '?', so that a cell holding ESC [2J or
- * ESC ]0; does not clear or retitle the terminal the message is printed on
- * (issue 8). */
+ * boundary, so that a 4 kB cell does not fill the terminal.  (Control
+ * characters in it are diag_add()'s business: it shows them as '?'.) */
 #define SHOWN 80
 static const char *shorten(const char *s, char buf[SHOWN])
 {
@@ -99,24 +118,12 @@ static const char *shorten(const char *s, char buf[SHOWN])
 		while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
 			n--;
 	}
-	size_t o = 0;
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		unsigned char d = i + 1 < n ? (unsigned char)s[i + 1] : 0;
-		if (c < 0x20 || c == 0x7F) {
-			buf[o++] = '?';
-		} else if (c == 0xC2 && d >= 0x80 && d <= 0x9F) {
-			buf[o++] = '?'; /* U+0080..U+009F */
-			i++;
-		} else {
-			buf[o++] = (char)c;
-		}
-	}
+	memcpy(buf, s, n);
 	if (cut) {
-		memcpy(buf + o, "…", strlen("…"));
-		o += strlen("…");
+		memcpy(buf + n, "…", strlen("…"));
+		n += strlen("…");
 	}
-	buf[o] = '\0';
+	buf[n] = '\0';
 	return buf;
 }
 
@@ -225,13 +232,43 @@ static void start_field(struct reader *r)
 	if (r->n_fields == r->fields_alloc) {
 		r->fields_alloc = r->fields_alloc ? r->fields_alloc * 2 : 8;
 		r->starts = xrealloc(r->starts, r->fields_alloc * sizeof *r->starts);
+		r->at = xrealloc(r->at, r->fields_alloc * sizeof *r->at);
 	}
+	r->at[r->n_fields] = r->s;
 	r->starts[r->n_fields++] = r->buf_len;
 }
 
 static const char *field(const struct reader *r, size_t i)
 {
 	return r->buf + r->starts[i];
+}
+
+/* The column of field i of the current record, for FILE:ROW:COLUMN: where
+ * its text starts after the blanks trim() drops, in characters (not bytes:
+ * a CP932 file was converted, and an editor counts characters) from the
+ * start of that line of the file.  That line is the row's own unless a
+ * quoted field before it spans lines; the row stays the spreadsheet's. */
+static int field_column(const struct reader *r, size_t i)
+{
+	const char *p = r->at[i];
+	for (;;) {
+		if (p < r->end && (*p == ' ' || *p == '\t'))
+			p++;
+		else if (r->end - p >= 3 && !memcmp(p, "\xE3\x80\x80", 3))
+			p += 3;
+		else if (r->end - p >= 2 && !memcmp(p, "\xC2\xA0", 2))
+			p += 2;
+		else
+			break;
+	}
+	const char *line = p;
+	while (line > r->text && line[-1] != '\n' && line[-1] != '\r')
+		line--;
+	int col = 1;
+	for (const char *q = line; q < p; q++)
+		if (((unsigned char)*q & 0xC0) != 0x80)
+			col++;
+	return col;
 }
 
 static char *trim(char *s);
@@ -264,6 +301,7 @@ static bool read_record(struct reader *r)
 		if (r->s < r->end && *r->s == '"') {
 			quoted = true;
 			r->s++;
+			r->at[r->n_fields - 1] = r->s;
 		}
 		while (r->s < r->end) {
 			char c = *r->s;
@@ -582,10 +620,68 @@ static bool unit_matches(const char *suffix, const char *unit)
 	return false;
 }
 
+/* Whether s, the text right after a number, is an exponent: e or E (ASCII
+ * or full-width), an optional sign, digits.  *exp gets its value, capped
+ * near ±10000 (enough to know it is out of range). */
+static bool read_exponent(const char *s, int *exp)
+{
+	const char *p = s;
+	if (*p == 'e' || *p == 'E')
+		p++;
+	else if (starts_with(p, "ｅ") || starts_with(p, "Ｅ"))
+		p += strlen("ｅ");
+	else
+		return false;
+	int sign = 1;
+	if (*p == '+' || *p == '-') {
+		sign = *p == '-' ? -1 : 1;
+		p++;
+	} else if (starts_with(p, "＋") || starts_with(p, "－") || starts_with(p, "−")) {
+		sign = starts_with(p, "＋") ? 1 : -1;
+		p += 3; /* all three are 3 bytes */
+	}
+	int v = 0, digits = 0;
+	for (;; digits++) {
+		int d;
+		if (*p >= '0' && *p <= '9') {
+			d = *p - '0';
+			p++;
+		} else if (starts_with(p, "\xEF\xBC") && (unsigned char)p[2] >= 0x90 &&
+			   (unsigned char)p[2] <= 0x99) { /* ０..９ */
+			d = (unsigned char)p[2] - 0x90;
+			p += 3;
+		} else {
+			break;
+		}
+		if (v < 1000)
+			v = v * 10 + d;
+	}
+	*exp = sign * v;
+	return digits > 0;
+}
+
+/* v × 10^exp written out in full into buf; false when that needs more than
+ * 18 digits or more than DECIMAL_MAX_SCALE decimals. */
+static bool write_in_full(struct decimal v, int exp, char *buf, size_t size)
+{
+	int scale = v.scale - exp;
+	int64_t u = v.units;
+	for (; scale < 0; scale++) {
+		if (u >= 100000000000000000 || u <= -100000000000000000)
+			return false;
+		u *= 10;
+	}
+	if (scale > DECIMAL_MAX_SCALE)
+		return false;
+	decimal_format((struct decimal){u, scale}, false, buf, size);
+	return true;
+}
+
 /* Parses a value cell.  Returns false after reporting. */
-static bool parse_value(struct reader *r, int row, char *text, const struct measure *m,
+static bool parse_value(struct reader *r, int row, size_t col, const struct measure *m,
 			bool *known, struct decimal *out)
 {
+	char *text = r->buf + r->starts[col];
 	char shown[SHOWN];
 	if (!*text) {
 		*known = false;
@@ -615,6 +711,25 @@ static bool parse_value(struct reader *r, int row, char *text, const struct meas
 			return false;
 		}
 		out->units = -out->units;
+	}
+	/* 1e9, 1.5E3: not how anyone writes actuals, but how Excel saves a
+	 * number of many digits in a General column, rounded to what the cell
+	 * shows.  Read as 1 with the unit 'e9' it made no sense. */
+	int exp;
+	if (read_exponent(end, &exp)) {
+		char full[64];
+		if (write_in_full(*out, exp, full, sizeof full))
+			row_error_at(r, row, field_column(r, col),
+				     "value '%s' is a number in exponent notation, which is not "
+				     "accepted; write the number in full: %s (if Excel wrote it, "
+				     "format the column as a number before saving, or digits may "
+				     "be lost)", shorten(text, shown), full);
+		else
+			row_error_at(r, row, field_column(r, col),
+				     "value '%s' is a number in exponent notation, which is not "
+				     "accepted; write the number in full, e.g. 1000000000 for 1e9",
+				     shorten(text, shown));
+		return false;
 	}
 	char suffix[ACTUALS_CSV_MAX_FIELD + 1];
 	snprintf(suffix, sizeof suffix, "%s", end);
@@ -685,7 +800,6 @@ static void check_row(struct reader *r, int row, const enum column *cols, size_t
 
 	const char *ind = field(r, (size_t)idx[COL_INDICATOR]);
 	const char *year = field(r, (size_t)idx[COL_YEAR]);
-	char *val = r->buf + r->starts[idx[COL_VALUE]];
 	struct measure *m = NULL;
 	if (!*ind)
 		row_error(r, row, "no indicator named in the row");
@@ -713,7 +827,7 @@ static void check_row(struct reader *r, int row, const enum column *cols, size_t
 		return; /* the value's unit cannot be checked without the measure */
 	bool known = false;
 	struct decimal v = {0, 0};
-	if (!parse_value(r, row, val, m, &known, &v) || !year_ok)
+	if (!parse_value(r, row, (size_t)idx[COL_VALUE], m, &known, &v) || !year_ok)
 		return;
 	stage(r, m, fy, known, v, row);
 }
@@ -766,14 +880,14 @@ int actuals_parse_csv(struct plan *p, const char *name, const char *data,
 	}
 	size_t utf8_ok = utf8_prefix((const unsigned char *)data, len);
 	if (utf8_ok == len) {
-		r.s = data;
+		r.text = r.s = data;
 		r.end = data + len;
 	} else {
 		size_t n = 0;
 		decoded = from_cp932(&r, data, len, utf8_ok, &n);
 		if (!decoded)
 			goto out;
-		r.s = decoded;
+		r.text = r.s = decoded;
 		r.end = decoded + n;
 	}
 
@@ -801,6 +915,7 @@ out:
 	free(cols);
 	free(r.buf);
 	free(r.starts);
+	free(r.at);
 	free(r.rows);
 	return rc;
 }

@@ -326,8 +326,7 @@ static void read_record(struct reader *r, xmlNodePtr n, struct pdca_record *rec)
 	char a[16], b[16], c[16];
 	rec->target = attr(r, n, "target");
 	const char *subj = subject(r, rec->target);
-	int column;
-	xdoc_node_pos(r->x, n, &rec->pos.line, &column);
+	xdoc_node_pos(r->x, n, &rec->pos.line, &rec->pos.column);
 
 	rec->plan = read_list(r, child(n, "plan"), false, subj);
 	rec->done = read_list(r, child(n, "do"), true, subj);
@@ -418,9 +417,9 @@ static void check_doubles(struct reader *r)
 			if (old->fy == r->s.fy && old->meeting == r->s.meeting &&
 			    old->pillar == rec->pillar && old->project == rec->project)
 				ERR(r, r->nodes[i], "target", "record for '%s' of the %s %s is "
-				    "already loaded from %s:%d", rec->target,
+				    "already loaded from %s:%d:%d", rec->target,
 				    fy_text(r->s.fy, a, sizeof a), meeting_words(r->s.meeting),
-				    old->pos.file, old->pos.line);
+				    old->pos.file, old->pos.line, old->pos.column);
 		}
 	}
 	if (!r->fy_ok || !r->meeting_ok || !r->s.date)
@@ -533,7 +532,8 @@ static void merge(struct plan *p, const struct reader *r, const char *path)
 		out->action = copy_list(a, in->action);
 		out->next = copy_list(a, in->next);
 		out->discussion = copy_list(a, in->discussion);
-		out->pos = (struct src_pos){s->file, in->pos.line};
+		out->pos = in->pos;
+		out->pos.file = s->file;
 	}
 	/* the new records are of one meeting; files usually come in order, so
 	 * sorting them alone is mostly enough */

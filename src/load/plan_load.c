@@ -142,7 +142,7 @@ static struct src_pos pos_of(struct loader *l, xmlNodePtr n)
 {
 	int line, col;
 	xdoc_node_pos(l->x, n, &line, &col);
-	return (struct src_pos){l->p->file, line};
+	return (struct src_pos){l->p->file, line, col};
 }
 
 /* ---- problems ------------------------------------------------------------ */
@@ -530,6 +530,35 @@ static bool is_url(const char *s)
 	return *c == ':' && c - s >= 2 && isalpha((unsigned char)s[0]);
 }
 
+/* What is wrong with href as the name of a file a plan links to, or NULL.
+ * A plan travels with its files in one folder (mailed, zipped, copied to a
+ * share), so a link names a file in that folder or below it.  An absolute
+ * path or one that climbs out with ".." would read whatever the machine
+ * that builds has there: another department's data, or /etc/passwd quoted
+ * back in a message.  Checked on the text, as written (a symbolic link in
+ * the folder is the owner's choice).  Backslashes and drive letters count
+ * too: plans are written on Windows, where C:\x and ..\x mean the same. */
+static const char *href_problem(const char *href)
+{
+	if (href[0] == '/' || href[0] == '\\' ||
+	    (isalpha((unsigned char)href[0]) && href[1] == ':'))
+		return "is an absolute path";
+	int depth = 0;
+	for (const char *p = href; *p;) {
+		size_t n = strcspn(p, "/\\");
+		if (n == 2 && p[0] == '.' && p[1] == '.') {
+			if (--depth < 0)
+				return "climbs out of the plan's folder";
+		} else if (n && !(n == 1 && p[0] == '.')) {
+			depth++;
+		}
+		p += n;
+		if (*p)
+			p++;
+	}
+	return NULL;
+}
+
 static void load_actuals_files(struct loader *l, xmlNodePtr root)
 {
 	size_t n = count(root, "actuals-file");
@@ -543,6 +572,13 @@ static void load_actuals_files(struct loader *l, xmlNodePtr root)
 		if (is_url(href)) {
 			ERR(l, c, "href", "actuals file '%s' is a URL: name a local file "
 			    "(relative to the plan's folder)", href);
+			continue;
+		}
+		const char *why = href_problem(href);
+		if (why) {
+			ERR(l, c, "href", "actuals file '%s' %s: name a file in the plan's "
+			    "folder or below it, relative to the plan (a file elsewhere can "
+			    "be given with --actuals)", href, why);
 			continue;
 		}
 		struct afile *f = &l->afiles[l->n_afiles++];
@@ -565,6 +601,12 @@ static void load_pdca_files(struct loader *l, xmlNodePtr root)
 		if (is_url(href)) {
 			ERR(l, c, "href", "PDCA file '%s' is a URL: name a local file "
 			    "(relative to the plan's folder)", href);
+			continue;
+		}
+		const char *why = href_problem(href);
+		if (why) {
+			ERR(l, c, "href", "PDCA file '%s' %s: name a file in the plan's "
+			    "folder or below it, relative to the plan", href, why);
 			continue;
 		}
 		struct afile *f = &l->pfiles[l->n_pfiles++];
@@ -1068,11 +1110,13 @@ static void load_plan(struct loader *l, xmlNodePtr root)
 	resolve_all(l, root);
 }
 
-/* path of an actuals file named in the plan at plan_path */
+/* path of an actuals file named in the plan at plan_path: href is relative
+ * (href_problem() refused the rest), to the plan's folder, not to the
+ * current one */
 static char *sibling_path(const char *plan_path, const char *href)
 {
 	const char *slash = strrchr(plan_path, '/');
-	size_t dir = href[0] == '/' || !slash ? 0 : (size_t)(slash - plan_path) + 1;
+	size_t dir = !slash ? 0 : (size_t)(slash - plan_path) + 1;
 	size_t n = dir + strlen(href) + 1;
 	char *s = malloc(n);
 	if (!s)

@@ -2,8 +2,12 @@
 #include "diag.h"
 
 #include <stdarg.h>
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "utf8.h"
 
 static char *dupstr(const char *s)
 {
@@ -56,6 +60,30 @@ static void push(struct diag_list *dl, struct diag d)
 	dl->items[dl->count++] = d;
 }
 
+char *diag_clean(const char *s, char *buf, size_t size)
+{
+	size_t o = 0;
+	const char *p = s;
+	if (!size)
+		return buf;
+	while (*p) {
+		uint32_t cp = 0;
+		int n = utf8_next(p, &cp);
+		bool control = n < 0 || cp < 0x20 || (cp >= 0x7F && cp <= 0x9F);
+		size_t len = control ? 1 : (size_t)n;
+		if (o + len >= size)
+			break; /* never half a character */
+		if (control)
+			buf[o] = '?';
+		else
+			memmove(buf + o, p, len); /* buf may be s: o never passes p */
+		o += len;
+		p += n < 0 ? 1 : n;
+	}
+	buf[o] = '\0';
+	return buf;
+}
+
 void diag_add(struct diag_list *dl, enum diag_severity sev, const char *file,
 	      int line, int column, const char *fmt, ...)
 {
@@ -73,7 +101,11 @@ void diag_add(struct diag_list *dl, enum diag_severity sev, const char *file,
 		vsnprintf(msg, (size_t)n + 1, fmt, ap);
 		va_end(ap);
 	}
-	push(dl, (struct diag){sev, dupstr(file), line, column, msg});
+	diag_clean(msg, msg, strlen(msg) + 1);
+	char *f = dupstr(file);
+	if (f)
+		diag_clean(f, f, strlen(f) + 1);
+	push(dl, (struct diag){sev, f, line, column, msg});
 }
 
 static const char *severity_word(enum diag_severity s)
@@ -88,14 +120,28 @@ static const char *severity_word(enum diag_severity s)
 
 char *diag_format(const struct diag *d, char *buf, size_t size)
 {
-	char where[512] = "";
+	const char *sev = severity_word(d->severity);
+	int n;
 	if (d->file && d->line > 0 && d->column > 0)
-		snprintf(where, sizeof where, "%s:%d:%d: ", d->file, d->line, d->column);
+		n = snprintf(buf, size, "%s:%d:%d: %s: %s", d->file, d->line, d->column,
+			     sev, d->message);
 	else if (d->file && d->line > 0)
-		snprintf(where, sizeof where, "%s:%d: ", d->file, d->line);
+		n = snprintf(buf, size, "%s:%d: %s: %s", d->file, d->line, sev, d->message);
 	else if (d->file)
-		snprintf(where, sizeof where, "%s: ", d->file);
-	snprintf(buf, size, "%s%s: %s", where, severity_word(d->severity), d->message);
+		n = snprintf(buf, size, "%s: %s: %s", d->file, sev, d->message);
+	else
+		n = snprintf(buf, size, "%s: %s", sev, d->message);
+	/* Cut short, the text may end in half a character (the parts are
+	 * clean, only the cut can break one): drop it, so that what is
+	 * printed stays valid UTF-8. */
+	if (n >= 0 && (size_t)n >= size && size > 0) {
+		size_t i = strlen(buf);
+		while (i > 0 && ((unsigned char)buf[i - 1] & 0xC0) == 0x80)
+			i--;
+		uint32_t cp;
+		if (i > 0 && (unsigned char)buf[i - 1] >= 0xC0 && utf8_next(buf + i - 1, &cp) < 0)
+			buf[i - 1] = '\0';
+	}
 	return buf;
 }
 

@@ -7,6 +7,9 @@ for plan in xml/kagoshima-city-plan2.xml xml/kagoshima-pref-manufacturing.xml; d
 done
 check "check reports the prefecture's 103.8% that no formula reproduces" \
 	sh -c "'$SHIRYO' check xml/kagoshima-pref-manufacturing.xml 2>&1 | grep -q 'warning:.*103.8'"
+check "the figures warning names FILE:LINE:COLUMN of the <past-result>" \
+	sh -c "'$SHIRYO' check xml/kagoshima-pref-manufacturing.xml 2>&1 |
+		grep -q '^xml/kagoshima-pref-manufacturing.xml:295:5: warning: past result .製造品出荷額.: stated achievement 103.8%'"
 
 # A plan cut off in the middle: the parser names the place.
 head -c 5000 xml/kagoshima-city-plan2.xml >"$WORK/truncated.xml"

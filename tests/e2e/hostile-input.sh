@@ -87,17 +87,43 @@ for url in http://127.0.0.1:9/actuals.xml https://example.invalid/a.xml \
 done
 
 # Files named by a plan that would block a reader for ever: a terminal, a
-# pipe that never ends, a FIFO with no writer.
+# pipe that never ends, a FIFO with no writer.  A plan may name only files
+# in its folder (below), so these are symbolic links there.
 # (Standard input is a FIFO opened read-write: it never ends and never has
 # data, so a reader of /dev/stdin would wait; timeout stops it after 5 s.)
 mkfifo "$WORK/xml/fifo.xml" "$WORK/stdin"
-for href in /dev/stdin /dev/tty /dev/zero fifo.xml; do
+for dev in stdin tty zero; do ln -s /dev/$dev "$WORK/xml/$dev.xml"; done
+for href in stdin.xml tty.xml zero.xml fifo.xml; do
 	sed "s|href=\"kagoshima-city-plan2-actuals.xml\"|href=\"$href\"|" "$city" >"$WORK/xml/dev.xml"
 	refused "actuals file '$href' (not a regular file)" \
 		"error: is not a regular file|cannot open the file" \
 		timeout 5 sh -c 'exec "$@" <>"$0"' "$WORK/stdin" \
 		"$SHIRYO" build "$WORK/xml/dev.xml" --kind council --year R7 -o "$out"
 done
+
+# A plan names its actuals and PDCA files relative to its own folder, and
+# only files in that folder or below it: not /etc/passwd, not another
+# department's ../../data.  Refused at the href; --actuals still takes any
+# path the user names.
+mkdir -p "$WORK/xml/data"
+cp "$WORK/xml/kagoshima-city-plan2-actuals.xml" "$WORK/xml/data/actuals.xml"
+for href in /etc/passwd "$WORK/xml/kagoshima-city-plan2-actuals.xml" \
+	../xml/kagoshima-city-plan2-actuals.xml data/../../etc/passwd; do
+	sed "s|href=\"kagoshima-city-plan2-actuals.xml\"|href=\"$href\"|" "$city" >"$WORK/xml/abs.xml"
+	case $href in /*) why="is an absolute path" ;; *) why="climbs out of the plan's folder" ;; esac
+	refused "actuals file '$href' outside the plan's folder" \
+		"^$WORK/xml/abs.xml:19:17: error: actuals file '$href' $why: name a file in the plan's folder" \
+		build "$WORK/xml/abs.xml"
+	check "actuals file '$href': nothing of /etc/passwd in the messages" sh -c "! grep -q 'root:' '$WORK/out'"
+done
+sed 's|href="kagoshima-city-plan2-pdca-R5-midyear.xml"|href="/etc/passwd"|' "$city" >"$WORK/xml/abs.xml"
+refused "PDCA file '/etc/passwd'" \
+	"^$WORK/xml/abs.xml:25:14: error: PDCA file '/etc/passwd' is an absolute path" build "$WORK/xml/abs.xml"
+sed "s|href=\"kagoshima-city-plan2-actuals.xml\"|href=\"data/actuals.xml\"|" "$city" >"$WORK/xml/sub.xml"
+expect_exit 0 "an actuals file in a folder below the plan's, checked from another folder" \
+	sh -c 'cd "$1" && exec "$2" check "$3"' sh "$WORK/o" "$SHIRYO" "$WORK/xml/sub.xml"
+expect_exit 0 "--actuals takes an absolute path outside the plan's folder" \
+	"$SHIRYO" check "$city" --actuals "$WORK/xml/data/actuals.xml"
 
 # ---- XML: limits and broken files ----------------------------------------
 
@@ -189,6 +215,41 @@ check "CSV escapes: no ESC, BEL or CSI reaches the terminal" \
 	sh -c "! grep -q \"\$(printf '\033\\|\007\\|\302\233')\" '$WORK/out'"
 check "CSV escapes: the year is quoted with '?' too" grep -q "^$WORK/esc.csv:3: error: 'R4?2J' is not a fiscal year" "$WORK/out"
 
+# The same for every message, wherever its text comes from (diag_add()
+# cleans them all): an XML attribute with C1 controls written raw and as
+# character references (XML allows U+0080..U+009F; 0x9B is CSI), element
+# text with a line break, bytes that are not UTF-8 in a file name, ESC in a
+# file name and in an argument.
+# no_controls FILE: no C0 control but the line feed, no DEL, no C1, no
+# byte that is not UTF-8 in FILE.
+no_controls() {
+	LC_ALL=C grep -q "$(printf '[\001-\011\013-\037\177]\\|\302[\200-\237]')" "$1" && return 1
+	iconv -f UTF-8 -t UTF-8 "$1" >/dev/null 2>&1
+}
+{
+	printf '<?xml version="1.0" encoding="UTF-8"?>\n<actuals plan="kagoshima-city-plan2">\n'
+	printf '  <value ref="kpi-p1-2" year="R4">12\n34</value>\n'
+	printf '  <value ref="kpi-p1-2&#x9B;31m&#x85;" year="R5">1</value>\n'
+	printf '  <value ref="kpi-p1-2\302\2332J" year="R6">1</value>\n</actuals>\n'
+} >"$WORK/xml/c1.xml"
+refused "XML actuals with C1 controls and a line break" \
+	"$(pos "$WORK/xml/c1.xml" "value refers to 'kpi-p1-2\\?31m\\?', which is no indicator")" \
+	build "$city" --actuals "$WORK/xml/c1.xml"
+check "XML C1: the raw CSI is quoted as '?' too" \
+	grep -Eq "$(pos "$WORK/xml/c1.xml" "value refers to 'kpi-p1-2\\?2J'")" "$WORK/out"
+check "XML line break: the message stays on one line" \
+	grep -Eq "$(pos "$WORK/xml/c1.xml" "invalid value '12\\?34' of 'kpi-p1-2'")" "$WORK/out"
+check "XML C1 and line break: no control reaches the terminal" no_controls "$WORK/out"
+escname="$WORK/$(printf 'a\033[31m\233\302\205b').csv"
+csv 'kpi-p1-2,R4,x\n' >"$escname"
+refused "ESC, a stray byte and NEL in a file name" "^$WORK/a\\?\\[31m\\?\\?b.csv:2: error: value 'x'" \
+	build "$city" --actuals "$escname"
+check "file name: no control reaches the terminal" no_controls "$WORK/out"
+expect_exit 2 "ESC in an argument is a usage error" \
+	"$SHIRYO" build "$city" --kind "$(printf 'x\033]0;pwned\007')" --year R7 -o "$out"
+check "argument: quoted with '?'" contains "$WORK/out" "unknown kind 'x?]0;pwned?'"
+check "argument: no control reaches the terminal" no_controls "$WORK/out"
+
 # ---- numbers and years ------------------------------------------------------
 
 csv 'kpi-p1-2,R4,99999999999999999999\nkpi-p1-2,R5,NaN\nkpi-p1-2,R6,inf\nkpi-p1-2,R7,1.0000001\n' \
@@ -198,6 +259,15 @@ refused "CSV overflow" "^$WORK/numbers.csv:2: error: value '99999999999999999999
 check "CSV NaN refused by row" grep -q "^$WORK/numbers.csv:3: error: value 'NaN' is not a number" "$WORK/out"
 check "CSV inf refused by row" grep -q "^$WORK/numbers.csv:4: error: value 'inf' is not a number" "$WORK/out"
 check "CSV seven decimals refused by row" grep -q "^$WORK/numbers.csv:5: error: value '1.0000001' is not a number" "$WORK/out"
+# Exponent notation (how Excel saves long numbers in a General column) is
+# refused as such, at FILE:ROW:COLUMN, not read as 1 with the unit 'e9'.
+csv 'kpi-p1-2,R4,1e9\nkpi-p1-2,R5,"1.5E3"\n' >"$WORK/exp.csv"
+refused "CSV exponent notation" \
+	"^$WORK/exp.csv:2:13: error: value '1e9' is a number in exponent notation, which is not accepted; write the number in full: 1000000000" \
+	build "$city" --actuals "$WORK/exp.csv"
+check "CSV exponent notation: a quoted 1.5E3 at its column" \
+	grep -q "^$WORK/exp.csv:3:14: error: value '1.5E3' is a number in exponent notation.*: 1500 " "$WORK/out"
+check "CSV exponent notation: no unit 'e9'" sh -c "! grep -qi \"unit 'e\" '$WORK/out'"
 csv 'kpi-p1-2,R999,1\nkpi-p1-2,99999,1\nkpi-p1-2,H32,1\nkpi-p1-2,R0,1\n' >"$WORK/years.csv"
 refused "CSV year R999" "^$WORK/years.csv:2: error: 'R999' is not a fiscal year" \
 	build "$city" --actuals "$WORK/years.csv"

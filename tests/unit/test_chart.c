@@ -110,7 +110,7 @@ static struct indicator *indicator(const char *id, size_t n)
 	ind->name = id;
 	ind->n_measures = n;
 	ind->measures = arena_calloc(A, n, sizeof *ind->measures);
-	ind->pos = (struct src_pos){"test.xml", 10};
+	ind->pos = (struct src_pos){"test.xml", 10, 5};
 	for (size_t i = 0; i < n; i++) {
 		struct measure *m = &ind->measures[i];
 		m->id = n == 1 ? id : arena_printf(A, "%s-%zu", id, i);

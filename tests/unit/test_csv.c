@@ -395,6 +395,66 @@ static void test_bad_rows_with_row_numbers(void)
 	teardown();
 }
 
+/* The first diagnostic of row line, or NULL. */
+static const struct diag *diag_of_row(int line)
+{
+	for (size_t i = 0; i < DL.count; i++)
+		if (DL.items[i].line == line)
+			return &DL.items[i];
+	return NULL;
+}
+
+/* 1e9 was read as 1 with the unit 'e9'.  Exponent notation is refused as
+ * what it is, at FILE:ROW:COLUMN (the value's first character, counted in
+ * characters, after a quote and blanks), with the number in full. */
+static void test_exponent_notation_refused_with_column(void)
+{
+	setup();
+	CU_ASSERT_EQUAL(parse("exp.csv", "指標,年度,実績\n"
+					 "kpi-01,R4,1e9\n"
+					 "kpi-01,R5,\"1.5E+3\"\n"
+					 "kpi-01,R6,▲２．５ｅ－３\n"
+					 "kpi-pct,令和7,　1e-2％\n"
+					 "kpi-01,R8,1e999\n"
+					 "kpi-01,R9,1E\n"),
+			-1);
+	static const struct {
+		int row, column;
+		const char *message;
+	} want[] = {
+		{2, 11, "value '1e9' is a number in exponent notation, which is not accepted; "
+			"write the number in full: 1000000000"},
+		{3, 12, "value '1.5E+3' is a number in exponent notation, which is not "
+			"accepted; write the number in full: 1500 "},
+		{4, 11, "value '▲２．５ｅ－３' is a number in exponent notation, which is "
+			"not accepted; write the number in full: -0.0025 "},
+		{5, 14, "value '1e-2％' is a number in exponent notation, which is not "
+			"accepted; write the number in full: 0.01 "},
+		{6, 11, "value '1e999' is a number in exponent notation, which is not "
+			"accepted; write the number in full, e.g. 1000000000 for 1e9"},
+	};
+	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+		const struct diag *d = diag_of_row(want[i].row);
+		CU_ASSERT_PTR_NOT_NULL(d);
+		if (!d)
+			continue;
+		CU_ASSERT_EQUAL(d->severity, DIAG_ERROR);
+		CU_ASSERT_EQUAL(d->column, want[i].column);
+		CU_ASSERT_NSTRING_EQUAL(d->message, want[i].message, strlen(want[i].message));
+	}
+	/* An E with no digits after it is still just a wrong unit. */
+	CU_ASSERT(has_diag(DIAG_ERROR, 7, "value has unit 'E', but the indicator is measured in"));
+	CU_ASSERT_EQUAL(DL.errors, 6);
+	char buf[512];
+	CU_ASSERT_NSTRING_EQUAL(diag_format(diag_of_row(2), buf, sizeof buf),
+				"exp.csv:2:11: error: value '1e9' is a number in exponent notation",
+				strlen("exp.csv:2:11: error: value '1e9' is a number in exponent notation"));
+	CU_ASSERT_EQUAL(total_actuals(), 0);
+	if (DL.errors != 6)
+		dump();
+	teardown();
+}
+
 static void test_formula_refused(void)
 {
 	setup();
@@ -553,6 +613,7 @@ static const struct cu_case cases[] = {
 	{"year forms", test_year_forms},
 	{"value forms: separators, full width, units, signs", test_value_forms},
 	{"bad rows reported with row numbers", test_bad_rows_with_row_numbers},
+	{"exponent notation refused at row and column", test_exponent_notation_refused_with_column},
 	{"formulas refused", test_formula_refused},
 	{"huge field refused", test_huge_field_refused},
 	{"RFC 4180 quoting", test_quoting},

@@ -64,7 +64,7 @@ static struct measure *new_measure(const char *id, const char *unit, enum goal g
 	m->id = id;
 	m->unit = unit;
 	m->goal = goal;
-	m->pos = (struct src_pos){"test.xml", 10};
+	m->pos = (struct src_pos){"test.xml", 10, 5};
 	return m;
 }
 

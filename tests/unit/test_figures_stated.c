@@ -46,7 +46,7 @@ static struct past_result level_row(const char *id, const char *name, int64_t ba
 	r.actual = dec(actual, 0);
 	r.actual_from = r.actual_to = actual_fy;
 	r.stated_achievement = dec(stated, 1);
-	r.pos = (struct src_pos){"xml/kagoshima-pref-manufacturing.xml", line};
+	r.pos = (struct src_pos){"xml/kagoshima-pref-manufacturing.xml", line, 5};
 	return r;
 }
 
@@ -72,7 +72,7 @@ static struct past_result span_row(const char *id, const char *name, int64_t bas
 	r.actual_from = Y_H28;
 	r.actual_to = Y_R1;
 	r.stated_achievement = dec(stated, 1);
-	r.pos = (struct src_pos){"xml/kagoshima-pref-manufacturing.xml", line};
+	r.pos = (struct src_pos){"xml/kagoshima-pref-manufacturing.xml", line, 5};
 	return r;
 }
 
@@ -176,6 +176,7 @@ static void test_check_plan_warns_once(void)
 	CU_ASSERT_EQUAL(d->severity, DIAG_WARNING);
 	CU_ASSERT_STRING_EQUAL(d->file, "xml/kagoshima-pref-manufacturing.xml");
 	CU_ASSERT_EQUAL(d->line, 295);
+	CU_ASSERT_EQUAL(d->column, 5);
 	CU_ASSERT_STRING_EQUAL(d->message,
 			       "past result '製造品出荷額': stated achievement 103.8% does not "
 			       "follow from the stated values; shiryo computes 実績÷目標 100.5%, "
@@ -198,7 +199,7 @@ static void test_indicator_stated_achievement(void)
 	p->n_indicators = 1;
 	ind->id = "kpi-01";
 	ind->name = "新たな事業展開に取り組む事業者数";
-	ind->pos = (struct src_pos){"plan.xml", 120};
+	ind->pos = (struct src_pos){"plan.xml", 120, 5};
 	ind->n_measures = 1;
 	ind->measures = arena_calloc(a, 1, sizeof *ind->measures);
 	struct measure *m = ind->measures;
@@ -232,6 +233,10 @@ static void test_indicator_stated_achievement(void)
 	CU_ASSERT_EQUAL_FATAL(dl.count, 1);
 	CU_ASSERT_STRING_EQUAL(dl.items[0].file, "plan.xml");
 	CU_ASSERT_EQUAL(dl.items[0].line, 120);
+	CU_ASSERT_EQUAL(dl.items[0].column, 5);
+	char buf[1024];
+	CU_ASSERT_NSTRING_EQUAL(diag_format(&dl.items[0], buf, sizeof buf),
+				"plan.xml:120:5: warning: indicator 'kpi-01'", 41);
 	CU_ASSERT(strstr(dl.items[0].message, "stated achievement 50% does not follow") != NULL);
 	CU_ASSERT(strstr(dl.items[0].message, "actual of R6") != NULL);
 	CU_ASSERT(strstr(dl.items[0].message, "実績÷目標 45%") != NULL);

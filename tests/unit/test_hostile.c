@@ -264,12 +264,16 @@ static void test_one_long_line_is_fast_and_positions_exact(void)
 }
 
 /* A plan names its actuals and PDCA files; "/dev/stdin", "/dev/tty" or a
- * FIFO there made shiryo wait for ever.  Only regular files are read. */
+ * FIFO there made shiryo wait for ever.  Only regular files are read.
+ * (A plan may no longer name /dev/zero itself, see below: a symbolic link
+ * in its folder still can.) */
 static void test_files_that_are_not_files_are_refused(void)
 {
-	const char *fifo = tmp("fifo.xml");
-	CU_ASSERT_FATAL(mkfifo(fifo, 0600) == 0);
-	const char *hrefs[] = {fifo, "/dev/null", "/dev/zero", "/dev/stdin"};
+	CU_ASSERT_FATAL(mkfifo(tmp("fifo.xml"), 0600) == 0);
+	CU_ASSERT_FATAL(symlink("/dev/null", tmp("null.xml")) == 0);
+	CU_ASSERT_FATAL(symlink("/dev/zero", tmp("zero.xml")) == 0);
+	CU_ASSERT_FATAL(symlink("/dev/stdin", tmp("stdin.xml")) == 0);
+	const char *hrefs[] = {"fifo.xml", "null.xml", "zero.xml", "stdin.xml"};
 	size_t len;
 	char *good = read_file(FX "plan-good.xml", &len);
 	CU_ASSERT_FATAL(good != NULL);
@@ -294,6 +298,97 @@ static void test_files_that_are_not_files_are_refused(void)
 	refused("/dev/null");
 	CU_ASSERT_PTR_NOT_NULL(find(DIAG_ERROR, "is not a regular file"));
 	free(good);
+}
+
+/* plan-good.xml with its actuals-file (or, pdca: a pdca-file) href
+ * replaced, written as path; returns the line the href is on. */
+static int plan_with_href(const char *path, const char *href, bool pdca)
+{
+	char *good = read_file(FX "plan-good.xml", NULL);
+	CU_ASSERT_FATAL(good != NULL);
+	const char *link = "<actuals-file href=\"actuals-good.xml\"/>";
+	char *at = strstr(good, link);
+	CU_ASSERT_FATAL(at != NULL);
+	FILE *f = fopen(path, "wb");
+	CU_ASSERT_FATAL(f != NULL);
+	fprintf(f, "%.*s<%s href=\"%s\"/>%s", (int)(at - good), good,
+		pdca ? "pdca-file" : "actuals-file", href, at + strlen(link));
+	fclose(f);
+	int line = 1;
+	for (const char *c = good; c < at; c++)
+		line += *c == '\n';
+	free(good);
+	return line;
+}
+
+/* A plan could name any file on the machine that builds it as its actuals
+ * or PDCA file: /etc/passwd, or ../../other-department/data.xml.  A link
+ * names a file in the plan's folder or below it; anything else is refused
+ * at the href, FILE:LINE:COLUMN, before a byte of it is read. */
+static void test_links_outside_the_plans_folder_are_refused(void)
+{
+	static const struct {
+		const char *href, *why;
+	} bad[] = {
+		{"/etc/passwd", "is an absolute path"},
+		{"/tmp/actuals-good.xml", "is an absolute path"},
+		{"../actuals-good.xml", "climbs out of the plan's folder"},
+		{"data/../../actuals-good.xml", "climbs out of the plan's folder"},
+		{"./../x.xml", "climbs out of the plan's folder"},
+		{"..", "climbs out of the plan's folder"},
+		{"..\\..\\x.xml", "climbs out of the plan's folder"},
+		{"C:\\data\\x.xml", "is an absolute path"},
+		{"\\\\server\\share\\x.xml", "is an absolute path"},
+	};
+	const char *path = tmp("linkplan.xml");
+	char want[256];
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		for (int pdca = 0; pdca < 2; pdca++) {
+			int line = plan_with_href(path, bad[i].href, pdca);
+			refused(path);
+			snprintf(want, sizeof want, "%s file '%s' %s: name a file in the plan's folder",
+				 pdca ? "PDCA" : "actuals", bad[i].href, bad[i].why);
+			const struct diag *d = find(DIAG_ERROR, want);
+			CU_ASSERT_PTR_NOT_NULL(d);
+			if (!d) {
+				fprintf(stderr, "\n  wanted: %s\n", want);
+				dump();
+				continue;
+			}
+			CU_ASSERT_STRING_EQUAL(d->file, path);
+			CU_ASSERT_EQUAL(d->line, line);
+			CU_ASSERT_EQUAL(d->column, pdca ? 14 : 17); /* "  <pdca-file href" */
+			CU_ASSERT_EQUAL(DL.errors, 1); /* and nothing read from it */
+		}
+	}
+}
+
+/* What stays allowed: a file in the plan's folder or below it, also by a
+ * way through ".." that stays inside; found from the plan's folder, not
+ * the current one. */
+static void test_links_inside_the_plans_folder_are_read(void)
+{
+	char *actuals = read_file(FX "actuals-good.xml", NULL);
+	CU_ASSERT_FATAL(actuals != NULL);
+	write_file(tmp("actuals-good.xml"), actuals, strlen(actuals));
+	CU_ASSERT_FATAL(mkdir(tmp("data"), 0755) == 0);
+	write_file(tmp("data/in-data.xml"), actuals, strlen(actuals));
+	free(actuals);
+	const char *hrefs[] = {"actuals-good.xml", "./actuals-good.xml", "data/in-data.xml",
+			       "data/../actuals-good.xml", "data//./in-data.xml"};
+	const char *path = tmp("insideplan.xml");
+	for (size_t i = 0; i < sizeof hrefs / sizeof hrefs[0]; i++) {
+		plan_with_href(path, hrefs[i], false);
+		reset();
+		struct plan *p = plan_load(path, &DL);
+		CU_ASSERT_PTR_NOT_NULL(p);
+		CU_ASSERT_EQUAL(DL.errors, 0);
+		if (!p || DL.errors) {
+			fprintf(stderr, "\n  href %s:\n", hrefs[i]);
+			dump();
+		}
+		plan_free(p);
+	}
 }
 
 /* ---- negative counts ------------------------------------------------------ */
@@ -565,6 +660,9 @@ static const struct cu_case cases[] = {
 	{"too many elements are refused quickly", test_too_many_elements_are_refused_quickly},
 	{"one long line is fast and positions exact", test_one_long_line_is_fast_and_positions_exact},
 	{"files that are not files are refused", test_files_that_are_not_files_are_refused},
+	{"links outside the plan's folder are refused",
+	 test_links_outside_the_plans_folder_are_refused},
+	{"links inside the plan's folder are read", test_links_inside_the_plans_folder_are_read},
 	{"negative count actual is a warning", test_negative_count_actual_is_a_warning},
 	{"CP932 with half-width katakana is read", test_cp932_with_half_width_katakana_is_read},
 	{"control characters in CSV are not echoed", test_control_characters_in_csv_are_not_echoed},

@@ -194,6 +194,7 @@ static void test_structure_and_references_are_resolved(void)
 	CU_ASSERT_EQUAL(d->initiatives[1].partners, PARTNER_PRIVATE);
 	CU_ASSERT_STRING_EQUAL(d->initiatives[1].text, "情報発信");
 	CU_ASSERT_EQUAL(d->initiatives[1].pos.line, 58);
+	CU_ASSERT_EQUAL(d->initiatives[1].pos.column, 9);
 	CU_ASSERT_EQUAL_FATAL(p2->n_measures, 2);
 	CU_ASSERT_STRING_EQUAL(p2->measures[1], "人材の確保");
 
@@ -255,6 +256,7 @@ static void test_values_are_parsed_as_written(void)
 	CU_ASSERT_PTR_NULL(m->target.text);
 	CU_ASSERT_STRING_EQUAL(ind->source, "経済センサス");
 	CU_ASSERT_EQUAL(m->pos.line, 73);
+	CU_ASSERT_EQUAL(m->pos.column, 5);
 	CU_ASSERT_STRING_EQUAL(m->pos.file, FX "plan-good.xml");
 
 	m = plan_find_measure(p, "kpi-01", NULL);

@@ -143,6 +143,7 @@ static void test_records_are_read_as_written(void)
 	CU_ASSERT_PTR_NULL(r->project);
 	CU_ASSERT_STRING_EQUAL(r->pos.file, FX "council-R5.xml");
 	CU_ASSERT_EQUAL(r->pos.line, 5);
+	CU_ASSERT_EQUAL(r->pos.column, 3);
 
 	CU_ASSERT_EQUAL_FATAL(r->plan.n_items, 1);
 	CU_ASSERT_STRING_EQUAL(r->plan.items[0].text, "事業承継の相談体制を整える");
@@ -387,7 +388,7 @@ static void test_record_already_loaded_is_refused(void)
 	EXPECT(DIAG_ERROR, f, 2, 52, "the R5 council is already loaded from "
 	       FX "council-R5.xml with date 2023-11-20, not 2023-11-21", NULL);
 	EXPECT(DIAG_ERROR, f, 3, 11, "record for 'p1' of the R5 council is already loaded "
-	       "from " FX "council-R5.xml:16", NULL);
+	       "from " FX "council-R5.xml:16:3", NULL);
 	EXPECT_COUNT(2, 0);
 
 	/* the same file twice */

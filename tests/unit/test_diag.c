@@ -1,0 +1,134 @@
+/* test_diag.c - diagnostics as data (diag.h): what diag_add() stores and
+ * what diag_format() prints.
+ *
+ * Messages quote input (element text, attribute values, CSV cells, file
+ * names), and the terminal they are printed on acts on control characters:
+ * ESC [2J clears it, ESC ]0; retitles the window, a lone 0x9B is CSI on
+ * 8-bit terminals.  diag_add() is the one place that shows them as '?'.
+ */
+#include <string.h>
+
+#include "cu_main.h"
+#include "diag.h"
+
+static char *clean(const char *s)
+{
+	static char buf[256];
+	return diag_clean(s, buf, sizeof buf);
+}
+
+/* Every C0 control (line breaks and tabs too: a message is one line), DEL
+ * and every C1 control is one '?'. */
+static void test_controls_are_question_marks(void)
+{
+	CU_ASSERT_STRING_EQUAL(clean("a\033[31mb"), "a?[31mb");
+	CU_ASSERT_STRING_EQUAL(clean("\033]0;x\007"), "?]0;x?");
+	CU_ASSERT_STRING_EQUAL(clean("1\n2\r3\t4\0015"), "1?2?3?4?5");
+	CU_ASSERT_STRING_EQUAL(clean("x\177y"), "x?y");
+	CU_ASSERT_STRING_EQUAL(clean("\302\2332J"), "?2J");          /* U+009B CSI */
+	CU_ASSERT_STRING_EQUAL(clean("a\302\200b\302\205c\302\237d"), "a?b?c?d");
+}
+
+/* A byte that is not part of valid UTF-8 is a '?' of its own: a lone
+ * continuation byte, 0xFF, an overlong form, a surrogate, a sequence cut by
+ * the end of the text. */
+static void test_invalid_utf8_is_question_marks(void)
+{
+	CU_ASSERT_STRING_EQUAL(clean("a\200b"), "a?b");
+	CU_ASSERT_STRING_EQUAL(clean("a\377b"), "a?b");
+	CU_ASSERT_STRING_EQUAL(clean("\300\257"), "??");     /* overlong '/' */
+	CU_ASSERT_STRING_EQUAL(clean("\340\200\233"), "???"); /* overlong U+001B */
+	CU_ASSERT_STRING_EQUAL(clean("\355\240\200"), "???"); /* U+D800 */
+	CU_ASSERT_STRING_EQUAL(clean("ab\343\201"), "ab??");  /* cut */
+	CU_ASSERT_STRING_EQUAL(clean("\202\261\202\361"), "????"); /* こん in CP932 */
+}
+
+/* Text is kept as it is: Japanese, U+00A0 and U+00A9 (just past the C1
+ * block), full-width forms, characters outside the BMP. */
+static void test_printable_text_is_kept(void)
+{
+	const char *s = "指標 'kpi-01'\302\240（令和７年度）\302\251 \360\240\200\213";
+	CU_ASSERT_STRING_EQUAL(clean(s), s);
+	CU_ASSERT_STRING_EQUAL(clean(""), "");
+}
+
+/* A copy too long for the buffer ends before the character that does not
+ * fit, never in the middle of it. */
+static void test_clean_cuts_at_a_character(void)
+{
+	char buf[8];
+	CU_ASSERT_STRING_EQUAL(diag_clean("ab令和", buf, sizeof buf), "ab令");
+	CU_ASSERT_STRING_EQUAL(diag_clean("abcdefghij", buf, sizeof buf), "abcdefg");
+	CU_ASSERT_STRING_EQUAL(diag_clean("\033\033\033\033\033\033\033\033", buf, sizeof buf),
+			       "???????");
+	char in_place[] = "x\033[2J\302\233y";
+	diag_clean(in_place, in_place, sizeof in_place);
+	CU_ASSERT_STRING_EQUAL(in_place, "x?[2J?y");
+}
+
+/* diag_add() stores the message and the file name cleaned, whatever the
+ * caller passed, through the format or as the file. */
+static void test_diag_add_cleans_message_and_file(void)
+{
+	struct diag_list dl;
+	diag_list_init(&dl);
+	diag_add(&dl, DIAG_ERROR, "a\033[31m.csv", 2, 0, "no indicator '%s' (row %d)",
+		 "k\302\233\n\377", 2);
+	diag_add(&dl, DIAG_WARNING, NULL, 0, 0, "%s", "\007bell");
+	CU_ASSERT_EQUAL_FATAL(dl.count, 2);
+	CU_ASSERT_STRING_EQUAL(dl.items[0].file, "a?[31m.csv");
+	CU_ASSERT_STRING_EQUAL(dl.items[0].message, "no indicator 'k?\?\?' (row 2)");
+	CU_ASSERT_PTR_NULL(dl.items[1].file);
+	CU_ASSERT_STRING_EQUAL(dl.items[1].message, "?bell");
+	char buf[256];
+	CU_ASSERT_STRING_EQUAL(diag_format(&dl.items[0], buf, sizeof buf),
+			       "a?[31m.csv:2: error: no indicator 'k?\?\?' (row 2)");
+	CU_ASSERT_STRING_EQUAL(diag_format(&dl.items[1], buf, sizeof buf), "warning: ?bell");
+	diag_list_release(&dl);
+}
+
+/* What diag_print() writes: one line per diagnostic, nothing else. */
+static void test_print_has_one_line_per_diagnostic(void)
+{
+	struct diag_list dl;
+	diag_list_init(&dl);
+	diag_add(&dl, DIAG_ERROR, "p.xml", 3, 7, "value '%s'", "1\n2\r\n3");
+	diag_add(&dl, DIAG_NOTE, "p.xml", 4, 0, "%s", "x");
+	char out[512] = "";
+	FILE *f = fmemopen(out, sizeof out - 1, "w");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+	diag_print(&dl, f);
+	fclose(f);
+	CU_ASSERT_STRING_EQUAL(out, "p.xml:3:7: error: value '1?2??3'\n"
+				    "p.xml:4: note: x\n");
+	diag_list_release(&dl);
+}
+
+/* diag_format() into a buffer too small ends on a whole character: cut
+ * inside 令 it drops the two bytes it has of it. */
+static void test_format_cut_ends_on_a_character(void)
+{
+	struct diag_list dl;
+	diag_list_init(&dl);
+	diag_add(&dl, DIAG_ERROR, NULL, 0, 0, "%s", "令和");
+	char buf[10]; /* "error: " is 7 bytes, 令 is 3: room for 2 of them */
+	diag_format(&dl.items[0], buf, sizeof buf);
+	CU_ASSERT_STRING_EQUAL(buf, "error: ");
+	char big[11];
+	diag_format(&dl.items[0], big, sizeof big);
+	CU_ASSERT_STRING_EQUAL(big, "error: 令");
+	diag_list_release(&dl);
+}
+
+static const struct cu_case cases[] = {
+	{"C0, DEL and C1 controls are '?'", test_controls_are_question_marks},
+	{"bytes that are not UTF-8 are '?'", test_invalid_utf8_is_question_marks},
+	{"printable text is kept", test_printable_text_is_kept},
+	{"a clean copy cuts at a character", test_clean_cuts_at_a_character},
+	{"diag_add cleans the message and the file name", test_diag_add_cleans_message_and_file},
+	{"diag_print writes one line per diagnostic", test_print_has_one_line_per_diagnostic},
+	{"diag_format cut short ends on a character", test_format_cut_ends_on_a_character},
+	{NULL, NULL},
+};
+
+CU_MAIN("diagnostics", cases)
