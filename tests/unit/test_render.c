@@ -186,6 +186,21 @@ static char *run(const char *cmd, char **err)
 	return out;
 }
 
+/* Writes d to tmp_path(name) (which must succeed) and runs cmd_fmt on it,
+ * the file's path in place of its one %s; returns the command's stdout. */
+static char *write_then_run(const struct dl_doc *d, const char *name,
+			    const char *cmd_fmt)
+{
+	struct diag_list dl = DIAG_LIST_INIT;
+	const char *path = tmp_path(name);
+	int rc = pdf_write(d, fonts, path, &dl);
+	diag_list_release(&dl);
+	CU_ASSERT_FATAL(rc == 0);
+	char cmd[1024];
+	snprintf(cmd, sizeof cmd, cmd_fmt, path);
+	return run(cmd, NULL);
+}
+
 /* The lines of s that are not empty (a form feed counts as empty). */
 static char *non_blank_lines(const char *s)
 {
@@ -585,18 +600,12 @@ static void shared_glyphs_and_escaped_codes_extract_as_written(void)
 			   "共具典内円再出分切列初判別利制刻削前副割創力加労効動務勢勤包"
 			   "化区千卒協印原厳参及収取受口可号";
 	dl_text(d, p, 72, 100, mincho, 4, DL_BLACK, line, strlen(line));
-	struct diag_list dl = DIAG_LIST_INIT;
-	const char *path = tmp_path("shared.pdf");
-	CU_ASSERT_FATAL(pdf_write(d, fonts, path, &dl) == 0);
-	char cmd[512];
-	snprintf(cmd, sizeof cmd, "pdftotext '%s' -", path);
-	char *out = run(cmd, NULL);
+	char *out = write_then_run(d, "shared.pdf", "pdftotext '%s' -");
 	CU_ASSERT_FATAL(out != NULL);
 	CU_ASSERT(strstr(out, line) != NULL);
 	if (!strstr(out, line))
 		fprintf(stderr, "\n--- pdftotext gave:\n%s---\n", out);
 	free(out);
-	diag_list_release(&dl);
 	dl_doc_free(d);
 }
 
@@ -620,13 +629,8 @@ static void content_uses_gray_charspace_and_exact_dashes(void)
 	struct dl_stroke s = dl_stroke_solid(0.5f, DL_BLACK);
 	s.dash[0] = 2.4f, s.dash[1] = 0.3f, s.dash[2] = 4, s.n_dash = 3;
 	dl_line(p, 72, 200, 300, 200, &s);
-	struct diag_list dl = DIAG_LIST_INIT;
-	const char *path = tmp_path("ops.pdf");
-	CU_ASSERT_FATAL(pdf_write(d, fonts, path, &dl) == 0);
-	char cmd[512];
-	snprintf(cmd, sizeof cmd,
-		 "qpdf --qdf --object-streams=disable '%s' - | tr -d '\\r'", path);
-	char *out = run(cmd, NULL);
+	char *out = write_then_run(d, "ops.pdf",
+				   "qpdf --qdf --object-streams=disable '%s' - | tr -d '\\r'");
 	CU_ASSERT_FATAL(out != NULL);
 	CU_ASSERT(strstr(out, "0.25 g\n") != NULL);
 	CU_ASSERT(strstr(out, "1.5 Tc\n") != NULL);
@@ -639,7 +643,6 @@ static void content_uses_gray_charspace_and_exact_dashes(void)
 	CU_ASSERT(bt && !strstr(bt + 1, "BT\n")); /* one text object */
 	CU_ASSERT(strstr(out, "99999") == NULL && strstr(out, "00001") == NULL);
 	free(out);
-	diag_list_release(&dl);
 	dl_doc_free(d);
 }
 
