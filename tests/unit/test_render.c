@@ -189,6 +189,8 @@ static char *run(const char *cmd, char **err)
 /* Writes d to tmp_path(name) (which must succeed) and runs cmd_fmt on it,
  * the file's path in place of its one %s; returns the command's stdout. */
 static char *write_then_run(const struct dl_doc *d, const char *name,
+			    const char *cmd_fmt) __attribute__((format(printf, 3, 0)));
+static char *write_then_run(const struct dl_doc *d, const char *name,
 			    const char *cmd_fmt)
 {
 	struct diag_list dl = DIAG_LIST_INIT;
