@@ -186,12 +186,10 @@ static char *run(const char *cmd, char **err)
 	return out;
 }
 
-/* Writes d to tmp_path(name) (which must succeed) and runs cmd_fmt on it,
- * the file's path in place of its one %s; returns the command's stdout. */
+/* Writes d to tmp_path(name) (which must succeed) and runs the command
+ * "BEFORE 'PATH'AFTER"; returns its stdout. */
 static char *write_then_run(const struct dl_doc *d, const char *name,
-			    const char *cmd_fmt) __attribute__((format(printf, 3, 0)));
-static char *write_then_run(const struct dl_doc *d, const char *name,
-			    const char *cmd_fmt)
+			    const char *before, const char *after)
 {
 	struct diag_list dl = DIAG_LIST_INIT;
 	const char *path = tmp_path(name);
@@ -199,7 +197,7 @@ static char *write_then_run(const struct dl_doc *d, const char *name,
 	diag_list_release(&dl);
 	CU_ASSERT_FATAL(rc == 0);
 	char cmd[1024];
-	snprintf(cmd, sizeof cmd, cmd_fmt, path);
+	snprintf(cmd, sizeof cmd, "%s '%s'%s", before, path, after);
 	return run(cmd, NULL);
 }
 
@@ -602,7 +600,7 @@ static void shared_glyphs_and_escaped_codes_extract_as_written(void)
 			   "共具典内円再出分切列初判別利制刻削前副割創力加労効動務勢勤包"
 			   "化区千卒協印原厳参及収取受口可号";
 	dl_text(d, p, 72, 100, mincho, 4, DL_BLACK, line, strlen(line));
-	char *out = write_then_run(d, "shared.pdf", "pdftotext '%s' -");
+	char *out = write_then_run(d, "shared.pdf", "pdftotext", " -");
 	CU_ASSERT_FATAL(out != NULL);
 	CU_ASSERT(strstr(out, line) != NULL);
 	if (!strstr(out, line))
@@ -631,8 +629,8 @@ static void content_uses_gray_charspace_and_exact_dashes(void)
 	struct dl_stroke s = dl_stroke_solid(0.5f, DL_BLACK);
 	s.dash[0] = 2.4f, s.dash[1] = 0.3f, s.dash[2] = 4, s.n_dash = 3;
 	dl_line(p, 72, 200, 300, 200, &s);
-	char *out = write_then_run(d, "ops.pdf",
-				   "qpdf --qdf --object-streams=disable '%s' - | tr -d '\\r'");
+	char *out = write_then_run(d, "ops.pdf", "qpdf --qdf --object-streams=disable",
+				   " - | tr -d '\\r'");
 	CU_ASSERT_FATAL(out != NULL);
 	CU_ASSERT(strstr(out, "0.25 g\n") != NULL);
 	CU_ASSERT(strstr(out, "1.5 Tc\n") != NULL);
