@@ -516,7 +516,10 @@ static bool embed_one(struct pdf_ctx *ctx, struct pdf_font *f)
 	if (type0 && HPDF_Xref_Add(pdf->xref, type0) == HPDF_OK) {
 		HPDF_Dict_AddName(type0, "Type", "Font");
 		HPDF_Dict_AddName(type0, "Subtype", "Type0");
-		HPDF_Dict_AddName(type0, "BaseFont", base);
+		/* The CIDFont's name, a hyphen and the CMap's (PDF 1.4, 5.6.5) */
+		char type0_name[96];
+		snprintf(type0_name, sizeof type0_name, "%s-Identity-H", base);
+		HPDF_Dict_AddName(type0, "BaseFont", type0_name);
 		HPDF_Dict_AddName(type0, "Encoding", "Identity-H");
 		HPDF_Array desc = HPDF_Array_New(mmgr);
 		if (desc) {
