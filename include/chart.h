@@ -112,6 +112,10 @@ void chart_free(struct chart *c);
 /* The height the chart wants at width w (points): a trend chart keeps a
  * readable aspect, bars and the overview grow with their rows. */
 float chart_height(const struct chart *c, float w);
+/* The least height at width w at which the chart still reads (<=
+ * chart_height): a trend chart's plot may give up about a third of its
+ * height on a tight page; bars and the overview cannot shrink. */
+float chart_min_height(const struct chart *c, float w);
 
 /* Draws chart (a struct chart *) into the box: the layout engine's block
  * callback.  A box too small to draw in (under 40 × 30 pt) is left empty. */

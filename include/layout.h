@@ -51,8 +51,10 @@
  *    not split;
  *  - a fixed block (story_fixed) that fits on a fresh page is never split;
  *    one taller than the body is drawn clipped to the body, with a warning;
- *  - a keep group that fits on a fresh page is never split; a longer one
- *    flows as if it were not grouped;
+ *  - a keep group that fits on a fresh page is never split; one that fits
+ *    only when its shrinkable fixed blocks (story_fixed_ex) give up height
+ *    is tightened that much and kept; a longer one flows as if it were not
+ *    grouped;
  *  - vertical space (a block's before/after, story_space) is dropped at the
  *    top of a page; a page break on an empty page does nothing;
  *  - tables: see table.h.
@@ -167,6 +169,17 @@ void story_table(struct story *s, struct table *t);
 typedef void (*lay_draw_fn)(struct dl_doc *d, struct dl_page *p, float x,
 			    float y, float w, float h, void *ctx);
 void story_fixed(struct story *s, float h, lay_draw_fn fn, void *ctx);
+/* The same with a least height min_h (<= h; a chart whose plot may get
+ * shorter): inside a keep group that is taller than a page at the natural
+ * heights but fits once such blocks give up height, each gives up the same
+ * share of (h - min_h), just enough, and the group stays on one page.  fn
+ * is then called with the smaller h. */
+struct lay_fixed {
+	float h, min_h;
+	lay_draw_fn fn;
+	void *ctx;
+};
+void story_fixed_ex(struct story *s, const struct lay_fixed *fx);
 
 /* Vertical space in points (dropped at the top of a page). */
 void story_space(struct story *s, float h);

@@ -175,6 +175,8 @@ void trend_layout(const struct chart *c, struct chart_geom *g, struct arena *a);
 void trend_draw(const struct chart *c, const struct chart_geom *g,
 		struct paint *pt);
 float trend_height(const struct chart *c, float w);
+/* The least height that still reads (the plot at about two thirds). */
+float trend_min_height(const struct chart *c, float w);
 
 void bars_layout(const struct chart *c, struct chart_geom *g, struct arena *a);
 void bars_draw(const struct chart *c, const struct chart_geom *g,

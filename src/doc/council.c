@@ -43,11 +43,14 @@ static void pillar_section(struct doc_ctx *c, const struct pillar *pl)
 		part_trend_charts(c, pl->indicators, pl->n_indicators);
 	}
 	const struct pdca_record *r = pdca_find(c->p, c->o->fy, PDCA_COUNCIL, pl->id);
+	/* the cycle and its next steps move to a new page together */
+	story_keep_begin(c->s);
 	part_caption(c, doc_printf(c, "取組の振り返り（PDCA・%s）", c->fy_era));
 	if (r)
 		part_pdca(c, r);
 	else
 		part_para(c, "この年度の取組の記録（PDCA）は登録されていません。");
+	story_keep_end(c->s);
 }
 
 /* The prefecture style: targets of the whole plan, then pillars as text. */

@@ -207,14 +207,21 @@ void part_trend_charts(struct doc_ctx *c, struct indicator *const *inds, size_t 
 		cp->left = chart_trend_new(c->te, c->p, inds[i], &o);
 		doc_own_chart(c, cp->left);
 		float h = chart_height(cp->left, half);
+		float min_h = chart_min_height(cp->left, half);
 		if (i + 1 < n) {
 			cp->right = chart_trend_new(c->te, c->p, inds[i + 1], &o);
 			doc_own_chart(c, cp->right);
 			float h2 = chart_height(cp->right, half);
+			float m2 = chart_min_height(cp->right, half);
 			if (h2 > h)
 				h = h2;
+			if (m2 > min_h)
+				min_h = m2;
 		}
-		story_fixed(c->s, h, draw_pair, cp);
+		/* shrinkable: a section kept on one page may take a little
+		 * from its charts rather than leave its last lines behind */
+		story_fixed_ex(c->s, &(struct lay_fixed){.h = h, .min_h = min_h,
+							 .fn = draw_pair, .ctx = cp});
 	}
 }
 

@@ -313,6 +313,35 @@ static void place_fixed(struct flow *f, struct block *b)
 	f->keep_pending = false;
 }
 
+/* A keep group taller than a page: when its shrinkable fixed blocks can
+ * give up the excess, each gives up the same share of what it can, and
+ * the group (and the groups inside it) are measured again.  Shrinking
+ * the charts of a section a little is better than carrying its last lines
+ * onto a page of their own; a group that would need more keeps its sizes
+ * and flows as if ungrouped. */
+static void tighten(struct flow *f, struct block *g, size_t i)
+{
+	struct story *s = f->s;
+	float give = 0;
+	for (size_t k = i + 1; k < g->match && k < s->n; k++)
+		if (s->b[k].kind == BLK_FIXED)
+			give += s->b[k].h - s->b[k].min_h;
+	/* half a point to spare: the heights are sums of floats */
+	float need = g->group_h - f->body.h + 0.5f;
+	if (give <= 0 || need > give)
+		return;
+	float share = need / give;
+	for (size_t k = i + 1; k < g->match && k < s->n; k++) {
+		struct block *b = &s->b[k];
+		if (b->kind == BLK_FIXED)
+			b->h -= (b->h - b->min_h) * share;
+	}
+	for (size_t k = i; k < g->match && k < s->n; k++)
+		if (s->b[k].kind == BLK_KEEP_BEGIN)
+			s->b[k].group_h = story_run_height(s, k + 1, s->b[k].match,
+							   &s->b[k].before);
+}
+
 void flow_run(struct flow *f)
 {
 	struct story *s = f->s;
@@ -348,6 +377,8 @@ void flow_run(struct flow *f)
 			flow_new_page(f);
 			break;
 		case BLK_KEEP_BEGIN:
+			if (b->group_h > f->body.h)
+				tighten(f, b, i);
 			if (b->group_h <= f->body.h)
 				need_room(f, flow_gap(f, b->before) + b->group_h);
 			break;

@@ -113,6 +113,7 @@ struct block {
 	struct table *table;
 	/* fixed, space */
 	float h;
+	float nat_h, min_h;   /* fixed: as given; h is nat_h unless tightened */
 	lay_draw_fn fn;
 	void *ctx;
 	/* keep groups */
@@ -198,6 +199,12 @@ float lay_text_line(struct flow *f, const char *utf8, enum font_role role,
 		    float size, float x, float y, struct dl_color color);
 float lay_text_width(struct flow *f, const char *utf8, enum font_role role,
 		     float size);
+
+/* story.c: height of blocks [i, end) laid out one after another on an
+ * endless page (keep groups), from the top of the first one: the space
+ * owed before that (its before) goes to *lead. */
+float story_run_height(const struct story *s, size_t i, size_t end,
+		       float *lead);
 
 /* story.c: heading styles */
 struct text_style lay_heading_style(int level);

@@ -54,6 +54,22 @@ tr -d ' \n' <"$WORK/kagoshima-city-plan2-project.pdf.txt" >"$WORK/project.flat"
 for t in 高付加価値な産業を創出する企業・人材の育成支援プロジェクト 地域産業の生産性向上・安定化プロジェクト 海外取引拡大プロジェクト 若者の地元定着促進プロジェクト; do
 	check "the project handout names $t" contains "$WORK/project.flat" "$t"
 done
+# No page of a working-meeting handout carries only the last few lines of
+# a project (the next steps, the points for discussion): a page the
+# secretary would not print.  Fewer than 10 text lines, running head and
+# footer included, is such a page.
+thin_pages() {
+	n=$(pages "$1")
+	for p in $(seq 2 "$n"); do
+		c=$(pdftotext -raw -f "$p" -l "$p" "$1" - | grep -c '[^[:space:]]')
+		[ "$c" -lt 10 ] && echo "$p"
+	done
+}
+for m in midyear yearend; do
+	"$SHIRYO" build $city --kind project --meeting $m --year R7 -o "$WORK/$m.pdf" 2>/dev/null
+	thin=$(thin_pages "$WORK/$m.pdf" | tr '\n' ' ')
+	check "the $m project handout has no near-empty page (${thin:-none})" test -z "$thin"
+done
 expect_exit 1 "a project handout of a plan without projects is refused" \
 	"$SHIRYO" build $pref --kind project --year R7 -o "$WORK/none.pdf"
 check "and says why" contains "$WORK/out" "no priority projects"

@@ -611,6 +611,53 @@ static void keep_group_stays_on_one_page(void)
 	stop();
 }
 
+/* A keep group 60 pt taller than a page whose fixed block may give up
+ * 100 pt: the block gets just short enough and the group stays on one
+ * page; with only 20 pt to give, nothing shrinks and the group flows on. */
+static void keep_group_tightens_shrinkable_blocks(void)
+{
+	for (int k = 0; k < 2; k++) {
+		start();
+		story();
+		story_keep_begin(st);
+		para_lines("組", 20);              /* 20 x 16.8 pt */
+		struct drawn dr = {0};
+		story_fixed_ex(st, &(struct lay_fixed){.h = 300,
+						       .min_h = k ? 280 : 200,
+						       .fn = draw_box, .ctx = &dr});
+		para_lines("尾", 8);
+		story_keep_end(st);
+		/* a shrinkable block outside any group keeps its height */
+		struct drawn free_dr = {0};
+		story_fixed_ex(st, &(struct lay_fixed){.h = 100, .min_h = 10,
+						       .fn = draw_box,
+						       .ctx = &free_dr});
+		layout();
+		read_lines();
+		CU_ASSERT_EQUAL(dr.calls, 1);
+		NEAR(free_dr.h, 100, 0.01);
+		float natural = 20 * 16.8f + 4 + 300 + 8 + 8 * 16.8f;
+		if (k == 0) {
+			CU_ASSERT_EQUAL(find_line("尾8")->page, 0);
+			CU_ASSERT_EQUAL(dr.page, 0);
+			/* just enough: what the page lacked, and a little */
+			CU_ASSERT(dr.h >= 300 - (natural - body().h) - 2);
+			CU_ASSERT(dr.h <= 300 - (natural - body().h) + 0.01f);
+			CU_ASSERT(find_line("尾8")->y < body().y + body().h);
+			/* laid out again: the same, not tightened twice */
+			float h1 = dr.h;
+			dl_doc_free(doc);
+			doc = NULL;
+			layout();
+			NEAR(dr.h, h1, 0.01);
+		} else {
+			NEAR(dr.h, 300, 0.01);
+			CU_ASSERT_EQUAL(find_line("尾8")->page, 1);
+		}
+		stop();
+	}
+}
+
 static void page_breaks_and_space(void)
 {
 	start();
@@ -903,6 +950,8 @@ static const struct cu_case cases[] = {
 	{"a block taller than a page is clipped, with a warning",
 	 oversize_block_is_clipped_with_a_warning},
 	{"a keep group stays on one page", keep_group_stays_on_one_page},
+	{"a keep group a little too tall tightens its shrinkable blocks",
+	 keep_group_tightens_shrinkable_blocks},
 	{"page breaks and space at the top of a page", page_breaks_and_space},
 	{"目次 page numbers are right after pass 2", toc_numbers_after_pass_two},
 	{"the outline nests as the headings do", outline_nests_as_the_headings},
