@@ -39,9 +39,11 @@
  * numbered from 1, and 「- n -」 and the page label agree.  The 資料番号 box
  * is drawn top right on the first page (in the top margin); that page has
  * no running head, as the box stands where the section would.
- * The running head's right part is the first level-1 heading placed on the
- * page (its .running text, else its title), else the last one placed on an
- * earlier page (the 目次 counts as a level-1 heading).
+ * The running head's right part names the section in force at the top of
+ * the page: the last level-1 heading placed on an earlier page, or the one
+ * that is the first thing on the page (its .running text, else its title);
+ * a page before any section names the first one starting on it (the 目次
+ * counts as a level-1 heading).
  *
  * Flow rules (what the tests pin down):
  *  - a heading is never the last thing on a page: it moves to the next page

@@ -120,8 +120,10 @@ void flow_new_page(struct flow *f)
 void flow_section(struct flow *f, const char *text)
 {
 	struct page_meta *m = &f->meta[f->page];
-	if (!m->section)
+	if (!m->section) {
 		m->section = text;
+		m->at_top = f->empty;
+	}
 	m->last = text;
 }
 
@@ -446,9 +448,14 @@ void flow_finish(struct flow *f)
 	int n = 0;
 	for (size_t i = 0; i < f->d->n_pages; i++) {
 		f->page = i;
-		/* the first section that starts on the page, else the one
-		 * the pages before ended in */
-		const char *head = f->meta[i].section ? f->meta[i].section : section;
+		/* the section in force at the top of the page: the one the
+		 * pages before ended in, unless one starts at the very top
+		 * (and the first on the page when none was in force yet).  A
+		 * reader opening the page reads its top first; naming a
+		 * section that starts at its foot misfiles the page above it */
+		const char *head = section;
+		if (f->meta[i].section && (f->meta[i].at_top || !head))
+			head = f->meta[i].section;
 		if (f->meta[i].last)
 			section = f->meta[i].last;
 		bool box = i == 0 && ls->doc_number && *ls->doc_number;

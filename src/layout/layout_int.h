@@ -143,6 +143,7 @@ struct story {
 struct page_meta {
 	bool cover;
 	const char *section;  /* first level-1 heading placed on it */
+	bool at_top;          /* ... as the first thing on the page */
 	const char *last;     /* last one: in effect on the pages after */
 };
 
@@ -188,7 +189,8 @@ float toc_full_height(const struct block *b);
 void toc_place(struct flow *f, struct block *b);
 /* Pass 2: the numbers and leaders, once every heading has its page. */
 void toc_fill(struct flow *f, const struct block *b);
-/* Records a level-1 heading (its running-head text) on the current page. */
+/* Records a level-1 heading (its running-head text) on the current page;
+ * call it before the heading marks the page as not empty. */
 void flow_section(struct flow *f, const char *text);
 /* The printed number of page i (0 for a cover page). */
 int flow_page_number(const struct flow *f, size_t i);

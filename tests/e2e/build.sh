@@ -91,6 +91,29 @@ check "a sentence with 、「」 extracts on one line" \
 	grep -qF "本プランは、「本編（第1章～第5章）」と「重点プロジェクト」で構成します。" "$WORK/annual-default.txt"
 check "no extracted line starts with 」）。、" \
 	sh -c "! LC_ALL=C grep -qE '^(」|）|。|、)' '$WORK/annual-default.txt'"
+# The running head names the section in force at the top of each page:
+# the last level-1 bookmark on an earlier page, unless one sits at the very
+# top of the page (y = the body's top, 62.36 pt).
+running_heads_wrong() {
+	mutool show "$1" outline | awk -F'\t' '
+		NF == 3 { t = $2; gsub(/"/, "", t); split($3, a, /[=&,]/)
+			  print a[2] "\t" a[6] "\t" t }' >"$WORK/sections"
+	n=$(pages "$1")
+	for p in $(seq 2 "$n"); do
+		want=$(awk -F'\t' -v p="$p" '
+			$1 < p { inforce = $3 }
+			$1 == p && !first { first = $3; top = ($2 < 62.5) }
+			END { if (top || inforce == "") print first; else print inforce }' "$WORK/sections")
+		# spaces aside (pdftotext -layout widens a full-width one)
+		want=$(printf '%s' "$want" | sed 's/[[:space:]]//g; s/　//g')
+		head=$(pdftotext -layout -f "$p" -l "$p" "$1" - | head -1 | sed 's/[[:space:]]//g; s/　//g')
+		case "$head" in *"$want") ;; *) echo "p$p"; echo "# p$p: head '$head', want '$want'" >&2 ;; esac
+	done
+}
+for a in kagoshima-city-plan2-annual kagoshima-pref-manufacturing-annual; do
+	wrong=$(running_heads_wrong "$WORK/$a.pdf" | tr '\n' ' ')
+	check "$a: each running head names the section in force at the page top (${wrong:-all right})" test -z "$wrong"
+done
 tr -d ' \n' <"$WORK/kagoshima-pref-manufacturing-annual.pdf.txt" >"$WORK/pannual.flat"
 check "the prefecture report shows its published results table" contains "$WORK/pannual.flat" "製造品出荷額"
 

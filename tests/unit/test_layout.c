@@ -159,6 +159,18 @@ static const struct tline *find_on(const char *text, size_t page)
 	return NULL;
 }
 
+/* The section named by the running head of page p (its right part,
+ * above the body), "" when none. */
+static const char *running_on(size_t page)
+{
+	struct lay_box b = lay_body(&ls);
+	for (size_t i = 0; i < n_lines; i++)
+		if (lines[i].page == page && lines[i].y < b.y &&
+		    fabsf(lines[i].x_end - (b.x + b.w)) < 0.05f)
+			return lines[i].text;
+	return "";
+}
+
 /* Lines of page p whose text starts with prefix. */
 static size_t count_prefix(const char *prefix, size_t page)
 {
@@ -286,9 +298,14 @@ static void cover_labels_head_and_footer(void)
 	story_heading(st, 1, "３ 施策の柱③");
 	story_page_break(st);
 	story_para(st, "三の続き");
+	story_page_break(st);
+	story_heading_ex(st, &(struct lay_heading){.level = 1,
+						   .title = "４ 施策の柱④ 長い題",
+						   .running = "施策の柱④"});
+	story_para(st, "四の本文");
 	layout();
 	read_lines();
-	CU_ASSERT_EQUAL_FATAL(doc->n_pages, 4);
+	CU_ASSERT_EQUAL_FATAL(doc->n_pages, 5);
 	/* page 3: no heading of its own; the last section of page 2 */
 	CU_ASSERT_PTR_NOT_NULL(find_on("３ 施策の柱③", 3));
 	CU_ASSERT_PTR_NULL(find_on("施策の柱②", 3));
@@ -321,9 +338,12 @@ static void cover_labels_head_and_footer(void)
 	CU_ASSERT_PTR_NOT_NULL_FATAL(s1);
 	CU_ASSERT(s1->y < b.y);
 	NEAR(s1->x_end, b.x + b.w, 0.05);
-	/* page 2: its own level-1 heading's running text */
-	CU_ASSERT_PTR_NOT_NULL(find_on("施策の柱②", 2));
-	CU_ASSERT_PTR_NULL(find_on("１ 施策の柱①", 2));
+	/* page 2 opens with the end of section 1 and starts 2 and 3 below
+	 * it: the head names the section in force at its top */
+	CU_ASSERT_STRING_EQUAL(running_on(2), "１ 施策の柱①");
+	CU_ASSERT_STRING_EQUAL(running_on(3), "３ 施策の柱③");
+	/* page 4 opens with its own heading: its running text */
+	CU_ASSERT_STRING_EQUAL(running_on(4), "施策の柱④");
 	/* a rule under the head on numbered pages only */
 	int rules[3] = {0};
 	for (size_t p = 0; p < 3; p++)
