@@ -108,6 +108,9 @@ struct lay_setup {
 	float body_size;        /* body text size in points */
 	const char *continued;  /* marker above a table continued on a new
 				   page, e.g. 「（続き）」; NULL: none */
+	const char *page_note;  /* footnote of the pages that show a block
+				   marked with story_note_last, e.g. 「※ 実績値
+				   は例示値です…」; NULL: none */
 };
 
 /* Defaults for paper: margins top 22, bottom 20, left and right 20 mm, no
@@ -182,6 +185,13 @@ struct lay_fixed {
 	void *ctx;
 };
 void story_fixed_ex(struct story *s, const struct lay_fixed *fx);
+
+/* Marks the block added last: every page it draws on (each page of a
+ * table that breaks, say) carries the setup's page_note once, set small
+ * and right-aligned at the top of the bottom margin, above the footer.  A
+ * note that must be on every page showing such blocks, said once per page
+ * however many of them the page shows. */
+void story_note_last(struct story *s);
 
 /* Vertical space in points (dropped at the top of a page). */
 void story_space(struct story *s, float h);

@@ -37,10 +37,16 @@ struct doc_ctx {
 	size_t n_owned, alloc_owned;
 	float body_w;            /* width of the body, points */
 	bool shows_illustrative; /* some value shown is sample data */
+	/* The note on sample values is a page note (layout.h) on every page
+	 * that shows one, instead of a line under each table (annual). */
+	bool page_notes;
 	char fy_short[16];       /* R7 */
 	char fy_era[32];         /* 令和7年度 */
 	char date[48];           /* 令和7年11月21日 */
 };
+
+/* The note on a table or chart that shows sample values. */
+#define ILLUSTRATIVE_NOTE "※ 実績値は例示値です（公表された統計値ではありません）。"
 
 /* ---- formatting (format.c) ------------------------------------------- */
 
@@ -83,6 +89,12 @@ void part_trend_charts(struct doc_ctx *c, struct indicator *const *inds,
 		       size_t n);
 /* Achievement bars of a pillar (NULL: every indicator). */
 void part_bars(struct doc_ctx *c, const struct pillar *pl);
+/* Whether any of the indicators shows a sample (illustrative) value up to
+ * the report year. */
+bool doc_shows_sample(struct doc_ctx *c, struct indicator *const *inds, size_t n);
+/* With page notes (annual), marks the block just added as showing sample
+ * values when shows is true: its pages carry the note. */
+void doc_note_block(struct doc_ctx *c, bool shows);
 /* Grade counts per pillar. */
 void part_overview(struct doc_ctx *c);
 /* The PDCA summary of one record: Plan / Do / Check / Action around the

@@ -105,13 +105,48 @@ static void indicator_rows(struct doc_ctx *c, struct table *t,
 	}
 }
 
-/* The note under a table or chart that shows sample values. */
+static bool sample_until(const struct indicator *ind, int fy);
+
+bool doc_shows_sample(struct doc_ctx *c, struct indicator *const *inds, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (sample_until(inds[i], c->o->fy))
+			return true;
+	return false;
+}
+
+void doc_note_block(struct doc_ctx *c, bool shows)
+{
+	if (c->page_notes && shows)
+		story_note_last(c->s);
+}
+
+/* Whether an indicator shows a sample value up to year fy (its table, its
+ * trend, the achievement and grade computed from them). */
+static bool sample_until(const struct indicator *ind, int fy)
+{
+	for (size_t i = 0; i < ind->n_measures; i++) {
+		const struct measure *m = &ind->measures[i];
+		for (size_t k = 0; k < m->n_actuals; k++)
+			if (m->actuals[k].fy <= fy && m->actuals[k].known &&
+			    m->actuals[k].illustrative)
+				return true;
+	}
+	return false;
+}
+
+/* The note under a table that shows sample values (or, with page notes,
+ * the mark that puts it at the foot of the table's pages). */
 static void illustrative_note(struct doc_ctx *c)
 {
 	if (!c->shows_illustrative)
 		return;
+	if (c->page_notes) {
+		story_note_last(c->s);
+		return;
+	}
 	story_para_ex(c->s, &(struct lay_para){
-		.text = "※ 実績値は例示値です（公表された統計値ではありません）。",
+		.text = ILLUSTRATIVE_NOTE,
 		.style = {.role = FONT_MINCHO, .size = 8, .line_height = 1.4f,
 			  .align = TEXT_RIGHT},
 		.before = 2, .after = 4,
@@ -222,13 +257,31 @@ void part_trend_charts(struct doc_ctx *c, struct indicator *const *inds, size_t 
 		 * from its charts rather than leave its last lines behind */
 		story_fixed_ex(c->s, &(struct lay_fixed){.h = h, .min_h = min_h,
 							 .fn = draw_pair, .ctx = cp});
+		doc_note_block(c, sample_until(inds[i], c->o->fy) ||
+			      (i + 1 < n && sample_until(inds[i + 1], c->o->fy)));
 	}
+}
+
+/* Whether any indicator of pl (NULL: of the plan) shows a sample value. */
+static bool pillar_sample(struct doc_ctx *c, const struct pillar *pl)
+{
+	if (pl) {
+		for (size_t i = 0; i < pl->n_indicators; i++)
+			if (sample_until(pl->indicators[i], c->o->fy))
+				return true;
+		return false;
+	}
+	for (size_t i = 0; i < c->p->n_indicators; i++)
+		if (sample_until(&c->p->indicators[i], c->o->fy))
+			return true;
+	return false;
 }
 
 void part_bars(struct doc_ctx *c, const struct pillar *pl)
 {
 	struct chart_opts o = chart_options(c);
 	doc_chart_block(c, chart_bars_new(c->te, c->p, pl, &o), c->body_w);
+	doc_note_block(c, pillar_sample(c, pl));
 }
 
 void part_overview(struct doc_ctx *c)
@@ -236,6 +289,7 @@ void part_overview(struct doc_ctx *c)
 	struct chart_opts o = chart_options(c);
 	o.total_row = true;
 	doc_chart_block(c, chart_overview_new(c->te, c->p, &o), c->body_w);
+	doc_note_block(c, pillar_sample(c, NULL));
 }
 
 struct indicator **doc_loose_indicators(struct doc_ctx *c, size_t *n)

@@ -220,6 +220,11 @@ void part_pdca(struct doc_ctx *c, const struct pdca_record *r)
 		as_table(c, text);
 	else
 		story_fixed(c->s, total, draw_block, b);
+	/* the Check box's grade counts are computed from the actuals */
+	if (*results)
+		doc_note_block(c, r->pillar
+			? doc_shows_sample(c, r->pillar->indicators, r->pillar->n_indicators)
+			: doc_shows_sample(c, r->project->focus, r->project->n_focus));
 	if (r->next.n_items) {
 		part_caption(c, "次の取組（Plan）");
 		story_para_ex(c->s, &(struct lay_para){

@@ -28,6 +28,8 @@
 #define HEAD_RULE_GAP 10.0f  /* rule above the body */
 #define HEAD_TEXT_GAP 2.0f   /* text's em box above the rule */
 #define FOOT_SIZE 9.0f
+#define NOTE_SIZE 8.0f       /* page note */
+#define NOTE_GAP 3.0f        /* page note below the body */
 #define BOX_SIZE 12.0f
 #define BOX_PAD_X 8.0f
 #define BOX_PAD_Y 4.0f
@@ -344,12 +346,23 @@ static void tighten(struct flow *f, struct block *g, size_t i)
 							   &s->b[k].before);
 }
 
+/* Marks the pages a noted block drew on: the one it started on if it
+ * added anything there (it may have moved to the next), and every page
+ * made while placing it. */
+static void note_pages(struct flow *f, size_t page0, size_t items0)
+{
+	for (size_t p = page0; p <= f->page; p++)
+		if (p > page0 || f->d->pages[p].n_items > items0)
+			f->meta[p].noted = true;
+}
+
 void flow_run(struct flow *f)
 {
 	struct story *s = f->s;
 	flow_new_page(f);
 	for (size_t i = 0; i < s->n; i++) {
 		struct block *b = &s->b[i];
+		size_t page0 = f->page, items0 = flow_page(f)->n_items;
 		switch (b->kind) {
 		case BLK_HEADING:
 			place_heading(f, b, i);
@@ -390,6 +403,8 @@ void flow_run(struct flow *f)
 			toc_place(f, b);
 			break;
 		}
+		if (b->noted)
+			note_pages(f, page0, items0);
 	}
 }
 
@@ -427,6 +442,15 @@ static void footer(struct flow *f, int n)
 	lay_text_line(f, buf, FONT_MINCHO, FOOT_SIZE,
 		      f->body.x + (f->body.w - w) / 2,
 		      flow_bottom(f) + (margin - FOOT_SIZE) / 2, DL_BLACK);
+}
+
+/* The page note: right-aligned at the top of the bottom margin, clear of
+ * the footer centred below it. */
+static void page_note(struct flow *f, const char *text)
+{
+	float w = lay_text_width(f, text, FONT_MINCHO, NOTE_SIZE);
+	lay_text_line(f, text, FONT_MINCHO, NOTE_SIZE, f->body.x + f->body.w - w,
+		      flow_bottom(f) + NOTE_GAP, DL_BLACK);
 }
 
 static void doc_number_box(struct flow *f, const char *text)
@@ -468,6 +492,8 @@ void flow_finish(struct flow *f)
 			running_head(f, head);
 		if (!ls->no_footer)
 			footer(f, n);
+		if (f->meta[i].noted && ls->page_note && *ls->page_note)
+			page_note(f, ls->page_note);
 	}
 	for (size_t i = 0; i < f->s->n; i++)
 		if (f->s->b[i].kind == BLK_TOC)

@@ -101,6 +101,7 @@ struct block {
 	enum blk_kind kind;
 	float before, after;  /* collapsible space */
 	bool keep_next;
+	bool noted;           /* its pages carry the page note */
 	/* heading, paragraph, toc title */
 	const char *text;
 	struct text_style style;
@@ -144,6 +145,7 @@ struct page_meta {
 	bool cover;
 	const char *section;  /* first level-1 heading placed on it */
 	bool at_top;          /* ... as the first thing on the page */
+	bool noted;           /* shows a block marked with story_note_last */
 	const char *last;     /* last one: in effect on the pages after */
 };
 

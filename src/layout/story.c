@@ -61,6 +61,7 @@ struct story *story_new(struct text_engine *te, const struct lay_setup *ls)
 	s->ls.head_left = copy(s, ls->head_left);
 	s->ls.doc_number = copy(s, ls->doc_number);
 	s->ls.continued = copy(s, ls->continued);
+	s->ls.page_note = copy(s, ls->page_note);
 	return s;
 }
 
@@ -182,6 +183,12 @@ void story_fixed_ex(struct story *s, const struct lay_fixed *fx)
 void story_fixed(struct story *s, float h, lay_draw_fn fn, void *ctx)
 {
 	story_fixed_ex(s, &(struct lay_fixed){.h = h, .fn = fn, .ctx = ctx});
+}
+
+void story_note_last(struct story *s)
+{
+	if (s->n)
+		s->b[s->n - 1].noted = true;
 }
 
 void story_space(struct story *s, float h)

@@ -114,6 +114,25 @@ for a in kagoshima-city-plan2-annual kagoshima-pref-manufacturing-annual; do
 	wrong=$(running_heads_wrong "$WORK/$a.pdf" | tr '\n' ' ')
 	check "$a: each running head names the section in force at the page top (${wrong:-all right})" test -z "$wrong"
 done
+# The note on sample values: said once per page, at its foot, and on every
+# page that shows one (an indicator table 実績（R7）, a yearly series with
+# its 期待値, a Check box's grades 実績値からの算定).
+note_pages_wrong() {
+	n=$(pages "$1")
+	for p in $(seq 2 "$n"); do
+		pdftotext -raw -f "$p" -l "$p" "$1" - | tr -d ' \n' >"$WORK/page.flat"
+		k=$(grep -o '実績値は例示値です' "$WORK/page.flat" | wc -l)
+		if grep -qE '実績（R|年度実績期待値|実績値からの算定' "$WORK/page.flat"; then
+			[ "$k" -eq 1 ] || echo "p$p:$k"
+		else
+			[ "$k" -le 1 ] || echo "p$p:$k"
+		fi
+	done
+}
+for a in kagoshima-city-plan2-annual kagoshima-pref-manufacturing-annual; do
+	wrong=$(note_pages_wrong "$WORK/$a.pdf" | tr '\n' ' ')
+	check "$a: the sample-value note once on every page with sample figures (${wrong:-all right})" test -z "$wrong"
+done
 tr -d ' \n' <"$WORK/kagoshima-pref-manufacturing-annual.pdf.txt" >"$WORK/pannual.flat"
 check "the prefecture report shows its published results table" contains "$WORK/pannual.flat" "製造品出荷額"
 

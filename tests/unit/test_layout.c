@@ -678,6 +678,49 @@ static void keep_group_tightens_shrinkable_blocks(void)
 	}
 }
 
+/* The page note: once on every page a marked block draws on, never on
+ * the others - not on the page a marked block left for the next. */
+static void page_note_on_the_pages_of_marked_blocks(void)
+{
+	static const char *const note = "※ 注記";
+	start();
+	ls.page_note = note;
+	story();
+	para_lines("長", 80);          /* pages 0-1 */
+	story_note_last(st);
+	story_page_break(st);
+	struct drawn d1 = {0}, d2 = {0}, d3 = {0};
+	story_fixed(st, 100, draw_box, &d1); /* page 2: two marked blocks */
+	story_note_last(st);
+	story_fixed(st, 100, draw_box, &d2);
+	story_note_last(st);
+	story_page_break(st);
+	filler(40);                     /* page 3, nearly full: unmarked */
+	story_fixed(st, 300, draw_box, &d3); /* moves to page 4 */
+	story_note_last(st);
+	story_page_break(st);
+	story_para(st, "印なし");      /* page 5 */
+	layout();
+	read_lines();
+	CU_ASSERT_EQUAL_FATAL(doc->n_pages, 6);
+	CU_ASSERT_EQUAL(d3.page, 4);
+	struct lay_box b = body();
+	static const int want[6] = {1, 1, 1, 0, 1, 0};
+	for (size_t p = 0; p < 6; p++) {
+		int n = 0;
+		for (size_t i = 0; i < n_lines; i++)
+			if (lines[i].page == p && !strcmp(lines[i].text, note)) {
+				n++;
+				/* right-aligned just below the body */
+				NEAR(lines[i].x_end, b.x + b.w, 0.05);
+				CU_ASSERT(lines[i].y > b.y + b.h);
+				CU_ASSERT(lines[i].y < 841.89 - 20);
+			}
+		CU_ASSERT_EQUAL(n, want[p]);
+	}
+	stop();
+}
+
 static void page_breaks_and_space(void)
 {
 	start();
@@ -973,6 +1016,8 @@ static const struct cu_case cases[] = {
 	{"a keep group a little too tall tightens its shrinkable blocks",
 	 keep_group_tightens_shrinkable_blocks},
 	{"page breaks and space at the top of a page", page_breaks_and_space},
+	{"the page note on every page of a marked block, once",
+	 page_note_on_the_pages_of_marked_blocks},
 	{"目次 page numbers are right after pass 2", toc_numbers_after_pass_two},
 	{"the outline nests as the headings do", outline_nests_as_the_headings},
 	{"document info; margins too wide are an error", info_and_bad_margins},
