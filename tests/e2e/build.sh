@@ -49,6 +49,21 @@ check "the council handout shows the PDCA cycle" \
 	sh -c "grep -q 'Plan（計画）' '$WORK/council.flat' && grep -q 'Check（評価）' '$WORK/council.flat'"
 check "the footer reads - n -" contains "$WORK/council.flat" "-1-"
 
+# The prefecture's pillars are text alone: they follow one another instead
+# of taking a third of a page each, and no pillar heading ends a page (the
+# running head and the footer come last in the page's text).
+pc="$WORK/kagoshima-pref-manufacturing-council.pdf"
+pillar_pages=0 stranded=""
+for p in $(seq 2 "$(pages "$pc")"); do
+	pdftotext -raw -f "$p" -l "$p" "$pc" - | sed '/^[[:space:]]*$/d' >"$WORK/page.txt"
+	head -n -2 "$WORK/page.txt" >"$WORK/body.txt"
+	grep -q '^施策の柱(' "$WORK/body.txt" && pillar_pages=$((pillar_pages + 1))
+	tail -1 "$WORK/body.txt" | grep -q '^施策の柱(' && stranded="$stranded p$p"
+done
+check "the prefecture's five text-only pillars share pages ($pillar_pages pages)" \
+	test "$pillar_pages" -le 3
+check "no pillar heading at the foot of a page (${stranded:-none})" test -z "$stranded"
+
 # The project handout names every priority project; the prefecture has none.
 tr -d ' \n' <"$WORK/kagoshima-city-plan2-project.pdf.txt" >"$WORK/project.flat"
 for t in 高付加価値な産業を創出する企業・人材の育成支援プロジェクト 地域産業の生産性向上・安定化プロジェクト 海外取引拡大プロジェクト 若者の地元定着促進プロジェクト; do
