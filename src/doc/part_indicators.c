@@ -6,6 +6,8 @@
  * (評価).  The figures come from figures.h only, so the table, the charts
  * and the Check box of the PDCA summary always agree.
  */
+#include <string.h>
+
 #include "arena.h"
 #include "doc_int.h"
 #include "figures.h"
@@ -34,6 +36,25 @@ static const char *ratio_text(struct doc_ctx *c, const struct fig_measure *f)
 	return "―";
 }
 
+#define CELL_SIZE 8.5f
+#define CELL_PAD 3.0f   /* the table's default padding across */
+#define VALUE_MAX LAY_MM(34) /* widest a 基準値 or 目標値 column gets */
+
+const char *doc_fit_value(struct doc_ctx *c, const char *text, float col_w)
+{
+	const char *br = strstr(text, "（");
+	if (!br || br == text)
+		return text;
+	struct text_style st = {.role = FONT_MINCHO, .size = CELL_SIZE};
+	struct text_layout *tl = text_layout_new(c->te, text, strlen(text), &st,
+						 0, NULL, NULL);
+	float w = tl->natural_width;
+	text_layout_free(tl);
+	if (w + 2 * CELL_PAD <= col_w)
+		return text;
+	return doc_printf(c, "%.*s\n%s", (int)(br - text), text, br);
+}
+
 static void measure_row(struct doc_ctx *c, struct table *t, const char *name,
 			const struct fig_measure *f, const char *src_file,
 			int src_line)
@@ -41,25 +62,30 @@ static void measure_row(struct doc_ctx *c, struct table *t, const char *name,
 	size_t r = table_add_row(t, false);
 	table_set_cell(t, r, 0, &(struct table_cell){
 		.text = name, .src = {src_file, src_line}});
-	table_set(t, r, 1, doc_baseline(c, f->measure));
+	table_set(t, r, 1, doc_fit_value(c, doc_baseline(c, f->measure), VALUE_MAX));
 	table_set(t, r, 2, actual_text(c, f));
-	table_set(t, r, 3, doc_target(c, f->measure));
+	table_set(t, r, 3, doc_fit_value(c, doc_target(c, f->measure), VALUE_MAX));
 	table_set(t, r, 4, ratio_text(c, f));
 	table_set_cell(t, r, 5, &(struct table_cell){
 		.text = f->mark ? f->mark : "", .align = TABLE_CENTER});
 }
 
+/* Numbers right-aligned in every value column, so that 基準値, 実績 and
+ * 目標値 of a row line up on their last digit (or their bracket) and read
+ * across as one comparison. */
 static struct table *indicator_table_new(struct doc_ctx *c)
 {
-	struct table *t = table_new(6, &(struct table_style){.size = 8.5f});
+	struct table *t = table_new(6, &(struct table_style){.size = CELL_SIZE});
 	table_set_col(t, 0, &(struct table_col){.width_kind = TABLE_SHARE, .width = 1});
 	table_set_col(t, 1, &(struct table_col){.width_kind = TABLE_AUTO,
-						 .min = LAY_MM(20), .max = LAY_MM(34)});
+						 .min = LAY_MM(20), .max = VALUE_MAX,
+						 .align = TABLE_RIGHT});
 	table_set_col(t, 2, &(struct table_col){.width_kind = TABLE_AUTO,
 						 .min = LAY_MM(18), .max = LAY_MM(26),
 						 .align = TABLE_RIGHT});
 	table_set_col(t, 3, &(struct table_col){.width_kind = TABLE_AUTO,
-						 .min = LAY_MM(20), .max = LAY_MM(34)});
+						 .min = LAY_MM(20), .max = VALUE_MAX,
+						 .align = TABLE_RIGHT});
 	table_set_col(t, 4, &(struct table_col){.width_kind = TABLE_FIXED,
 						 .width = LAY_MM(15), .align = TABLE_DECIMAL});
 	table_set_col(t, 5, &(struct table_col){.width_kind = TABLE_FIXED,
