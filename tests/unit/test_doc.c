@@ -90,6 +90,7 @@ static float item_width(const struct dl_item *it)
 /* Consecutive text runs on one baseline, as one line. */
 struct tline {
 	size_t page;
+	int font;           /* of its first run */
 	float x, x_end, y;
 	char text[512];
 };
@@ -128,6 +129,7 @@ static void read_lines(const struct dl_doc *d)
 			}
 			cur = &lines[n_lines++];
 			cur->page = p;
+			cur->font = it->u.text.font;
 			cur->x = it->u.text.x;
 			cur->x_end = it->u.text.x + w;
 			cur->y = it->u.text.y;
@@ -198,7 +200,41 @@ static void bracketed_years_wrap_whole(void)
 	}
 }
 
+/* The Check box reads as the other three: its computed results and its
+ * evaluation are 「・」 items in the font of the Plan box's items. */
+static void check_box_like_the_others(void)
+{
+	setup();
+	struct doc_options o = {.kind = DOC_PROJECT, .fy = FY_R7,
+				.meeting = MEETING_MIDYEAR, .date = 1763683200};
+	struct dl_doc *d = NULL;
+	struct diag_list dl = DIAG_LIST_INIT;
+	CU_ASSERT_EQUAL_FATAL(doc_build(city, &o, te, &d, &dl), 0);
+	diag_list_release(&dl);
+	read_lines(d);
+	const struct tline *plan = find_line("・台湾での商談会");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(plan);
+	const struct tline *results = NULL, *eval = NULL;
+	for (size_t i = 0; i < n_lines; i++) {
+		if (lines[i].page != plan->page)
+			continue;
+		if (strstr(lines[i].text, "主要指標3件（R7）"))
+			results = &lines[i];
+		if (strstr(lines[i].text, "定期輸出の仕組みは"))
+			eval = &lines[i];
+	}
+	CU_ASSERT_PTR_NOT_NULL_FATAL(results);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(eval);
+	CU_ASSERT_NSTRING_EQUAL(results->text, "・", strlen("・"));
+	CU_ASSERT_NSTRING_EQUAL(eval->text, "・", strlen("・"));
+	CU_ASSERT_EQUAL(results->font, plan->font);
+	CU_ASSERT_EQUAL(eval->font, plan->font);
+	dl_doc_free(d);
+}
+
 static const struct cu_case cases[] = {
+	{"the PDCA Check box: 「・」 items in the others' font",
+	 check_box_like_the_others},
 	{"numbers right-aligned in the indicator table's value columns",
 	 value_columns_are_right_aligned},
 	{"a value's bracketed years wrap whole", bracketed_years_wrap_whole},
