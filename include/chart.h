@@ -86,6 +86,10 @@ struct chart_opts {
 	float font_size;   /* labels, points; 0: 7 */
 	bool monochrome;   /* greys only */
 	bool total_row;    /* overview: a 「全体」 row of every indicator */
+	size_t rows_from, rows_n; /* overview: only rows [from, from + n) of
+				     the whole (0, 0: all), each slice with
+				     its own legend and axis: a plan of
+				     hundreds of pillars over pages */
 	struct diag_list *diags; /* characters no font has, reported by the
 				    text engine; may be NULL; must outlive
 				    the chart */
@@ -106,6 +110,8 @@ struct chart *chart_bars_new(struct text_engine *te, const struct plan *p,
  * opts.total_row, or when no pillar has any). */
 struct chart *chart_overview_new(struct text_engine *te, const struct plan *p,
 				 const struct chart_opts *o);
+/* Rows of an overview chart (its slice, if any); 0 for other kinds. */
+size_t chart_rows(const struct chart *c);
 /* Frees the chart (not what it points to); NULL is a no-op. */
 void chart_free(struct chart *c);
 

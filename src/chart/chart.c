@@ -82,6 +82,11 @@ float chart_height(const struct chart *c, float w)
 	return 0;
 }
 
+size_t chart_rows(const struct chart *c)
+{
+	return c->kind == CHART_OVERVIEW ? overview_rows(c) : 0;
+}
+
 float chart_min_height(const struct chart *c, float w)
 {
 	/* bars and the overview are rows of text: they do not shrink */

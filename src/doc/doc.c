@@ -146,6 +146,7 @@ int doc_build(const struct plan *p, const struct doc_options *o,
 		ls.page_note = ILLUSTRATIVE_NOTE;
 	}
 	c.body_w = lay_body(&ls).w;
+	c.body_h = lay_body(&ls).h;
 	c.s = story_new(te, &ls);
 
 	const char *title = kind_title(o->kind, o->meeting);

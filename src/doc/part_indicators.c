@@ -310,12 +310,71 @@ void part_bars(struct doc_ctx *c, const struct pillar *pl)
 	doc_note_block(c, pillar_sample(c, pl));
 }
 
+#define LEAD_ROOM 160.0f /* a level-1 heading and a few lines of note */
+
+/* The overview of rows [from, from + n), or NULL when taller than room
+ * (n > 1) - its height in *h. */
+static struct chart *overview_slice(struct doc_ctx *c, size_t from, size_t n,
+				    float room, float *h)
+{
+	struct chart_opts o = chart_options(c);
+	o.total_row = true;
+	o.rows_from = from;
+	o.rows_n = n;
+	struct chart *ch = chart_overview_new(c->te, c->p, &o);
+	*h = chart_height(ch, c->body_w);
+	if (*h > room && n > 1) {
+		chart_free(ch);
+		return NULL;
+	}
+	return ch;
+}
+
+/* A plan of a few pillars gets one block; one of hundreds (a plan ×100 is
+ * 6,700 pt of rows) was clipped to its first page.  Its rows are cut into
+ * blocks that each fill at most a page, each with the legend and the axis
+ * of its own, so that every page reads alone. */
 void part_overview(struct doc_ctx *c)
 {
 	struct chart_opts o = chart_options(c);
 	o.total_row = true;
-	doc_chart_block(c, chart_overview_new(c->te, c->p, &o), c->body_w);
-	doc_note_block(c, pillar_sample(c, NULL));
+	struct chart *all = chart_overview_new(c->te, c->p, &o);
+	bool sample = pillar_sample(c, NULL);
+	if (chart_height(all, c->body_w) <= c->body_h) {
+		doc_own_chart(c, all);
+		story_fixed(c->s, chart_height(all, c->body_w), chart_draw, all);
+		doc_note_block(c, sample);
+		return;
+	}
+	size_t n = chart_rows(all);
+	chart_free(all);
+	/* The first block leaves room for what leads to it on its page (the
+	 * section heading and the ※ note, kept with it): a page-tall first
+	 * block put the heading alone on one page and the note on the next. */
+	float room = c->body_h - LEAD_ROOM;
+	for (size_t from = 0; from < n; room = c->body_h) {
+		/* the most rows that fit: heights grow with the rows */
+		size_t lo = 1, hi = n - from;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo + 1) / 2;
+			float h;
+			struct chart *t = overview_slice(c, from, mid, room, &h);
+			if (t) {
+				chart_free(t);
+				lo = mid;
+			} else {
+				hi = mid - 1;
+			}
+		}
+		float h;
+		/* a single row is never refused (one taller than a page is
+		 * drawn clipped, with the layout's warning) */
+		struct chart *ch = overview_slice(c, from, lo, room, &h);
+		doc_own_chart(c, ch);
+		story_fixed(c->s, h, chart_draw, ch);
+		doc_note_block(c, sample);
+		from += lo;
+	}
 }
 
 struct indicator **doc_loose_indicators(struct doc_ctx *c, size_t *n)

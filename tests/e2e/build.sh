@@ -151,6 +151,17 @@ done
 tr -d ' \n' <"$WORK/kagoshima-pref-manufacturing-annual.pdf.txt" >"$WORK/pannual.flat"
 check "the prefecture report shows its published results table" contains "$WORK/pannual.flat" "製造品出荷額"
 
+# A plan of 400 pillars (the city plan x100): the grade overview is cut
+# into page-high blocks, each with its legend and axis, not clipped.
+bench/genplan 100 1 "$WORK/s100" >/dev/null
+expect_exit 0 "build the x100 annual report" "$SHIRYO" build "$WORK/s100/plan.xml" \
+	--kind annual --year R4 -o "$WORK/s100.pdf"
+check "the x100 overview is not clipped" sh -c "! grep -q 'clipped' '$WORK/out'"
+n_axis=$(pdftotext "$WORK/s100.pdf" - | grep -c '（指標数の割合）')
+check "the x100 overview repeats its axis on every page it takes ($n_axis)" test "$n_axis" -ge 9
+check "the x100 overview ends with its 全体 row" \
+	sh -c "pdftotext '$WORK/s100.pdf' - | grep -q '全体（柱外の指標を含む）'"
+
 # Paper and options.
 expect_exit 0 "A3 landscape" "$SHIRYO" build $city --kind council --year R7 --paper a3l -o "$WORK/a3.pdf"
 check "A3 landscape pages are 1190.55 x 841.89 pt" \
