@@ -86,6 +86,10 @@ struct chart_opts {
 	float font_size;   /* labels, points; 0: 7 */
 	bool monochrome;   /* greys only */
 	bool total_row;    /* overview: a 「全体」 row of every indicator */
+	size_t rows_from, rows_n; /* overview: only rows [from, from + n) of
+				     the whole (0, 0: all), each slice with
+				     its own legend and axis: a plan of
+				     hundreds of pillars over pages */
 	struct diag_list *diags; /* characters no font has, reported by the
 				    text engine; may be NULL; must outlive
 				    the chart */
@@ -106,12 +110,18 @@ struct chart *chart_bars_new(struct text_engine *te, const struct plan *p,
  * opts.total_row, or when no pillar has any). */
 struct chart *chart_overview_new(struct text_engine *te, const struct plan *p,
 				 const struct chart_opts *o);
+/* Rows of an overview chart (its slice, if any); 0 for other kinds. */
+size_t chart_rows(const struct chart *c);
 /* Frees the chart (not what it points to); NULL is a no-op. */
 void chart_free(struct chart *c);
 
 /* The height the chart wants at width w (points): a trend chart keeps a
  * readable aspect, bars and the overview grow with their rows. */
 float chart_height(const struct chart *c, float w);
+/* The least height at width w at which the chart still reads (<=
+ * chart_height): a trend chart's plot may give up about a third of its
+ * height on a tight page; bars and the overview cannot shrink. */
+float chart_min_height(const struct chart *c, float w);
 
 /* Draws chart (a struct chart *) into the box: the layout engine's block
  * callback.  A box too small to draw in (under 40 × 30 pt) is left empty. */

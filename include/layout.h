@@ -39,9 +39,11 @@
  * numbered from 1, and 「- n -」 and the page label agree.  The 資料番号 box
  * is drawn top right on the first page (in the top margin); that page has
  * no running head, as the box stands where the section would.
- * The running head's right part is the first level-1 heading placed on the
- * page (its .running text, else its title), else the last one placed on an
- * earlier page (the 目次 counts as a level-1 heading).
+ * The running head's right part names the section in force at the top of
+ * the page: the last level-1 heading placed on an earlier page, or the one
+ * that is the first thing on the page (its .running text, else its title);
+ * a page before any section names the first one starting on it (the 目次
+ * counts as a level-1 heading).
  *
  * Flow rules (what the tests pin down):
  *  - a heading is never the last thing on a page: it moves to the next page
@@ -51,8 +53,10 @@
  *    not split;
  *  - a fixed block (story_fixed) that fits on a fresh page is never split;
  *    one taller than the body is drawn clipped to the body, with a warning;
- *  - a keep group that fits on a fresh page is never split; a longer one
- *    flows as if it were not grouped;
+ *  - a keep group that fits on a fresh page is never split; one that fits
+ *    only when its shrinkable fixed blocks (story_fixed_ex) give up height
+ *    is tightened that much and kept; a longer one flows as if it were not
+ *    grouped;
  *  - vertical space (a block's before/after, story_space) is dropped at the
  *    top of a page; a page break on an empty page does nothing;
  *  - tables: see table.h.
@@ -104,6 +108,9 @@ struct lay_setup {
 	float body_size;        /* body text size in points */
 	const char *continued;  /* marker above a table continued on a new
 				   page, e.g. 「（続き）」; NULL: none */
+	const char *page_note;  /* footnote of the pages that show a block
+				   marked with story_note_last, e.g. 「※ 実績値
+				   は例示値です…」; NULL: none */
 };
 
 /* Defaults for paper: margins top 22, bottom 20, left and right 20 mm, no
@@ -167,6 +174,24 @@ void story_table(struct story *s, struct table *t);
 typedef void (*lay_draw_fn)(struct dl_doc *d, struct dl_page *p, float x,
 			    float y, float w, float h, void *ctx);
 void story_fixed(struct story *s, float h, lay_draw_fn fn, void *ctx);
+/* The same with a least height min_h (<= h; a chart whose plot may get
+ * shorter): inside a keep group that is taller than a page at the natural
+ * heights but fits once such blocks give up height, each gives up the same
+ * share of (h - min_h), just enough, and the group stays on one page.  fn
+ * is then called with the smaller h. */
+struct lay_fixed {
+	float h, min_h;
+	lay_draw_fn fn;
+	void *ctx;
+};
+void story_fixed_ex(struct story *s, const struct lay_fixed *fx);
+
+/* Marks the block added last: every page it draws on (each page of a
+ * table that breaks, say) carries the setup's page_note once, set small
+ * and right-aligned at the top of the bottom margin, above the footer.  A
+ * note that must be on every page showing such blocks, said once per page
+ * however many of them the page shows. */
+void story_note_last(struct story *s);
 
 /* Vertical space in points (dropped at the top of a page). */
 void story_space(struct story *s, float h);

@@ -82,6 +82,19 @@ float chart_height(const struct chart *c, float w)
 	return 0;
 }
 
+size_t chart_rows(const struct chart *c)
+{
+	return c->kind == CHART_OVERVIEW ? overview_rows(c) : 0;
+}
+
+float chart_min_height(const struct chart *c, float w)
+{
+	/* bars and the overview are rows of text: they do not shrink */
+	if (c->kind == CHART_TREND)
+		return trend_min_height(c, w);
+	return chart_height(c, w);
+}
+
 const struct chart_geom *chart_layout(const struct chart *c, float x, float y,
 				      float w, float h, struct arena *a)
 {

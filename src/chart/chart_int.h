@@ -175,6 +175,8 @@ void trend_layout(const struct chart *c, struct chart_geom *g, struct arena *a);
 void trend_draw(const struct chart *c, const struct chart_geom *g,
 		struct paint *pt);
 float trend_height(const struct chart *c, float w);
+/* The least height that still reads (the plot at about two thirds). */
+float trend_min_height(const struct chart *c, float w);
 
 void bars_layout(const struct chart *c, struct chart_geom *g, struct arena *a);
 void bars_draw(const struct chart *c, const struct chart_geom *g,
@@ -186,5 +188,6 @@ void overview_layout(const struct chart *c, struct chart_geom *g,
 void overview_draw(const struct chart *c, const struct chart_geom *g,
 		   struct paint *pt);
 float overview_height(const struct chart *c, float w);
+size_t overview_rows(const struct chart *c);
 
 #endif

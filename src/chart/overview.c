@@ -51,7 +51,20 @@ static size_t row_sources(const struct chart *c, struct arena *a,
 				     ? "全体（柱外の指標を含む）" : "全体";
 		n++;
 	}
-	*out = r;
+	/* a slice of the whole, for a block taller than a page */
+	size_t from = c->o.rows_from < n ? c->o.rows_from : n;
+	if (c->o.rows_n && c->o.rows_n < n - from)
+		n = from + c->o.rows_n;
+	*out = r + from;
+	return n - from;
+}
+
+size_t overview_rows(const struct chart *c)
+{
+	struct arena *a = arena_new();
+	struct row_src *r;
+	size_t n = row_sources(c, a, &r);
+	arena_free(a);
 	return n;
 }
 

@@ -357,7 +357,19 @@ static bool side_by_side(size_t n, float w)
 	return n > 1 && n <= 3 && (float)n * PANEL_MIN_W <= w;
 }
 
-float trend_height(const struct chart *c, float w)
+/* The plot may give up this share of its preferred height when a page is
+ * tight: below about two thirds a slope of a few per cent a year no longer
+ * reads, and 50 pt leaves room for three labelled ticks. */
+#define PLOT_SHRINK 0.65f
+#define PLOT_MIN 50.0f
+
+static float plot_min(float pref)
+{
+	float h = pref * PLOT_SHRINK;
+	return h < PLOT_MIN ? (pref < PLOT_MIN ? pref : PLOT_MIN) : h;
+}
+
+static float trend_size(const struct chart *c, float w, bool least)
 {
 	struct arena *a = arena_new();
 	struct trend_data td;
@@ -366,14 +378,28 @@ float trend_height(const struct chart *c, float w)
 	size_t n = trend_legend(c, td.series, td.n, !td.small && td.n > 1, it, a);
 	float h = legend_height(c, it, n, w, td.illustrative ? note_width(c) + 6 : 0) + 2;
 	float panel = title_h(c) + xlab_h(c);
+	float plot;
 	if (td.small && side_by_side(td.n, w))
-		h += panel + plot_pref(w / (float)td.n, false);
+		plot = plot_pref(w / (float)td.n, false);
 	else if (td.small)
-		h += (float)td.n * (panel + plot_pref(w, true));
+		plot = plot_pref(w, true);
 	else
-		h += panel + plot_pref(w, false);
+		plot = plot_pref(w, false);
+	if (least)
+		plot = plot_min(plot);
+	h += (td.small && !side_by_side(td.n, w) ? (float)td.n : 1) * (panel + plot);
 	arena_free(a);
 	return ceilf(h);
+}
+
+float trend_height(const struct chart *c, float w)
+{
+	return trend_size(c, w, false);
+}
+
+float trend_min_height(const struct chart *c, float w)
+{
+	return trend_size(c, w, true);
 }
 
 /* ---- layout ------------------------------------------------------------------ */

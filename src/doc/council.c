@@ -5,7 +5,7 @@
  * scenario's headline indicators); then per pillar its indicator table,
  * achievement bars, trends and the PDCA summary of the year.  A plan whose
  * indicators belong to no pillar (the prefecture's targets ア〜カ) gets one
- * section on its targets, then its pillars as text.
+ * section on its targets, then its pillars as text, one after another.
  */
 #include "doc_int.h"
 
@@ -24,8 +24,13 @@ static const char *council_name(struct doc_ctx *c)
 
 static void pillar_section(struct doc_ctx *c, const struct pillar *pl)
 {
-	story_page_break(c->s); /* each pillar from a new page: handed out and
-				   discussed one at a time */
+	/* A pillar with indicators starts a new page: its table, bars and
+	 * trends are handed out and discussed one pillar at a time.  A pillar
+	 * of text alone (the prefecture's, whose targets are the plan's)
+	 * filled a third of a page; those flow on, the heading kept with its
+	 * first lines by the layout. */
+	if (pl->n_indicators)
+		story_page_break(c->s);
 	part_heading(c, 1, doc_printf(c, "施策の柱%s %s", pl->no ? pl->no : "", pl->title));
 	if (pl->subtitle)
 		part_caption(c, doc_printf(c, "～%s", pl->subtitle));
@@ -43,11 +48,14 @@ static void pillar_section(struct doc_ctx *c, const struct pillar *pl)
 		part_trend_charts(c, pl->indicators, pl->n_indicators);
 	}
 	const struct pdca_record *r = pdca_find(c->p, c->o->fy, PDCA_COUNCIL, pl->id);
+	/* the cycle and its next steps move to a new page together */
+	story_keep_begin(c->s);
 	part_caption(c, doc_printf(c, "取組の振り返り（PDCA・%s）", c->fy_era));
 	if (r)
 		part_pdca(c, r);
 	else
 		part_para(c, "この年度の取組の記録（PDCA）は登録されていません。");
+	story_keep_end(c->s);
 }
 
 /* The prefecture style: targets of the whole plan, then pillars as text. */

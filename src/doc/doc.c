@@ -137,7 +137,16 @@ int doc_build(const struct plan *p, const struct doc_options *o,
 		ls.doc_number = "資料２";
 	else
 		ls.binding = 5; /* the archive copy is bound: とじしろ 5 mm */
+	if (o->kind == DOC_ANNUAL) {
+		/* The archive shows two tables and a chart per indicator: a
+		 * note under each said it six times a page.  Once per page
+		 * that shows a sample value, at its foot, is enough - and no
+		 * page with one goes without it, whatever the page breaks. */
+		c.page_notes = true;
+		ls.page_note = ILLUSTRATIVE_NOTE;
+	}
 	c.body_w = lay_body(&ls).w;
+	c.body_h = lay_body(&ls).h;
 	c.s = story_new(te, &ls);
 
 	const char *title = kind_title(o->kind, o->meeting);

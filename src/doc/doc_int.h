@@ -36,11 +36,18 @@ struct doc_ctx {
 	struct doc_owned *owned;
 	size_t n_owned, alloc_owned;
 	float body_w;            /* width of the body, points */
+	float body_h;            /* its height */
 	bool shows_illustrative; /* some value shown is sample data */
+	/* The note on sample values is a page note (layout.h) on every page
+	 * that shows one, instead of a line under each table (annual). */
+	bool page_notes;
 	char fy_short[16];       /* R7 */
 	char fy_era[32];         /* 令和7年度 */
 	char date[48];           /* 令和7年11月21日 */
 };
+
+/* The note on a table or chart that shows sample values. */
+#define ILLUSTRATIVE_NOTE "※ 実績値は例示値です（公表された統計値ではありません）。"
 
 /* ---- formatting (format.c) ------------------------------------------- */
 
@@ -53,6 +60,11 @@ const char *doc_baseline(struct doc_ctx *c, const struct measure *m);
 /* 目標値: "7,809千円（R13）", "1,200人（R4～R13累計）", "60件/年（R13）",
  * "2,215億円以上（R7）". */
 const char *doc_target(struct doc_ctx *c, const struct measure *m);
+/* A table value with its years in brackets, 「1,200人（R4～R13累計）」, for
+ * a column at most col_w wide (8.5 pt cells, 3 pt padding): when the whole
+ * does not fit, the bracket starts a line of its own instead of the line
+ * breaker splitting it after 「累」.  text itself, or a copy in the arena. */
+const char *doc_fit_value(struct doc_ctx *c, const char *text, float col_w);
 /* "R7", "H29", "R元" in the arena. */
 const char *doc_fy(struct doc_ctx *c, int fy);
 /* A ratio in percent as the scheme prints it: "103.8％". */
@@ -83,6 +95,12 @@ void part_trend_charts(struct doc_ctx *c, struct indicator *const *inds,
 		       size_t n);
 /* Achievement bars of a pillar (NULL: every indicator). */
 void part_bars(struct doc_ctx *c, const struct pillar *pl);
+/* Whether any of the indicators shows a sample (illustrative) value up to
+ * the report year. */
+bool doc_shows_sample(struct doc_ctx *c, struct indicator *const *inds, size_t n);
+/* With page notes (annual), marks the block just added as showing sample
+ * values when shows is true: its pages carry the note. */
+void doc_note_block(struct doc_ctx *c, bool shows);
 /* Grade counts per pillar. */
 void part_overview(struct doc_ctx *c);
 /* The PDCA summary of one record: Plan / Do / Check / Action around the

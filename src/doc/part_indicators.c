@@ -6,6 +6,8 @@
  * (評価).  The figures come from figures.h only, so the table, the charts
  * and the Check box of the PDCA summary always agree.
  */
+#include <string.h>
+
 #include "arena.h"
 #include "doc_int.h"
 #include "figures.h"
@@ -34,6 +36,25 @@ static const char *ratio_text(struct doc_ctx *c, const struct fig_measure *f)
 	return "―";
 }
 
+#define CELL_SIZE 8.5f
+#define CELL_PAD 3.0f   /* the table's default padding across */
+#define VALUE_MAX LAY_MM(34) /* widest a 基準値 or 目標値 column gets */
+
+const char *doc_fit_value(struct doc_ctx *c, const char *text, float col_w)
+{
+	const char *br = strstr(text, "（");
+	if (!br || br == text)
+		return text;
+	struct text_style st = {.role = FONT_MINCHO, .size = CELL_SIZE};
+	struct text_layout *tl = text_layout_new(c->te, text, strlen(text), &st,
+						 0, NULL, NULL);
+	float w = tl->natural_width;
+	text_layout_free(tl);
+	if (w + 2 * CELL_PAD <= col_w)
+		return text;
+	return doc_printf(c, "%.*s\n%s", (int)(br - text), text, br);
+}
+
 static void measure_row(struct doc_ctx *c, struct table *t, const char *name,
 			const struct fig_measure *f, const char *src_file,
 			int src_line)
@@ -41,25 +62,30 @@ static void measure_row(struct doc_ctx *c, struct table *t, const char *name,
 	size_t r = table_add_row(t, false);
 	table_set_cell(t, r, 0, &(struct table_cell){
 		.text = name, .src = {src_file, src_line}});
-	table_set(t, r, 1, doc_baseline(c, f->measure));
+	table_set(t, r, 1, doc_fit_value(c, doc_baseline(c, f->measure), VALUE_MAX));
 	table_set(t, r, 2, actual_text(c, f));
-	table_set(t, r, 3, doc_target(c, f->measure));
+	table_set(t, r, 3, doc_fit_value(c, doc_target(c, f->measure), VALUE_MAX));
 	table_set(t, r, 4, ratio_text(c, f));
 	table_set_cell(t, r, 5, &(struct table_cell){
 		.text = f->mark ? f->mark : "", .align = TABLE_CENTER});
 }
 
+/* Numbers right-aligned in every value column, so that 基準値, 実績 and
+ * 目標値 of a row line up on their last digit (or their bracket) and read
+ * across as one comparison. */
 static struct table *indicator_table_new(struct doc_ctx *c)
 {
-	struct table *t = table_new(6, &(struct table_style){.size = 8.5f});
+	struct table *t = table_new(6, &(struct table_style){.size = CELL_SIZE});
 	table_set_col(t, 0, &(struct table_col){.width_kind = TABLE_SHARE, .width = 1});
 	table_set_col(t, 1, &(struct table_col){.width_kind = TABLE_AUTO,
-						 .min = LAY_MM(20), .max = LAY_MM(34)});
+						 .min = LAY_MM(20), .max = VALUE_MAX,
+						 .align = TABLE_RIGHT});
 	table_set_col(t, 2, &(struct table_col){.width_kind = TABLE_AUTO,
 						 .min = LAY_MM(18), .max = LAY_MM(26),
 						 .align = TABLE_RIGHT});
 	table_set_col(t, 3, &(struct table_col){.width_kind = TABLE_AUTO,
-						 .min = LAY_MM(20), .max = LAY_MM(34)});
+						 .min = LAY_MM(20), .max = VALUE_MAX,
+						 .align = TABLE_RIGHT});
 	table_set_col(t, 4, &(struct table_col){.width_kind = TABLE_FIXED,
 						 .width = LAY_MM(15), .align = TABLE_DECIMAL});
 	table_set_col(t, 5, &(struct table_col){.width_kind = TABLE_FIXED,
@@ -105,13 +131,48 @@ static void indicator_rows(struct doc_ctx *c, struct table *t,
 	}
 }
 
-/* The note under a table or chart that shows sample values. */
+static bool sample_until(const struct indicator *ind, int fy);
+
+bool doc_shows_sample(struct doc_ctx *c, struct indicator *const *inds, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (sample_until(inds[i], c->o->fy))
+			return true;
+	return false;
+}
+
+void doc_note_block(struct doc_ctx *c, bool shows)
+{
+	if (c->page_notes && shows)
+		story_note_last(c->s);
+}
+
+/* Whether an indicator shows a sample value up to year fy (its table, its
+ * trend, the achievement and grade computed from them). */
+static bool sample_until(const struct indicator *ind, int fy)
+{
+	for (size_t i = 0; i < ind->n_measures; i++) {
+		const struct measure *m = &ind->measures[i];
+		for (size_t k = 0; k < m->n_actuals; k++)
+			if (m->actuals[k].fy <= fy && m->actuals[k].known &&
+			    m->actuals[k].illustrative)
+				return true;
+	}
+	return false;
+}
+
+/* The note under a table that shows sample values (or, with page notes,
+ * the mark that puts it at the foot of the table's pages). */
 static void illustrative_note(struct doc_ctx *c)
 {
 	if (!c->shows_illustrative)
 		return;
+	if (c->page_notes) {
+		story_note_last(c->s);
+		return;
+	}
 	story_para_ex(c->s, &(struct lay_para){
-		.text = "※ 実績値は例示値です（公表された統計値ではありません）。",
+		.text = ILLUSTRATIVE_NOTE,
 		.style = {.role = FONT_MINCHO, .size = 8, .line_height = 1.4f,
 			  .align = TEXT_RIGHT},
 		.before = 2, .after = 4,
@@ -207,28 +268,113 @@ void part_trend_charts(struct doc_ctx *c, struct indicator *const *inds, size_t 
 		cp->left = chart_trend_new(c->te, c->p, inds[i], &o);
 		doc_own_chart(c, cp->left);
 		float h = chart_height(cp->left, half);
+		float min_h = chart_min_height(cp->left, half);
 		if (i + 1 < n) {
 			cp->right = chart_trend_new(c->te, c->p, inds[i + 1], &o);
 			doc_own_chart(c, cp->right);
 			float h2 = chart_height(cp->right, half);
+			float m2 = chart_min_height(cp->right, half);
 			if (h2 > h)
 				h = h2;
+			if (m2 > min_h)
+				min_h = m2;
 		}
-		story_fixed(c->s, h, draw_pair, cp);
+		/* shrinkable: a section kept on one page may take a little
+		 * from its charts rather than leave its last lines behind */
+		story_fixed_ex(c->s, &(struct lay_fixed){.h = h, .min_h = min_h,
+							 .fn = draw_pair, .ctx = cp});
+		doc_note_block(c, sample_until(inds[i], c->o->fy) ||
+			      (i + 1 < n && sample_until(inds[i + 1], c->o->fy)));
 	}
+}
+
+/* Whether any indicator of pl (NULL: of the plan) shows a sample value. */
+static bool pillar_sample(struct doc_ctx *c, const struct pillar *pl)
+{
+	if (pl) {
+		for (size_t i = 0; i < pl->n_indicators; i++)
+			if (sample_until(pl->indicators[i], c->o->fy))
+				return true;
+		return false;
+	}
+	for (size_t i = 0; i < c->p->n_indicators; i++)
+		if (sample_until(&c->p->indicators[i], c->o->fy))
+			return true;
+	return false;
 }
 
 void part_bars(struct doc_ctx *c, const struct pillar *pl)
 {
 	struct chart_opts o = chart_options(c);
 	doc_chart_block(c, chart_bars_new(c->te, c->p, pl, &o), c->body_w);
+	doc_note_block(c, pillar_sample(c, pl));
 }
 
+#define LEAD_ROOM 160.0f /* a level-1 heading and a few lines of note */
+
+/* The overview of rows [from, from + n), or NULL when taller than room
+ * (n > 1) - its height in *h. */
+static struct chart *overview_slice(struct doc_ctx *c, size_t from, size_t n,
+				    float room, float *h)
+{
+	struct chart_opts o = chart_options(c);
+	o.total_row = true;
+	o.rows_from = from;
+	o.rows_n = n;
+	struct chart *ch = chart_overview_new(c->te, c->p, &o);
+	*h = chart_height(ch, c->body_w);
+	if (*h > room && n > 1) {
+		chart_free(ch);
+		return NULL;
+	}
+	return ch;
+}
+
+/* A plan of a few pillars gets one block; one of hundreds (a plan ×100 is
+ * 6,700 pt of rows) was clipped to its first page.  Its rows are cut into
+ * blocks that each fill at most a page, each with the legend and the axis
+ * of its own, so that every page reads alone. */
 void part_overview(struct doc_ctx *c)
 {
 	struct chart_opts o = chart_options(c);
 	o.total_row = true;
-	doc_chart_block(c, chart_overview_new(c->te, c->p, &o), c->body_w);
+	struct chart *all = chart_overview_new(c->te, c->p, &o);
+	bool sample = pillar_sample(c, NULL);
+	if (chart_height(all, c->body_w) <= c->body_h) {
+		doc_own_chart(c, all);
+		story_fixed(c->s, chart_height(all, c->body_w), chart_draw, all);
+		doc_note_block(c, sample);
+		return;
+	}
+	size_t n = chart_rows(all);
+	chart_free(all);
+	/* The first block leaves room for what leads to it on its page (the
+	 * section heading and the ※ note, kept with it): a page-tall first
+	 * block put the heading alone on one page and the note on the next. */
+	float room = c->body_h - LEAD_ROOM;
+	for (size_t from = 0; from < n; room = c->body_h) {
+		/* the most rows that fit: heights grow with the rows */
+		size_t lo = 1, hi = n - from;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo + 1) / 2;
+			float h;
+			struct chart *t = overview_slice(c, from, mid, room, &h);
+			if (t) {
+				chart_free(t);
+				lo = mid;
+			} else {
+				hi = mid - 1;
+			}
+		}
+		float h;
+		/* a single row is never refused (one taller than a page is
+		 * drawn clipped, with the layout's warning) */
+		struct chart *ch = overview_slice(c, from, lo, room, &h);
+		doc_own_chart(c, ch);
+		story_fixed(c->s, h, chart_draw, ch);
+		doc_note_block(c, sample);
+		from += lo;
+	}
 }
 
 struct indicator **doc_loose_indicators(struct doc_ctx *c, size_t *n)

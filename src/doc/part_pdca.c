@@ -190,14 +190,37 @@ static void as_table(struct doc_ctx *c, const char *const text[P_N])
 	story_table(c->s, t);
 }
 
+/* The Check box as the other three: 「・」 items in mincho - the computed
+ * results first (marked 「実績値からの算定」, which is what sets them apart
+ * from the typed evaluation), then each line of the evaluation.  It was
+ * set in gothic without bullets, which read as a heading or a warning on a
+ * black-and-white copy rather than as one of four equal steps. */
+static const char *check_text(struct doc_ctx *c, const struct pdca_record *r,
+			      const char *results)
+{
+	const char *s = *results ? doc_printf(c, "・%s", results) : "";
+	const char *e = r->check ? r->check : "";
+	while (*e) {
+		const char *nl = strchr(e, '\n');
+		size_t len = nl ? (size_t)(nl - e) : strlen(e);
+		while (len && (*e == ' ' || *e == '\t'))
+			e++, len--;
+		if (len)
+			s = doc_printf(c, "%s%s・%.*s", s, *s ? "\n" : "", (int)len, e);
+		e += len;
+		if (*e == '\n')
+			e++;
+	}
+	return s;
+}
+
 void part_pdca(struct doc_ctx *c, const struct pdca_record *r)
 {
 	const char *results = results_text(c, r);
 	const char *text[P_N] = {
 		items_text(c, &r->plan),
 		items_text(c, &r->done),
-		*results ? doc_printf(c, "%s\n%s", results, r->check ? r->check : "")
-			 : (r->check ? r->check : ""),
+		check_text(c, r, results),
 		items_text(c, &r->action),
 	};
 	float col_w = (c->body_w - BOX_GAP) / 2;
@@ -205,8 +228,7 @@ void part_pdca(struct doc_ctx *c, const struct pdca_record *r)
 	struct pdca_block *b = arena_alloc(c->a, sizeof *b);
 	for (int i = 0; i < P_N; i++) {
 		b->title[i] = layout(c, box_titles[i], FONT_GOTHIC, text_w, r);
-		b->body[i] = layout(c, text[i], i == P_CHECK ? FONT_GOTHIC : FONT_MINCHO,
-				    text_w, r);
+		b->body[i] = layout(c, text[i], FONT_MINCHO, text_w, r);
 	}
 	for (int row = 0; row < 2; row++) {
 		int a = row ? P_ACTION : P_PLAN, z = row ? P_CHECK : P_DO;
@@ -220,6 +242,11 @@ void part_pdca(struct doc_ctx *c, const struct pdca_record *r)
 		as_table(c, text);
 	else
 		story_fixed(c->s, total, draw_block, b);
+	/* the Check box's grade counts are computed from the actuals */
+	if (*results)
+		doc_note_block(c, r->pillar
+			? doc_shows_sample(c, r->pillar->indicators, r->pillar->n_indicators)
+			: doc_shows_sample(c, r->project->focus, r->project->n_focus));
 	if (r->next.n_items) {
 		part_caption(c, "次の取組（Plan）");
 		story_para_ex(c->s, &(struct lay_para){

@@ -60,12 +60,16 @@ void part_past_results(struct doc_ctx *c)
 		part_caption(c, p->past_results_title);
 	struct table *t = table_new(6, &(struct table_style){.size = 8.5f});
 	table_set_col(t, 0, &(struct table_col){.width_kind = TABLE_SHARE, .width = 1.2f});
+	/* values right-aligned, as in the indicator tables */
 	for (size_t k = 1; k <= 3; k++)
-		table_set_col(t, k, &(struct table_col){.width_kind = TABLE_SHARE, .width = 1});
+		table_set_col(t, k, &(struct table_col){.width_kind = TABLE_SHARE, .width = 1,
+							 .align = TABLE_RIGHT});
 	table_set_col(t, 4, &(struct table_col){.width_kind = TABLE_FIXED,
 						 .width = LAY_MM(17), .align = TABLE_DECIMAL});
 	table_set_col(t, 5, &(struct table_col){.width_kind = TABLE_FIXED,
 						 .width = LAY_MM(30)});
+	/* a value column's share of what the fixed columns leave */
+	float value_w = (c->body_w - LAY_MM(17) - LAY_MM(30)) / 4.2f;
 	size_t h = table_add_row(t, true);
 	const char *head[] = {"項目", "基準", "目標値", "実績", "達成度\n（公表）", "再計算"};
 	for (size_t k = 0; k < 6; k++)
@@ -77,10 +81,13 @@ void part_past_results(struct doc_ctx *c)
 		size_t row = table_add_row(t, false);
 		table_set_cell(t, row, 0, &(struct table_cell){
 			.text = r->name, .src = {r->pos.file, r->pos.line}});
-		table_set(t, row, 1, r->baseline.text ? r->baseline.text : "");
-		table_set(t, row, 2, r->target.text ? r->target.text : "");
-		table_set(t, row, 3, r->actual_text ? r->actual_text
-				     : doc_value(c, r->actual, r->unit, false));
+		table_set(t, row, 1, doc_fit_value(c, r->baseline.text ? r->baseline.text : "",
+						     value_w));
+		table_set(t, row, 2, doc_fit_value(c, r->target.text ? r->target.text : "",
+						     value_w));
+		table_set(t, row, 3, doc_fit_value(c, r->actual_text ? r->actual_text
+					       : doc_value(c, r->actual, r->unit, false),
+					       value_w));
 		char pct[32];
 		decimal_format(st.stated, true, pct, sizeof pct);
 		table_set(t, row, 4, doc_printf(c, "%s％", pct));

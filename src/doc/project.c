@@ -24,11 +24,28 @@ static const char *working_meeting_name(struct doc_ctx *c, enum pdca_meeting m)
 	return strstr(name, when) ? name : doc_printf(c, "%s（%s）", name, when);
 }
 
+static void project_body(struct doc_ctx *c, const struct project *pj,
+			 enum pdca_meeting m);
+
 static void project_section(struct doc_ctx *c, const struct project *pj,
 			    enum pdca_meeting m)
 {
 	story_page_break(c->s); /* each project from a new page: the meeting
 				   takes them one at a time */
+	/* One project, one sheet when it can be: the group lets the layout
+	 * shorten the trend charts a little (never below about two thirds
+	 * of the plot) rather than carry the last few lines - the next steps,
+	 * the points for discussion - onto a page of their own, which nobody
+	 * would print.  A project too long for that flows on, its PDCA part
+	 * kept together (below). */
+	story_keep_begin(c->s);
+	project_body(c, pj, m);
+	story_keep_end(c->s);
+}
+
+static void project_body(struct doc_ctx *c, const struct project *pj,
+			 enum pdca_meeting m)
+{
 	part_heading(c, 1, doc_printf(c, "重点プロジェクト%s %s", pj->no ? pj->no : "",
 				      pj->title));
 	if (pj->pillar)
@@ -48,18 +65,22 @@ static void project_section(struct doc_ctx *c, const struct project *pj,
 		part_trend_charts(c, pj->focus, pj->n_focus);
 	}
 	const struct pdca_record *r = pdca_find(c->p, c->o->fy, m, pj->id);
+	/* the cycle, the next steps and the points for discussion are read
+	 * together: they move to the next page together */
+	story_keep_begin(c->s);
 	part_caption(c, doc_printf(c, "取組の振り返り（PDCA・%s）",
 				   m == PDCA_MIDYEAR ? "中間期" : "年度末"));
 	if (!r) {
 		part_para(c, "この会議の取組の記録（PDCA）は登録されていません。");
-		return;
+	} else {
+		part_pdca(c, r);
+		if (r->discussion.n_items) {
+			part_caption(c, "協議のポイント");
+			const char **items = doc_strings(c, &r->discussion);
+			part_list(c, items, r->discussion.n_items);
+		}
 	}
-	part_pdca(c, r);
-	if (r->discussion.n_items) {
-		part_caption(c, "協議のポイント");
-		const char **items = doc_strings(c, &r->discussion);
-		part_list(c, items, r->discussion.n_items);
-	}
+	story_keep_end(c->s);
 }
 
 int doc_project(struct doc_ctx *c)

@@ -28,6 +28,8 @@
 #define HEAD_RULE_GAP 10.0f  /* rule above the body */
 #define HEAD_TEXT_GAP 2.0f   /* text's em box above the rule */
 #define FOOT_SIZE 9.0f
+#define NOTE_SIZE 8.0f       /* page note */
+#define NOTE_GAP 3.0f        /* page note below the body */
 #define BOX_SIZE 12.0f
 #define BOX_PAD_X 8.0f
 #define BOX_PAD_Y 4.0f
@@ -120,8 +122,10 @@ void flow_new_page(struct flow *f)
 void flow_section(struct flow *f, const char *text)
 {
 	struct page_meta *m = &f->meta[f->page];
-	if (!m->section)
+	if (!m->section) {
 		m->section = text;
+		m->at_top = f->empty;
+	}
 	m->last = text;
 }
 
@@ -313,12 +317,52 @@ static void place_fixed(struct flow *f, struct block *b)
 	f->keep_pending = false;
 }
 
+/* A keep group taller than a page: when its shrinkable fixed blocks can
+ * give up the excess, each gives up the same share of what it can, and
+ * the group (and the groups inside it) are measured again.  Shrinking
+ * the charts of a section a little is better than carrying its last lines
+ * onto a page of their own; a group that would need more keeps its sizes
+ * and flows as if ungrouped. */
+static void tighten(struct flow *f, struct block *g, size_t i)
+{
+	struct story *s = f->s;
+	float give = 0;
+	for (size_t k = i + 1; k < g->match && k < s->n; k++)
+		if (s->b[k].kind == BLK_FIXED)
+			give += s->b[k].h - s->b[k].min_h;
+	/* half a point to spare: the heights are sums of floats */
+	float need = g->group_h - f->body.h + 0.5f;
+	if (give <= 0 || need > give)
+		return;
+	float share = need / give;
+	for (size_t k = i + 1; k < g->match && k < s->n; k++) {
+		struct block *b = &s->b[k];
+		if (b->kind == BLK_FIXED)
+			b->h -= (b->h - b->min_h) * share;
+	}
+	for (size_t k = i; k < g->match && k < s->n; k++)
+		if (s->b[k].kind == BLK_KEEP_BEGIN)
+			s->b[k].group_h = story_run_height(s, k + 1, s->b[k].match,
+							   &s->b[k].before);
+}
+
+/* Marks the pages a noted block drew on: the one it started on if it
+ * added anything there (it may have moved to the next), and every page
+ * made while placing it. */
+static void note_pages(struct flow *f, size_t page0, size_t items0)
+{
+	for (size_t p = page0; p <= f->page; p++)
+		if (p > page0 || f->d->pages[p].n_items > items0)
+			f->meta[p].noted = true;
+}
+
 void flow_run(struct flow *f)
 {
 	struct story *s = f->s;
 	flow_new_page(f);
 	for (size_t i = 0; i < s->n; i++) {
 		struct block *b = &s->b[i];
+		size_t page0 = f->page, items0 = flow_page(f)->n_items;
 		switch (b->kind) {
 		case BLK_HEADING:
 			place_heading(f, b, i);
@@ -348,6 +392,8 @@ void flow_run(struct flow *f)
 			flow_new_page(f);
 			break;
 		case BLK_KEEP_BEGIN:
+			if (b->group_h > f->body.h)
+				tighten(f, b, i);
 			if (b->group_h <= f->body.h)
 				need_room(f, flow_gap(f, b->before) + b->group_h);
 			break;
@@ -357,6 +403,8 @@ void flow_run(struct flow *f)
 			toc_place(f, b);
 			break;
 		}
+		if (b->noted)
+			note_pages(f, page0, items0);
 	}
 }
 
@@ -396,6 +444,15 @@ static void footer(struct flow *f, int n)
 		      flow_bottom(f) + (margin - FOOT_SIZE) / 2, DL_BLACK);
 }
 
+/* The page note: right-aligned at the top of the bottom margin, clear of
+ * the footer centred below it. */
+static void page_note(struct flow *f, const char *text)
+{
+	float w = lay_text_width(f, text, FONT_MINCHO, NOTE_SIZE);
+	lay_text_line(f, text, FONT_MINCHO, NOTE_SIZE, f->body.x + f->body.w - w,
+		      flow_bottom(f) + NOTE_GAP, DL_BLACK);
+}
+
 static void doc_number_box(struct flow *f, const char *text)
 {
 	float w = lay_text_width(f, text, FONT_GOTHIC, BOX_SIZE);
@@ -415,9 +472,14 @@ void flow_finish(struct flow *f)
 	int n = 0;
 	for (size_t i = 0; i < f->d->n_pages; i++) {
 		f->page = i;
-		/* the first section that starts on the page, else the one
-		 * the pages before ended in */
-		const char *head = f->meta[i].section ? f->meta[i].section : section;
+		/* the section in force at the top of the page: the one the
+		 * pages before ended in, unless one starts at the very top
+		 * (and the first on the page when none was in force yet).  A
+		 * reader opening the page reads its top first; naming a
+		 * section that starts at its foot misfiles the page above it */
+		const char *head = section;
+		if (f->meta[i].section && (f->meta[i].at_top || !head))
+			head = f->meta[i].section;
 		if (f->meta[i].last)
 			section = f->meta[i].last;
 		bool box = i == 0 && ls->doc_number && *ls->doc_number;
@@ -430,6 +492,8 @@ void flow_finish(struct flow *f)
 			running_head(f, head);
 		if (!ls->no_footer)
 			footer(f, n);
+		if (f->meta[i].noted && ls->page_note && *ls->page_note)
+			page_note(f, ls->page_note);
 	}
 	for (size_t i = 0; i < f->s->n; i++)
 		if (f->s->b[i].kind == BLK_TOC)

@@ -101,6 +101,7 @@ struct block {
 	enum blk_kind kind;
 	float before, after;  /* collapsible space */
 	bool keep_next;
+	bool noted;           /* its pages carry the page note */
 	/* heading, paragraph, toc title */
 	const char *text;
 	struct text_style style;
@@ -113,6 +114,7 @@ struct block {
 	struct table *table;
 	/* fixed, space */
 	float h;
+	float nat_h, min_h;   /* fixed: as given; h is nat_h unless tightened */
 	lay_draw_fn fn;
 	void *ctx;
 	/* keep groups */
@@ -142,6 +144,8 @@ struct story {
 struct page_meta {
 	bool cover;
 	const char *section;  /* first level-1 heading placed on it */
+	bool at_top;          /* ... as the first thing on the page */
+	bool noted;           /* shows a block marked with story_note_last */
 	const char *last;     /* last one: in effect on the pages after */
 };
 
@@ -187,7 +191,8 @@ float toc_full_height(const struct block *b);
 void toc_place(struct flow *f, struct block *b);
 /* Pass 2: the numbers and leaders, once every heading has its page. */
 void toc_fill(struct flow *f, const struct block *b);
-/* Records a level-1 heading (its running-head text) on the current page. */
+/* Records a level-1 heading (its running-head text) on the current page;
+ * call it before the heading marks the page as not empty. */
 void flow_section(struct flow *f, const char *text);
 /* The printed number of page i (0 for a cover page). */
 int flow_page_number(const struct flow *f, size_t i);
@@ -198,6 +203,12 @@ float lay_text_line(struct flow *f, const char *utf8, enum font_role role,
 		    float size, float x, float y, struct dl_color color);
 float lay_text_width(struct flow *f, const char *utf8, enum font_role role,
 		     float size);
+
+/* story.c: height of blocks [i, end) laid out one after another on an
+ * endless page (keep groups), from the top of the first one: the space
+ * owed before that (its before) goes to *lead. */
+float story_run_height(const struct story *s, size_t i, size_t end,
+		       float *lead);
 
 /* story.c: heading styles */
 struct text_style lay_heading_style(int level);

@@ -61,6 +61,7 @@ struct story *story_new(struct text_engine *te, const struct lay_setup *ls)
 	s->ls.head_left = copy(s, ls->head_left);
 	s->ls.doc_number = copy(s, ls->doc_number);
 	s->ls.continued = copy(s, ls->continued);
+	s->ls.page_note = copy(s, ls->page_note);
 	return s;
 }
 
@@ -168,14 +169,26 @@ void story_table(struct story *s, struct table *t)
 	b->after = 8;
 }
 
-void story_fixed(struct story *s, float h, lay_draw_fn fn, void *ctx)
+void story_fixed_ex(struct story *s, const struct lay_fixed *fx)
 {
 	struct block *b = add(s, BLK_FIXED);
-	b->h = h > 0 ? h : 0;
-	b->fn = fn;
-	b->ctx = ctx;
+	b->h = b->nat_h = fx->h > 0 ? fx->h : 0;
+	b->min_h = fx->min_h > 0 && fx->min_h < b->h ? fx->min_h : b->h;
+	b->fn = fx->fn;
+	b->ctx = fx->ctx;
 	b->before = 4;
 	b->after = 8;
+}
+
+void story_fixed(struct story *s, float h, lay_draw_fn fn, void *ctx)
+{
+	story_fixed_ex(s, &(struct lay_fixed){.h = h, .fn = fn, .ctx = ctx});
+}
+
+void story_note_last(struct story *s)
+{
+	if (s->n)
+		s->b[s->n - 1].noted = true;
 }
 
 void story_space(struct story *s, float h)
@@ -237,14 +250,24 @@ void story_set_info(struct story *s, const struct dl_info *info)
 
 /* ---- measuring ----------------------------------------------------------- */
 
-/* Height of blocks [i, end) laid out one after another on an endless page,
- * for keep groups. */
-static float run_height(const struct story *s, size_t i, size_t end)
+float story_run_height(const struct story *s, size_t i, size_t end,
+		       float *lead)
 {
 	float h = 0, gap = 0;
+	bool first = true;
+	*lead = 0;
 	for (; i < end && i < s->n; i++) {
 		const struct block *b = &s->b[i];
 		float g = gap > b->before ? gap : b->before;
+		if (first && b->kind != BLK_SPACE && b->kind != BLK_KEEP_BEGIN &&
+		    b->kind != BLK_KEEP_END && b->kind != BLK_BREAK &&
+		    b->kind != BLK_COVER_END) {
+			/* the space before the run is owed to what precedes
+			 * it (and dropped at the top of a page) */
+			*lead = g;
+			g = 0;
+			first = false;
+		}
 		switch (b->kind) {
 		case BLK_HEADING:
 			h += g + b->h;
@@ -290,6 +313,9 @@ static void measure(struct story *s, struct diag_list *dl)
 		case BLK_TABLE:
 			table_measure(b->table, s->te, body_w, dl);
 			break;
+		case BLK_FIXED:
+			b->h = b->nat_h; /* a layout before may have tightened it */
+			break;
 		default:
 			break;
 		}
@@ -301,7 +327,7 @@ static void measure(struct story *s, struct diag_list *dl)
 	for (size_t i = 0; i < s->n; i++) {
 		struct block *b = &s->b[i];
 		if (b->kind == BLK_KEEP_BEGIN)
-			b->group_h = run_height(s, i + 1, b->match);
+			b->group_h = story_run_height(s, i + 1, b->match, &b->before);
 	}
 }
 

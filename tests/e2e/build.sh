@@ -49,10 +49,41 @@ check "the council handout shows the PDCA cycle" \
 	sh -c "grep -q 'Plan（計画）' '$WORK/council.flat' && grep -q 'Check（評価）' '$WORK/council.flat'"
 check "the footer reads - n -" contains "$WORK/council.flat" "-1-"
 
+# The prefecture's pillars are text alone: they follow one another instead
+# of taking a third of a page each, and no pillar heading ends a page (the
+# running head and the footer come last in the page's text).
+pc="$WORK/kagoshima-pref-manufacturing-council.pdf"
+pillar_pages=0 stranded=""
+for p in $(seq 2 "$(pages "$pc")"); do
+	pdftotext -raw -f "$p" -l "$p" "$pc" - | sed '/^[[:space:]]*$/d' >"$WORK/page.txt"
+	head -n -2 "$WORK/page.txt" >"$WORK/body.txt"
+	grep -q '^施策の柱(' "$WORK/body.txt" && pillar_pages=$((pillar_pages + 1))
+	tail -1 "$WORK/body.txt" | grep -q '^施策の柱(' && stranded="$stranded p$p"
+done
+check "the prefecture's five text-only pillars share pages ($pillar_pages pages)" \
+	test "$pillar_pages" -le 3
+check "no pillar heading at the foot of a page (${stranded:-none})" test -z "$stranded"
+
 # The project handout names every priority project; the prefecture has none.
 tr -d ' \n' <"$WORK/kagoshima-city-plan2-project.pdf.txt" >"$WORK/project.flat"
 for t in 高付加価値な産業を創出する企業・人材の育成支援プロジェクト 地域産業の生産性向上・安定化プロジェクト 海外取引拡大プロジェクト 若者の地元定着促進プロジェクト; do
 	check "the project handout names $t" contains "$WORK/project.flat" "$t"
+done
+# No page of a working-meeting handout carries only the last few lines of
+# a project (the next steps, the points for discussion): a page the
+# secretary would not print.  Fewer than 10 text lines, running head and
+# footer included, is such a page.
+thin_pages() {
+	n=$(pages "$1")
+	for p in $(seq 2 "$n"); do
+		c=$(pdftotext -raw -f "$p" -l "$p" "$1" - | grep -c '[^[:space:]]')
+		[ "$c" -lt 10 ] && echo "$p"
+	done
+}
+for m in midyear yearend; do
+	"$SHIRYO" build $city --kind project --meeting $m --year R7 -o "$WORK/$m.pdf" 2>/dev/null
+	thin=$(thin_pages "$WORK/$m.pdf" | tr '\n' ' ')
+	check "the $m project handout has no near-empty page (${thin:-none})" test -z "$thin"
 done
 expect_exit 1 "a project handout of a plan without projects is refused" \
 	"$SHIRYO" build $pref --kind project --year R7 -o "$WORK/none.pdf"
@@ -75,8 +106,61 @@ check "a sentence with 、「」 extracts on one line" \
 	grep -qF "本プランは、「本編（第1章～第5章）」と「重点プロジェクト」で構成します。" "$WORK/annual-default.txt"
 check "no extracted line starts with 」）。、" \
 	sh -c "! LC_ALL=C grep -qE '^(」|）|。|、)' '$WORK/annual-default.txt'"
+# The running head names the section in force at the top of each page:
+# the last level-1 bookmark on an earlier page, unless one sits at the very
+# top of the page (y = the body's top, 62.36 pt).
+running_heads_wrong() {
+	mutool show "$1" outline | awk -F'\t' '
+		NF == 3 { t = $2; gsub(/"/, "", t); split($3, a, /[=&,]/)
+			  print a[2] "\t" a[6] "\t" t }' >"$WORK/sections"
+	n=$(pages "$1")
+	for p in $(seq 2 "$n"); do
+		want=$(awk -F'\t' -v p="$p" '
+			$1 < p { inforce = $3 }
+			$1 == p && !first { first = $3; top = ($2 < 62.5) }
+			END { if (top || inforce == "") print first; else print inforce }' "$WORK/sections")
+		# spaces aside (pdftotext -layout widens a full-width one)
+		want=$(printf '%s' "$want" | sed 's/[[:space:]]//g; s/　//g')
+		head=$(pdftotext -layout -f "$p" -l "$p" "$1" - | head -1 | sed 's/[[:space:]]//g; s/　//g')
+		case "$head" in *"$want") ;; *) echo "p$p"; echo "# p$p: head '$head', want '$want'" >&2 ;; esac
+	done
+}
+for a in kagoshima-city-plan2-annual kagoshima-pref-manufacturing-annual; do
+	wrong=$(running_heads_wrong "$WORK/$a.pdf" | tr '\n' ' ')
+	check "$a: each running head names the section in force at the page top (${wrong:-all right})" test -z "$wrong"
+done
+# The note on sample values: said once per page, at its foot, and on every
+# page that shows one (an indicator table 実績（R7）, a yearly series with
+# its 期待値, a Check box's grades 実績値からの算定).
+note_pages_wrong() {
+	n=$(pages "$1")
+	for p in $(seq 2 "$n"); do
+		pdftotext -raw -f "$p" -l "$p" "$1" - | tr -d ' \n' >"$WORK/page.flat"
+		k=$(grep -o '実績値は例示値です' "$WORK/page.flat" | wc -l)
+		if grep -qE '実績（R|年度実績期待値|実績値からの算定' "$WORK/page.flat"; then
+			[ "$k" -eq 1 ] || echo "p$p:$k"
+		else
+			[ "$k" -le 1 ] || echo "p$p:$k"
+		fi
+	done
+}
+for a in kagoshima-city-plan2-annual kagoshima-pref-manufacturing-annual; do
+	wrong=$(note_pages_wrong "$WORK/$a.pdf" | tr '\n' ' ')
+	check "$a: the sample-value note once on every page with sample figures (${wrong:-all right})" test -z "$wrong"
+done
 tr -d ' \n' <"$WORK/kagoshima-pref-manufacturing-annual.pdf.txt" >"$WORK/pannual.flat"
 check "the prefecture report shows its published results table" contains "$WORK/pannual.flat" "製造品出荷額"
+
+# A plan of 400 pillars (the city plan x100): the grade overview is cut
+# into page-high blocks, each with its legend and axis, not clipped.
+bench/genplan 100 1 "$WORK/s100" >/dev/null
+expect_exit 0 "build the x100 annual report" "$SHIRYO" build "$WORK/s100/plan.xml" \
+	--kind annual --year R4 -o "$WORK/s100.pdf"
+check "the x100 overview is not clipped" sh -c "! grep -q 'clipped' '$WORK/out'"
+n_axis=$(pdftotext "$WORK/s100.pdf" - | grep -c '（指標数の割合）')
+check "the x100 overview repeats its axis on every page it takes ($n_axis)" test "$n_axis" -ge 9
+check "the x100 overview ends with its 全体 row" \
+	sh -c "pdftotext '$WORK/s100.pdf' - | grep -q '全体（柱外の指標を含む）'"
 
 # Paper and options.
 expect_exit 0 "A3 landscape" "$SHIRYO" build $city --kind council --year R7 --paper a3l -o "$WORK/a3.pdf"

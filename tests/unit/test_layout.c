@@ -159,6 +159,18 @@ static const struct tline *find_on(const char *text, size_t page)
 	return NULL;
 }
 
+/* The section named by the running head of page p (its right part,
+ * above the body), "" when none. */
+static const char *running_on(size_t page)
+{
+	struct lay_box b = lay_body(&ls);
+	for (size_t i = 0; i < n_lines; i++)
+		if (lines[i].page == page && lines[i].y < b.y &&
+		    fabsf(lines[i].x_end - (b.x + b.w)) < 0.05f)
+			return lines[i].text;
+	return "";
+}
+
 /* Lines of page p whose text starts with prefix. */
 static size_t count_prefix(const char *prefix, size_t page)
 {
@@ -286,9 +298,14 @@ static void cover_labels_head_and_footer(void)
 	story_heading(st, 1, "３ 施策の柱③");
 	story_page_break(st);
 	story_para(st, "三の続き");
+	story_page_break(st);
+	story_heading_ex(st, &(struct lay_heading){.level = 1,
+						   .title = "４ 施策の柱④ 長い題",
+						   .running = "施策の柱④"});
+	story_para(st, "四の本文");
 	layout();
 	read_lines();
-	CU_ASSERT_EQUAL_FATAL(doc->n_pages, 4);
+	CU_ASSERT_EQUAL_FATAL(doc->n_pages, 5);
 	/* page 3: no heading of its own; the last section of page 2 */
 	CU_ASSERT_PTR_NOT_NULL(find_on("３ 施策の柱③", 3));
 	CU_ASSERT_PTR_NULL(find_on("施策の柱②", 3));
@@ -321,9 +338,12 @@ static void cover_labels_head_and_footer(void)
 	CU_ASSERT_PTR_NOT_NULL_FATAL(s1);
 	CU_ASSERT(s1->y < b.y);
 	NEAR(s1->x_end, b.x + b.w, 0.05);
-	/* page 2: its own level-1 heading's running text */
-	CU_ASSERT_PTR_NOT_NULL(find_on("施策の柱②", 2));
-	CU_ASSERT_PTR_NULL(find_on("１ 施策の柱①", 2));
+	/* page 2 opens with the end of section 1 and starts 2 and 3 below
+	 * it: the head names the section in force at its top */
+	CU_ASSERT_STRING_EQUAL(running_on(2), "１ 施策の柱①");
+	CU_ASSERT_STRING_EQUAL(running_on(3), "３ 施策の柱③");
+	/* page 4 opens with its own heading: its running text */
+	CU_ASSERT_STRING_EQUAL(running_on(4), "施策の柱④");
 	/* a rule under the head on numbered pages only */
 	int rules[3] = {0};
 	for (size_t p = 0; p < 3; p++)
@@ -608,6 +628,96 @@ static void keep_group_stays_on_one_page(void)
 	layout();
 	read_lines();
 	CU_ASSERT_EQUAL(find_line("埋め草0")->page, 0);
+	stop();
+}
+
+/* A keep group 60 pt taller than a page whose fixed block may give up
+ * 100 pt: the block gets just short enough and the group stays on one
+ * page; with only 20 pt to give, nothing shrinks and the group flows on. */
+static void keep_group_tightens_shrinkable_blocks(void)
+{
+	for (int k = 0; k < 2; k++) {
+		start();
+		story();
+		story_keep_begin(st);
+		para_lines("組", 20);              /* 20 x 16.8 pt */
+		struct drawn dr = {0};
+		story_fixed_ex(st, &(struct lay_fixed){.h = 300,
+						       .min_h = k ? 280 : 200,
+						       .fn = draw_box, .ctx = &dr});
+		para_lines("尾", 8);
+		story_keep_end(st);
+		/* a shrinkable block outside any group keeps its height */
+		struct drawn free_dr = {0};
+		story_fixed_ex(st, &(struct lay_fixed){.h = 100, .min_h = 10,
+						       .fn = draw_box,
+						       .ctx = &free_dr});
+		layout();
+		read_lines();
+		CU_ASSERT_EQUAL(dr.calls, 1);
+		NEAR(free_dr.h, 100, 0.01);
+		float natural = 20 * 16.8f + 4 + 300 + 8 + 8 * 16.8f;
+		if (k == 0) {
+			CU_ASSERT_EQUAL(find_line("尾8")->page, 0);
+			CU_ASSERT_EQUAL(dr.page, 0);
+			/* just enough: what the page lacked, and a little */
+			CU_ASSERT(dr.h >= 300 - (natural - body().h) - 2);
+			CU_ASSERT(dr.h <= 300 - (natural - body().h) + 0.01f);
+			CU_ASSERT(find_line("尾8")->y < body().y + body().h);
+			/* laid out again: the same, not tightened twice */
+			float h1 = dr.h;
+			dl_doc_free(doc);
+			doc = NULL;
+			layout();
+			NEAR(dr.h, h1, 0.01);
+		} else {
+			NEAR(dr.h, 300, 0.01);
+			CU_ASSERT_EQUAL(find_line("尾8")->page, 1);
+		}
+		stop();
+	}
+}
+
+/* The page note: once on every page a marked block draws on, never on
+ * the others - not on the page a marked block left for the next. */
+static void page_note_on_the_pages_of_marked_blocks(void)
+{
+	static const char *const note = "※ 注記";
+	start();
+	ls.page_note = note;
+	story();
+	para_lines("長", 80);          /* pages 0-1 */
+	story_note_last(st);
+	story_page_break(st);
+	struct drawn d1 = {0}, d2 = {0}, d3 = {0};
+	story_fixed(st, 100, draw_box, &d1); /* page 2: two marked blocks */
+	story_note_last(st);
+	story_fixed(st, 100, draw_box, &d2);
+	story_note_last(st);
+	story_page_break(st);
+	filler(40);                     /* page 3, nearly full: unmarked */
+	story_fixed(st, 300, draw_box, &d3); /* moves to page 4 */
+	story_note_last(st);
+	story_page_break(st);
+	story_para(st, "印なし");      /* page 5 */
+	layout();
+	read_lines();
+	CU_ASSERT_EQUAL_FATAL(doc->n_pages, 6);
+	CU_ASSERT_EQUAL(d3.page, 4);
+	struct lay_box b = body();
+	static const int want[6] = {1, 1, 1, 0, 1, 0};
+	for (size_t p = 0; p < 6; p++) {
+		int n = 0;
+		for (size_t i = 0; i < n_lines; i++)
+			if (lines[i].page == p && !strcmp(lines[i].text, note)) {
+				n++;
+				/* right-aligned just below the body */
+				NEAR(lines[i].x_end, b.x + b.w, 0.05);
+				CU_ASSERT(lines[i].y > b.y + b.h);
+				CU_ASSERT(lines[i].y < 841.89 - 20);
+			}
+		CU_ASSERT_EQUAL(n, want[p]);
+	}
 	stop();
 }
 
@@ -903,7 +1013,11 @@ static const struct cu_case cases[] = {
 	{"a block taller than a page is clipped, with a warning",
 	 oversize_block_is_clipped_with_a_warning},
 	{"a keep group stays on one page", keep_group_stays_on_one_page},
+	{"a keep group a little too tall tightens its shrinkable blocks",
+	 keep_group_tightens_shrinkable_blocks},
 	{"page breaks and space at the top of a page", page_breaks_and_space},
+	{"the page note on every page of a marked block, once",
+	 page_note_on_the_pages_of_marked_blocks},
 	{"目次 page numbers are right after pass 2", toc_numbers_after_pass_two},
 	{"the outline nests as the headings do", outline_nests_as_the_headings},
 	{"document info; margins too wide are an error", info_and_bad_margins},
