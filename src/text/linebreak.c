@@ -26,6 +26,8 @@
  *     digits, and up to three units from the table below.  What comes
  *     before the number is not part of it: 令和|７年度 may break, as
  *     JLREQ allows, rather than leave a line loosely justified.
+ *     An era abbreviation is a number zone too, its letter included:
+ *     R元, H28, Ｒ７, H２９ (ICU keeps only R7, AL × NU, whole).
  *  3. Full-width Latin words (ＰＤＣＡ) are ID in UAX #14; kept whole.
  *  4. “ ” ‘ ’ are QU in UAX #14, which forbids a break on either side; in
  *     Japanese text they are brackets (JLREQ cl-01/cl-02): a break is
@@ -217,6 +219,27 @@ static bool is_fullwidth_alnum(uint32_t cp)
 	       (cp >= 0xFF41 && cp <= 0xFF5A);
 }
 
+static bool is_alnum(uint32_t cp)
+{
+	return (cp < 0x80 && u_isalnum((UChar32)cp)) || is_fullwidth_alnum(cp);
+}
+
+/* M T S H R (明治 大正 昭和 平成 令和), half- or full-width, starting an
+ * era abbreviation at c[i]: not the tail of a word (PDCAR7 is not one),
+ * and followed by a year, digits or 元 (R元 = 令和元年).  ICU keeps R7
+ * whole (AL × NU) but breaks R|元, R|７ and Ｒ|7. */
+static bool era_at(const struct tchar *c, size_t n, size_t i)
+{
+	if (i + 1 >= n || (i > 0 && is_alnum(c[i - 1].orig)))
+		return false;
+	switch (c[i].orig) {
+	case 'M': case 'T': case 'S': case 'H': case 'R':
+	case 0xFF2D: case 0xFF34: case 0xFF33: case 0xFF28: case 0xFF32:
+		return is_digit(c[i + 1].orig) || c[i + 1].orig == 0x5143; /* 元 */
+	}
+	return false;
+}
+
 /* Marks zone[i] with an id (> 0) for every character of a number zone or
  * a full-width word; a line never breaks between two characters of one. */
 static void find_zones(const struct tchar *c, size_t n, uint32_t *zone)
@@ -224,10 +247,16 @@ static void find_zones(const struct tchar *c, size_t n, uint32_t *zone)
 	uint32_t id = 0;
 	memset(zone, 0, n * sizeof *zone);
 	for (size_t i = 0; i < n;) {
-		if (is_digit(c[i].orig)) {
+		bool era = era_at(c, n, i);
+		if (era || is_digit(c[i].orig)) {
 			size_t start = i, end = i;
-			if (start > 0 && is_sign(c[start - 1].orig))
+			if (era) {
+				end = i + 1; /* the letter; R元 takes 元 here */
+				if (c[end].orig == 0x5143)
+					end++;
+			} else if (start > 0 && is_sign(c[start - 1].orig)) {
 				start--;
+			}
 			while (end < n && is_digit(c[end].orig))
 				end++;
 			while (end + 1 < n && is_num_sep(c[end].orig) &&

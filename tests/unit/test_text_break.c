@@ -117,6 +117,26 @@ static const char *lines(const char *s, float width)
 	return out;
 }
 
+/* The lines of s set ragged (TEXT_LEFT), solid, at 10 pt mincho, as
+ * headings and most table cells are, joined by '|'. */
+static const char *ragged(const char *s, float width)
+{
+	static char out[8192];
+	struct text_style st = {.role = FONT_MINCHO, .size = 10,
+				.align = TEXT_LEFT};
+	struct text_layout *tl =
+		text_layout_new(te, s, strlen(s), &st, width, NULL, &dl);
+	out[0] = '\0';
+	for (size_t i = 0; i < tl->n_lines; i++) {
+		size_t n = strlen(out);
+		snprintf(out + n, sizeof out - n, "%s%.*s", i ? "|" : "",
+			 (int)(tl->lines[i].end - tl->lines[i].start),
+			 s + tl->lines[i].start);
+	}
+	text_layout_free(tl);
+	return out;
+}
+
 #define EXPECT_STR(got, want)                                                  \
 	do {                                                                   \
 		const char *g_ = (got), *w_ = (want);                          \
@@ -293,6 +313,29 @@ static void numbers_with_units_are_never_split(void)
 	/* a number too wide for the line is still broken, as a last resort */
 	const char *l = lines("1,234,567,890,123千円", 30);
 	CU_ASSERT_PTR_NOT_NULL(strchr(l, '|'));
+	stop();
+}
+
+/* R元, H28, Ｒ７: an era letter and its year are one token.  ICU keeps
+ * R7 (AL × NU) but breaks R|元 and mixed widths. */
+static void era_abbreviations_are_never_split(void)
+{
+	start();
+	EXPECT_STR(breaks("（R元）"), "（R元）");
+	EXPECT_STR(breaks("はR元年度に"), "は|R元年度|に");
+	EXPECT_STR(breaks("（H28～R元平均）"), "（H28～|R元|平|均）");
+	EXPECT_STR(breaks("H２９年度は"), "H２９年度|は");
+	EXPECT_STR(breaks("Ｒ7年"), "Ｒ7年");
+	EXPECT_STR(breaks("R13、H30"), "R13、|H30");
+	/* a letter ending a word is no era, and 令和元年 breaks as before */
+	EXPECT_STR(breaks("PDCAR元"), "PDCAR|元");
+	EXPECT_STR(breaks("令和元年"), "令|和|元|年");
+	/* in a narrow cell the year goes down with its letter */
+	EXPECT_STR(ragged("35.5％（R元）", 55), "35.5％|（R元）");
+	EXPECT_STR(ragged("305人/年（R元）", 60), "305人/年|（R元）");
+	/* and numbers keep their separators and units, as before */
+	EXPECT_STR(breaks("1,200人と85.0%と８５．０％"), "1,200人|と|85.0%|と|８５．０％");
+	EXPECT_STR(ragged("あいうえお1,200人", 70), "あいうえお|1,200人");
 	stop();
 }
 
@@ -573,6 +616,7 @@ static const struct cu_case cases[] = {
 	{"quotes break like brackets in Japanese",
 	 quotes_break_like_brackets_in_japanese},
 	{"numbers with units are never split", numbers_with_units_are_never_split},
+	{"era abbreviations are never split", era_abbreviations_are_never_split},
 	{"Latin words and ellipses are never split",
 	 latin_words_and_ellipses_are_never_split},
 	{"newlines are hard breaks", newlines_are_hard_breaks},
