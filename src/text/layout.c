@@ -16,7 +16,10 @@
  * there is one and never before a combining mark; a single character wider
  * than the box stands alone on its line (marked overflow) rather than
  * vanish.  The next line starts where that one stopped: layout always
- * terminates and loses nothing.
+ * terminates and loses nothing.  A legal break that linebreak.c marks
+ * poor - inside a katakana word (プロ|ジェクト), or leaving 「計）」 to
+ * start a line - gives way to an earlier good break when that costs little
+ * (better_break()).
  *
  * Japanese justification (両端揃え) widens the spaces of the line, then
  * every gap between characters by the same amount (the PDF's Tc, DL_TEXT
@@ -287,6 +290,61 @@ static long long squeeze(struct builder *b, size_t s, size_t t, long long need)
 	return tail;
 }
 
+/* How far a justified line [s, e) may fall short of its box and still
+ * end flush: what its gaps take at max_char_space each (the spaces, which
+ * take more first, are left out: a lower bound), in thousandths of an em. */
+static double stretch(const struct builder *b, size_t s, size_t e)
+{
+	const struct text_style *st = &b->li->pub.style;
+	if (st->max_char_space < 0)
+		return INFINITY;
+	double cap = st->max_char_space > 0 ? st->max_char_space * 1000.0 :
+					      DEFAULT_MAX_CHAR_SPACE * 1000.0;
+	const struct tchar *c = b->c;
+	size_t t = trim(c, s, e), gaps = 0;
+	const struct tchar *prev = NULL;
+	for (size_t i = s; i < t; i++) {
+		if (!drawn(&c[i]))
+			continue;
+		if (prev)
+			gaps += text_gap_expandable(prev->cp, c[i].cp);
+		prev = &c[i];
+	}
+	return (double)gaps * cap;
+}
+
+static bool justified(const struct builder *b)
+{
+	return b->li->pub.style.align == TEXT_JUSTIFY;
+}
+
+/* The break to take for a line from s when best, the last legal break
+ * that fits, is a poor one (BRK_IN_KANA, BRK_ORPHAN): the last good break
+ * before it that leaves the line short by little, else best.  Little is,
+ * for a break inside a katakana word, a quarter of the line (a heading or
+ * a cell may end short; a word of more than a quarter splits anyway); for
+ * one that orphans 「計）」, half (rather than leave a line of one or two
+ * characters above it).  A justified line must also still end flush
+ * (stretch()): a ragged edge in a paragraph is worse than either. */
+static size_t better_break(const struct builder *b, const uint8_t *brk,
+			   size_t s, size_t best, double limit)
+{
+	if (brk[best] != BRK_IN_KANA && brk[best] != BRK_ORPHAN)
+		return best;
+	double most = brk[best] == BRK_IN_KANA ? limit / 4 : limit / 2;
+	for (size_t e = best - 1; e > s; e--) {
+		double spare = limit - (double)units(b->c, b->cum, s, e);
+		if (spare > most)
+			break;
+		if (brk[e] != BRK_ALLOW)
+			continue;
+		if (justified(b) && spare > stretch(b, s, e))
+			break; /* earlier breaks fall shorter still */
+		return e;
+	}
+	return best;
+}
+
 static void break_lines(struct builder *b, const uint8_t *brk,
 			const long long *cum, size_t len)
 {
@@ -322,7 +380,7 @@ static void break_lines(struct builder *b, const uint8_t *brk,
 					tail = squeeze(b, s, t, over);
 					end = nb;
 				} else if (best) {
-					end = best;
+					end = better_break(b, brk, s, best, limit);
 				} else if (i - 1 > s) {
 					end = emergency(c, s, i - 1);
 					forced = true;

@@ -35,6 +35,12 @@
  *     (ICU 72 already does so for “ ” beside ideographs, not for ‘ ’.)
  *  5. Never before a combining mark or variation selector, and after every
  *     newline (hard).
+ *  6. Two legal breaks are marked poor, for the layout to avoid when an
+ *     earlier break costs little: one inside a katakana word (プロ|ジェ
+ *     クト; katakana carries loanwords, and a heading split there reads
+ *     badly), and one that leaves a single character and a closing bracket
+ *     to start a line (…R13累|計）, a compound torn from its first half).
+ *     text_breaks() reports them as ordinary breaks: they are legal.
  */
 #include "text_int.h"
 
@@ -307,6 +313,20 @@ static bool is_japanese(uint32_t cp)
 	       (cp >= 0x20000 && cp <= 0x3FFFF);
 }
 
+/* Katakana and ー, full- and half-width; not ・, which separates words. */
+static bool is_katakana(uint32_t cp)
+{
+	return (cp >= 0x30A1 && cp <= 0x30FA) || (cp >= 0x30FC && cp <= 0x30FF) ||
+	       (cp >= 0x31F0 && cp <= 0x31FF) || (cp >= 0xFF66 && cp <= 0xFF9F);
+}
+
+/* JLREQ cl-02: ）」』】 and the like (Pe), and ” ’ (Pf). */
+static bool is_closing_bracket(uint32_t cp)
+{
+	int8_t t = u_charType((UChar32)cp);
+	return t == U_END_PUNCTUATION || t == U_FINAL_PUNCTUATION;
+}
+
 static void icu_breaks(struct text_engine *te, const struct tchar *c, size_t n,
 		       uint8_t *brk)
 {
@@ -378,6 +398,19 @@ void text_break_opportunities(struct text_engine *te, const struct tchar *c,
 			brk[i] = BRK_NO;
 	}
 	free(zone);
+
+	/* 6. legal, but poor: inside a katakana word, and before one
+	 * character that a closing bracket follows */
+	for (size_t i = 1; i < n; i++) {
+		if (brk[i] != BRK_ALLOW)
+			continue;
+		if (is_katakana(c[i - 1].orig) && is_katakana(c[i].orig))
+			brk[i] = BRK_IN_KANA;
+		else if (i + 1 < n && is_japanese(c[i].orig) &&
+			 !u_ispunct((UChar32)c[i].orig) &&
+			 is_closing_bracket(c[i + 1].orig))
+			brk[i] = BRK_ORPHAN;
+	}
 
 	/* 5. newlines: always, whatever came before */
 	for (size_t i = 1; i < n; i++)

@@ -339,6 +339,51 @@ static void era_abbreviations_are_never_split(void)
 	stop();
 }
 
+/* 「累|計）」: a line does not start with one character and a closing
+ * bracket when the line above has an earlier break; when it has none, the
+ * break stays where it was. */
+static void a_line_does_not_start_with_one_character_and_a_closing_bracket(void)
+{
+	start();
+	EXPECT_STR(ragged("1,200人（R4〜R13累計）", 90), "1,200人（R4〜R13|累計）");
+	EXPECT_STR(ragged("7件/年（H27～R元平均）", 90), "7件/年（H27～R元|平均）");
+	EXPECT_STR(ragged("あいうえおかきくけこさ）", 100), "あいうえおかきくけ|こさ）");
+	/* justified, when the line above still ends flush: 1 em over 18 gaps */
+	EXPECT_STR(lines("あいうえおかきくけこさしすせそたちつてとな）に", 200),
+		   "あいうえおかきくけこさしすせそたちつて|とな）に");
+	/* nothing earlier on the line: kept */
+	EXPECT_STR(ragged("累計）", 25), "累|計）");
+	stop();
+}
+
+/* プロ|ジェクト: a line breaks before a katakana word rather than inside
+ * it, when that leaves at most a quarter of a ragged line empty (or, in a
+ * justified one, no more than its gaps can take); otherwise inside. */
+static void katakana_words_are_kept_whole_when_it_costs_little(void)
+{
+	start();
+	const char *h = "重点プロジェクト1 高付加価値な産業を創出する企業・人材の育成支援"
+			"プロジェクト";
+	EXPECT_STR(ragged(h, 340),
+		   "重点プロジェクト1 高付加価値な産業を創出する企業・人材の育成支援|"
+		   "プロジェクト");
+	EXPECT_STR(ragged(h, 360),
+		   "重点プロジェクト1 高付加価値な産業を創出する企業・人材の育成支援|"
+		   "プロジェクト");
+	EXPECT_STR(ragged("あいうえおかきくけプロジェクト", 100),
+		   "あいうえおかきくけ|プロジェクト");
+	/* three em of ten is more than a quarter: split */
+	EXPECT_STR(ragged("あいうえおかきクリエイティブ", 100),
+		   "あいうえおかきクリエ|イティブ");
+	/* justified: 2 em over 30 gaps keeps the line flush, 1 em over 9
+	 * does not (the seed sentences keep 「プ|ラン」 at 100 pt) */
+	EXPECT_STR(lines("あいうえおかきくけこさしすせそたちつてとなにぬねのはひふプロジェクト", 300),
+		   "あいうえおかきくけこさしすせそたちつてとなにぬねのはひふ|プロジェクト");
+	EXPECT_STR(lines("あいうえおかきくけプロジェクト", 100),
+		   "あいうえおかきくけプ|ロジェクト");
+	stop();
+}
+
 static void latin_words_and_ellipses_are_never_split(void)
 {
 	start();
@@ -617,6 +662,10 @@ static const struct cu_case cases[] = {
 	 quotes_break_like_brackets_in_japanese},
 	{"numbers with units are never split", numbers_with_units_are_never_split},
 	{"era abbreviations are never split", era_abbreviations_are_never_split},
+	{"a line does not start with one character and a closing bracket",
+	 a_line_does_not_start_with_one_character_and_a_closing_bracket},
+	{"katakana words are kept whole when it costs little",
+	 katakana_words_are_kept_whole_when_it_costs_little},
 	{"Latin words and ellipses are never split",
 	 latin_words_and_ellipses_are_never_split},
 	{"newlines are hard breaks", newlines_are_hard_breaks},
