@@ -28,10 +28,11 @@
  * bracket, split only when keeping it whole costs much); a line too long
  * by no more than its punctuation's blank halves takes the text in and
  * sets 、。「」（） closer (追い込み), otherwise the last piece moves down
- * (追い出し); consecutive punctuation is always set closer (」「 → half an
- * em).  Justification widens spaces, then every gap except inside Latin
- * words and numbers, by at most max_char_space so that pdftotext and
- * mutool give the text back exactly.
+ * (追い出し); a paragraph does not end in a line of one character when the
+ * line above can give it one (min_last_chars); consecutive punctuation is
+ * always set closer (」「 → half an em).  Justification widens spaces, then
+ * every gap except inside Latin words and numbers, by at most
+ * max_char_space so that pdftotext and mutool give the text back exactly.
  *
  * What the display list gets.  DL_TEXT items hold valid UTF-8 of BMP code
  * points only, every one of which has a glyph in the item's font (a font
@@ -130,6 +131,12 @@ struct text_style {
 				text's first line and every line after a
 				newline), e.g. size for 1 字下げ */
 	float indent;        /* points, every other line (hanging lists) */
+	int min_last_chars;  /* the last line of a paragraph of two or more
+				lines holds at least this many characters,
+				punctuation not counted, where characters can
+				move down to it (legally, and keeping a
+				justified line above flush): no 「す。」 alone;
+				0: 2; 1 or < 0: off */
 	struct dl_color color;
 };
 
