@@ -23,16 +23,17 @@
  *
  * Lines (layout.c, linebreak.c): ICU's Japanese strict line rules tailored
  * for JLREQ (行頭禁則, 行末禁則; numbers with their units, era years such
- * as R元 and H28, and Latin words never split; a katakana word, or a
- * compound whose last character would start a line before its closing
- * bracket, split only when keeping it whole costs much); a line too long
- * by no more than its punctuation's blank halves takes the text in and
- * sets 、。「」（） closer (追い込み), otherwise the last piece moves down
- * (追い出し); a paragraph does not end in a line of one character when the
- * line above can give it one (min_last_chars); consecutive punctuation is
- * always set closer (」「 → half an em).  Justification widens spaces, then
- * every gap except inside Latin words and numbers, by at most
- * max_char_space so that pdftotext and mutool give the text back exactly.
+ * as R元 and H28, and Latin words never split; a katakana word, or a kanji
+ * compound that would leave one character alone at a line's edge (・未|確
+ * 定, 累|計）), split only when keeping it whole costs much); a line too
+ * long by no more than its punctuation's blank halves takes the text in
+ * and sets 、。「」（） closer (追い込み), otherwise the last piece moves
+ * down (追い出し); a paragraph does not end in a line of one character
+ * when the line above can give it one (min_last_chars); consecutive
+ * punctuation is always set closer (」「 → half an em).  Justification
+ * widens spaces, then every gap except inside Latin words and numbers, by
+ * at most max_char_space so that pdftotext and mutool give the text back
+ * exactly.
  *
  * What the display list gets.  DL_TEXT items hold valid UTF-8 of BMP code
  * points only, every one of which has a glyph in the item's font (a font

@@ -35,12 +35,16 @@
  *     (ICU 72 already does so for “ ” beside ideographs, not for ‘ ’.)
  *  5. Never before a combining mark or variation selector, and after every
  *     newline (hard).
- *  6. Two legal breaks are marked poor, for the layout to avoid when an
+ *  6. Some legal breaks are marked poor, for the layout to avoid when an
  *     earlier break costs little: one inside a katakana word (プロ|ジェ
  *     クト; katakana carries loanwords, and a heading split there reads
- *     badly), and one that leaves a single character and a closing bracket
- *     to start a line (…R13累|計）, a compound torn from its first half).
- *     text_breaks() reports them as ordinary breaks: they are legal.
+ *     badly), and one that tears a lone character from a kanji compound
+ *     at either edge of a line - before one character and a closing
+ *     bracket (…R13累|計）), or after the first of a run of kanji that
+ *     starts after a separator (…・未|確定, 「評|価不能」).  Without a
+ *     dictionary these are the splits that are surely bad; the rest of
+ *     kanji text breaks anywhere, as JLREQ allows.  text_breaks() reports
+ *     them as ordinary breaks: they are legal.
  */
 #include "text_int.h"
 
@@ -320,6 +324,25 @@ static bool is_katakana(uint32_t cp)
 	       (cp >= 0x31F0 && cp <= 0x31FF) || (cp >= 0xFF66 && cp <= 0xFF9F);
 }
 
+/* Kanji (and 々): the characters of the compounds that 「・未|確定」
+ * splits. */
+static bool is_ideograph(uint32_t cp)
+{
+	return (cp >= 0x3400 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+	       (cp >= 0x20000 && cp <= 0x3FFFF) || cp == 0x3005;
+}
+
+/* What a term starts after: spaces, 、。，．・ and opening brackets. */
+static bool is_separator(uint32_t cp)
+{
+	switch (cp) {
+	case ' ': case 0x3000: case 0x3001: case 0x3002: case 0xFF0C:
+	case 0xFF0E: case 0x30FB: case 0xFF65: case ',':
+		return true;
+	}
+	return text_no_line_end(cp);
+}
+
 /* JLREQ cl-02: ）」』】 and the like (Pe), and ” ’ (Pf). */
 static bool is_closing_bracket(uint32_t cp)
 {
@@ -399,8 +422,9 @@ void text_break_opportunities(struct text_engine *te, const struct tchar *c,
 	}
 	free(zone);
 
-	/* 6. legal, but poor: inside a katakana word, and before one
-	 * character that a closing bracket follows */
+	/* 6. legal, but poor: inside a katakana word, before one character
+	 * that a closing bracket follows, and after one ideograph that starts
+	 * a run of them after a separator */
 	for (size_t i = 1; i < n; i++) {
 		if (brk[i] != BRK_ALLOW)
 			continue;
@@ -409,6 +433,9 @@ void text_break_opportunities(struct text_engine *te, const struct tchar *c,
 		else if (i + 1 < n && is_japanese(c[i].orig) &&
 			 !u_ispunct((UChar32)c[i].orig) &&
 			 is_closing_bracket(c[i + 1].orig))
+			brk[i] = BRK_ORPHAN;
+		else if (is_ideograph(c[i - 1].orig) && is_ideograph(c[i].orig) &&
+			 (i == 1 || is_separator(c[i - 2].orig)))
 			brk[i] = BRK_ORPHAN;
 	}
 

@@ -89,8 +89,8 @@ enum {
 	/* legal, but the layout takes an earlier break when that costs
 	 * little (layout.c, better_break()): */
 	BRK_IN_KANA = 3, /* inside a katakana word: プロ|ジェクト */
-	BRK_ORPHAN = 4,  /* leaves one character and a closing bracket to
-			    start the line: 累|計） */
+	BRK_ORPHAN = 4,  /* tears one character from a kanji compound:
+			    累|計） at a line start, ・未|確定 at an end */
 };
 /* brk[i] for 0 < i < n: may a line start at char i (any value but
  * BRK_NO), and how well.  brk has n + 1 entries; brk[0] and brk[n] are

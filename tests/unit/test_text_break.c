@@ -356,6 +356,28 @@ static void a_line_does_not_start_with_one_character_and_a_closing_bracket(void)
 	stop();
 }
 
+/* 「・未|確定」「・評|価不能」: nor does a line end with the first kanji of
+ * a term that starts after a separator, when an earlier break is cheap. */
+static void a_line_does_not_end_with_the_first_kanji_of_a_term(void)
+{
+	start();
+	EXPECT_STR(ragged("あいうえおかきく・未確定 1件", 100),
+		   "あいうえおかきく・|未確定 1件");
+	EXPECT_STR(ragged("あいうえおかきく・評価不能", 100),
+		   "あいうえおかきく・|評価不能");
+	EXPECT_STR(ragged("あいうえおかきく（実績値）", 100),
+		   "あいうえおかきく|（実績値）");
+	/* justified: 1 em over 18 gaps */
+	EXPECT_STR(lines("あいうえおかきくけこさしすせそたちつ・未確定です", 200),
+		   "あいうえおかきくけこさしすせそたちつ・|未確定です");
+	/* kana after a separator break anywhere, as before */
+	EXPECT_STR(ragged("あいうえおかきく・みかくてい", 100),
+		   "あいうえおかきく・み|かくてい");
+	/* nothing earlier: the compound is split, never overflows */
+	EXPECT_STR(ragged("未確定", 15), "未|確|定");
+	stop();
+}
+
 /* プロ|ジェクト: a line breaks before a katakana word rather than inside
  * it, when that leaves at most a quarter of a ragged line empty (or, in a
  * justified one, no more than its gaps can take); otherwise inside. */
@@ -664,6 +686,8 @@ static const struct cu_case cases[] = {
 	{"era abbreviations are never split", era_abbreviations_are_never_split},
 	{"a line does not start with one character and a closing bracket",
 	 a_line_does_not_start_with_one_character_and_a_closing_bracket},
+	{"a line does not end with the first kanji of a term",
+	 a_line_does_not_end_with_the_first_kanji_of_a_term},
 	{"katakana words are kept whole when it costs little",
 	 katakana_words_are_kept_whole_when_it_costs_little},
 	{"Latin words and ellipses are never split",
