@@ -464,7 +464,7 @@ struct fontset *fontset_load(const char *conf_path, struct diag_list *dl)
 	if (conf_path) {
 		text = read_file(conf_path, &len, dl);
 		if (!text) {
-			fontset_free(fs); /* frees the HarfBuzz cache too */
+			fontset_free(fs);
 			return NULL;
 		}
 	}
