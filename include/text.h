@@ -22,13 +22,18 @@
  * points; a width in points is thousandths * size / 1000.
  *
  * Lines (layout.c, linebreak.c): ICU's Japanese strict line rules tailored
- * for JLREQ (行頭禁則, 行末禁則, numbers with their units and Latin words
- * never split); a line too long by no more than its punctuation's blank
- * halves takes the text in and sets 、。「」（） closer (追い込み), otherwise
- * the last piece moves down (追い出し); consecutive punctuation is always
- * set closer (」「 → half an em).  Justification widens spaces, then every
- * gap except inside Latin words and numbers, by at most max_char_space so
- * that pdftotext and mutool give the text back exactly.
+ * for JLREQ (行頭禁則, 行末禁則; numbers with their units, era years such
+ * as R元 and H28, and Latin words never split; a katakana word, or a kanji
+ * compound that would leave one character alone at a line's edge (・未|確
+ * 定, 累|計）), split only when keeping it whole costs much); a line too
+ * long by no more than its punctuation's blank halves takes the text in
+ * and sets 、。「」（） closer (追い込み), otherwise the last piece moves
+ * down (追い出し); a paragraph does not end in a line of one character
+ * when the line above can give it one (min_last_chars); consecutive
+ * punctuation is always set closer (」「 → half an em).  Justification
+ * widens spaces, then every gap except inside Latin words and numbers, by
+ * at most max_char_space so that pdftotext and mutool give the text back
+ * exactly.
  *
  * What the display list gets.  DL_TEXT items hold valid UTF-8 of BMP code
  * points only, every one of which has a glyph in the item's font (a font
@@ -127,6 +132,12 @@ struct text_style {
 				text's first line and every line after a
 				newline), e.g. size for 1 字下げ */
 	float indent;        /* points, every other line (hanging lists) */
+	int min_last_chars;  /* the last line of a paragraph of two or more
+				lines holds at least this many characters,
+				punctuation not counted, where characters can
+				move down to it (legally, and keeping a
+				justified line above flush): no 「す。」 alone;
+				0: 2; 1 or < 0: off */
 	struct dl_color color;
 };
 

@@ -18,6 +18,14 @@
  * vanish.  The next line starts where that one stopped: layout always
  * terminates and loses nothing.
  *
+ * Two refinements, both local and deterministic.  A legal break that
+ * linebreak.c marks poor - inside a katakana word (プロ|ジェクト), or
+ * leaving 「計）」 to start a line - gives way to an earlier good break
+ * when that costs little (better_break()).  And a paragraph's last line of
+ * one character (「る」, 「す。」) takes characters from the line above
+ * (mend_last_line()), which is then justified a little looser: no line is
+ * added, so heights never change.
+ *
  * Japanese justification (両端揃え) widens the spaces of the line, then
  * every gap between characters by the same amount (the PDF's Tc, DL_TEXT
  * char_space) - but not inside Latin words and numbers, and not by more
@@ -35,8 +43,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unicode/uchar.h>
+
 #define DEFAULT_LINE_HEIGHT 1.5f
 #define DEFAULT_MAX_CHAR_SPACE 0.09f /* em; see justify() */
+#define DEFAULT_MIN_LAST_CHARS 2     /* see mend_last_line() */
 #define EPS 1e-3
 
 struct layout_impl {
@@ -53,6 +64,15 @@ struct builder {
 	const long long *cum; /* adv + kern before char i, as decoded */
 	int8_t *blank;       /* text_punct_blank() of each char */
 	size_t alloc_lines, alloc_runs;
+};
+
+/* A line as break_lines() chose it, before add_line() builds it. */
+struct span {
+	size_t s, e;         /* chars [s, e) */
+	long long tail;      /* push-in took this from the last char */
+	float indent;        /* points */
+	double limit;        /* thousandths of an em available */
+	bool forced, overflow;
 };
 
 static bool drawn(const struct tchar *t)
@@ -287,6 +307,115 @@ static long long squeeze(struct builder *b, size_t s, size_t t, long long need)
 	return tail;
 }
 
+/* How far a justified line [s, e) may fall short of its box and still
+ * end flush: what its gaps take at max_char_space each (the spaces, which
+ * take more first, are left out: a lower bound), in thousandths of an em. */
+static double stretch(const struct builder *b, size_t s, size_t e)
+{
+	const struct text_style *st = &b->li->pub.style;
+	if (st->max_char_space < 0)
+		return INFINITY;
+	double cap = st->max_char_space > 0 ? st->max_char_space * 1000.0 :
+					      DEFAULT_MAX_CHAR_SPACE * 1000.0;
+	const struct tchar *c = b->c;
+	size_t t = trim(c, s, e), gaps = 0;
+	const struct tchar *prev = NULL;
+	for (size_t i = s; i < t; i++) {
+		if (!drawn(&c[i]))
+			continue;
+		if (prev)
+			gaps += text_gap_expandable(prev->cp, c[i].cp);
+		prev = &c[i];
+	}
+	return (double)gaps * cap;
+}
+
+static bool justified(const struct builder *b)
+{
+	return b->li->pub.style.align == TEXT_JUSTIFY;
+}
+
+/* The break to take for a line from s when best, the last legal break
+ * that fits, is a poor one (BRK_IN_KANA, BRK_ORPHAN): the last good break
+ * before it that leaves the line short by little, else best.  Little is,
+ * for a break inside a katakana word, a quarter of the line (a heading or
+ * a cell may end short; a word of more than a quarter splits anyway); for
+ * one that orphans 「計）」, half (rather than leave a line of one or two
+ * characters above it).  A justified line must also still end flush
+ * (stretch()): a ragged edge in a paragraph is worse than either. */
+static size_t better_break(const struct builder *b, const uint8_t *brk,
+			   size_t s, size_t best, double limit)
+{
+	if (brk[best] != BRK_IN_KANA && brk[best] != BRK_ORPHAN)
+		return best;
+	double most = brk[best] == BRK_IN_KANA ? limit / 4 : limit / 2;
+	for (size_t e = best - 1; e > s; e--) {
+		double spare = limit - (double)units(b->c, b->cum, s, e);
+		if (spare > most)
+			break;
+		if (brk[e] != BRK_ALLOW)
+			continue;
+		if (justified(b) && spare > stretch(b, s, e))
+			break; /* earlier breaks fall shorter still */
+		return e;
+	}
+	return best;
+}
+
+/* Characters of [s, e) that count for a paragraph's last line: drawn,
+ * neither spaces nor punctuation (「す。」 is one). */
+static size_t counted(const struct tchar *c, size_t s, size_t e)
+{
+	size_t k = 0;
+	for (size_t i = s; i < e; i++)
+		k += drawn(&c[i]) && !(c[i].flags & TC_SPACE) &&
+		     !u_ispunct((UChar32)c[i].orig);
+	return k;
+}
+
+/* A paragraph's last line holding fewer than want characters (「る」,
+ * 「す。」) takes characters from the line above: the break moves back to
+ * the last good legal break that gives it want, when both lines then still
+ * fit, the line above keeps want as well, and - justified - still ends
+ * flush; ragged, it gives up at most half its width.  Line counts never
+ * change, so neither do heights.  The line above loses its push-in, if it
+ * had one: its kerns are restored from kern0. */
+static void mend_last_line(struct builder *b, const uint8_t *brk,
+			   const int *kern0, struct span *pen, struct span *last,
+			   size_t want)
+{
+	const struct tchar *c = b->c;
+	if (pen->forced || pen->overflow || last->overflow)
+		return;
+	size_t have = counted(c, last->s, last->e);
+	if (have == 0 || have >= want)
+		return;
+	/* counts kept as e moves back, so that this is linear */
+	size_t above = counted(c, pen->s, pen->e);
+	for (size_t e = pen->e - 1; e > pen->s; e--) {
+		size_t k = counted(c, e, e + 1);
+		above -= k;
+		have += k;
+		if ((double)units(c, b->cum, e, last->e) > last->limit + EPS ||
+		    above < want)
+			return; /* moving more only makes these worse */
+		if (brk[e] != BRK_ALLOW || have < want)
+			continue;
+		double spare = pen->limit - (double)units(c, b->cum, pen->s, e);
+		if (spare < -EPS)
+			continue; /* a pushed-in line, still too long */
+		if (justified(b) ? spare > stretch(b, pen->s, e) :
+				   spare > pen->limit / 2)
+			return;
+		for (size_t i = pen->s; i < pen->e; i++)
+			b->c[i].kern = kern0[i];
+		pen->e = e;
+		pen->tail = 0;
+		last->s = e;
+		return;
+	}
+}
+
 static void break_lines(struct builder *b, const uint8_t *brk,
 			const long long *cum, size_t len)
 {
@@ -294,11 +423,18 @@ static void break_lines(struct builder *b, const uint8_t *brk,
 	struct tchar *c = b->c;
 	size_t n = b->n;
 	float size = tl->style.size;
+	int *kern0 = malloc((n ? n : 1) * sizeof *kern0);
+	struct span *sp = NULL;
+	size_t n_sp = 0, alloc_sp = 0;
+	if (!kern0)
+		abort();
+	for (size_t i = 0; i < n; i++)
+		kern0[i] = c[i].kern;
 	for (size_t s = 0; s < n;) {
 		/* Every line after a newline starts a paragraph: it takes the
 		 * first-line indent, so that a list of 「・」 items set with a
 		 * hanging indent keeps its bullets in one column. */
-		bool para_start = !tl->n_lines || tl->lines[tl->n_lines - 1].hard_end;
+		bool para_start = !n_sp || c[sp[n_sp - 1].e - 1].kind == TC_NEWLINE;
 		float indent = para_start ? tl->style.first_indent : tl->style.indent;
 		double limit = tl->width > 0 ?
 				       (double)(tl->width - indent) * 1000.0 / size :
@@ -322,7 +458,7 @@ static void break_lines(struct builder *b, const uint8_t *brk,
 					tail = squeeze(b, s, t, over);
 					end = nb;
 				} else if (best) {
-					end = best;
+					end = better_break(b, brk, s, best, limit);
 				} else if (i - 1 > s) {
 					end = emergency(c, s, i - 1);
 					forced = true;
@@ -348,11 +484,37 @@ static void break_lines(struct builder *b, const uint8_t *brk,
 			end = n;
 		if (end == s) /* cannot happen; never loop forever */
 			end = s + 1;
-		add_line(b, s, end, len, c[end - 1].kind == TC_NEWLINE, forced,
-			 overflow, indent, tail);
-		tl->forced |= forced;
+		if (n_sp == alloc_sp) {
+			alloc_sp = alloc_sp ? 2 * alloc_sp : 4;
+			sp = realloc(sp, alloc_sp * sizeof *sp);
+			if (!sp)
+				abort();
+		}
+		sp[n_sp++] = (struct span){.s = s, .e = end, .tail = tail,
+					   .indent = indent, .limit = limit,
+					   .forced = forced, .overflow = overflow};
 		s = end;
 	}
+
+	/* each paragraph's last line, where the paragraph has two or more */
+	int want = tl->style.min_last_chars;
+	if (want == 0)
+		want = DEFAULT_MIN_LAST_CHARS;
+	for (size_t k = 1; want > 1 && tl->width > 0 && k < n_sp; k++) {
+		bool last = k + 1 == n_sp || c[sp[k].e - 1].kind == TC_NEWLINE;
+		if (last && c[sp[k - 1].e - 1].kind != TC_NEWLINE)
+			mend_last_line(b, brk, kern0, &sp[k - 1], &sp[k],
+				       (size_t)want);
+	}
+
+	for (size_t k = 0; k < n_sp; k++) {
+		const struct span *l = &sp[k];
+		add_line(b, l->s, l->e, len, c[l->e - 1].kind == TC_NEWLINE,
+			 l->forced, l->overflow, l->indent, l->tail);
+		tl->forced |= l->forced;
+	}
+	free(sp);
+	free(kern0);
 }
 
 /* Width in points of the space that ends run r, or 0 when r does not end

@@ -26,6 +26,8 @@
  *     digits, and up to three units from the table below.  What comes
  *     before the number is not part of it: 令和|７年度 may break, as
  *     JLREQ allows, rather than leave a line loosely justified.
+ *     An era abbreviation is a number zone too, its letter included:
+ *     R元, H28, Ｒ７, H２９ (ICU keeps only R7, AL × NU, whole).
  *  3. Full-width Latin words (ＰＤＣＡ) are ID in UAX #14; kept whole.
  *  4. “ ” ‘ ’ are QU in UAX #14, which forbids a break on either side; in
  *     Japanese text they are brackets (JLREQ cl-01/cl-02): a break is
@@ -33,6 +35,16 @@
  *     (ICU 72 already does so for “ ” beside ideographs, not for ‘ ’.)
  *  5. Never before a combining mark or variation selector, and after every
  *     newline (hard).
+ *  6. Some legal breaks are marked poor, for the layout to avoid when an
+ *     earlier break costs little: one inside a katakana word (プロ|ジェ
+ *     クト; katakana carries loanwords, and a heading split there reads
+ *     badly), and one that tears a lone character from a kanji compound
+ *     at either edge of a line - before one character and a closing
+ *     bracket (…R13累|計）), or after the first of a run of kanji that
+ *     starts after a separator (…・未|確定, 「評|価不能」).  Without a
+ *     dictionary these are the splits that are surely bad; the rest of
+ *     kanji text breaks anywhere, as JLREQ allows.  text_breaks() reports
+ *     them as ordinary breaks: they are legal.
  */
 #include "text_int.h"
 
@@ -217,6 +229,27 @@ static bool is_fullwidth_alnum(uint32_t cp)
 	       (cp >= 0xFF41 && cp <= 0xFF5A);
 }
 
+static bool is_alnum(uint32_t cp)
+{
+	return (cp < 0x80 && u_isalnum((UChar32)cp)) || is_fullwidth_alnum(cp);
+}
+
+/* M T S H R (明治 大正 昭和 平成 令和), half- or full-width, starting an
+ * era abbreviation at c[i]: not the tail of a word (PDCAR7 is not one),
+ * and followed by a year, digits or 元 (R元 = 令和元年).  ICU keeps R7
+ * whole (AL × NU) but breaks R|元, R|７ and Ｒ|7. */
+static bool era_at(const struct tchar *c, size_t n, size_t i)
+{
+	if (i + 1 >= n || (i > 0 && is_alnum(c[i - 1].orig)))
+		return false;
+	switch (c[i].orig) {
+	case 'M': case 'T': case 'S': case 'H': case 'R':
+	case 0xFF2D: case 0xFF34: case 0xFF33: case 0xFF28: case 0xFF32:
+		return is_digit(c[i + 1].orig) || c[i + 1].orig == 0x5143; /* 元 */
+	}
+	return false;
+}
+
 /* Marks zone[i] with an id (> 0) for every character of a number zone or
  * a full-width word; a line never breaks between two characters of one. */
 static void find_zones(const struct tchar *c, size_t n, uint32_t *zone)
@@ -224,10 +257,16 @@ static void find_zones(const struct tchar *c, size_t n, uint32_t *zone)
 	uint32_t id = 0;
 	memset(zone, 0, n * sizeof *zone);
 	for (size_t i = 0; i < n;) {
-		if (is_digit(c[i].orig)) {
+		bool era = era_at(c, n, i);
+		if (era || is_digit(c[i].orig)) {
 			size_t start = i, end = i;
-			if (start > 0 && is_sign(c[start - 1].orig))
+			if (era) {
+				end = i + 1; /* the letter; R元 takes 元 here */
+				if (c[end].orig == 0x5143)
+					end++;
+			} else if (start > 0 && is_sign(c[start - 1].orig)) {
 				start--;
+			}
 			while (end < n && is_digit(c[end].orig))
 				end++;
 			while (end + 1 < n && is_num_sep(c[end].orig) &&
@@ -276,6 +315,39 @@ static bool is_japanese(uint32_t cp)
 	return (cp >= 0x3000 && cp <= 0x30FF) || (cp >= 0x3400 && cp <= 0x9FFF) ||
 	       (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFF00 && cp <= 0xFFEF) ||
 	       (cp >= 0x20000 && cp <= 0x3FFFF);
+}
+
+/* Katakana and ー, full- and half-width; not ・, which separates words. */
+static bool is_katakana(uint32_t cp)
+{
+	return (cp >= 0x30A1 && cp <= 0x30FA) || (cp >= 0x30FC && cp <= 0x30FF) ||
+	       (cp >= 0x31F0 && cp <= 0x31FF) || (cp >= 0xFF66 && cp <= 0xFF9F);
+}
+
+/* Kanji (and 々): the characters of the compounds that 「・未|確定」
+ * splits. */
+static bool is_ideograph(uint32_t cp)
+{
+	return (cp >= 0x3400 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+	       (cp >= 0x20000 && cp <= 0x3FFFF) || cp == 0x3005;
+}
+
+/* What a term starts after: spaces, 、。，．・ and opening brackets. */
+static bool is_separator(uint32_t cp)
+{
+	switch (cp) {
+	case ' ': case 0x3000: case 0x3001: case 0x3002: case 0xFF0C:
+	case 0xFF0E: case 0x30FB: case 0xFF65: case ',':
+		return true;
+	}
+	return text_no_line_end(cp);
+}
+
+/* JLREQ cl-02: ）」』】 and the like (Pe), and ” ’ (Pf). */
+static bool is_closing_bracket(uint32_t cp)
+{
+	int8_t t = u_charType((UChar32)cp);
+	return t == U_END_PUNCTUATION || t == U_FINAL_PUNCTUATION;
 }
 
 static void icu_breaks(struct text_engine *te, const struct tchar *c, size_t n,
@@ -349,6 +421,23 @@ void text_break_opportunities(struct text_engine *te, const struct tchar *c,
 			brk[i] = BRK_NO;
 	}
 	free(zone);
+
+	/* 6. legal, but poor: inside a katakana word, before one character
+	 * that a closing bracket follows, and after one ideograph that starts
+	 * a run of them after a separator */
+	for (size_t i = 1; i < n; i++) {
+		if (brk[i] != BRK_ALLOW)
+			continue;
+		if (is_katakana(c[i - 1].orig) && is_katakana(c[i].orig))
+			brk[i] = BRK_IN_KANA;
+		else if (i + 1 < n && is_japanese(c[i].orig) &&
+			 !u_ispunct((UChar32)c[i].orig) &&
+			 is_closing_bracket(c[i + 1].orig))
+			brk[i] = BRK_ORPHAN;
+		else if (is_ideograph(c[i - 1].orig) && is_ideograph(c[i].orig) &&
+			 (i == 1 || is_separator(c[i - 2].orig)))
+			brk[i] = BRK_ORPHAN;
+	}
 
 	/* 5. newlines: always, whatever came before */
 	for (size_t i = 1; i < n; i++)

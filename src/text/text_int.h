@@ -82,9 +82,19 @@ uint32_t text_cache_get(struct text_engine *te, int font, uint32_t cp);
 size_t text_put_utf8(char *p, uint32_t cp);
 
 /* linebreak.c */
-enum { BRK_NO = 0, BRK_ALLOW = 1, BRK_HARD = 2 };
-/* brk[i] for 0 < i < n: may a line start at char i.  brk has n + 1
- * entries; brk[0] and brk[n] are set to BRK_NO and BRK_HARD. */
+enum {
+	BRK_NO = 0,
+	BRK_ALLOW = 1,
+	BRK_HARD = 2,
+	/* legal, but the layout takes an earlier break when that costs
+	 * little (layout.c, better_break()): */
+	BRK_IN_KANA = 3, /* inside a katakana word: プロ|ジェクト */
+	BRK_ORPHAN = 4,  /* tears one character from a kanji compound:
+			    累|計） at a line start, ・未|確定 at an end */
+};
+/* brk[i] for 0 < i < n: may a line start at char i (any value but
+ * BRK_NO), and how well.  brk has n + 1 entries; brk[0] and brk[n] are
+ * set to BRK_NO and BRK_HARD. */
 void text_break_opportunities(struct text_engine *te, const struct tchar *c,
 			      size_t n, uint8_t *brk);
 bool text_no_line_start(uint32_t cp); /* 行頭禁則 */

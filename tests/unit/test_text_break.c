@@ -117,6 +117,26 @@ static const char *lines(const char *s, float width)
 	return out;
 }
 
+/* The lines of s set ragged (TEXT_LEFT), solid, at 10 pt mincho, as
+ * headings and most table cells are, joined by '|'. */
+static const char *ragged(const char *s, float width)
+{
+	static char out[8192];
+	struct text_style st = {.role = FONT_MINCHO, .size = 10,
+				.align = TEXT_LEFT};
+	struct text_layout *tl =
+		text_layout_new(te, s, strlen(s), &st, width, NULL, &dl);
+	out[0] = '\0';
+	for (size_t i = 0; i < tl->n_lines; i++) {
+		size_t n = strlen(out);
+		snprintf(out + n, sizeof out - n, "%s%.*s", i ? "|" : "",
+			 (int)(tl->lines[i].end - tl->lines[i].start),
+			 s + tl->lines[i].start);
+	}
+	text_layout_free(tl);
+	return out;
+}
+
 #define EXPECT_STR(got, want)                                                  \
 	do {                                                                   \
 		const char *g_ = (got), *w_ = (want);                          \
@@ -296,6 +316,96 @@ static void numbers_with_units_are_never_split(void)
 	stop();
 }
 
+/* R元, H28, Ｒ７: an era letter and its year are one token.  ICU keeps
+ * R7 (AL × NU) but breaks R|元 and mixed widths. */
+static void era_abbreviations_are_never_split(void)
+{
+	start();
+	EXPECT_STR(breaks("（R元）"), "（R元）");
+	EXPECT_STR(breaks("はR元年度に"), "は|R元年度|に");
+	EXPECT_STR(breaks("（H28～R元平均）"), "（H28～|R元|平|均）");
+	EXPECT_STR(breaks("H２９年度は"), "H２９年度|は");
+	EXPECT_STR(breaks("Ｒ7年"), "Ｒ7年");
+	EXPECT_STR(breaks("R13、H30"), "R13、|H30");
+	/* a letter ending a word is no era, and 令和元年 breaks as before */
+	EXPECT_STR(breaks("PDCAR元"), "PDCAR|元");
+	EXPECT_STR(breaks("令和元年"), "令|和|元|年");
+	/* in a narrow cell the year goes down with its letter */
+	EXPECT_STR(ragged("35.5％（R元）", 55), "35.5％|（R元）");
+	EXPECT_STR(ragged("305人/年（R元）", 60), "305人/年|（R元）");
+	/* and numbers keep their separators and units, as before */
+	EXPECT_STR(breaks("1,200人と85.0%と８５．０％"), "1,200人|と|85.0%|と|８５．０％");
+	EXPECT_STR(ragged("あいうえお1,200人", 70), "あいうえお|1,200人");
+	stop();
+}
+
+/* 「累|計）」: a line does not start with one character and a closing
+ * bracket when the line above has an earlier break; when it has none, the
+ * break stays where it was. */
+static void a_line_does_not_start_with_one_character_and_a_closing_bracket(void)
+{
+	start();
+	EXPECT_STR(ragged("1,200人（R4〜R13累計）", 90), "1,200人（R4〜R13|累計）");
+	EXPECT_STR(ragged("7件/年（H27～R元平均）", 90), "7件/年（H27～R元|平均）");
+	EXPECT_STR(ragged("あいうえおかきくけこさ）", 100), "あいうえおかきくけ|こさ）");
+	/* justified, when the line above still ends flush: 1 em over 18 gaps */
+	EXPECT_STR(lines("あいうえおかきくけこさしすせそたちつてとな）に", 200),
+		   "あいうえおかきくけこさしすせそたちつて|とな）に");
+	/* nothing earlier on the line: kept */
+	EXPECT_STR(ragged("累計）", 25), "累|計）");
+	stop();
+}
+
+/* 「・未|確定」「・評|価不能」: nor does a line end with the first kanji of
+ * a term that starts after a separator, when an earlier break is cheap. */
+static void a_line_does_not_end_with_the_first_kanji_of_a_term(void)
+{
+	start();
+	EXPECT_STR(ragged("あいうえおかきく・未確定 1件", 100),
+		   "あいうえおかきく・|未確定 1件");
+	EXPECT_STR(ragged("あいうえおかきく・評価不能", 100),
+		   "あいうえおかきく・|評価不能");
+	EXPECT_STR(ragged("あいうえおかきく（実績値）", 100),
+		   "あいうえおかきく|（実績値）");
+	/* justified: 1 em over 18 gaps */
+	EXPECT_STR(lines("あいうえおかきくけこさしすせそたちつ・未確定です", 200),
+		   "あいうえおかきくけこさしすせそたちつ・|未確定です");
+	/* kana after a separator break anywhere, as before */
+	EXPECT_STR(ragged("あいうえおかきく・みかくてい", 100),
+		   "あいうえおかきく・み|かくてい");
+	/* nothing earlier: the compound is split, never overflows */
+	EXPECT_STR(ragged("未確定", 15), "未|確|定");
+	stop();
+}
+
+/* プロ|ジェクト: a line breaks before a katakana word rather than inside
+ * it, when that leaves at most a quarter of a ragged line empty (or, in a
+ * justified one, no more than its gaps can take); otherwise inside. */
+static void katakana_words_are_kept_whole_when_it_costs_little(void)
+{
+	start();
+	const char *h = "重点プロジェクト1 高付加価値な産業を創出する企業・人材の育成支援"
+			"プロジェクト";
+	EXPECT_STR(ragged(h, 340),
+		   "重点プロジェクト1 高付加価値な産業を創出する企業・人材の育成支援|"
+		   "プロジェクト");
+	EXPECT_STR(ragged(h, 360),
+		   "重点プロジェクト1 高付加価値な産業を創出する企業・人材の育成支援|"
+		   "プロジェクト");
+	EXPECT_STR(ragged("あいうえおかきくけプロジェクト", 100),
+		   "あいうえおかきくけ|プロジェクト");
+	/* three em of ten is more than a quarter: split */
+	EXPECT_STR(ragged("あいうえおかきクリエイティブ", 100),
+		   "あいうえおかきクリエ|イティブ");
+	/* justified: 2 em over 30 gaps keeps the line flush, 1 em over 9
+	 * does not (the seed sentences keep 「プ|ラン」 at 100 pt) */
+	EXPECT_STR(lines("あいうえおかきくけこさしすせそたちつてとなにぬねのはひふプロジェクト", 300),
+		   "あいうえおかきくけこさしすせそたちつてとなにぬねのはひふ|プロジェクト");
+	EXPECT_STR(lines("あいうえおかきくけプロジェクト", 100),
+		   "あいうえおかきくけプ|ロジェクト");
+	stop();
+}
+
 static void latin_words_and_ellipses_are_never_split(void)
 {
 	start();
@@ -400,7 +510,7 @@ static const struct {
 	  "国・県など関係機関、民間、大|学等が一体となって取り組むもの|です。",
 	  "鹿児島市商工業振興プランは、鹿児島市総合計画の|商工業分野の分野別計"
 	  "画として、今後の本市商工業|振興の基本計画となるものであり、市、国・"
-	  "県など関|係機関、民間、大学等が一体となって取り組むもので|す。"}},
+	  "県など関|係機関、民間、大学等が一体となって取り組むもの|です。"}},
 	{"第２期鹿児島市商工業振興プラン(以下、「本プラン」という。)の計画期"
 	 "間は、令和４年度から令和 13年度までの 10年間です。",
 	 {"第２期鹿児島市商工業|振興プラン(以下、「本|プラン」という。)の計"
@@ -573,6 +683,13 @@ static const struct cu_case cases[] = {
 	{"quotes break like brackets in Japanese",
 	 quotes_break_like_brackets_in_japanese},
 	{"numbers with units are never split", numbers_with_units_are_never_split},
+	{"era abbreviations are never split", era_abbreviations_are_never_split},
+	{"a line does not start with one character and a closing bracket",
+	 a_line_does_not_start_with_one_character_and_a_closing_bracket},
+	{"a line does not end with the first kanji of a term",
+	 a_line_does_not_end_with_the_first_kanji_of_a_term},
+	{"katakana words are kept whole when it costs little",
+	 katakana_words_are_kept_whole_when_it_costs_little},
 	{"Latin words and ellipses are never split",
 	 latin_words_and_ellipses_are_never_split},
 	{"newlines are hard breaks", newlines_are_hard_breaks},

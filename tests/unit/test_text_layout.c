@@ -262,14 +262,16 @@ static void push_in_rather_than_push_out(void)
 		}
 	CU_ASSERT_EQUAL(squeezed, 2);
 	text_layout_free(tl);
-	/* 11 characters, ）、 already closer: the 、 gives the other half */
-	tl = lay("（あいうえおかき）、けこ", 100, (struct text_style){.close_punct = true});
+	/* 11 characters, ）、 already closer: the 、 gives the other half
+	 * (the last line has two, or it would take the line's end; see
+	 * a_short_last_line_takes_characters_from_the_line_above) */
+	tl = lay("（あいうえおかき）、けこさ", 100, (struct text_style){.close_punct = true});
 	CU_ASSERT_EQUAL_FATAL(tl->n_lines, 2);
 	CU_ASSERT_EQUAL(tl->lines[0].n_chars, 11);
 	NEAR(tl->lines[0].width, 100);
 	text_layout_free(tl);
 	/* a 、 at the end of the line gives its blank half too */
-	tl = lay("あいうえおか（き）こ、さ", 100, (struct text_style){.close_punct = true});
+	tl = lay("あいうえおか（き）こ、さし", 100, (struct text_style){.close_punct = true});
 	CU_ASSERT_EQUAL_FATAL(tl->n_lines, 2);
 	CU_ASSERT_EQUAL(tl->lines[0].n_chars, 11);
 	NEAR(tl->lines[0].width, 100);
@@ -287,6 +289,105 @@ static void push_in_rather_than_push_out(void)
 	CU_ASSERT(tl->lines[0].n_chars < 11);
 	for (size_t r = 0; r < tl->n_runs; r++)
 		NEAR(tl->runs[r].after, 0);
+	text_layout_free(tl);
+	stop();
+}
+
+/* The lines of s in width points with st, joined by '|'. */
+static const char *joined(const char *s, float width, struct text_style st)
+{
+	static char out[4096];
+	struct text_layout *tl = lay(s, width, st);
+	out[0] = '\0';
+	for (size_t i = 0; i < tl->n_lines; i++) {
+		size_t n = strlen(out);
+		snprintf(out + n, sizeof out - n, "%s%.*s", i ? "|" : "",
+			 (int)(tl->lines[i].end - tl->lines[i].start),
+			 s + tl->lines[i].start);
+	}
+	text_layout_free(tl);
+	return out;
+}
+
+#define EXPECT_STR(got, want)                                                  \
+	do {                                                                   \
+		const char *g_ = (got), *w_ = (want);                          \
+		if (strcmp(g_, w_) != 0)                                       \
+			fprintf(stderr, "\n  got:  %s\n  want: %s\n", g_, w_); \
+		CU_ASSERT_STRING_EQUAL(g_, w_);                                \
+	} while (0)
+
+/* No paragraph ends in a line of one character (「る」, 「す。」): the
+ * break above moves back to the last legal break that gives the last line
+ * two, punctuation not counted. */
+static void a_short_last_line_takes_characters_from_the_line_above(void)
+{
+	start();
+	struct text_style left = {.align = TEXT_LEFT};
+	/* 10 em a line; 11 characters would leave 「さ」 */
+	EXPECT_STR(joined("あいうえおかきくけこさ", 100, left),
+		   "あいうえおかきくけ|こさ");
+	/* 。 does not count: 「す。」 is one character */
+	EXPECT_STR(joined("あいうえおかきくけこす。", 100, left),
+		   "あいうえおかきくけ|こす。");
+	/* two are enough */
+	EXPECT_STR(joined("あいうえおかきくけこさし", 100, left),
+		   "あいうえおかきくけこ|さし");
+	/* the new break is a legal one: not before っ (行頭禁則) */
+	EXPECT_STR(joined("あいうえおかきくけっこ", 100, left),
+		   "あいうえおかきく|けっこ");
+	/* every paragraph of a text, and only its last line */
+	EXPECT_STR(joined("あいうえおかきくけこさ\nたちつてとなにぬねのは", 100, left),
+		   "あいうえおかきくけ|こさ\n|たちつてとなにぬね|のは");
+	/* a paragraph of one line stays as it is */
+	EXPECT_STR(joined("あ\nい", 100, left), "あ\n|い");
+	/* the width stays the same: lines move, none is added */
+	struct text_layout *tl = lay("あいうえおかきくけこさ", 100, left);
+	CU_ASSERT_EQUAL(tl->n_lines, 2);
+	NEAR(tl->lines[0].width, 90);
+	NEAR(tl->lines[1].width, 20);
+	text_layout_free(tl);
+	/* configurable: three, or off */
+	struct text_style three = {.align = TEXT_LEFT, .min_last_chars = 3};
+	EXPECT_STR(joined("あいうえおかきくけこさし", 100, three),
+		   "あいうえおかきくけ|こさし");
+	struct text_style off = {.align = TEXT_LEFT, .min_last_chars = -1};
+	EXPECT_STR(joined("あいうえおかきくけこさ", 100, off),
+		   "あいうえおかきくけこ|さ");
+	stop();
+}
+
+/* Justified, the line above takes the extra space between its characters
+ * - but only as much as keeps it flush (max_char_space): in a box of 10
+ * em, one em over 8 gaps is 0.125 em, too loose, and the short line stays. */
+static void a_justified_line_gives_characters_only_while_it_stays_flush(void)
+{
+	start();
+	struct text_style just = {.align = TEXT_JUSTIFY};
+	/* 20 em and 21 characters: 19 stay, 18 gaps take 10 pt at 0.56 pt
+	 * each */
+	const char *s = "あいうえおかきくけこさしすせそたちつてとな";
+	EXPECT_STR(joined(s, 200, just),
+		   "あいうえおかきくけこさしすせそたちつて|とな");
+	struct text_layout *tl = lay(s, 200, just);
+	CU_ASSERT_EQUAL_FATAL(tl->n_lines, 2);
+	CU_ASSERT(!tl->lines[0].loose);
+	NEAR(drawn_right(tl, 0, 0), 200);
+	NEAR(tl->lines[0].char_space, 10.0 / 18);
+	text_layout_free(tl);
+	EXPECT_STR(joined("あいうえおかきくけこさ", 100, just),
+		   "あいうえおかきくけこ|さ");
+	/* a pushed-in line gives up its push-in when it gives characters:
+	 * 11 em with two 、 fitted into 10, then 「機」 alone */
+	struct text_style close = {.align = TEXT_JUSTIFY, .close_punct = true,
+				   .max_char_space = -1};
+	EXPECT_STR(joined("り、市、国・県など関係機", 100, close),
+		   "り、市、国・県など関|係機");
+	tl = lay("り、市、国・県など関係機", 100, close);
+	for (size_t r = tl->lines[0].first_run;
+	     r < tl->lines[0].first_run + tl->lines[0].n_runs; r++)
+		CU_ASSERT(tl->runs[r].after >= 0);
+	NEAR(drawn_right(tl, 0, 0), 100);
 	text_layout_free(tl);
 	stop();
 }
@@ -464,6 +565,10 @@ static const struct cu_case cases[] = {
 	 a_line_ending_in_a_newline_is_not_justified},
 	{"consecutive punctuation is set closer", consecutive_punctuation_is_set_closer},
 	{"push-in rather than push-out", push_in_rather_than_push_out},
+	{"a short last line takes characters from the line above",
+	 a_short_last_line_takes_characters_from_the_line_above},
+	{"a justified line gives characters only while it stays flush",
+	 a_justified_line_gives_characters_only_while_it_stays_flush},
 	{"first-line indent and hanging indent", first_line_indent_and_hanging_indent},
 	{"line pitch and baselines", line_pitch_and_baselines},
 	{"vertical alignment in a box", vertical_alignment_in_a_box},
