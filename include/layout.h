@@ -57,8 +57,12 @@
  *    only when its shrinkable fixed blocks (story_fixed_ex) give up height
  *    is tightened that much and kept; a longer one flows as if it were not
  *    grouped;
+ *  - in a fit span (story_fit_begin) the shrinkable fixed blocks give up
+ *    height when the rest of the span then ends on the page where it is;
  *  - vertical space (a block's before/after, story_space) is dropped at the
- *    top of a page; a page break on an empty page does nothing;
+ *    top of a page; a page break on an empty page does nothing, nor does a
+ *    conditional one (story_page_break_ex) on a page filled less than its
+ *    share;
  *  - tables: see table.h.
  *
  * Contents and bookmarks.  Every heading adds an outline entry (level - 1,
@@ -177,8 +181,9 @@ void story_fixed(struct story *s, float h, lay_draw_fn fn, void *ctx);
 /* The same with a least height min_h (<= h; a chart whose plot may get
  * shorter): inside a keep group that is taller than a page at the natural
  * heights but fits once such blocks give up height, each gives up the same
- * share of (h - min_h), just enough, and the group stays on one page.  fn
- * is then called with the smaller h. */
+ * share of (h - min_h), just enough, and the group stays on one page; in a
+ * fit span (story_fit_begin) likewise when the rest of the span then ends
+ * on the page.  fn is then called with the smaller h. */
 struct lay_fixed {
 	float h, min_h;
 	lay_draw_fn fn;
@@ -197,12 +202,31 @@ void story_note_last(struct story *s);
 void story_space(struct story *s, float h);
 /* The next block starts a new page. */
 void story_page_break(struct story *s);
+/* The same, taken only on a page whose body is filled to at least min_fill
+ * (0..1) of its height: on a page still mostly blank (the tail of the
+ * previous section, carried over) the next block starts below what is
+ * there.  Keep what must start together in a keep group after the break:
+ * a group that does not fit below still starts a new page.  0: always. */
+struct lay_break {
+	float min_fill;
+};
+void story_page_break_ex(struct story *s, const struct lay_break *br);
 /* What came before is the cover; the next block starts a new page. */
 void story_cover_end(struct story *s);
 /* The blocks between begin and end stay on one page if they fit on one.
  * Groups may nest; an unclosed group ends with the story. */
 void story_keep_begin(struct story *s);
 void story_keep_end(struct story *s);
+/* The blocks between begin and end end on the page where they are if
+ * their shrinkable fixed blocks (story_fixed_ex) can make room: before
+ * each such block the flow measures the rest of the span, and when it does
+ * not fit in what is left of the page (or, for a block that moves to the
+ * next page, of that page) but would once the blocks from here on give up
+ * height, each gives up the same share of what it can, just enough.
+ * Otherwise the span flows as usual.  Spans do not nest; an unclosed span
+ * ends with the story. */
+void story_fit_begin(struct story *s);
+void story_fit_end(struct story *s);
 /* The 目次 here, titled title (a level-1 style heading with a bookmark but
  * no entry of its own), listing the headings of level <= depth (1..3). */
 void story_toc(struct story *s, const char *title, int depth);

@@ -22,15 +22,27 @@ static const char *council_name(struct doc_ctx *c)
 	return NULL;
 }
 
+/* A pillar's page break is taken only on a page at least this full.  Below
+ * it the page holds just the end of the pillar before (its PDCA cycle,
+ * carried over because it did not fit under the charts): a page more than
+ * half blank in each of the 40 copies, and a reader turning to the next
+ * pillar lands on it anyway. */
+#define PILLAR_BREAK_FILL 0.5f
+
 static void pillar_section(struct doc_ctx *c, const struct pillar *pl)
 {
 	/* A pillar with indicators starts a new page: its table, bars and
-	 * trends are handed out and discussed one pillar at a time.  A pillar
-	 * of text alone (the prefecture's, whose targets are the plan's)
-	 * filled a third of a page; those flow on, the heading kept with its
-	 * first lines by the layout. */
-	if (pl->n_indicators)
-		story_page_break(c->s);
+	 * trends are handed out and discussed one pillar at a time - unless
+	 * the page holds little more than the pillar before's PDCA cycle;
+	 * then it starts below that when its heading, description and table
+	 * fit there (the keep group below), and on a new page otherwise.  A
+	 * pillar of text alone (the prefecture's, whose targets are the
+	 * plan's) filled a third of a page; those flow on, the heading kept
+	 * with its first lines by the layout. */
+	if (pl->n_indicators) {
+		story_page_break_ex(c->s, &(struct lay_break){.min_fill = PILLAR_BREAK_FILL});
+		story_keep_begin(c->s);
+	}
 	part_heading(c, 1, doc_printf(c, "施策の柱%s %s", pl->no ? pl->no : "", pl->title));
 	if (pl->subtitle)
 		part_caption(c, doc_printf(c, "～%s", pl->subtitle));
@@ -42,8 +54,14 @@ static void pillar_section(struct doc_ctx *c, const struct pillar *pl)
 	if (pl->n_indicators) {
 		part_caption(c, doc_printf(c, "主要指標の状況（%s）", c->fy_era));
 		part_indicator_table(c, pl->indicators, pl->n_indicators);
+		story_keep_end(c->s);
 		part_caption(c, "達成率と評価");
 		part_bars(c, pl);
+		/* The charts may give up a little of their plot height (to
+		 * about two thirds) when the PDCA cycle then fits under them:
+		 * the pillar's review stays on the page of its figures instead
+		 * of opening a page of its own. */
+		story_fit_begin(c->s);
 		part_caption(c, "主要指標の推移");
 		part_trend_charts(c, pl->indicators, pl->n_indicators);
 	}
@@ -56,6 +74,7 @@ static void pillar_section(struct doc_ctx *c, const struct pillar *pl)
 	else
 		part_para(c, "この年度の取組の記録（PDCA）は登録されていません。");
 	story_keep_end(c->s);
+	story_fit_end(c->s);
 }
 
 /* The prefecture style: targets of the whole plan, then pillars as text. */

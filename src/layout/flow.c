@@ -175,6 +175,8 @@ static float lookahead(const struct flow *f, size_t j, float after, int depth)
 			return gap + b->group_h;
 		return lookahead(f, j + 1, after, depth + 1);
 	case BLK_KEEP_END:
+	case BLK_FIT_BEGIN:
+	case BLK_FIT_END:
 		return lookahead(f, j + 1, after, depth + 1);
 	case BLK_TOC:
 		return gap + toc_first_need(b);
@@ -317,33 +319,68 @@ static void place_fixed(struct flow *f, struct block *b)
 	f->keep_pending = false;
 }
 
-/* A keep group taller than a page: when its shrinkable fixed blocks can
- * give up the excess, each gives up the same share of what it can, and
- * the group (and the groups inside it) are measured again.  Shrinking
- * the charts of a section a little is better than carrying its last lines
- * onto a page of their own; a group that would need more keeps its sizes
- * and flows as if ungrouped. */
-static void tighten(struct flow *f, struct block *g, size_t i)
+/* Shrinks the shrinkable fixed blocks of [i, end) so that the run fits in
+ * avail (the space owed before block i already taken off), each giving up
+ * the same share of what it can; the keep groups among them are measured
+ * again.  Returns false, changing nothing, when the run does not fit even
+ * so; true when it fits (shrunk or not). */
+static bool shrink_run(struct flow *f, size_t i, size_t end, float avail)
 {
 	struct story *s = f->s;
+	float lead;
+	float h = story_run_height(s, i, end, &lead);
+	if (h <= avail + LAY_EPS)
+		return true;
 	float give = 0;
-	for (size_t k = i + 1; k < g->match && k < s->n; k++)
+	for (size_t k = i; k < end; k++)
 		if (s->b[k].kind == BLK_FIXED)
 			give += s->b[k].h - s->b[k].min_h;
 	/* half a point to spare: the heights are sums of floats */
-	float need = g->group_h - f->body.h + 0.5f;
+	float need = h - avail + 0.5f;
 	if (give <= 0 || need > give)
-		return;
+		return false;
 	float share = need / give;
-	for (size_t k = i + 1; k < g->match && k < s->n; k++) {
+	for (size_t k = i; k < end; k++) {
 		struct block *b = &s->b[k];
 		if (b->kind == BLK_FIXED)
 			b->h -= (b->h - b->min_h) * share;
 	}
-	for (size_t k = i; k < g->match && k < s->n; k++)
+	for (size_t k = i; k < end; k++)
 		if (s->b[k].kind == BLK_KEEP_BEGIN)
 			s->b[k].group_h = story_run_height(s, k + 1, s->b[k].match,
 							   &s->b[k].before);
+	return true;
+}
+
+/* A keep group taller than a page: when its shrinkable fixed blocks can
+ * give up the excess, they do (shrink_run) and the group is measured
+ * again.  Shrinking the charts of a section a little is better than
+ * carrying its last lines onto a page of their own; a group that would
+ * need more keeps its sizes and flows as if ungrouped. */
+static void tighten(struct flow *f, struct block *g, size_t i)
+{
+	size_t end = g->match < f->s->n ? g->match : f->s->n;
+	if (shrink_run(f, i + 1, end, f->body.h))
+		g->group_h = story_run_height(f->s, i + 1, end, &g->before);
+}
+
+/* Before shrinkable block i of a fit span: the rest of the span ends on
+ * this page if the blocks from here on can make room for it - a section's
+ * last lines (the PDCA cycle under its charts) then stay with it instead
+ * of opening a page of their own.  A block that does not fit here at its
+ * height moves to the next page: the page is turned now (shrunk, it might
+ * fit here again and leave the rest behind) and the rest fitted there. */
+static void fit_rest(struct flow *f, size_t i)
+{
+	const struct block *b = &f->s->b[i];
+	size_t end = f->fit_end < f->s->n ? f->fit_end : f->s->n;
+	float avail = flow_avail(f) - flow_gap(f, b->before);
+	if (shrink_run(f, i, end, avail))
+		return;
+	if (!f->empty && b->h > avail + LAY_EPS && b->h <= f->body.h) {
+		flow_new_page(f);
+		shrink_run(f, i, end, f->body.h);
+	}
 }
 
 /* Marks the pages a noted block drew on: the one it started on if it
@@ -377,6 +414,8 @@ void flow_run(struct flow *f)
 			f->keep_pending = false;
 			break;
 		case BLK_FIXED:
+			if (i < f->fit_end && b->min_h < b->h)
+				fit_rest(f, i);
 			place_fixed(f, b);
 			break;
 		case BLK_SPACE:
@@ -384,7 +423,8 @@ void flow_run(struct flow *f)
 				f->gap += b->h;
 			break;
 		case BLK_BREAK:
-			if (!f->empty)
+			if (!f->empty &&
+			    f->y - f->body.y >= b->min_fill * f->body.h - LAY_EPS)
 				flow_new_page(f);
 			break;
 		case BLK_COVER_END:
@@ -398,6 +438,12 @@ void flow_run(struct flow *f)
 				need_room(f, flow_gap(f, b->before) + b->group_h);
 			break;
 		case BLK_KEEP_END:
+			break;
+		case BLK_FIT_BEGIN:
+			f->fit_end = b->match;
+			break;
+		case BLK_FIT_END:
+			f->fit_end = 0;
 			break;
 		case BLK_TOC:
 			toc_place(f, b);

@@ -85,6 +85,8 @@ enum blk_kind {
 	BLK_COVER_END,
 	BLK_KEEP_BEGIN,
 	BLK_KEEP_END,
+	BLK_FIT_BEGIN,
+	BLK_FIT_END,
 	BLK_TOC,
 };
 
@@ -117,7 +119,9 @@ struct block {
 	float nat_h, min_h;   /* fixed: as given; h is nat_h unless tightened */
 	lay_draw_fn fn;
 	void *ctx;
-	/* keep groups */
+	/* page break: taken only on a page filled at least this much */
+	float min_fill;
+	/* keep groups, fit spans */
 	size_t match;         /* index of the matching begin/end */
 	float group_h;
 	/* toc */
@@ -138,6 +142,8 @@ struct story {
 	size_t n, alloc;
 	size_t *keep_stack;
 	size_t n_keep, alloc_keep;
+	size_t fit_open;      /* the fit span begun and not ended: its begin
+				 block + 1; 0 when none */
 	struct dl_info info;
 };
 
@@ -160,6 +166,7 @@ struct flow {
 	bool empty;           /* nothing placed on the page yet */
 	float gap;            /* collapsible space owed before the next block */
 	bool keep_pending;    /* what was placed last wants its successor */
+	size_t fit_end;       /* in a fit span: the index of its end; else 0 */
 	bool cover;           /* new pages are cover pages */
 	struct page_meta *meta;
 	size_t alloc_meta;

@@ -196,9 +196,15 @@ void story_space(struct story *s, float h)
 	add(s, BLK_SPACE)->h = h > 0 ? h : 0;
 }
 
+void story_page_break_ex(struct story *s, const struct lay_break *br)
+{
+	float fill = br->min_fill;
+	add(s, BLK_BREAK)->min_fill = fill > 0 ? (fill < 1 ? fill : 1) : 0;
+}
+
 void story_page_break(struct story *s)
 {
-	add(s, BLK_BREAK);
+	story_page_break_ex(s, &(struct lay_break){0});
 }
 
 void story_cover_end(struct story *s)
@@ -227,6 +233,24 @@ void story_keep_end(struct story *s)
 	struct block *b = add(s, BLK_KEEP_END);
 	b->match = begin;
 	s->b[begin].match = s->n - 1;
+}
+
+void story_fit_begin(struct story *s)
+{
+	if (s->fit_open)
+		story_fit_end(s); /* spans do not nest: the new one ends the old */
+	add(s, BLK_FIT_BEGIN)->match = SIZE_MAX;
+	s->fit_open = s->n;
+}
+
+void story_fit_end(struct story *s)
+{
+	if (!s->fit_open)
+		return;
+	size_t begin = s->fit_open - 1;
+	add(s, BLK_FIT_END)->match = begin;
+	s->b[begin].match = s->n - 1;
+	s->fit_open = 0;
 }
 
 void story_toc(struct story *s, const char *title, int depth)
@@ -261,7 +285,8 @@ float story_run_height(const struct story *s, size_t i, size_t end,
 		float g = gap > b->before ? gap : b->before;
 		if (first && b->kind != BLK_SPACE && b->kind != BLK_KEEP_BEGIN &&
 		    b->kind != BLK_KEEP_END && b->kind != BLK_BREAK &&
-		    b->kind != BLK_COVER_END) {
+		    b->kind != BLK_COVER_END && b->kind != BLK_FIT_BEGIN &&
+		    b->kind != BLK_FIT_END) {
 			/* the space before the run is owed to what precedes
 			 * it (and dropped at the top of a page) */
 			*lead = g;

@@ -64,6 +64,45 @@ check "the prefecture's five text-only pillars share pages ($pillar_pages pages)
 	test "$pillar_pages" -le 3
 check "no pillar heading at the foot of a page (${stranded:-none})" test -z "$stranded"
 
+# The city's pillars: no page carries a pillar's PDCA cycle alone (a page
+# the secretary prints 40 times, two thirds blank).  The cycle stays under
+# the charts when they can give a little (see A3 below); when it cannot,
+# the next pillar starts under it, its heading, description and table
+# together.  And nothing is lost on the way: four cycles, four next steps.
+lone_pdca_pages() {
+	n=$(pages "$1")
+	for p in $(seq 2 "$n"); do
+		pdftotext -raw -f "$p" -l "$p" "$1" - | sed '/^[[:space:]]*$/d' >"$WORK/page.txt"
+		head -1 "$WORK/page.txt" | grep -q '^取組の振り返り' &&
+			! grep -q '^施策の柱' "$WORK/page.txt" && echo "$p"
+	done
+}
+pillar_without_table() {
+	n=$(pages "$1")
+	for p in $(seq 2 "$n"); do
+		# the running head (naming a pillar) and the footer come last
+		pdftotext -raw -f "$p" -l "$p" "$1" - | sed '/^[[:space:]]*$/d' |
+			head -n -2 | tr -d ' \n' >"$WORK/page.flat"
+		k=$(grep -oE '施策の柱(①|②|③|④|⑤|⑥|⑦|⑧|⑨)' "$WORK/page.flat" | wc -l)
+		t=$(grep -o '主要指標の状況（' "$WORK/page.flat" | wc -l)
+		[ "$k" -ne "$t" ] && echo "$p"
+	done
+}
+cc="$WORK/kagoshima-city-plan2-council.pdf"
+"$SHIRYO" build $city --kind council --year R7 --paper a3l -o "$WORK/council-a3.pdf" 2>/dev/null
+for f in "$cc" "$WORK/council-a3.pdf"; do
+	lone=$(lone_pdca_pages "$f" | tr '\n' ' ')
+	check "$(basename "$f"): no page with a PDCA cycle alone (${lone:-none})" test -z "$lone"
+	apart=$(pillar_without_table "$f" | tr '\n' ' ')
+	check "$(basename "$f"): each pillar starts with its table (${apart:-all})" test -z "$apart"
+	pdftotext -raw "$f" - | tr -d ' \n' >"$WORK/all.flat"
+	check "$(basename "$f"): four PDCA cycles and their next steps" \
+		test "$(grep -o '取組の振り返り' "$WORK/all.flat" | wc -l)" -eq 4 -a \
+		"$(grep -o '次の取組' "$WORK/all.flat" | wc -l)" -eq 4
+done
+check "the city council handout on 9 A4 pages ($(pages "$cc"))" test "$(pages "$cc")" -le 9
+check "and on 10 A3 pages ($(pages "$WORK/council-a3.pdf"))" test "$(pages "$WORK/council-a3.pdf")" -le 10
+
 # The project handout names every priority project; the prefecture has none.
 tr -d ' \n' <"$WORK/kagoshima-city-plan2-project.pdf.txt" >"$WORK/project.flat"
 for t in 高付加価値な産業を創出する企業・人材の育成支援プロジェクト 地域産業の生産性向上・安定化プロジェクト 海外取引拡大プロジェクト 若者の地元定着促進プロジェクト; do
@@ -125,7 +164,7 @@ running_heads_wrong() {
 		case "$head" in *"$want") ;; *) echo "p$p"; echo "# p$p: head '$head', want '$want'" >&2 ;; esac
 	done
 }
-for a in kagoshima-city-plan2-annual kagoshima-pref-manufacturing-annual; do
+for a in kagoshima-city-plan2-annual kagoshima-pref-manufacturing-annual kagoshima-city-plan2-council; do
 	wrong=$(running_heads_wrong "$WORK/$a.pdf" | tr '\n' ' ')
 	check "$a: each running head names the section in force at the page top (${wrong:-all right})" test -z "$wrong"
 done

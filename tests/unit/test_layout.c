@@ -721,6 +721,97 @@ static void page_note_on_the_pages_of_marked_blocks(void)
 	stop();
 }
 
+/* A fit span: 25 lines, a chart 200 pt tall that may give up 70 pt, then
+ * a kept group of 8 lines, 44 pt too many for the page.  The chart gives
+ * just that and the group stays on the page; with 20 pt to give, or
+ * without the span, nothing shrinks and the group opens the next page.  A
+ * chart that does not fit where it is moves whole and is fitted to the
+ * next page: there it gives what a group of 33 lines needs. */
+static void fit_span_shrinks_to_end_on_the_page(void)
+{
+	for (int k = 0; k < 4; k++) {
+		start();
+		story();
+		para_lines("前", k == 3 ? 32 : 25);  /* x 16.8 pt */
+		struct drawn dr = {0};
+		if (k != 2)
+			story_fit_begin(st);
+		story_fixed_ex(st, &(struct lay_fixed){.h = 200,
+						       .min_h = k == 1 ? 180 : 130,
+						       .fn = draw_box, .ctx = &dr});
+		story_keep_begin(st);
+		para_lines("尾", k == 3 ? 33 : 8);
+		story_keep_end(st);
+		story_fit_end(st);
+		/* after the span, a shrinkable block keeps its height */
+		struct drawn after = {0};
+		story_fixed_ex(st, &(struct lay_fixed){.h = 100, .min_h = 10,
+						       .fn = draw_box, .ctx = &after});
+		layout();
+		read_lines();
+		CU_ASSERT_EQUAL(dr.calls, 1);
+		NEAR(after.h, 100, 0.01);
+		if (k == 0) {
+			float over = 25 * 16.8f + 4 + 200 + 8 + 8 * 16.8f - body().h;
+			CU_ASSERT_EQUAL(dr.page, 0);
+			CU_ASSERT_EQUAL(find_line("尾1")->page, 0);
+			CU_ASSERT_EQUAL(find_line("尾8")->page, 0);
+			CU_ASSERT(dr.h >= 200 - over - 2);
+			CU_ASSERT(dr.h <= 200 - over + 0.01f);
+			/* laid out again: the same, not shrunk twice */
+			float h1 = dr.h;
+			dl_doc_free(doc);
+			doc = NULL;
+			layout();
+			NEAR(dr.h, h1, 0.01);
+		} else if (k < 3) {
+			NEAR(dr.h, 200, 0.01);
+			CU_ASSERT_EQUAL(dr.page, 0);
+			CU_ASSERT_EQUAL(find_line("尾1")->page, 1);
+		} else {
+			float over = 200 + 8 + 33 * 16.8f - body().h;
+			CU_ASSERT_EQUAL(dr.page, 1);
+			NEAR(dr.y, body().y, 0.01);
+			CU_ASSERT(dr.h >= 200 - over - 2);
+			CU_ASSERT(dr.h <= 200 - over + 0.01f);
+			CU_ASSERT_EQUAL(find_line("尾1")->page, 1);
+			CU_ASSERT_EQUAL(find_line("尾33")->page, 1);
+		}
+		stop();
+	}
+}
+
+/* A page break taken only on a page at least half full: after 10 lines
+ * (a quarter of the page) the next paragraph follows on the page; after
+ * 25 it starts a new one; a kept group that does not fit below the 10
+ * lines starts a new page all the same. */
+static void page_break_only_on_a_page_filled_enough(void)
+{
+	for (int k = 0; k < 3; k++) {
+		start();
+		story();
+		para_lines("前", k == 1 ? 25 : 10);
+		story_page_break_ex(st, &(struct lay_break){.min_fill = 0.5f});
+		story_keep_begin(st);
+		para_lines("後", k == 2 ? 35 : 2);
+		story_keep_end(st);
+		layout();
+		read_lines();
+		CU_ASSERT_EQUAL(find_line("後1")->page, k == 0 ? 0 : 1);
+		if (k == 0)
+			CU_ASSERT_EQUAL(doc->n_pages, 1);
+		stop();
+	}
+	/* on an empty page it does nothing either */
+	start();
+	story();
+	story_page_break_ex(st, &(struct lay_break){.min_fill = 0.5f});
+	story_para(st, "一");
+	layout();
+	CU_ASSERT_EQUAL(doc->n_pages, 1);
+	stop();
+}
+
 static void page_breaks_and_space(void)
 {
 	start();
@@ -1015,6 +1106,10 @@ static const struct cu_case cases[] = {
 	{"a keep group stays on one page", keep_group_stays_on_one_page},
 	{"a keep group a little too tall tightens its shrinkable blocks",
 	 keep_group_tightens_shrinkable_blocks},
+	{"a fit span shrinks its charts to end on the page",
+	 fit_span_shrinks_to_end_on_the_page},
+	{"a conditional page break only on a page filled enough",
+	 page_break_only_on_a_page_filled_enough},
 	{"page breaks and space at the top of a page", page_breaks_and_space},
 	{"the page note on every page of a marked block, once",
 	 page_note_on_the_pages_of_marked_blocks},
