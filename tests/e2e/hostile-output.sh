@@ -89,11 +89,15 @@ if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null 2>&1 &&
 	setpriv --reuid=nobody --regid=nogroup --clear-groups true 2>/dev/null; then
 	ro=$(mktemp -d "${TMPDIR:-/tmp}/shiryo-ro.XXXXXX")
 	chmod 755 "$ro"
+	# nobody must be able to read the input and run the binary: the source
+	# tree may sit under a folder private to root (a clone in /root).
+	cp -R "$TOP/xml" "$ro/xml" && chmod -R a+rX "$ro/xml"
+	cp "$SHIRYO" "$ro/shiryo" && chmod 755 "$ro/shiryo"
 	old "$ro/o"
 	chmod 755 "$ro/o"
 	chmod 644 "$ro/o/keep.pdf"
 	expect_exit 1 "a read-only folder (as nobody)" \
-		setpriv --reuid=nobody --regid=nogroup --clear-groups "$SHIRYO" build "$TOP/$city" \
+		setpriv --reuid=nobody --regid=nogroup --clear-groups "$ro/shiryo" build "$ro/$city" \
 		--kind council --year R7 -o "$ro/o/keep.pdf"
 	said "a read-only folder (as nobody)" "cannot write '$ro/o/keep.pdf': Permission denied"
 	survived "a read-only folder (as nobody)" "$ro/o"
