@@ -240,6 +240,23 @@ check "XML C1: the raw CSI is quoted as '?' too" \
 check "XML line break: the message stays on one line" \
 	grep -Eq "$(pos "$WORK/xml/c1.xml" "invalid value '12\\?34' of 'kpi-p1-2'")" "$WORK/out"
 check "XML C1 and line break: no control reaches the terminal" no_controls "$WORK/out"
+# Bidirectional controls (Trojan Source): a right-to-left override in a
+# CSV cell, an isolate written as a character reference in an XML attribute.
+no_bidi() {
+	! LC_ALL=C grep -q "$(printf '\342\200[\216\217\252-\256]\\|\342\201[\246-\251]\\|\330\234')" "$1"
+}
+csv 'kpi-p1-2\342\200\256 9R,R4,1\n' >"$WORK/bidi.csv"
+refused "CSV with a bidi override" "^$WORK/bidi.csv:2: error: no indicator 'kpi-p1-2\\? 9R'" \
+	build "$city" --actuals "$WORK/bidi.csv"
+check "CSV bidi: no bidi control reaches the terminal" no_bidi "$WORK/out"
+{
+	printf '<?xml version="1.0" encoding="UTF-8"?>\n<actuals plan="kagoshima-city-plan2">\n'
+	printf '  <value ref="kpi-p1-2&#x2067;x&#x2069;" year="R4">1</value>\n</actuals>\n'
+} >"$WORK/xml/bidi.xml"
+refused "XML actuals with a bidi isolate" \
+	"$(pos "$WORK/xml/bidi.xml" "value refers to 'kpi-p1-2\\?x\\?', which is no indicator")" \
+	build "$city" --actuals "$WORK/xml/bidi.xml"
+check "XML bidi: no bidi control reaches the terminal" no_bidi "$WORK/out"
 escname="$WORK/$(printf 'a\033[31m\233\302\205b').csv"
 csv 'kpi-p1-2,R4,x\n' >"$escname"
 refused "ESC, a stray byte and NEL in a file name" "^$WORK/a\\?\\[31m\\?\\?b.csv:2: error: value 'x'" \
