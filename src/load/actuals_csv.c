@@ -31,6 +31,7 @@ struct staged {
 	bool known;
 	struct decimal value;
 	int row;
+	int column; /* of the value's cell: the merge's warnings and notes are about it */
 };
 
 struct reader {
@@ -50,6 +51,7 @@ struct reader {
 	const char **at;     /* where each field's text starts in s (after a quote) */
 	size_t n_fields, fields_alloc;
 	bool too_long;       /* a field exceeded ACTUALS_CSV_MAX_FIELD */
+	size_t long_field;   /* the first field that did */
 
 	struct staged *rows;
 	size_t n_rows, rows_alloc;
@@ -69,8 +71,9 @@ static void vrow_error(struct reader *r, int row, int column, const char *fmt, v
 	__attribute__((format(printf, 4, 0)));
 static void row_error(struct reader *r, int row, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
-static void row_error_at(struct reader *r, int row, int column, const char *fmt, ...)
+static void cell_error(struct reader *r, int row, size_t i, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
+static int field_column(const struct reader *r, size_t i);
 
 static void vrow_error(struct reader *r, int row, int column, const char *fmt, va_list ap)
 {
@@ -87,7 +90,8 @@ static void vrow_error(struct reader *r, int row, int column, const char *fmt, v
 	r->errors++;
 }
 
-/* An error about a row: FILE:ROW. */
+/* An error about a row as a whole (its number of fields, a second row for
+ * the same measure and year): FILE:ROW. */
 static void row_error(struct reader *r, int row, const char *fmt, ...)
 {
 	va_list ap;
@@ -96,12 +100,13 @@ static void row_error(struct reader *r, int row, const char *fmt, ...)
 	va_end(ap);
 }
 
-/* An error about one cell of a row: FILE:ROW:COLUMN (see field_column). */
-static void row_error_at(struct reader *r, int row, int column, const char *fmt, ...)
+/* An error about field i of the record being read: FILE:ROW:COLUMN (see
+ * field_column), so that an editor can go to the cell. */
+static void cell_error(struct reader *r, int row, size_t i, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	vrow_error(r, row, column, fmt, ap);
+	vrow_error(r, row, field_column(r, i), fmt, ap);
 	va_end(ap);
 }
 
@@ -322,7 +327,7 @@ static bool read_record(struct reader *r)
 				continue;
 			} else if (c == '"' || closed) {
 				if (!reported)
-					row_error(r, row, "%s; quote the whole field (\"...\") and "
+					cell_error(r, row, r->n_fields - 1, "%s; quote the whole field (\"...\") and "
 						  "double the quotes inside",
 						  closed ? "text after a closing quote"
 							 : "stray quote in a field");
@@ -330,14 +335,18 @@ static bool read_record(struct reader *r)
 				closed = false; /* keep the text */
 				quoted = false;
 			}
-			if (++len > ACTUALS_CSV_MAX_FIELD)
+			if (++len > ACTUALS_CSV_MAX_FIELD) {
+				if (!r->too_long)
+					r->long_field = r->n_fields - 1;
 				r->too_long = true;
-			else
+			} else {
 				put(r, c);
+			}
 			r->s++;
 		}
 		if (quoted && !closed) {
-			row_error(r, row, "quoted field is not closed before the end of the file");
+			cell_error(r, row, r->n_fields - 1,
+				   "quoted field is not closed before the end of the file");
 		}
 		put(r, '\0');
 		trim_field(r, r->n_fields - 1);
@@ -455,13 +464,13 @@ static bool read_header(struct reader *r, enum column **cols, size_t *n_cols, in
 		enum column c = column_of(name);
 		(*cols)[i] = c;
 		if (c == COL_NONE) {
-			row_error(r, 1, "unknown column '%s'; the header is 指標,年度,実績 "
+			cell_error(r, 1, i, "unknown column '%s'; the header is 指標,年度,実績 "
 				  "(or indicator,year,value) and optionally 備考",
 				  shorten(name, shown));
 			ok = false;
 		} else if (c != COL_EMPTY) {
 			if (idx[c] >= 0) {
-				row_error(r, 1, "column '%s' appears twice in the header",
+				cell_error(r, 1, i, "column '%s' appears twice in the header",
 					  shorten(name, shown));
 				ok = false;
 			}
@@ -502,9 +511,10 @@ static bool names_part(const char *text, const char *name, const char *part)
 	return false;
 }
 
-/* The measure named by text, or NULL after reporting why. */
-static struct measure *resolve(struct reader *r, int row, const char *text)
+/* The measure named by field col, or NULL after reporting why. */
+static struct measure *resolve(struct reader *r, int row, size_t col)
 {
+	const char *text = field(r, col);
 	char shown[SHOWN];
 	struct plan *p = r->p;
 	/* Ids first: they are unique and what an export from shiryo would use. */
@@ -547,12 +557,12 @@ static struct measure *resolve(struct reader *r, int row, const char *text)
 	if (hits == 1 && found->id)
 		return found;
 	if (hits == 1) {
-		row_error(r, row, "indicator '%s' has no id to record its values under",
+		cell_error(r, row, col, "indicator '%s' has no id to record its values under",
 			  shorten(text, shown));
 		return NULL;
 	}
 	if (hits > 1) {
-		row_error(r, row, "indicator name '%s' is ambiguous; use the indicator's id",
+		cell_error(r, row, col, "indicator name '%s' is ambiguous; use the indicator's id",
 			  shorten(text, shown));
 		return NULL;
 	}
@@ -567,11 +577,11 @@ static struct measure *resolve(struct reader *r, int row, const char *text)
 				break;
 			n += (size_t)w;
 		}
-		row_error(r, row, "indicator '%s' has several parts; name one of them: %s",
+		cell_error(r, row, col, "indicator '%s' has several parts; name one of them: %s",
 			  shorten(text, shown), parts);
 		return NULL;
 	}
-	row_error(r, row, "no indicator '%s' in the plan (give its id or its exact name)",
+	cell_error(r, row, col, "no indicator '%s' in the plan (give its id or its exact name)",
 		  shorten(text, shown));
 	return NULL;
 }
@@ -698,16 +708,16 @@ static bool parse_value(struct reader *r, int row, size_t col, const struct meas
 	if (st != DECIMAL_OK || !end || end == s) {
 		if (!strcmp(text, "－") || !strcmp(text, "―") || !strcmp(text, "-") ||
 		    !strcmp(text, "ー") || !strcmp(text, "—"))
-			row_error(r, row, "value '%s' is not a number; leave the cell empty for a "
+			cell_error(r, row, col, "value '%s' is not a number; leave the cell empty for a "
 				  "value not yet known", shorten(text, shown));
 		else
-			row_error(r, row, "value '%s' is not a number (%s)", shorten(text, shown),
+			cell_error(r, row, col, "value '%s' is not a number (%s)", shorten(text, shown),
 				  st == DECIMAL_OK ? "no digits" : decimal_status_text(st));
 		return false;
 	}
 	if (neg) {
 		if (out->units < 0) {
-			row_error(r, row, "value '%s' has two signs", shorten(text, shown));
+			cell_error(r, row, col, "value '%s' has two signs", shorten(text, shown));
 			return false;
 		}
 		out->units = -out->units;
@@ -719,13 +729,13 @@ static bool parse_value(struct reader *r, int row, size_t col, const struct meas
 	if (read_exponent(end, &exp)) {
 		char full[64];
 		if (write_in_full(*out, exp, full, sizeof full))
-			row_error_at(r, row, field_column(r, col),
+			cell_error(r, row, col,
 				     "value '%s' is a number in exponent notation, which is not "
 				     "accepted; write the number in full: %s (if Excel wrote it, "
 				     "format the column as a number before saving, or digits may "
 				     "be lost)", shorten(text, shown), full);
 		else
-			row_error_at(r, row, field_column(r, col),
+			cell_error(r, row, col,
 				     "value '%s' is a number in exponent notation, which is not "
 				     "accepted; write the number in full, e.g. 1000000000 for 1e9",
 				     shorten(text, shown));
@@ -735,7 +745,7 @@ static bool parse_value(struct reader *r, int row, size_t col, const struct meas
 	snprintf(suffix, sizeof suffix, "%s", end);
 	char *u = trim(suffix);
 	if (!unit_matches(u, m->unit ? m->unit : "")) {
-		row_error(r, row, "value has unit '%s', but the indicator is measured in '%s'",
+		cell_error(r, row, col, "value has unit '%s', but the indicator is measured in '%s'",
 			  shorten(u, shown), m->unit ? m->unit : "");
 		return false;
 	}
@@ -744,7 +754,7 @@ static bool parse_value(struct reader *r, int row, size_t col, const struct meas
 }
 
 static void stage(struct reader *r, struct measure *m, int fy, bool known,
-		  struct decimal v, int row)
+		  struct decimal v, int row, int column)
 {
 	for (size_t i = 0; i < r->n_rows; i++) {
 		if (r->rows[i].m == m && r->rows[i].fy == fy) {
@@ -760,7 +770,7 @@ static void stage(struct reader *r, struct measure *m, int fy, bool known,
 		r->rows_alloc = r->rows_alloc ? r->rows_alloc * 2 : 32;
 		r->rows = xrealloc(r->rows, r->rows_alloc * sizeof *r->rows);
 	}
-	r->rows[r->n_rows++] = (struct staged){m, fy, known, v, row};
+	r->rows[r->n_rows++] = (struct staged){m, fy, known, v, row, column};
 }
 
 static void check_row(struct reader *r, int row, const enum column *cols, size_t n_cols,
@@ -768,7 +778,8 @@ static void check_row(struct reader *r, int row, const enum column *cols, size_t
 {
 	char shown[SHOWN];
 	if (r->too_long) {
-		row_error(r, row, "field longer than %d bytes refused", ACTUALS_CSV_MAX_FIELD);
+		cell_error(r, row, r->long_field, "field longer than %d bytes refused",
+			   ACTUALS_CSV_MAX_FIELD);
 		return;
 	}
 	bool blank = true;
@@ -785,12 +796,12 @@ static void check_row(struct reader *r, int row, const enum column *cols, size_t
 	for (size_t i = 0; i < n_cols; i++) {
 		const char *f = field(r, i);
 		if (cols[i] == COL_EMPTY && *f) {
-			row_error(r, row, "value '%s' in a column without a header",
+			cell_error(r, row, i, "value '%s' in a column without a header",
 				  shorten(f, shown));
 			ok = false;
 		} else if ((cols[i] == COL_INDICATOR || cols[i] == COL_YEAR ||
 			    cols[i] == COL_VALUE) && is_formula(f)) {
-			row_error(r, row, "formula not evaluated: '%s' (export the values, not "
+			cell_error(r, row, i, "formula not evaluated: '%s' (export the values, not "
 				  "the formulas)", shorten(f, shown));
 			ok = false;
 		}
@@ -798,27 +809,27 @@ static void check_row(struct reader *r, int row, const enum column *cols, size_t
 	if (!ok)
 		return;
 
-	const char *ind = field(r, (size_t)idx[COL_INDICATOR]);
-	const char *year = field(r, (size_t)idx[COL_YEAR]);
+	size_t ind_col = (size_t)idx[COL_INDICATOR], year_col = (size_t)idx[COL_YEAR];
+	const char *year = field(r, year_col);
 	struct measure *m = NULL;
-	if (!*ind)
-		row_error(r, row, "no indicator named in the row");
+	if (!*field(r, ind_col))
+		cell_error(r, row, ind_col, "no indicator named in the row");
 	else
-		m = resolve(r, row, ind);
+		m = resolve(r, row, ind_col);
 
 	int fy = 0;
 	bool year_ok = false;
 	if (!*year) {
-		row_error(r, row, "no year given");
+		cell_error(r, row, year_col, "no year given");
 	} else if (!parse_year(year, &fy)) {
-		row_error(r, row, "'%s' is not a fiscal year (2025, R7, 令和7年度 ...)",
+		cell_error(r, row, year_col, "'%s' is not a fiscal year (2025, R7, 令和7年度 ...)",
 			  shorten(year, shown));
 	} else if (r->p->from && r->p->to && (fy < r->p->from || fy > r->p->to)) {
 		char a[32] = "", b[32] = "";
 		fy_format(r->p->from, FY_STYLE_SHORT, a, sizeof a);
 		fy_format(r->p->to, FY_STYLE_SHORT, b, sizeof b);
-		row_error(r, row, "year '%s' is outside the plan (%s–%s)", shorten(year, shown),
-			  a, b);
+		cell_error(r, row, year_col, "year '%s' is outside the plan (%s–%s)",
+			   shorten(year, shown), a, b);
 	} else {
 		year_ok = true;
 	}
@@ -829,7 +840,7 @@ static void check_row(struct reader *r, int row, const enum column *cols, size_t
 	struct decimal v = {0, 0};
 	if (!parse_value(r, row, (size_t)idx[COL_VALUE], m, &known, &v) || !year_ok)
 		return;
-	stage(r, m, fy, known, v, row);
+	stage(r, m, fy, known, v, row, field_column(r, (size_t)idx[COL_VALUE]));
 }
 
 /* ---- merging ------------------------------------------------------------- */
@@ -843,7 +854,7 @@ static int merge(struct reader *r)
 	for (size_t i = 0; i < r->n_rows; i++) {
 		const struct staged *s = &r->rows[i];
 		v[i] = (struct actual_value){s->m->id, s->fy, s->known, s->value, false,
-					     s->row, 0};
+					     s->row, s->column};
 	}
 	int rc = actuals_merge(r->p, r->name, v, r->n_rows, r->dl);
 	free(v);
@@ -897,8 +908,8 @@ int actuals_parse_csv(struct plan *p, const char *name, const char *data,
 		goto out;
 	}
 	if (r.too_long) {
-		row_error(&r, 1, "header field longer than %d bytes refused",
-			  ACTUALS_CSV_MAX_FIELD);
+		cell_error(&r, 1, r.long_field, "header field longer than %d bytes refused",
+			   ACTUALS_CSV_MAX_FIELD);
 		goto out;
 	}
 	if (!read_header(&r, &cols, &n_cols, idx))
