@@ -687,6 +687,13 @@ static bool write_in_full(struct decimal v, int exp, char *buf, size_t size)
 	return true;
 }
 
+/* Whether s, the text right after a number, starts with a point or a comma:
+ * then it is no unit but the rest of a number written wrong. */
+static bool continues_number(const char *s)
+{
+	return *s == '.' || *s == ',' || starts_with(s, "．") || starts_with(s, "，");
+}
+
 /* Parses a value cell.  Returns false after reporting. */
 static bool parse_value(struct reader *r, int row, size_t col, const struct measure *m,
 			bool *known, struct decimal *out)
@@ -705,14 +712,24 @@ static bool parse_value(struct reader *r, int row, size_t col, const struct meas
 	}
 	const char *end = NULL;
 	enum decimal_status st = decimal_parse_prefix(s, out, &end);
-	if (st != DECIMAL_OK || !end || end == s) {
+	/* "12.3.4" is 12.3 followed by ".4", which is no unit: the number
+	 * itself is wrong, and decimal_syntax_reason() says how. */
+	if (st == DECIMAL_OK && continues_number(end))
+		st = DECIMAL_SYNTAX;
+	if (st != DECIMAL_OK) {
+		const char *reason = decimal_syntax_reason(s);
 		if (!strcmp(text, "－") || !strcmp(text, "―") || !strcmp(text, "-") ||
 		    !strcmp(text, "ー") || !strcmp(text, "—"))
-			cell_error(r, row, col, "value '%s' is not a number; leave the cell empty for a "
-				  "value not yet known", shorten(text, shown));
+			cell_error(r, row, col, "value '%s' is not a number; leave the cell empty "
+				   "for a value not yet known", shorten(text, shown));
+		else if (st == DECIMAL_OVERFLOW)
+			cell_error(r, row, col, "value '%s': %s", shorten(text, shown),
+				   decimal_status_text(st));
+		else if (reason)
+			cell_error(r, row, col, "value '%s' is not a number; it %s",
+				   shorten(text, shown), reason);
 		else
-			cell_error(r, row, col, "value '%s' is not a number (%s)", shorten(text, shown),
-				  st == DECIMAL_OK ? "no digits" : decimal_status_text(st));
+			cell_error(r, row, col, "value '%s' is not a number", shorten(text, shown));
 		return false;
 	}
 	if (neg) {

@@ -271,11 +271,11 @@ check "argument: no control reaches the terminal" no_controls "$WORK/out"
 
 csv 'kpi-p1-2,R4,99999999999999999999\nkpi-p1-2,R5,NaN\nkpi-p1-2,R6,inf\nkpi-p1-2,R7,1.0000001\n' \
 	>"$WORK/numbers.csv"
-refused "CSV overflow" "^$WORK/numbers.csv:2:13: error: value '99999999999999999999' is not a number \(number too long" \
+refused "CSV overflow" "^$WORK/numbers.csv:2:13: error: value '99999999999999999999': number too long \(more than 18 digits" \
 	build "$city" --actuals "$WORK/numbers.csv"
-check "CSV NaN refused by row" grep -q "^$WORK/numbers.csv:3:13: error: value 'NaN' is not a number" "$WORK/out"
-check "CSV inf refused by row" grep -q "^$WORK/numbers.csv:4:13: error: value 'inf' is not a number" "$WORK/out"
-check "CSV seven decimals refused by row" grep -q "^$WORK/numbers.csv:5:13: error: value '1.0000001' is not a number" "$WORK/out"
+check "CSV NaN refused by row" grep -q "^$WORK/numbers.csv:3:13: error: value 'NaN' is not a number; it has letters$" "$WORK/out"
+check "CSV inf refused by row" grep -q "^$WORK/numbers.csv:4:13: error: value 'inf' is not a number; it has letters$" "$WORK/out"
+check "CSV seven decimals refused by row" grep -q "^$WORK/numbers.csv:5:13: error: value '1.0000001': number too long" "$WORK/out"
 # Exponent notation (how Excel saves long numbers in a General column) is
 # refused as such, at FILE:ROW:COLUMN, not read as 1 with the unit 'e9'.
 csv 'kpi-p1-2,R4,1e9\nkpi-p1-2,R5,"1.5E3"\n' >"$WORK/exp.csv"
@@ -305,8 +305,8 @@ cat >"$WORK/xml/bad-actuals.xml" <<'EOF'
 EOF
 refused "XML actuals overflow" "$(pos "$WORK/xml/bad-actuals.xml" "invalid value '99999999999999999999' of 'kpi-p1-2': number too long")" \
 	build "$city" --actuals "$WORK/xml/bad-actuals.xml"
-check "XML actuals NaN refused with its position" \
-	grep -Eq "$(pos "$WORK/xml/bad-actuals.xml" "invalid value 'NaN'")" "$WORK/out"
+check "XML actuals NaN refused with its position and why" \
+	grep -Eq "$(pos "$WORK/xml/bad-actuals.xml" "invalid value 'NaN' of 'kpi-p1-2': not a number; it has letters$")" "$WORK/out"
 check "XML actuals year R999 refused with its position" \
 	grep -Eq "$(pos "$WORK/xml/bad-actuals.xml" "invalid year 'R999'")" "$WORK/out"
 check "XML actuals year 99999 refused with its position" \

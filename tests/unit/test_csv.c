@@ -394,7 +394,7 @@ static void test_bad_rows_with_row_numbers(void)
 	CU_ASSERT(has_diag(DIAG_ERROR, 9, "'昨年' is not a fiscal year"));
 	CU_ASSERT(has_diag(DIAG_ERROR, 10, "value '－' is not a number; leave the cell empty"));
 	CU_ASSERT(has_diag(DIAG_ERROR, 11, "year 'H31' is outside the plan"));
-	CU_ASSERT(has_diag(DIAG_ERROR, 12, "value has unit '.4'"));
+	CU_ASSERT(has_diag(DIAG_ERROR, 12, "value '12.3.4' is not a number; it has two decimal points"));
 	CU_ASSERT_EQUAL(DL.errors, 10);
 	CU_ASSERT_EQUAL(total_actuals(), 0); /* row 2 was fine, and is not merged */
 	CU_ASSERT_STRING_EQUAL(DL.items[0].file, "bad.csv");
@@ -466,6 +466,43 @@ static void test_exponent_notation_refused_with_column(void)
 	teardown();
 }
 
+/* A value that is not a number says so once, and why when decimal.c can
+ * tell (it said "value 'x' is not a number (not a number)"); "12.3.4" is
+ * such a value, not 12.3 with the unit '.4'. */
+static void test_not_a_number_says_why_once(void)
+{
+	setup();
+	CU_ASSERT_EQUAL(parse("nan.csv", "指標,年度,実績\n"
+					 "kpi-01,R4,abc\n"
+					 "kpi-pct,R5,12.3.4\n"
+					 "kpi-pct,R6,\"1,23％\"\n"
+					 "kpi-01,R7,▲\n"
+					 "kpi-01,R8,.5\n"
+					 "kpi-01,R9,99999999999999999999\n"
+					 "kpi-01,R10,―\n"
+					 "kpi-pct,R11,６５．１．２％\n"),
+			-1);
+	static const char *const want[] = {
+		"value 'abc' is not a number; it has letters",
+		"value '12.3.4' is not a number; it has two decimal points",
+		"value '1,23％' is not a number; it has a thousands separator in the wrong place",
+		"value '▲' is not a number; it has no digits",
+		"value '.5' is not a number; it has no digit before its decimal point",
+		"value '99999999999999999999': number too long (more than 18 digits or 6 "
+		"decimals)",
+		"value '―' is not a number; leave the cell empty for a value not yet known",
+		"value '６５．１．２％' is not a number; it has two decimal points",
+	};
+	for (int i = 0; i < (int)(sizeof want / sizeof want[0]); i++) {
+		const struct diag *d = diag_of_row(i + 2);
+		CU_ASSERT_PTR_NOT_NULL(d);
+		if (d)
+			CU_ASSERT_STRING_EQUAL(d->message, want[i]);
+	}
+	CU_ASSERT_EQUAL(DL.errors, sizeof want / sizeof want[0]);
+	teardown();
+}
+
 /* Every error about a cell is at FILE:ROW:COLUMN, the column of the cell's
  * first character (after a quote and blanks, counted in characters), so
  * that an editor can go to it; only what concerns the row as a whole (its
@@ -501,7 +538,7 @@ static void test_cell_errors_name_their_column(void)
 		{3, 8, "year 'R15' is outside the plan"},
 		{4, 8, "'昨年' is not a fiscal year"},
 		{5, 11, "value has unit 'x'"},
-		{6, 11, "value 'abc' is not a number"},
+		{6, 11, "value 'abc' is not a number; it has letters"},
 		{7, 11, "value '－' is not a number; leave the cell empty"},
 		{8, 11, "value '▲-1' has two signs"},
 		{9, 1, "no indicator named in the row"},
@@ -669,7 +706,7 @@ static void test_nothing_half_merged(void)
 				       "kpi-pct,R4,bad\n"),
 			-1);
 	CU_ASSERT_EQUAL(DL.errors, 1);
-	CU_ASSERT(has_diag(DIAG_ERROR, 4, "value 'bad' is not a number"));
+	CU_ASSERT(has_diag(DIAG_ERROR, 4, "value 'bad' is not a number; it has letters"));
 	CU_ASSERT(m->actuals == before);
 	CU_ASSERT_EQUAL(m->n_actuals, 1);
 	CU_ASSERT(value_is("kpi-01", 2022, 25, 0));
@@ -699,6 +736,7 @@ static const struct cu_case cases[] = {
 	{"value forms: separators, full width, units, signs", test_value_forms},
 	{"bad rows reported with row numbers", test_bad_rows_with_row_numbers},
 	{"exponent notation refused at row and column", test_exponent_notation_refused_with_column},
+	{"a value that is not a number says why, once", test_not_a_number_says_why_once},
 	{"cell errors name their column", test_cell_errors_name_their_column},
 	{"formulas refused", test_formula_refused},
 	{"huge field refused", test_huge_field_refused},

@@ -506,7 +506,8 @@ static void test_bad_actuals_are_all_reported_and_nothing_merged(void)
 	       NULL, NULL);
 	EXPECT(DIAG_ERROR, f, 7, 3, "second value of 'kpi-01' for R6",
 	       "(the first is at line 6)", NULL);
-	EXPECT(DIAG_ERROR, f, 8, 3, "invalid value '7x' of 'kpi-02'", NULL, NULL);
+	EXPECT(DIAG_ERROR, f, 8, 3, "invalid value '7x' of 'kpi-02': not a number; it has letters",
+	       NULL, NULL);
 	EXPECT(DIAG_ERROR, f, 9, 23, "invalid year 'H32'", "not a fiscal year", NULL);
 	EXPECT_COUNT(6, 0);
 	/* sorted by position */
