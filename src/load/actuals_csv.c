@@ -22,6 +22,7 @@
 #include "diag.h"
 #include "fy.h"
 #include "load.h"
+#include "load_internal.h"
 #include "plan.h"
 
 /* One parsed row, waiting to be merged. */
@@ -630,63 +631,6 @@ static bool unit_matches(const char *suffix, const char *unit)
 	return false;
 }
 
-/* Whether s, the text right after a number, is an exponent: e or E (ASCII
- * or full-width), an optional sign, digits.  *exp gets its value, capped
- * near ±10000 (enough to know it is out of range). */
-static bool read_exponent(const char *s, int *exp)
-{
-	const char *p = s;
-	if (*p == 'e' || *p == 'E')
-		p++;
-	else if (starts_with(p, "ｅ") || starts_with(p, "Ｅ"))
-		p += strlen("ｅ");
-	else
-		return false;
-	int sign = 1;
-	if (*p == '+' || *p == '-') {
-		sign = *p == '-' ? -1 : 1;
-		p++;
-	} else if (starts_with(p, "＋") || starts_with(p, "－") || starts_with(p, "−")) {
-		sign = starts_with(p, "＋") ? 1 : -1;
-		p += 3; /* all three are 3 bytes */
-	}
-	int v = 0, digits = 0;
-	for (;; digits++) {
-		int d;
-		if (*p >= '0' && *p <= '9') {
-			d = *p - '0';
-			p++;
-		} else if (starts_with(p, "\xEF\xBC") && (unsigned char)p[2] >= 0x90 &&
-			   (unsigned char)p[2] <= 0x99) { /* ０..９ */
-			d = (unsigned char)p[2] - 0x90;
-			p += 3;
-		} else {
-			break;
-		}
-		if (v < 1000)
-			v = v * 10 + d;
-	}
-	*exp = sign * v;
-	return digits > 0;
-}
-
-/* v × 10^exp written out in full into buf; false when that needs more than
- * 18 digits or more than DECIMAL_MAX_SCALE decimals. */
-static bool write_in_full(struct decimal v, int exp, char *buf, size_t size)
-{
-	int scale = v.scale - exp;
-	int64_t u = v.units;
-	for (; scale < 0; scale++) {
-		if (u >= 100000000000000000 || u <= -100000000000000000)
-			return false;
-		u *= 10;
-	}
-	if (scale > DECIMAL_MAX_SCALE)
-		return false;
-	decimal_format((struct decimal){u, scale}, false, buf, size);
-	return true;
-}
-
 /* Whether s, the text right after a number, starts with a point or a comma:
  * then it is no unit but the rest of a number written wrong. */
 static bool continues_number(const char *s)
@@ -742,20 +686,11 @@ static bool parse_value(struct reader *r, int row, size_t col, const struct meas
 	/* 1e9, 1.5E3: not how anyone writes actuals, but how Excel saves a
 	 * number of many digits in a General column, rounded to what the cell
 	 * shows.  Read as 1 with the unit 'e9' it made no sense. */
-	int exp;
-	if (read_exponent(end, &exp)) {
-		char full[64];
-		if (write_in_full(*out, exp, full, sizeof full))
-			cell_error(r, row, col,
-				     "value '%s' is a number in exponent notation, which is not "
-				     "accepted; write the number in full: %s (if Excel wrote it, "
-				     "format the column as a number before saving, or digits may "
-				     "be lost)", shorten(text, shown), full);
-		else
-			cell_error(r, row, col,
-				     "value '%s' is a number in exponent notation, which is not "
-				     "accepted; write the number in full, e.g. 1000000000 for 1e9",
-				     shorten(text, shown));
+	char why[160];
+	if (actuals_exponent(*out, end, why, sizeof why)) {
+		cell_error(r, row, col, "value '%s' is %s (if Excel wrote it, format the "
+			   "column as a number before saving, or digits may be lost)",
+			   shorten(text, shown), why);
 		return false;
 	}
 	char suffix[ACTUALS_CSV_MAX_FIELD + 1];

@@ -49,11 +49,17 @@ static bool truth(const char *s)
 }
 
 /* What is wrong with a value that decimal_parse() refused with st, for
- * "invalid value 'x' of 'kpi-01': ...": the status, and for a syntax error
- * what breaks it ("not a number; it has letters").  In buf. */
+ * "invalid value 'x' of 'kpi-01': ...": exponent notation explained as the
+ * CSV reader explains it, or the status and, for a syntax error, what
+ * breaks it ("not a number; it has letters").  In buf. */
 static const char *value_problem(const char *s, enum decimal_status st, char *buf,
 				 size_t size)
 {
+	struct decimal v;
+	const char *end, *past;
+	if (st == DECIMAL_SYNTAX && decimal_parse_prefix(s, &v, &end) == DECIMAL_OK &&
+	    (past = actuals_exponent(v, end, buf, size)) && !*past)
+		return buf;
 	const char *reason = st == DECIMAL_SYNTAX ? decimal_syntax_reason(s) : NULL;
 	if (reason)
 		snprintf(buf, size, "%s; it %s", decimal_status_text(st), reason);

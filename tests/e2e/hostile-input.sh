@@ -311,6 +311,20 @@ check "XML actuals year R999 refused with its position" \
 	grep -Eq "$(pos "$WORK/xml/bad-actuals.xml" "invalid year 'R999'")" "$WORK/out"
 check "XML actuals year 99999 refused with its position" \
 	grep -Eq "$(pos "$WORK/xml/bad-actuals.xml" "invalid year '99999'")" "$WORK/out"
+# Exponent notation in XML actuals: the CSV reader's explanation, not just
+# "not a number".
+cat >"$WORK/xml/exp-actuals.xml" <<'EOF'
+<?xml version="1.0" encoding="UTF-8"?>
+<actuals plan="kagoshima-city-plan2">
+  <value ref="kpi-p1-2" year="R4">1e9</value>
+  <value ref="kpi-p1-2" year="R5">１．５Ｅ３</value>
+</actuals>
+EOF
+refused "XML actuals exponent notation" \
+	"$(pos "$WORK/xml/exp-actuals.xml" "invalid value '1e9' of 'kpi-p1-2': a number in exponent notation, which is not accepted; write the number in full: 1000000000$")" \
+	build "$city" --actuals "$WORK/xml/exp-actuals.xml"
+check "XML actuals exponent notation: full-width too" \
+	grep -Eq "$(pos "$WORK/xml/exp-actuals.xml" "invalid value '１．５Ｅ３' of 'kpi-p1-2': a number in exponent notation.*: 1500$")" "$WORK/out"
 
 for y in R999 99999 H32 R0 2201 1925; do
 	expect_exit 2 "--year $y is a usage error" "$SHIRYO" build "$city" --kind council --year "$y" -o "$out"
