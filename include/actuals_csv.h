@@ -24,10 +24,14 @@
  *         exponent notation (1e9, 1.5E3, and their full-width forms): Excel saves
  *         long numbers so, rounded; the error gives the number in full.
  *
- * ERRORS are reported as FILE:ROW: message (diag line = the spreadsheet row,
- * i.e. the record number with the header as row 1; column 0), or for a
- * value in exponent notation FILE:ROW:COLUMN: message (the column of the
- * value's first character on its line, counted in characters): a row naming
+ * ERRORS are reported as FILE:ROW:COLUMN: message, the diag line being the
+ * spreadsheet row (the record number with the header as row 1) and the
+ * column that of the first character of the cell at fault on its line
+ * (after an opening quote and blanks, counted in characters, so that an
+ * editor can go to it); only what concerns a row as a whole (its number of
+ * fields, a second row for the same measure and year, a header without the
+ * three columns) is FILE:ROW with column 0.  The merge's warnings and notes
+ * about a value have the value's cell.  Errors are given for: a row naming
  * no indicator (or an ambiguous name, or a compound indicator without its
  * part), a year that is not one or lies outside the plan, a value that does
  * not parse or is in exponent notation, a unit that does not match, a

@@ -57,6 +57,14 @@ enum decimal_status decimal_parse_prefix(const char *s, struct decimal *out,
 					 const char **end);
 /* Human message for a status ("not a number", ...); never NULL. */
 const char *decimal_status_text(enum decimal_status st);
+/* Why decimal_parse() finds no number in s (DECIMAL_SYNTAX or
+ * DECIMAL_EMPTY), for a message: a phrase about the first thing that breaks
+ * the grammar, to follow "it": "has two decimal points", "has letters",
+ * "has a thousands separator in the wrong place", "has no digits" ...
+ * (static text).  NULL when decimal_parse() gives DECIMAL_OK or
+ * DECIMAL_OVERFLOW.  Exponent notation ("1e9") is "has letters" here:
+ * telling it apart is the actuals readers' business (actuals_exponent). */
+const char *decimal_syntax_reason(const char *s);
 
 double decimal_to_double(struct decimal d);
 /* The decimal nearest to v at the given scale, rounding half away from zero

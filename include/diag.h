@@ -54,8 +54,10 @@ char *diag_format(const struct diag *d, char *buf, size_t size);
 /* Copies s into buf (size > 0 bytes, always NUL-terminated) with every byte
  * or character a terminal could act on shown as '?': C0 controls (line
  * breaks and tabs too: a message is one line), DEL, C1 controls
- * (U+0080..U+009F: 0x9B alone is CSI on some terminals) and each byte that
- * is not part of valid UTF-8.  A copy too long for buf is cut at a
+ * (U+0080..U+009F: 0x9B alone is CSI on some terminals), the Unicode
+ * bidirectional controls (U+202A..U+202E, U+2066..U+2069, U+200E, U+200F,
+ * U+061C: they make the rest of a line display reordered) and each byte
+ * that is not part of valid UTF-8.  A copy too long for buf is cut at a
  * character boundary.  buf may be s itself: the text only ever shrinks.
  * Returns buf.  For text printed outside a diag_list (the CLI's usage
  * errors and progress lines). */

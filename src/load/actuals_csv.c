@@ -22,6 +22,7 @@
 #include "diag.h"
 #include "fy.h"
 #include "load.h"
+#include "load_internal.h"
 #include "plan.h"
 
 /* One parsed row, waiting to be merged. */
@@ -31,6 +32,7 @@ struct staged {
 	bool known;
 	struct decimal value;
 	int row;
+	int column; /* of the value's cell: the merge's warnings and notes are about it */
 };
 
 struct reader {
@@ -50,6 +52,7 @@ struct reader {
 	const char **at;     /* where each field's text starts in s (after a quote) */
 	size_t n_fields, fields_alloc;
 	bool too_long;       /* a field exceeded ACTUALS_CSV_MAX_FIELD */
+	size_t long_field;   /* the first field that did */
 
 	struct staged *rows;
 	size_t n_rows, rows_alloc;
@@ -69,8 +72,9 @@ static void vrow_error(struct reader *r, int row, int column, const char *fmt, v
 	__attribute__((format(printf, 4, 0)));
 static void row_error(struct reader *r, int row, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
-static void row_error_at(struct reader *r, int row, int column, const char *fmt, ...)
+static void cell_error(struct reader *r, int row, size_t i, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
+static int field_column(const struct reader *r, size_t i);
 
 static void vrow_error(struct reader *r, int row, int column, const char *fmt, va_list ap)
 {
@@ -87,7 +91,8 @@ static void vrow_error(struct reader *r, int row, int column, const char *fmt, v
 	r->errors++;
 }
 
-/* An error about a row: FILE:ROW. */
+/* An error about a row as a whole (its number of fields, a second row for
+ * the same measure and year): FILE:ROW. */
 static void row_error(struct reader *r, int row, const char *fmt, ...)
 {
 	va_list ap;
@@ -96,12 +101,13 @@ static void row_error(struct reader *r, int row, const char *fmt, ...)
 	va_end(ap);
 }
 
-/* An error about one cell of a row: FILE:ROW:COLUMN (see field_column). */
-static void row_error_at(struct reader *r, int row, int column, const char *fmt, ...)
+/* An error about field i of the record being read: FILE:ROW:COLUMN (see
+ * field_column), so that an editor can go to the cell. */
+static void cell_error(struct reader *r, int row, size_t i, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	vrow_error(r, row, column, fmt, ap);
+	vrow_error(r, row, field_column(r, i), fmt, ap);
 	va_end(ap);
 }
 
@@ -322,7 +328,7 @@ static bool read_record(struct reader *r)
 				continue;
 			} else if (c == '"' || closed) {
 				if (!reported)
-					row_error(r, row, "%s; quote the whole field (\"...\") and "
+					cell_error(r, row, r->n_fields - 1, "%s; quote the whole field (\"...\") and "
 						  "double the quotes inside",
 						  closed ? "text after a closing quote"
 							 : "stray quote in a field");
@@ -330,14 +336,18 @@ static bool read_record(struct reader *r)
 				closed = false; /* keep the text */
 				quoted = false;
 			}
-			if (++len > ACTUALS_CSV_MAX_FIELD)
+			if (++len > ACTUALS_CSV_MAX_FIELD) {
+				if (!r->too_long)
+					r->long_field = r->n_fields - 1;
 				r->too_long = true;
-			else
+			} else {
 				put(r, c);
+			}
 			r->s++;
 		}
 		if (quoted && !closed) {
-			row_error(r, row, "quoted field is not closed before the end of the file");
+			cell_error(r, row, r->n_fields - 1,
+				   "quoted field is not closed before the end of the file");
 		}
 		put(r, '\0');
 		trim_field(r, r->n_fields - 1);
@@ -455,13 +465,13 @@ static bool read_header(struct reader *r, enum column **cols, size_t *n_cols, in
 		enum column c = column_of(name);
 		(*cols)[i] = c;
 		if (c == COL_NONE) {
-			row_error(r, 1, "unknown column '%s'; the header is 指標,年度,実績 "
+			cell_error(r, 1, i, "unknown column '%s'; the header is 指標,年度,実績 "
 				  "(or indicator,year,value) and optionally 備考",
 				  shorten(name, shown));
 			ok = false;
 		} else if (c != COL_EMPTY) {
 			if (idx[c] >= 0) {
-				row_error(r, 1, "column '%s' appears twice in the header",
+				cell_error(r, 1, i, "column '%s' appears twice in the header",
 					  shorten(name, shown));
 				ok = false;
 			}
@@ -502,9 +512,10 @@ static bool names_part(const char *text, const char *name, const char *part)
 	return false;
 }
 
-/* The measure named by text, or NULL after reporting why. */
-static struct measure *resolve(struct reader *r, int row, const char *text)
+/* The measure named by field col, or NULL after reporting why. */
+static struct measure *resolve(struct reader *r, int row, size_t col)
 {
+	const char *text = field(r, col);
 	char shown[SHOWN];
 	struct plan *p = r->p;
 	/* Ids first: they are unique and what an export from shiryo would use. */
@@ -547,12 +558,12 @@ static struct measure *resolve(struct reader *r, int row, const char *text)
 	if (hits == 1 && found->id)
 		return found;
 	if (hits == 1) {
-		row_error(r, row, "indicator '%s' has no id to record its values under",
+		cell_error(r, row, col, "indicator '%s' has no id to record its values under",
 			  shorten(text, shown));
 		return NULL;
 	}
 	if (hits > 1) {
-		row_error(r, row, "indicator name '%s' is ambiguous; use the indicator's id",
+		cell_error(r, row, col, "indicator name '%s' is ambiguous; use the indicator's id",
 			  shorten(text, shown));
 		return NULL;
 	}
@@ -567,11 +578,11 @@ static struct measure *resolve(struct reader *r, int row, const char *text)
 				break;
 			n += (size_t)w;
 		}
-		row_error(r, row, "indicator '%s' has several parts; name one of them: %s",
+		cell_error(r, row, col, "indicator '%s' has several parts; name one of them: %s",
 			  shorten(text, shown), parts);
 		return NULL;
 	}
-	row_error(r, row, "no indicator '%s' in the plan (give its id or its exact name)",
+	cell_error(r, row, col, "no indicator '%s' in the plan (give its id or its exact name)",
 		  shorten(text, shown));
 	return NULL;
 }
@@ -620,61 +631,11 @@ static bool unit_matches(const char *suffix, const char *unit)
 	return false;
 }
 
-/* Whether s, the text right after a number, is an exponent: e or E (ASCII
- * or full-width), an optional sign, digits.  *exp gets its value, capped
- * near ±10000 (enough to know it is out of range). */
-static bool read_exponent(const char *s, int *exp)
+/* Whether s, the text right after a number, starts with a point or a comma:
+ * then it is no unit but the rest of a number written wrong. */
+static bool continues_number(const char *s)
 {
-	const char *p = s;
-	if (*p == 'e' || *p == 'E')
-		p++;
-	else if (starts_with(p, "ｅ") || starts_with(p, "Ｅ"))
-		p += strlen("ｅ");
-	else
-		return false;
-	int sign = 1;
-	if (*p == '+' || *p == '-') {
-		sign = *p == '-' ? -1 : 1;
-		p++;
-	} else if (starts_with(p, "＋") || starts_with(p, "－") || starts_with(p, "−")) {
-		sign = starts_with(p, "＋") ? 1 : -1;
-		p += 3; /* all three are 3 bytes */
-	}
-	int v = 0, digits = 0;
-	for (;; digits++) {
-		int d;
-		if (*p >= '0' && *p <= '9') {
-			d = *p - '0';
-			p++;
-		} else if (starts_with(p, "\xEF\xBC") && (unsigned char)p[2] >= 0x90 &&
-			   (unsigned char)p[2] <= 0x99) { /* ０..９ */
-			d = (unsigned char)p[2] - 0x90;
-			p += 3;
-		} else {
-			break;
-		}
-		if (v < 1000)
-			v = v * 10 + d;
-	}
-	*exp = sign * v;
-	return digits > 0;
-}
-
-/* v × 10^exp written out in full into buf; false when that needs more than
- * 18 digits or more than DECIMAL_MAX_SCALE decimals. */
-static bool write_in_full(struct decimal v, int exp, char *buf, size_t size)
-{
-	int scale = v.scale - exp;
-	int64_t u = v.units;
-	for (; scale < 0; scale++) {
-		if (u >= 100000000000000000 || u <= -100000000000000000)
-			return false;
-		u *= 10;
-	}
-	if (scale > DECIMAL_MAX_SCALE)
-		return false;
-	decimal_format((struct decimal){u, scale}, false, buf, size);
-	return true;
+	return *s == '.' || *s == ',' || starts_with(s, "．") || starts_with(s, "，");
 }
 
 /* Parses a value cell.  Returns false after reporting. */
@@ -695,19 +656,29 @@ static bool parse_value(struct reader *r, int row, size_t col, const struct meas
 	}
 	const char *end = NULL;
 	enum decimal_status st = decimal_parse_prefix(s, out, &end);
-	if (st != DECIMAL_OK || !end || end == s) {
+	/* "12.3.4" is 12.3 followed by ".4", which is no unit: the number
+	 * itself is wrong, and decimal_syntax_reason() says how. */
+	if (st == DECIMAL_OK && continues_number(end))
+		st = DECIMAL_SYNTAX;
+	if (st != DECIMAL_OK) {
+		const char *reason = decimal_syntax_reason(s);
 		if (!strcmp(text, "－") || !strcmp(text, "―") || !strcmp(text, "-") ||
 		    !strcmp(text, "ー") || !strcmp(text, "—"))
-			row_error(r, row, "value '%s' is not a number; leave the cell empty for a "
-				  "value not yet known", shorten(text, shown));
+			cell_error(r, row, col, "value '%s' is not a number; leave the cell empty "
+				   "for a value not yet known", shorten(text, shown));
+		else if (st == DECIMAL_OVERFLOW)
+			cell_error(r, row, col, "value '%s': %s", shorten(text, shown),
+				   decimal_status_text(st));
+		else if (reason)
+			cell_error(r, row, col, "value '%s' is not a number; it %s",
+				   shorten(text, shown), reason);
 		else
-			row_error(r, row, "value '%s' is not a number (%s)", shorten(text, shown),
-				  st == DECIMAL_OK ? "no digits" : decimal_status_text(st));
+			cell_error(r, row, col, "value '%s' is not a number", shorten(text, shown));
 		return false;
 	}
 	if (neg) {
 		if (out->units < 0) {
-			row_error(r, row, "value '%s' has two signs", shorten(text, shown));
+			cell_error(r, row, col, "value '%s' has two signs", shorten(text, shown));
 			return false;
 		}
 		out->units = -out->units;
@@ -715,27 +686,18 @@ static bool parse_value(struct reader *r, int row, size_t col, const struct meas
 	/* 1e9, 1.5E3: not how anyone writes actuals, but how Excel saves a
 	 * number of many digits in a General column, rounded to what the cell
 	 * shows.  Read as 1 with the unit 'e9' it made no sense. */
-	int exp;
-	if (read_exponent(end, &exp)) {
-		char full[64];
-		if (write_in_full(*out, exp, full, sizeof full))
-			row_error_at(r, row, field_column(r, col),
-				     "value '%s' is a number in exponent notation, which is not "
-				     "accepted; write the number in full: %s (if Excel wrote it, "
-				     "format the column as a number before saving, or digits may "
-				     "be lost)", shorten(text, shown), full);
-		else
-			row_error_at(r, row, field_column(r, col),
-				     "value '%s' is a number in exponent notation, which is not "
-				     "accepted; write the number in full, e.g. 1000000000 for 1e9",
-				     shorten(text, shown));
+	char why[160];
+	if (actuals_exponent(*out, end, why, sizeof why)) {
+		cell_error(r, row, col, "value '%s' is %s (if Excel wrote it, format the "
+			   "column as a number before saving, or digits may be lost)",
+			   shorten(text, shown), why);
 		return false;
 	}
 	char suffix[ACTUALS_CSV_MAX_FIELD + 1];
 	snprintf(suffix, sizeof suffix, "%s", end);
 	char *u = trim(suffix);
 	if (!unit_matches(u, m->unit ? m->unit : "")) {
-		row_error(r, row, "value has unit '%s', but the indicator is measured in '%s'",
+		cell_error(r, row, col, "value has unit '%s', but the indicator is measured in '%s'",
 			  shorten(u, shown), m->unit ? m->unit : "");
 		return false;
 	}
@@ -744,7 +706,7 @@ static bool parse_value(struct reader *r, int row, size_t col, const struct meas
 }
 
 static void stage(struct reader *r, struct measure *m, int fy, bool known,
-		  struct decimal v, int row)
+		  struct decimal v, int row, int column)
 {
 	for (size_t i = 0; i < r->n_rows; i++) {
 		if (r->rows[i].m == m && r->rows[i].fy == fy) {
@@ -760,7 +722,7 @@ static void stage(struct reader *r, struct measure *m, int fy, bool known,
 		r->rows_alloc = r->rows_alloc ? r->rows_alloc * 2 : 32;
 		r->rows = xrealloc(r->rows, r->rows_alloc * sizeof *r->rows);
 	}
-	r->rows[r->n_rows++] = (struct staged){m, fy, known, v, row};
+	r->rows[r->n_rows++] = (struct staged){m, fy, known, v, row, column};
 }
 
 static void check_row(struct reader *r, int row, const enum column *cols, size_t n_cols,
@@ -768,7 +730,8 @@ static void check_row(struct reader *r, int row, const enum column *cols, size_t
 {
 	char shown[SHOWN];
 	if (r->too_long) {
-		row_error(r, row, "field longer than %d bytes refused", ACTUALS_CSV_MAX_FIELD);
+		cell_error(r, row, r->long_field, "field longer than %d bytes refused",
+			   ACTUALS_CSV_MAX_FIELD);
 		return;
 	}
 	bool blank = true;
@@ -785,12 +748,12 @@ static void check_row(struct reader *r, int row, const enum column *cols, size_t
 	for (size_t i = 0; i < n_cols; i++) {
 		const char *f = field(r, i);
 		if (cols[i] == COL_EMPTY && *f) {
-			row_error(r, row, "value '%s' in a column without a header",
+			cell_error(r, row, i, "value '%s' in a column without a header",
 				  shorten(f, shown));
 			ok = false;
 		} else if ((cols[i] == COL_INDICATOR || cols[i] == COL_YEAR ||
 			    cols[i] == COL_VALUE) && is_formula(f)) {
-			row_error(r, row, "formula not evaluated: '%s' (export the values, not "
+			cell_error(r, row, i, "formula not evaluated: '%s' (export the values, not "
 				  "the formulas)", shorten(f, shown));
 			ok = false;
 		}
@@ -798,27 +761,27 @@ static void check_row(struct reader *r, int row, const enum column *cols, size_t
 	if (!ok)
 		return;
 
-	const char *ind = field(r, (size_t)idx[COL_INDICATOR]);
-	const char *year = field(r, (size_t)idx[COL_YEAR]);
+	size_t ind_col = (size_t)idx[COL_INDICATOR], year_col = (size_t)idx[COL_YEAR];
+	const char *year = field(r, year_col);
 	struct measure *m = NULL;
-	if (!*ind)
-		row_error(r, row, "no indicator named in the row");
+	if (!*field(r, ind_col))
+		cell_error(r, row, ind_col, "no indicator named in the row");
 	else
-		m = resolve(r, row, ind);
+		m = resolve(r, row, ind_col);
 
 	int fy = 0;
 	bool year_ok = false;
 	if (!*year) {
-		row_error(r, row, "no year given");
+		cell_error(r, row, year_col, "no year given");
 	} else if (!parse_year(year, &fy)) {
-		row_error(r, row, "'%s' is not a fiscal year (2025, R7, 令和7年度 ...)",
+		cell_error(r, row, year_col, "'%s' is not a fiscal year (2025, R7, 令和7年度 ...)",
 			  shorten(year, shown));
 	} else if (r->p->from && r->p->to && (fy < r->p->from || fy > r->p->to)) {
 		char a[32] = "", b[32] = "";
 		fy_format(r->p->from, FY_STYLE_SHORT, a, sizeof a);
 		fy_format(r->p->to, FY_STYLE_SHORT, b, sizeof b);
-		row_error(r, row, "year '%s' is outside the plan (%s–%s)", shorten(year, shown),
-			  a, b);
+		cell_error(r, row, year_col, "year '%s' is outside the plan (%s–%s)",
+			   shorten(year, shown), a, b);
 	} else {
 		year_ok = true;
 	}
@@ -829,7 +792,7 @@ static void check_row(struct reader *r, int row, const enum column *cols, size_t
 	struct decimal v = {0, 0};
 	if (!parse_value(r, row, (size_t)idx[COL_VALUE], m, &known, &v) || !year_ok)
 		return;
-	stage(r, m, fy, known, v, row);
+	stage(r, m, fy, known, v, row, field_column(r, (size_t)idx[COL_VALUE]));
 }
 
 /* ---- merging ------------------------------------------------------------- */
@@ -843,7 +806,7 @@ static int merge(struct reader *r)
 	for (size_t i = 0; i < r->n_rows; i++) {
 		const struct staged *s = &r->rows[i];
 		v[i] = (struct actual_value){s->m->id, s->fy, s->known, s->value, false,
-					     s->row, 0};
+					     s->row, s->column};
 	}
 	int rc = actuals_merge(r->p, r->name, v, r->n_rows, r->dl);
 	free(v);
@@ -897,8 +860,8 @@ int actuals_parse_csv(struct plan *p, const char *name, const char *data,
 		goto out;
 	}
 	if (r.too_long) {
-		row_error(&r, 1, "header field longer than %d bytes refused",
-			  ACTUALS_CSV_MAX_FIELD);
+		cell_error(&r, 1, r.long_field, "header field longer than %d bytes refused",
+			   ACTUALS_CSV_MAX_FIELD);
 		goto out;
 	}
 	if (!read_header(&r, &cols, &n_cols, idx))

@@ -6,6 +6,7 @@
  * is merged. */
 #include "load.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -45,6 +46,26 @@ static char *prop(struct arena *a, xmlNodePtr n, const char *name)
 static bool truth(const char *s)
 {
 	return s && (strcmp(s, "true") == 0 || strcmp(s, "1") == 0);
+}
+
+/* What is wrong with a value that decimal_parse() refused with st, for
+ * "invalid value 'x' of 'kpi-01': ...": exponent notation explained as the
+ * CSV reader explains it, or the status and, for a syntax error, what
+ * breaks it ("not a number; it has letters").  In buf. */
+static const char *value_problem(const char *s, enum decimal_status st, char *buf,
+				 size_t size)
+{
+	struct decimal v;
+	const char *end, *past;
+	if (st == DECIMAL_SYNTAX && decimal_parse_prefix(s, &v, &end) == DECIMAL_OK &&
+	    (past = actuals_exponent(v, end, buf, size)) && !*past)
+		return buf;
+	const char *reason = st == DECIMAL_SYNTAX ? decimal_syntax_reason(s) : NULL;
+	if (reason)
+		snprintf(buf, size, "%s; it %s", decimal_status_text(st), reason);
+	else
+		snprintf(buf, size, "%s", decimal_status_text(st));
+	return buf;
 }
 
 int actuals_load_xml(struct plan *p, const char *path, struct diag_list *dl)
@@ -105,12 +126,13 @@ int actuals_load_xml(struct plan *p, const char *path, struct diag_list *dl)
 			if (!*s)
 				continue; /* listed, not yet known */
 			enum decimal_status st = decimal_parse(s, &x1->value);
+			char why[256];
 			if (st == DECIMAL_OK)
 				x1->known = true;
 			else
 				xdoc_problem(&x, DIAG_ERROR, PROBLEM_CHECK, c, NULL, NULL,
 					     "invalid value '%s' of '%s': %s", s, ref,
-					     decimal_status_text(st));
+					     value_problem(s, st, why, sizeof why));
 		}
 	}
 	errors = xdoc_flush(&x, &tmp);

@@ -14,6 +14,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "decimal.h"
 #include "diag.h"
 
 struct arena;
@@ -138,6 +139,18 @@ size_t actuals_check(const struct plan *p, const struct actual_value *v, size_t 
 		     struct diag_list *dl, const char *file);
 void actuals_apply(struct plan *p, const char *file, const struct actual_value *v,
 		   size_t n, struct diag_list *dl);
+
+/* When after, the text right after the number v read from a value, starts
+ * with an exponent (e or E, ASCII or full-width, an optional sign, digits:
+ * 1e9, 1.5E+3, ２．５ｅ－３), writes into buf what both actuals readers say
+ * of it: "a number in exponent notation, which is not accepted; write the
+ * number in full: 1000000000", or "..., e.g. 1000000000 for 1e9" when that
+ * would not fit a decimal; and returns the first byte after the exponent,
+ * so that a caller can tell what follows (a unit in CSV, nothing in XML).
+ * Returns NULL, buf untouched, when after is no exponent ("e" alone, "E件").
+ * Defined in actuals.c. */
+const char *actuals_exponent(struct decimal v, const char *after, char *buf,
+			     size_t size);
 
 /* While plan_load() reads the files a plan names (a file of actuals and
  * three of PDCA records a year), the arrays those fill grow by doubling,

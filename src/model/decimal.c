@@ -67,14 +67,15 @@ enum ch_kind {
 
 struct ch {
 	enum ch_kind kind;
-	int digit; /* for CH_DIGIT */
-	int len;   /* bytes */
+	int digit;   /* for CH_DIGIT */
+	int len;     /* bytes */
+	uint32_t cp; /* the code point, unless CH_BAD */
 };
 
 static struct ch peek(const char *s)
 {
-	struct ch t = {CH_OTHER, 0, 0};
-	uint32_t c;
+	struct ch t = {CH_OTHER, 0, 0, 0};
+	uint32_t c = 0;
 	int n = utf8_next(s, &c);
 
 	if (n < 0) {
@@ -82,6 +83,7 @@ static struct ch peek(const char *s)
 		return t;
 	}
 	t.len = n;
+	t.cp = c;
 	if (n == 0) {
 		t.kind = CH_END;
 	} else if (c >= '0' && c <= '9') {
@@ -136,16 +138,19 @@ static void acc_digit(struct acc *a, int d)
 
 /* The number at the start of s.  Sets *end after it on DECIMAL_OK and on
  * DECIMAL_OVERFLOW, so that decimal_parse can still tell junk after an
- * over-long number. */
+ * over-long number; on DECIMAL_SYNTAX and DECIMAL_EMPTY sets *stop at the
+ * character that broke the grammar, for decimal_syntax_reason(). */
 static enum decimal_status scan(const char *s, struct decimal *out,
-				const char **end)
+				const char **end, const char **stop)
 {
 	const char *p = skip_spaces(s);
+	const char *last_sep = NULL;
 	struct acc a = {0, 0, false};
 	struct ch t = peek(p);
 	bool neg = false, grouped = false, lead_zero;
 	int group = 0, scale = 0;
 
+	*stop = p;
 	if (t.kind == CH_END)
 		return DECIMAL_EMPTY;
 	if (t.kind == CH_MINUS || t.kind == CH_PLUS) {
@@ -153,6 +158,7 @@ static enum decimal_status scan(const char *s, struct decimal *out,
 		p += t.len;
 		t = peek(p);
 	}
+	*stop = p;
 	if (t.kind != CH_DIGIT)
 		return DECIMAL_SYNTAX;
 	lead_zero = t.digit == 0;
@@ -168,17 +174,22 @@ static enum decimal_status scan(const char *s, struct decimal *out,
 			   peek(p + t.len).kind == CH_DIGIT) {
 			/* "0,5" is refused: in a Japanese table it can only be
 			 * a European decimal comma, never a thousands group. */
-			if (grouped ? group != 3 : (group > 3 || lead_zero))
+			if (grouped ? group != 3 : (group > 3 || lead_zero)) {
+				*stop = p;
 				return DECIMAL_SYNTAX;
+			}
 			grouped = true;
 			group = 0;
+			last_sep = p;
 		} else {
 			break;
 		}
 		p += t.len;
 	}
-	if (grouped && group != 3)
+	if (grouped && group != 3) {
+		*stop = last_sep;
 		return DECIMAL_SYNTAX;
+	}
 
 	if (t.kind == CH_POINT && peek(p + t.len).kind == CH_DIGIT) {
 		p += t.len;
@@ -189,6 +200,7 @@ static enum decimal_status scan(const char *s, struct decimal *out,
 			p += t.len;
 		}
 	}
+	*stop = p;
 	if (t.kind == CH_BAD)
 		return DECIMAL_SYNTAX;
 	*end = p;
@@ -199,27 +211,37 @@ static enum decimal_status scan(const char *s, struct decimal *out,
 	return DECIMAL_OK;
 }
 
-enum decimal_status decimal_parse(const char *s, struct decimal *out)
+/* decimal_parse(), and where it stopped: see scan(). */
+static enum decimal_status parse_whole(const char *s, struct decimal *out,
+				       const char **stop)
 {
 	struct decimal d;
 	const char *end;
-	enum decimal_status st = scan(s, &d, &end);
+	enum decimal_status st = scan(s, &d, &end, stop);
 
 	if (st != DECIMAL_OK && st != DECIMAL_OVERFLOW)
 		return st;
-	if (*skip_spaces(end) != '\0')
+	*stop = skip_spaces(end);
+	if (**stop != '\0')
 		return DECIMAL_SYNTAX;
 	if (st == DECIMAL_OK)
 		*out = d;
 	return st;
 }
 
+enum decimal_status decimal_parse(const char *s, struct decimal *out)
+{
+	const char *stop;
+
+	return parse_whole(s, out, &stop);
+}
+
 enum decimal_status decimal_parse_prefix(const char *s, struct decimal *out,
 					 const char **end)
 {
 	struct decimal d;
-	const char *e;
-	enum decimal_status st = scan(s, &d, &e);
+	const char *e, *stop;
+	enum decimal_status st = scan(s, &d, &e, &stop);
 
 	if (st != DECIMAL_OK) {
 		*end = s;
@@ -243,6 +265,65 @@ const char *decimal_status_text(enum decimal_status st)
 		return "number too long (more than 18 digits or 6 decimals)";
 	}
 	return "unknown decimal status";
+}
+
+/* Whether c is a letter of a script staff might type into a cell: Latin
+ * (ASCII, accented, full-width), kana, kanji, half-width katakana.  Not
+ * ・ or ー, which stand for "none" as often as dashes do. */
+static bool is_letter(uint32_t c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+	       (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) ||
+	       (c >= 0x3041 && c <= 0x30FA) || (c >= 0x3400 && c <= 0x9FFF) ||
+	       (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF21 && c <= 0xFF3A) ||
+	       (c >= 0xFF41 && c <= 0xFF5A) || (c >= 0xFF66 && c <= 0xFF9D);
+}
+
+const char *decimal_syntax_reason(const char *s)
+{
+	struct decimal d;
+	const char *stop;
+	enum decimal_status st = parse_whole(s, &d, &stop);
+	bool digit = false, point = false;
+
+	if (st != DECIMAL_SYNTAX && st != DECIMAL_EMPTY)
+		return NULL;
+	/* What came before the stop: the grammar was kept up to there. */
+	for (const char *p = skip_spaces(s); p < stop;) {
+		struct ch t = peek(p);
+		digit |= t.kind == CH_DIGIT;
+		point |= t.kind == CH_POINT;
+		p += t.len > 0 ? t.len : 1;
+	}
+	struct ch t = peek(stop);
+	switch (t.kind) {
+	case CH_END:
+		return "has no digits";
+	case CH_BAD:
+		return "has bytes that are not UTF-8";
+	case CH_DIGIT: /* after spaces that ended the number */
+		return "has a space between its digits";
+	case CH_SPACE: /* after a sign */
+		return "has a space after its sign";
+	case CH_MINUS:
+	case CH_PLUS:
+		return digit ? "has a sign or dash after its first digit" : "has two signs";
+	case CH_POINT:
+		if (point)
+			return "has two decimal points";
+		return digit ? "has no digit after its decimal point"
+			     : "has no digit before its decimal point";
+	case CH_SEP:
+		return point ? "has a comma after its decimal point"
+			     : "has a thousands separator in the wrong place";
+	case CH_OTHER:
+		break;
+	}
+	if (is_letter(t.cp))
+		return "has letters";
+	for (const char *p = stop; (t = peek(p)).kind != CH_END; p += t.len > 0 ? t.len : 1)
+		digit |= t.kind == CH_DIGIT;
+	return digit ? "has a character that is not part of a number" : "has no digits";
 }
 
 /* ---- arithmetic --------------------------------------------------------- */

@@ -60,6 +60,18 @@ static void push(struct diag_list *dl, struct diag d)
 	dl->items[dl->count++] = d;
 }
 
+/* The Unicode bidirectional controls: the embeddings and overrides
+ * (U+202A..U+202E), the isolates (U+2066..U+2069) and the marks (LRM, RLM,
+ * ALM).  A terminal that does bidi lays out the rest of the line as they
+ * say, so that a cell holding RLO can make a message display as something
+ * else than it says (Trojan Source, CVE-2021-42574).  No message of shiryo
+ * needs one: the input is Japanese and ASCII. */
+static bool is_bidi_control(uint32_t cp)
+{
+	return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) ||
+	       cp == 0x200E || cp == 0x200F || cp == 0x061C;
+}
+
 char *diag_clean(const char *s, char *buf, size_t size)
 {
 	size_t o = 0;
@@ -69,7 +81,8 @@ char *diag_clean(const char *s, char *buf, size_t size)
 	while (*p) {
 		uint32_t cp = 0;
 		int n = utf8_next(p, &cp);
-		bool control = n < 0 || cp < 0x20 || (cp >= 0x7F && cp <= 0x9F);
+		bool control = n < 0 || cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) ||
+			       is_bidi_control(cp);
 		size_t len = control ? 1 : (size_t)n;
 		if (o + len >= size)
 			break; /* never half a character */

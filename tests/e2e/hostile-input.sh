@@ -1,7 +1,7 @@
 # hostile-input.sh - malformed and hostile input (issue 8): XML attacks,
 # broken files, bad CSV, absurd numbers.  Every refusal is checked four
 # ways: exit status 1, a message naming the file and the place (FILE:LINE:
-# COLUMN for XML, FILE:ROW for CSV), well under a second, and an existing
+# COLUMN for XML, FILE:ROW:COLUMN for a CSV cell), well under a second, and an existing
 # PDF at the -o path left exactly as it was (cmp with a copy), no temporary
 # file left beside it.
 . tests/e2e/lib.inc
@@ -190,15 +190,15 @@ refused "CSV ragged rows" "^$WORK/ragged.csv:3: error: row has 4 fields, the hea
 check "CSV ragged rows: the short row is named too" \
 	grep -q "^$WORK/ragged.csv:2: error: row has 2 fields" "$WORK/out"
 { csv 'kpi-p1-2,R4,'; head -c 100000 /dev/zero | tr '\0' 9; printf '\n'; } >"$WORK/huge.csv"
-refused "CSV field of 100000 bytes" "^$WORK/huge.csv:2: error: field longer than 4096 bytes refused" \
+refused "CSV field of 100000 bytes" "^$WORK/huge.csv:2:13: error: field longer than 4096 bytes refused" \
 	build "$city" --actuals "$WORK/huge.csv"
 csv 'kpi-p1-2,R4,=1+1\nkpi-p1-2,R5,+SUM(A1:A3)\nkpi-p1-2,R6,@cmd\nkpi-p1-2,R7,-cmd|calc\n"=HYPERLINK(""http://x"")",R8,1\n' \
 	>"$WORK/formula.csv"
-refused "CSV formulas" "^$WORK/formula.csv:2: error: formula not evaluated: '=1\+1'" \
+refused "CSV formulas" "^$WORK/formula.csv:2:13: error: formula not evaluated: '=1\+1'" \
 	build "$city" --actuals "$WORK/formula.csv"
-for row in "3:+SUM" "4:@cmd" "5:-cmd" "6:=HYPERLINK"; do
-	check "CSV formula in row ${row%%:*} refused by row" \
-		grep -q "^$WORK/formula.csv:${row%%:*}: error: formula not evaluated: '${row#*:}" "$WORK/out"
+for row in "3:13:+SUM" "4:13:@cmd" "5:13:-cmd" "6:2:=HYPERLINK"; do
+	check "CSV formula in row ${row%%:*} refused by row and column" \
+		grep -q "^$WORK/formula.csv:${row%:*}: error: formula not evaluated: '${row##*:}" "$WORK/out"
 done
 { csv 'kpi-p1-2,R4,1\n'; head -c 17000000 /dev/zero | tr '\0' ,; } >"$WORK/big.csv"
 refused "CSV of 17 MB" "^$WORK/big.csv: error: file larger than 16 MiB" build "$city" --actuals "$WORK/big.csv"
@@ -209,11 +209,11 @@ refused "CSV with a NUL byte" "^$WORK/nul.csv:2: error: file contains NUL bytes"
 # Terminal control sequences in a cell (clear screen, retitle the window,
 # an 8-bit CSI) are quoted as '?', never sent to the terminal.
 csv '\033[2J\033]0;pwned\007kpi,R4,1\nkpi-p1-2,R4\302\2332J,1\n' >"$WORK/esc.csv"
-refused "CSV with terminal escapes" "^$WORK/esc.csv:2: error: no indicator '\\?\\[2J\\?\\]0;pwned\\?kpi'" \
+refused "CSV with terminal escapes" "^$WORK/esc.csv:2:1: error: no indicator '\\?\\[2J\\?\\]0;pwned\\?kpi'" \
 	build "$city" --actuals "$WORK/esc.csv"
 check "CSV escapes: no ESC, BEL or CSI reaches the terminal" \
 	sh -c "! grep -q \"\$(printf '\033\\|\007\\|\302\233')\" '$WORK/out'"
-check "CSV escapes: the year is quoted with '?' too" grep -q "^$WORK/esc.csv:3: error: 'R4?2J' is not a fiscal year" "$WORK/out"
+check "CSV escapes: the year is quoted with '?' too" grep -q "^$WORK/esc.csv:3:10: error: 'R4?2J' is not a fiscal year" "$WORK/out"
 
 # The same for every message, wherever its text comes from (diag_add()
 # cleans them all): an XML attribute with C1 controls written raw and as
@@ -240,9 +240,26 @@ check "XML C1: the raw CSI is quoted as '?' too" \
 check "XML line break: the message stays on one line" \
 	grep -Eq "$(pos "$WORK/xml/c1.xml" "invalid value '12\\?34' of 'kpi-p1-2'")" "$WORK/out"
 check "XML C1 and line break: no control reaches the terminal" no_controls "$WORK/out"
+# Bidirectional controls (Trojan Source): a right-to-left override in a
+# CSV cell, an isolate written as a character reference in an XML attribute.
+no_bidi() {
+	! LC_ALL=C grep -q "$(printf '\342\200[\216\217\252-\256]\\|\342\201[\246-\251]\\|\330\234')" "$1"
+}
+csv 'kpi-p1-2\342\200\256 9R,R4,1\n' >"$WORK/bidi.csv"
+refused "CSV with a bidi override" "^$WORK/bidi.csv:2:1: error: no indicator 'kpi-p1-2\\? 9R'" \
+	build "$city" --actuals "$WORK/bidi.csv"
+check "CSV bidi: no bidi control reaches the terminal" no_bidi "$WORK/out"
+{
+	printf '<?xml version="1.0" encoding="UTF-8"?>\n<actuals plan="kagoshima-city-plan2">\n'
+	printf '  <value ref="kpi-p1-2&#x2067;x&#x2069;" year="R4">1</value>\n</actuals>\n'
+} >"$WORK/xml/bidi.xml"
+refused "XML actuals with a bidi isolate" \
+	"$(pos "$WORK/xml/bidi.xml" "value refers to 'kpi-p1-2\\?x\\?', which is no indicator")" \
+	build "$city" --actuals "$WORK/xml/bidi.xml"
+check "XML bidi: no bidi control reaches the terminal" no_bidi "$WORK/out"
 escname="$WORK/$(printf 'a\033[31m\233\302\205b').csv"
 csv 'kpi-p1-2,R4,x\n' >"$escname"
-refused "ESC, a stray byte and NEL in a file name" "^$WORK/a\\?\\[31m\\?\\?b.csv:2: error: value 'x'" \
+refused "ESC, a stray byte and NEL in a file name" "^$WORK/a\\?\\[31m\\?\\?b.csv:2:13: error: value 'x'" \
 	build "$city" --actuals "$escname"
 check "file name: no control reaches the terminal" no_controls "$WORK/out"
 expect_exit 2 "ESC in an argument is a usage error" \
@@ -254,11 +271,11 @@ check "argument: no control reaches the terminal" no_controls "$WORK/out"
 
 csv 'kpi-p1-2,R4,99999999999999999999\nkpi-p1-2,R5,NaN\nkpi-p1-2,R6,inf\nkpi-p1-2,R7,1.0000001\n' \
 	>"$WORK/numbers.csv"
-refused "CSV overflow" "^$WORK/numbers.csv:2: error: value '99999999999999999999' is not a number \(number too long" \
+refused "CSV overflow" "^$WORK/numbers.csv:2:13: error: value '99999999999999999999': number too long \(more than 18 digits" \
 	build "$city" --actuals "$WORK/numbers.csv"
-check "CSV NaN refused by row" grep -q "^$WORK/numbers.csv:3: error: value 'NaN' is not a number" "$WORK/out"
-check "CSV inf refused by row" grep -q "^$WORK/numbers.csv:4: error: value 'inf' is not a number" "$WORK/out"
-check "CSV seven decimals refused by row" grep -q "^$WORK/numbers.csv:5: error: value '1.0000001' is not a number" "$WORK/out"
+check "CSV NaN refused by row" grep -q "^$WORK/numbers.csv:3:13: error: value 'NaN' is not a number; it has letters$" "$WORK/out"
+check "CSV inf refused by row" grep -q "^$WORK/numbers.csv:4:13: error: value 'inf' is not a number; it has letters$" "$WORK/out"
+check "CSV seven decimals refused by row" grep -q "^$WORK/numbers.csv:5:13: error: value '1.0000001': number too long" "$WORK/out"
 # Exponent notation (how Excel saves long numbers in a General column) is
 # refused as such, at FILE:ROW:COLUMN, not read as 1 with the unit 'e9'.
 csv 'kpi-p1-2,R4,1e9\nkpi-p1-2,R5,"1.5E3"\n' >"$WORK/exp.csv"
@@ -269,11 +286,11 @@ check "CSV exponent notation: a quoted 1.5E3 at its column" \
 	grep -q "^$WORK/exp.csv:3:14: error: value '1.5E3' is a number in exponent notation.*: 1500 " "$WORK/out"
 check "CSV exponent notation: no unit 'e9'" sh -c "! grep -qi \"unit 'e\" '$WORK/out'"
 csv 'kpi-p1-2,R999,1\nkpi-p1-2,99999,1\nkpi-p1-2,H32,1\nkpi-p1-2,R0,1\n' >"$WORK/years.csv"
-refused "CSV year R999" "^$WORK/years.csv:2: error: 'R999' is not a fiscal year" \
+refused "CSV year R999" "^$WORK/years.csv:2:10: error: 'R999' is not a fiscal year" \
 	build "$city" --actuals "$WORK/years.csv"
 for y in 3:99999 4:H32 5:R0; do
 	check "CSV year ${y#*:} refused by row" \
-		grep -q "^$WORK/years.csv:${y%%:*}: error: '${y#*:}' is not a fiscal year" "$WORK/out"
+		grep -q "^$WORK/years.csv:${y%%:*}:10: error: '${y#*:}' is not a fiscal year" "$WORK/out"
 done
 
 # The same in an XML actuals file: FILE:LINE:COLUMN.
@@ -288,12 +305,26 @@ cat >"$WORK/xml/bad-actuals.xml" <<'EOF'
 EOF
 refused "XML actuals overflow" "$(pos "$WORK/xml/bad-actuals.xml" "invalid value '99999999999999999999' of 'kpi-p1-2': number too long")" \
 	build "$city" --actuals "$WORK/xml/bad-actuals.xml"
-check "XML actuals NaN refused with its position" \
-	grep -Eq "$(pos "$WORK/xml/bad-actuals.xml" "invalid value 'NaN'")" "$WORK/out"
+check "XML actuals NaN refused with its position and why" \
+	grep -Eq "$(pos "$WORK/xml/bad-actuals.xml" "invalid value 'NaN' of 'kpi-p1-2': not a number; it has letters$")" "$WORK/out"
 check "XML actuals year R999 refused with its position" \
 	grep -Eq "$(pos "$WORK/xml/bad-actuals.xml" "invalid year 'R999'")" "$WORK/out"
 check "XML actuals year 99999 refused with its position" \
 	grep -Eq "$(pos "$WORK/xml/bad-actuals.xml" "invalid year '99999'")" "$WORK/out"
+# Exponent notation in XML actuals: the CSV reader's explanation, not just
+# "not a number".
+cat >"$WORK/xml/exp-actuals.xml" <<'EOF'
+<?xml version="1.0" encoding="UTF-8"?>
+<actuals plan="kagoshima-city-plan2">
+  <value ref="kpi-p1-2" year="R4">1e9</value>
+  <value ref="kpi-p1-2" year="R5">１．５Ｅ３</value>
+</actuals>
+EOF
+refused "XML actuals exponent notation" \
+	"$(pos "$WORK/xml/exp-actuals.xml" "invalid value '1e9' of 'kpi-p1-2': a number in exponent notation, which is not accepted; write the number in full: 1000000000$")" \
+	build "$city" --actuals "$WORK/xml/exp-actuals.xml"
+check "XML actuals exponent notation: full-width too" \
+	grep -Eq "$(pos "$WORK/xml/exp-actuals.xml" "invalid value '１．５Ｅ３' of 'kpi-p1-2': a number in exponent notation.*: 1500$")" "$WORK/out"
 
 for y in R999 99999 H32 R0 2201 1925; do
 	expect_exit 2 "--year $y is a usage error" "$SHIRYO" build "$city" --kind council --year "$y" -o "$out"
@@ -306,8 +337,8 @@ check "usage errors leave the existing output untouched" cmp -s "$out" "$WORK/ke
 csv 'kpi-p1-2,R4,-3\nkpi-bs-2,R5,-1.5\nkpi-p1-2,R6,▲2\n' >"$WORK/neg.csv"
 expect_exit 0 "negative actuals are accepted by check" "$SHIRYO" check "$city" --actuals "$WORK/neg.csv"
 check "a negative count is a warning naming the value and row" \
-	grep -q "^$WORK/neg.csv:2: warning: negative value -3 of 'kpi-p1-2' for R4: a count in '件'" "$WORK/out"
-check "a ▲ count is the same warning" grep -q "^$WORK/neg.csv:4: warning: negative value -2 of 'kpi-p1-2'" "$WORK/out"
+	grep -q "^$WORK/neg.csv:2:13: warning: negative value -3 of 'kpi-p1-2' for R4: a count in '件'" "$WORK/out"
+check "a ▲ count is the same warning" grep -q "^$WORK/neg.csv:4:13: warning: negative value -2 of 'kpi-p1-2'" "$WORK/out"
 check "a negative percentage is no warning" sh -c "! grep -q 'neg.csv:3: warning' '$WORK/out'"
 
 # SOURCE_DATE_EPOCH that is not a time: a warning, and the input's date.

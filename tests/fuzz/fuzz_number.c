@@ -9,6 +9,7 @@
  * fy_format_date().
  *
  * Invariants: what the headers promise - |units| < 10^18, scale 0..6,
+ * a syntax reason for every string that is no number and for no other,
  * format/parse round trips, prefix ends inside the string on a character
  * boundary, years inside FY_MIN..FY_MAX and round-tripping through every
  * style. */
@@ -79,6 +80,9 @@ static void one_string(const char *s, size_t len, struct decimal *dv, int *have)
 	enum decimal_status st = decimal_parse(s, &d);
 	FUZZ_ASSERT(st >= DECIMAL_OK && st <= DECIMAL_OVERFLOW);
 	FUZZ_ASSERT(decimal_status_text(st) != NULL);
+	/* a reason exactly when there is no number */
+	FUZZ_ASSERT((decimal_syntax_reason(s) != NULL) ==
+		    (st == DECIMAL_SYNTAX || st == DECIMAL_EMPTY));
 	if (st == DECIMAL_OK) {
 		check_decimal(d);
 		round_trip_decimal(d);

@@ -115,6 +115,17 @@ static bool has_diag(enum diag_severity sev, int line, const char *start)
 	return false;
 }
 
+/* Whether some error has this row, column and message start. */
+static bool has_error_at(int line, int column, const char *start)
+{
+	for (size_t i = 0; i < DL.count; i++)
+		if (DL.items[i].severity == DIAG_ERROR && DL.items[i].line == line &&
+		    DL.items[i].column == column &&
+		    !strncmp(DL.items[i].message, start, strlen(start)))
+			return true;
+	return false;
+}
+
 static size_t total_actuals(void)
 {
 	size_t n = 0;
@@ -383,14 +394,14 @@ static void test_bad_rows_with_row_numbers(void)
 	CU_ASSERT(has_diag(DIAG_ERROR, 9, "'昨年' is not a fiscal year"));
 	CU_ASSERT(has_diag(DIAG_ERROR, 10, "value '－' is not a number; leave the cell empty"));
 	CU_ASSERT(has_diag(DIAG_ERROR, 11, "year 'H31' is outside the plan"));
-	CU_ASSERT(has_diag(DIAG_ERROR, 12, "value has unit '.4'"));
+	CU_ASSERT(has_diag(DIAG_ERROR, 12, "value '12.3.4' is not a number; it has two decimal points"));
 	CU_ASSERT_EQUAL(DL.errors, 10);
 	CU_ASSERT_EQUAL(total_actuals(), 0); /* row 2 was fine, and is not merged */
 	CU_ASSERT_STRING_EQUAL(DL.items[0].file, "bad.csv");
-	CU_ASSERT_EQUAL(DL.items[0].column, 0);
+	CU_ASSERT_EQUAL(DL.items[0].column, 1);
 	char buf[512];
 	diag_format(&DL.items[0], buf, sizeof buf);
-	CU_ASSERT_STRING_EQUAL(buf, "bad.csv:3: error: no indicator 'kpi-99' in the plan "
+	CU_ASSERT_STRING_EQUAL(buf, "bad.csv:3:1: error: no indicator 'kpi-99' in the plan "
 				    "(give its id or its exact name)");
 	teardown();
 }
@@ -455,6 +466,116 @@ static void test_exponent_notation_refused_with_column(void)
 	teardown();
 }
 
+/* A value that is not a number says so once, and why when decimal.c can
+ * tell (it said "value 'x' is not a number (not a number)"); "12.3.4" is
+ * such a value, not 12.3 with the unit '.4'. */
+static void test_not_a_number_says_why_once(void)
+{
+	setup();
+	CU_ASSERT_EQUAL(parse("nan.csv", "指標,年度,実績\n"
+					 "kpi-01,R4,abc\n"
+					 "kpi-pct,R5,12.3.4\n"
+					 "kpi-pct,R6,\"1,23％\"\n"
+					 "kpi-01,R7,▲\n"
+					 "kpi-01,R8,.5\n"
+					 "kpi-01,R9,99999999999999999999\n"
+					 "kpi-01,R10,―\n"
+					 "kpi-pct,R11,６５．１．２％\n"),
+			-1);
+	static const char *const want[] = {
+		"value 'abc' is not a number; it has letters",
+		"value '12.3.4' is not a number; it has two decimal points",
+		"value '1,23％' is not a number; it has a thousands separator in the wrong place",
+		"value '▲' is not a number; it has no digits",
+		"value '.5' is not a number; it has no digit before its decimal point",
+		"value '99999999999999999999': number too long (more than 18 digits or 6 "
+		"decimals)",
+		"value '―' is not a number; leave the cell empty for a value not yet known",
+		"value '６５．１．２％' is not a number; it has two decimal points",
+	};
+	for (int i = 0; i < (int)(sizeof want / sizeof want[0]); i++) {
+		const struct diag *d = diag_of_row(i + 2);
+		CU_ASSERT_PTR_NOT_NULL(d);
+		if (d)
+			CU_ASSERT_STRING_EQUAL(d->message, want[i]);
+	}
+	CU_ASSERT_EQUAL(DL.errors, sizeof want / sizeof want[0]);
+	teardown();
+}
+
+/* Every error about a cell is at FILE:ROW:COLUMN, the column of the cell's
+ * first character (after a quote and blanks, counted in characters), so
+ * that an editor can go to it; only what concerns the row as a whole (its
+ * number of fields, a second row for the same year) is at FILE:ROW. */
+static void test_cell_errors_name_their_column(void)
+{
+	setup();
+	CU_ASSERT_EQUAL(parse("cells.csv", "指標,年度,実績\n"
+					   "kpi-99,R4,10\n"
+					   "kpi-01,R15,10\n"
+					   "kpi-01,昨年,1\n"
+					   "kpi-01,R5,10x\n"
+					   "kpi-01,R6,abc\n"
+					   "kpi-01,R7,－\n"
+					   "kpi-01,R8,▲-1\n"
+					   ",R9,1\n"
+					   "kpi-01,,1\n"
+					   "kpi-01,R10,=1+1\n"
+					   "　新規雇用者数,R4,1\n"
+					   "\"pref-u\",R4,2\n"
+					   "kpi-pct,R4,\"1\"2\n"
+					   "kpi-pct,R5,3\"\n"
+					   "kpi-pct,R6,1\n"
+					   "kpi-pct,R6,2\n"
+					   "kpi-pct,R7\n"
+					   "kpi-pct,R8,\"4\n"),
+			-1);
+	static const struct {
+		int row, column;
+		const char *message;
+	} want[] = {
+		{2, 1, "no indicator 'kpi-99' in the plan"},
+		{3, 8, "year 'R15' is outside the plan"},
+		{4, 8, "'昨年' is not a fiscal year"},
+		{5, 11, "value has unit 'x'"},
+		{6, 11, "value 'abc' is not a number; it has letters"},
+		{7, 11, "value '－' is not a number; leave the cell empty"},
+		{8, 11, "value '▲-1' has two signs"},
+		{9, 1, "no indicator named in the row"},
+		{10, 8, "no year given"},
+		{11, 12, "formula not evaluated: '=1+1'"},
+		{12, 2, "indicator name '新規雇用者数' is ambiguous"},
+		{13, 2, "indicator 'pref-u' has several parts"},
+		{14, 13, "text after a closing quote"},
+		{15, 12, "stray quote in a field"},
+		{15, 12, "value has unit '\"'"}, /* the quote stays in the text */
+		{17, 0, "duplicate row: 'kpi-pct' in R6 was already given in row 16"},
+		{18, 0, "row has 2 fields, the header has 3"},
+		{19, 13, "quoted field is not closed before the end of the file"},
+		{19, 13, "value has unit '?'"}, /* the line end stays in the text */
+	};
+	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+		bool found = has_error_at(want[i].row, want[i].column, want[i].message);
+		if (!found)
+			printf("\n  missing %d:%d: %s\n", want[i].row, want[i].column,
+			       want[i].message);
+		CU_ASSERT(found);
+	}
+	CU_ASSERT_EQUAL(DL.errors, sizeof want / sizeof want[0]);
+	if (DL.errors != sizeof want / sizeof want[0])
+		dump();
+	diag_list_release(&DL);
+
+	/* the header's cells, and a cell in a column without a header */
+	CU_ASSERT_EQUAL(parse("h.csv", "指標,年度,実績, foo,実績\n"), -1);
+	CU_ASSERT(has_error_at(1, 11, "unknown column 'foo'"));
+	CU_ASSERT(has_error_at(1, 15, "column '実績' appears twice in the header"));
+	diag_list_release(&DL);
+	CU_ASSERT_EQUAL(parse("h.csv", "指標,年度,実績,\nkpi-01,R4,1,x\n"), -1);
+	CU_ASSERT(has_error_at(2, 13, "value 'x' in a column without a header"));
+	teardown();
+}
+
 static void test_formula_refused(void)
 {
 	setup();
@@ -485,7 +606,7 @@ static void test_huge_field_refused(void)
 	memset(text + at, '9', n);
 	strcpy(text + at + n, "\"\nkpi-01,R5,1\n");
 	CU_ASSERT_EQUAL(parse("huge.csv", text), -1);
-	CU_ASSERT(has_diag(DIAG_ERROR, 2, "field longer than 4096 bytes refused"));
+	CU_ASSERT(has_error_at(2, 12, "field longer than 4096 bytes refused"));
 	CU_ASSERT_EQUAL(DL.errors, 1); /* row 3 was read in step */
 	CU_ASSERT_EQUAL(total_actuals(), 0);
 	free(text);
@@ -538,6 +659,7 @@ static void test_merge_override_and_empty_values(void)
 			0);
 	CU_ASSERT(has_diag(DIAG_NOTE, 2, "value of 'kpi-01' for R4 replaces the one from "
 					 "plan-actuals.xml:12"));
+	CU_ASSERT(DL.count == 1 && DL.items[0].column == 11); /* at the value's cell */
 	CU_ASSERT_EQUAL(m->n_actuals, 4);
 	int years[] = {2022, 2023, 2024, 2025};
 	for (int i = 0; i < 4; i++)
@@ -584,7 +706,7 @@ static void test_nothing_half_merged(void)
 				       "kpi-pct,R4,bad\n"),
 			-1);
 	CU_ASSERT_EQUAL(DL.errors, 1);
-	CU_ASSERT(has_diag(DIAG_ERROR, 4, "value 'bad' is not a number"));
+	CU_ASSERT(has_diag(DIAG_ERROR, 4, "value 'bad' is not a number; it has letters"));
 	CU_ASSERT(m->actuals == before);
 	CU_ASSERT_EQUAL(m->n_actuals, 1);
 	CU_ASSERT(value_is("kpi-01", 2022, 25, 0));
@@ -614,6 +736,8 @@ static const struct cu_case cases[] = {
 	{"value forms: separators, full width, units, signs", test_value_forms},
 	{"bad rows reported with row numbers", test_bad_rows_with_row_numbers},
 	{"exponent notation refused at row and column", test_exponent_notation_refused_with_column},
+	{"a value that is not a number says why, once", test_not_a_number_says_why_once},
+	{"cell errors name their column", test_cell_errors_name_their_column},
 	{"formulas refused", test_formula_refused},
 	{"huge field refused", test_huge_field_refused},
 	{"RFC 4180 quoting", test_quoting},

@@ -321,6 +321,59 @@ static void status_text_names_the_problem(void)
 	CU_ASSERT_PTR_NOT_NULL(decimal_status_text((enum decimal_status)99));
 }
 
+/* A message says what is wrong with the value, once: the first thing that
+ * breaks the grammar, in a phrase that follows "it". */
+static void syntax_reason_names_what_is_wrong(void)
+{
+	static const struct {
+		const char *s, *reason;
+	} cases[] = {
+		{"1.2.3", "has two decimal points"},
+		{"１２．３．４", "has two decimal points"},
+		{"12.3.4件", "has two decimal points"},
+		{"abc", "has letters"},
+		{"NaN", "has letters"},
+		{"inf", "has letters"},
+		{"1e9", "has letters"},
+		{"12件", "has letters"},
+		{"約100", "has letters"},
+		{"１２ｘ", "has letters"},
+		{"1,23", "has a thousands separator in the wrong place"},
+		{"0,5", "has a thousands separator in the wrong place"},
+		{"1,2345", "has a thousands separator in the wrong place"},
+		{"1,2.5", "has a thousands separator in the wrong place"},
+		{"1,234,", "has a thousands separator in the wrong place"},
+		{"１，２３千円", "has a thousands separator in the wrong place"},
+		{"1.234,5", "has a comma after its decimal point"},
+		{".5", "has no digit before its decimal point"},
+		{"-.5", "has no digit before its decimal point"},
+		{"5.", "has no digit after its decimal point"},
+		{"--5", "has two signs"},
+		{"+-5", "has two signs"},
+		{"- 5", "has a space after its sign"},
+		{"1 000", "has a space between its digits"},
+		{"1-2", "has a sign or dash after its first digit"},
+		{"65.1%", "has a character that is not part of a number"},
+		{"―", "has no digits"},
+		{"-", "has no digits"},
+		{"", "has no digits"},
+		{"　", "has no digits"},
+		{"\xff", "has bytes that are not UTF-8"},
+		{"12\xff", "has bytes that are not UTF-8"},
+	};
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		const char *got = decimal_syntax_reason(cases[i].s);
+		report(got && !strcmp(got, cases[i].reason), __LINE__,
+		       "decimal_syntax_reason", cases[i].s, got ? got : "NULL");
+	}
+	/* no reason for a number, nor for one too long: that is no syntax */
+	CU_ASSERT_PTR_NULL(decimal_syntax_reason("1,234.5"));
+	CU_ASSERT_PTR_NULL(decimal_syntax_reason(" －７，８０９ "));
+	CU_ASSERT_PTR_NULL(decimal_syntax_reason("99999999999999999999"));
+	CU_ASSERT_PTR_NULL(decimal_syntax_reason("1.0000001"));
+}
+
 /* ---- rounding ----------------------------------------------------------- */
 
 static void round_half_away_from_zero(void)
@@ -525,6 +578,7 @@ static const struct cu_case cases[] = {
 	 prefix_leaves_trailing_punctuation},
 	{"prefix failures reset end", prefix_failures_reset_end},
 	{"status text names the problem", status_text_names_the_problem},
+	{"syntax reason names what is wrong", syntax_reason_names_what_is_wrong},
 	{"round half away from zero", round_half_away_from_zero},
 	{"round to more digits pads", round_to_more_digits_pads},
 	{"from_double rounds like a spreadsheet",

@@ -29,6 +29,25 @@ static void test_controls_are_question_marks(void)
 	CU_ASSERT_STRING_EQUAL(clean("a\302\200b\302\205c\302\237d"), "a?b?c?d");
 }
 
+/* The Unicode bidirectional controls are '?' too: an RLO (U+202E) in a
+ * cell makes the rest of the line display reversed, so that a message can
+ * show the reader something other than what it says (Trojan Source,
+ * CVE-2021-42574).  The embeddings and overrides U+202A..U+202E, the
+ * isolates U+2066..U+2069, the marks U+200E, U+200F and U+061C; their
+ * neighbours U+2029, U+202F, U+2065, U+206A, U+200D stay. */
+static void test_bidi_controls_are_question_marks(void)
+{
+	CU_ASSERT_STRING_EQUAL(clean("kpi-\u202e10-ipk"), "kpi-?10-ipk");
+	CU_ASSERT_STRING_EQUAL(clean("\u202a\u202b\u202c\u202d\u202e"), "?????");
+	CU_ASSERT_STRING_EQUAL(clean("\u2066\u2067\u2068\u2069"), "????");
+	CU_ASSERT_STRING_EQUAL(clean("a\u200eb\u200fc\u061cd"), "a?b?c?d");
+	const char *kept = "\u2029\u202f\u2065\u206a\u200d\u061b";
+	CU_ASSERT_STRING_EQUAL(clean(kept), kept);
+	char in_place[] = "'\u2067x\u2069'";
+	diag_clean(in_place, in_place, sizeof in_place);
+	CU_ASSERT_STRING_EQUAL(in_place, "'?x?'");
+}
+
 /* A byte that is not part of valid UTF-8 is a '?' of its own: a lone
  * continuation byte, 0xFF, an overlong form, a surrogate, a sequence cut by
  * the end of the text. */
@@ -122,6 +141,7 @@ static void test_format_cut_ends_on_a_character(void)
 
 static const struct cu_case cases[] = {
 	{"C0, DEL and C1 controls are '?'", test_controls_are_question_marks},
+	{"bidirectional controls are '?'", test_bidi_controls_are_question_marks},
 	{"bytes that are not UTF-8 are '?'", test_invalid_utf8_is_question_marks},
 	{"printable text is kept", test_printable_text_is_kept},
 	{"a clean copy cuts at a character", test_clean_cuts_at_a_character},

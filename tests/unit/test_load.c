@@ -13,6 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "actuals_csv.h"
 #include "cu_main.h"
 #include "diag.h"
 #include "load.h"
@@ -506,7 +507,8 @@ static void test_bad_actuals_are_all_reported_and_nothing_merged(void)
 	       NULL, NULL);
 	EXPECT(DIAG_ERROR, f, 7, 3, "second value of 'kpi-01' for R6",
 	       "(the first is at line 6)", NULL);
-	EXPECT(DIAG_ERROR, f, 8, 3, "invalid value '7x' of 'kpi-02'", NULL, NULL);
+	EXPECT(DIAG_ERROR, f, 8, 3, "invalid value '7x' of 'kpi-02': not a number; it has letters",
+	       NULL, NULL);
 	EXPECT(DIAG_ERROR, f, 9, 23, "invalid year 'H32'", "not a fiscal year", NULL);
 	EXPECT_COUNT(6, 0);
 	/* sorted by position */
@@ -514,6 +516,47 @@ static void test_bad_actuals_are_all_reported_and_nothing_merged(void)
 		CU_ASSERT_TRUE(DL.items[i - 1].line <= DL.items[i].line);
 	CU_ASSERT_EQUAL(plan_find_measure(p, "kpi-01", NULL)->n_actuals, 2);
 	CU_ASSERT_PTR_NULL(measure_actual(plan_find_measure(p, "kpi-01", NULL), 2024));
+	plan_free(p);
+}
+
+/* <value>1e9</value> said only "not a number".  It gets the explanation the
+ * CSV reader gives, from the same function: the number in full, or an
+ * example when it would not fit; what is not an exponent (1E, a unit after
+ * one) is still just not a number. */
+static void test_xml_exponent_notation_explained_as_csv_does(void)
+{
+	struct plan *p = load_good();
+	CU_ASSERT_PTR_NOT_NULL_FATAL(p);
+	const char *f = FX "actuals-exponent.xml";
+	CU_ASSERT_EQUAL(actuals_load_xml(p, f, &DL), -1);
+#define EXP_WORDS "a number in exponent notation, which is not accepted; write the number in full"
+	static const struct {
+		int line;
+		const char *message;
+	} want[] = {
+		{5, "invalid value '1e9' of 'kpi-01': " EXP_WORDS ": 1000000000"},
+		{6, "invalid value '１．５Ｅ＋３' of 'kpi-01': " EXP_WORDS ": 1500"},
+		{7, "invalid value '-2.5e-3' of 'kpi-01': " EXP_WORDS ": -0.0025"},
+		{8, "invalid value '1e999' of 'kpi-01': " EXP_WORDS ", e.g. 1000000000 for 1e9"},
+		{9, "invalid value '1e9件' of 'kpi-01': not a number; it has letters"},
+		{10, "invalid value '1E' of 'kpi-01': not a number; it has letters"},
+	};
+	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+		const struct diag *d = find(DIAG_ERROR, f, want[i].line, 3, NULL, NULL, NULL);
+		CU_ASSERT_PTR_NOT_NULL(d);
+		if (d)
+			CU_ASSERT_STRING_EQUAL(d->message, want[i].message);
+	}
+	EXPECT_COUNT(6, 0);
+
+	/* the CSV reader's message holds the same words */
+	diag_list_release(&DL);
+	static const char csv[] = "指標,年度,実績\nkpi-01,R5,1e9\n";
+	CU_ASSERT_EQUAL(actuals_parse_csv(p, "e.csv", csv, sizeof csv - 1, &DL), -1);
+	CU_ASSERT_EQUAL_FATAL(DL.count, 1);
+	CU_ASSERT_PTR_NOT_NULL(strstr(DL.items[0].message,
+				      "value '1e9' is " EXP_WORDS ": 1000000000 "));
+#undef EXP_WORDS
 	plan_free(p);
 }
 
@@ -835,6 +878,8 @@ static const struct cu_case cases[] = {
 	{"later actuals override with a note", test_later_actuals_override_with_a_note},
 	{"unknown never erases a known value", test_unknown_never_erases_a_known_value},
 	{"bad actuals are all reported and nothing merged", test_bad_actuals_are_all_reported_and_nothing_merged},
+	{"XML exponent notation explained as CSV does",
+	 test_xml_exponent_notation_explained_as_csv_does},
 	{"actuals of another plan are refused", test_actuals_of_another_plan_are_refused},
 	{"actuals file must not be a URL", test_actuals_file_must_not_be_a_url},
 	{"missing actuals file names the plan line", test_missing_actuals_file_names_the_plan_line},
