@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cu_main.h"
+#include "dl_read.h"
 #include "diag.h"
 #include "doc.h"
 #include "dlist.h"
@@ -60,31 +61,7 @@ static struct dl_doc *build(enum doc_kind kind)
 
 static float item_width(const struct dl_item *it)
 {
-	const unsigned char *s = (const unsigned char *)it->u.text.utf8;
-	double w = 0;
-	size_t n = 0;
-	for (size_t i = 0; i < it->u.text.len;) {
-		uint32_t cp;
-		if (s[i] < 0x80) {
-			cp = s[i];
-			i += 1;
-		} else if ((s[i] & 0xE0) == 0xC0) {
-			cp = (uint32_t)(s[i] & 0x1F) << 6 | (s[i + 1] & 0x3F);
-			i += 2;
-		} else if ((s[i] & 0xF0) == 0xE0) {
-			cp = (uint32_t)(s[i] & 0x0F) << 12 |
-			     (uint32_t)(s[i + 1] & 0x3F) << 6 | (s[i + 2] & 0x3F);
-			i += 3;
-		} else {
-			cp = (uint32_t)(s[i] & 0x07) << 18 |
-			     (uint32_t)(s[i + 1] & 0x3F) << 12 |
-			     (uint32_t)(s[i + 2] & 0x3F) << 6 | (s[i + 3] & 0x3F);
-			i += 4;
-		}
-		w += text_advance(te, it->u.text.font, cp) * it->u.text.size / 1000.0;
-		n++;
-	}
-	return (float)(w + (n ? n - 1 : 0) * it->u.text.char_space);
+	return dl_read_text_width(te, it);
 }
 
 /* Consecutive text runs on one baseline, as one line. */
