@@ -63,7 +63,7 @@ const char *decimal_status_text(enum decimal_status st);
  * "has a thousands separator in the wrong place", "has no digits" ...
  * (static text).  NULL when decimal_parse() gives DECIMAL_OK or
  * DECIMAL_OVERFLOW.  Exponent notation ("1e9") is "has letters" here:
- * telling it apart is the actuals readers' business (actuals_exponent). */
+ * telling it apart is the loaders' business (load_exponent). */
 const char *decimal_syntax_reason(const char *s);
 
 double decimal_to_double(struct decimal d);

@@ -687,7 +687,7 @@ static bool parse_value(struct reader *r, int row, size_t col, const struct meas
 	 * number of many digits in a General column, rounded to what the cell
 	 * shows.  Read as 1 with the unit 'e9' it made no sense. */
 	char why[160];
-	if (actuals_exponent(*out, end, why, sizeof why)) {
+	if (load_exponent(*out, end, why, sizeof why)) {
 		cell_error(r, row, col, "value '%s' is %s (if Excel wrote it, format the "
 			   "column as a number before saving, or digits may be lost)",
 			   shorten(text, shown), why);

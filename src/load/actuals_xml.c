@@ -48,26 +48,6 @@ static bool truth(const char *s)
 	return s && (strcmp(s, "true") == 0 || strcmp(s, "1") == 0);
 }
 
-/* What is wrong with a value that decimal_parse() refused with st, for
- * "invalid value 'x' of 'kpi-01': ...": exponent notation explained as the
- * CSV reader explains it, or the status and, for a syntax error, what
- * breaks it ("not a number; it has letters").  In buf. */
-static const char *value_problem(const char *s, enum decimal_status st, char *buf,
-				 size_t size)
-{
-	struct decimal v;
-	const char *end, *past;
-	if (st == DECIMAL_SYNTAX && decimal_parse_prefix(s, &v, &end) == DECIMAL_OK &&
-	    (past = actuals_exponent(v, end, buf, size)) && !*past)
-		return buf;
-	const char *reason = st == DECIMAL_SYNTAX ? decimal_syntax_reason(s) : NULL;
-	if (reason)
-		snprintf(buf, size, "%s; it %s", decimal_status_text(st), reason);
-	else
-		snprintf(buf, size, "%s", decimal_status_text(st));
-	return buf;
-}
-
 int actuals_load_xml(struct plan *p, const char *path, struct diag_list *dl)
 {
 	struct diag_list tmp;
@@ -132,7 +112,7 @@ int actuals_load_xml(struct plan *p, const char *path, struct diag_list *dl)
 			else
 				xdoc_problem(&x, DIAG_ERROR, PROBLEM_CHECK, c, NULL, NULL,
 					     "invalid value '%s' of '%s': %s", s, ref,
-					     value_problem(s, st, why, sizeof why));
+					     load_number_problem(s, st, why, sizeof why));
 		}
 	}
 	errors = xdoc_flush(&x, &tmp);

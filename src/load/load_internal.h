@@ -140,17 +140,25 @@ size_t actuals_check(const struct plan *p, const struct actual_value *v, size_t 
 void actuals_apply(struct plan *p, const char *file, const struct actual_value *v,
 		   size_t n, struct diag_list *dl);
 
+/* What is wrong with s, a trimmed value that decimal_parse() refused with
+ * st, to end "invalid value 's' of ...: " in every loader, so that plan,
+ * PDCA records and actuals say the same of the same mistake: exponent
+ * notation explained (see load_exponent) when s is nothing else, or the
+ * status and, for a syntax error, what breaks it ("not a number; it has
+ * letters", "number too long (...)").  Written into buf; returns buf.
+ * This and load_exponent are defined in number.c. */
+const char *load_number_problem(const char *s, enum decimal_status st, char *buf,
+				size_t size);
 /* When after, the text right after the number v read from a value, starts
  * with an exponent (e or E, ASCII or full-width, an optional sign, digits:
- * 1e9, 1.5E+3, ２．５ｅ－３), writes into buf what both actuals readers say
- * of it: "a number in exponent notation, which is not accepted; write the
- * number in full: 1000000000", or "..., e.g. 1000000000 for 1e9" when that
- * would not fit a decimal; and returns the first byte after the exponent,
- * so that a caller can tell what follows (a unit in CSV, nothing in XML).
- * Returns NULL, buf untouched, when after is no exponent ("e" alone, "E件").
- * Defined in actuals.c. */
-const char *actuals_exponent(struct decimal v, const char *after, char *buf,
-			     size_t size);
+ * 1e9, 1.5E+3, ２．５ｅ－３), writes into buf what the loaders say of it:
+ * "a number in exponent notation, which is not accepted; write the number
+ * in full: 1000000000", or "..., e.g. 1000000000 for 1e9" when that would
+ * not fit a decimal; and returns the first byte after the exponent, so that
+ * a caller can tell what follows (a unit in CSV, nothing in XML).  Returns
+ * NULL, buf untouched, when after is no exponent ("e" alone, "E件"). */
+const char *load_exponent(struct decimal v, const char *after, char *buf,
+			  size_t size);
 
 /* While plan_load() reads the files a plan names (a file of actuals and
  * three of PDCA records a year), the arrays those fill grow by doubling,

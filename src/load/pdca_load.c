@@ -245,9 +245,11 @@ static struct pdca_figure *read_figures(struct reader *r, xmlNodePtr item, size_
 		if (!f->value_text)
 			continue; /* the schema says */
 		enum decimal_status st = decimal_parse(f->value_text, &f->value);
+		char why[256];
 		if (st != DECIMAL_OK)
 			ERR(r, c, "value", "invalid value '%s' of figure '%s': %s", f->value_text,
-			    f->name ? f->name : "?", decimal_status_text(st));
+			    f->name ? f->name : "?",
+			    load_number_problem(f->value_text, st, why, sizeof why));
 	}
 	return v;
 }

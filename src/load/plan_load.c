@@ -170,8 +170,9 @@ static bool number(struct loader *l, xmlNodePtr n, const char *name,
 		return false;
 	enum decimal_status st = decimal_parse(s, out);
 	if (st != DECIMAL_OK) {
+		char why[256];
 		ERR(l, n, name, "invalid %s '%s' in %s: %s", field, s, subject,
-		    decimal_status_text(st));
+		    load_number_problem(s, st, why, sizeof why));
 		return false;
 	}
 	return true;

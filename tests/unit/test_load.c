@@ -782,9 +782,10 @@ static void test_numbers_and_years_that_do_not_parse(void)
 	const char *f = FX "bad-number.xml";
 	CU_ASSERT_PTR_NULL(plan_load(f, &DL));
 	EXPECT(DIAG_ERROR, f, 17, 17,
-	       "invalid baseline value '17事業者' in indicator 'kpi-01': not a number", NULL, NULL);
-	EXPECT(DIAG_ERROR, f, 18, 15, "invalid target value '1,23' in indicator 'kpi-01'",
-	       NULL, NULL);
+	       "invalid baseline value '17事業者' in indicator 'kpi-01': not a number; "
+	       "it has letters", NULL, NULL);
+	EXPECT(DIAG_ERROR, f, 18, 15, "invalid target value '1,23' in indicator 'kpi-01': "
+	       "not a number; it has a thousands separator in the wrong place", NULL, NULL);
 	EXPECT(DIAG_ERROR, f, 23, 27, "invalid baseline year 'H32' in indicator 'kpi-02'",
 	       "not a fiscal year", NULL);
 	EXPECT(DIAG_ERROR, f, 24, 7, "cumulative target of indicator 'kpi-02' has no 'from' year",
@@ -792,6 +793,57 @@ static void test_numbers_and_years_that_do_not_parse(void)
 	EXPECT(DIAG_ERROR, f, 24, 7, "cumulative target of indicator 'kpi-02' has no 'to' year",
 	       NULL, NULL);
 	EXPECT_COUNT(5, 0);
+}
+
+/* A plan's numbers said only "not a number".  They say why in the words of
+ * the actuals readers, from the same function (load_number_problem): what
+ * breaks the number, the number in full for exponent notation (or an
+ * example when it would not fit), and overflow as before; every kind of
+ * number (baseline, target, per-year, stated achievement, past result)
+ * goes through it.  Each message is checked whole, at its attribute. */
+static void test_plan_numbers_say_why_as_actuals_do(void)
+{
+	reset();
+	const char *f = FX "number-reasons.xml";
+	CU_ASSERT_PTR_NULL(plan_load(f, &DL));
+#define EXP_WORDS "a number in exponent notation, which is not accepted; write the number in full"
+	static const struct {
+		int line, column;
+		const char *message;
+	} want[] = {
+		{17, 17, "invalid baseline value '1e9' in indicator 'kpi-01': " EXP_WORDS
+			 ": 1000000000"},
+		{18, 15, "invalid target value '１．５Ｅ＋３' in indicator 'kpi-01': " EXP_WORDS
+			 ": 1500"},
+		{23, 17, "invalid baseline value '1e999' in indicator 'kpi-02': " EXP_WORDS
+			 ", e.g. 1000000000 for 1e9"},
+		{24, 33, "invalid target value 'NaN' in indicator 'kpi-02': not a number; "
+			 "it has letters"},
+		{24, 45, "invalid per-year value '12.3.4' in indicator 'kpi-02': not a number; "
+			 "it has two decimal points"},
+		{29, 17, "invalid baseline value '1e9件' in indicator 'kpi-03': not a number; "
+			 "it has letters"},
+		{30, 15, "invalid target value '99999999999999999999' in indicator 'kpi-03': "
+			 "number too long (more than 18 digits or 6 decimals)"},
+		{31, 27, "invalid stated achievement '98.5％' in indicator 'kpi-03': not a "
+			 "number; it has a character that is not part of a number"},
+		{40, 15, "invalid actual value '-2.5e-3' in past result 'pr-1': " EXP_WORDS
+			 ": -0.0025"},
+	};
+#undef EXP_WORDS
+	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+		const struct diag *d = find(DIAG_ERROR, f, want[i].line, want[i].column, NULL,
+					    NULL, NULL);
+		if (!d) {
+			fprintf(stderr, "\n  missing %d:%d %s\n", want[i].line, want[i].column,
+				want[i].message);
+			dump();
+		}
+		CU_ASSERT_PTR_NOT_NULL(d);
+		if (d)
+			CU_ASSERT_STRING_EQUAL(d->message, want[i].message);
+	}
+	EXPECT_COUNT(9, 0);
 }
 
 static void test_schema_errors_are_readable(void)
@@ -897,6 +949,7 @@ static const struct cu_case cases[] = {
 	{"missing or empty unit", test_missing_or_empty_unit},
 	{"years outside the plan period", test_years_outside_the_plan_period},
 	{"numbers and years that do not parse", test_numbers_and_years_that_do_not_parse},
+	{"plan numbers say why, as actuals do", test_plan_numbers_say_why_as_actuals_do},
 	{"schema errors are readable", test_schema_errors_are_readable},
 	{"look-ups and names", test_lookups_and_names},
 	{"shipped city plan loads", test_shipped_city_plan_loads},

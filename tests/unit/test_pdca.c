@@ -268,13 +268,50 @@ static void test_bad_records_are_all_reported(void)
 	EXPECT(DIAG_ERROR, f, 24, 11, "record for project 'pj-1' in R9 lies outside the "
 	       "project period R4–R8", NULL);
 	EXPECT(DIAG_ERROR, f, 34, 7, "empty <item> in <do> of the record for 'p2'", NULL);
-	EXPECT(DIAG_ERROR, f, 34, 34, "invalid value '12回' of figure '開催回数'",
-	       "not a number");
+	EXPECT(DIAG_ERROR, f, 34, 34, "invalid value '12回' of figure '開催回数': not a number; "
+	       "it has letters", NULL);
 	EXPECT(DIAG_WARNING, f, 36, 5, "<check> of the record for 'p2' states a percentage",
 	       "computed by shiryo");
 	EXPECT_COUNT(5, 1);
 	for (size_t i = 1; i < DL.count; i++)
 		CU_ASSERT_TRUE(DL.items[i - 1].line <= DL.items[i].line);
+}
+
+/* A figure that is not a number said only "not a number".  It says why, in
+ * the words of the actuals readers (load_number_problem): what breaks it,
+ * or, for exponent notation, the number in full; a unit after an exponent
+ * (1e9回) makes it just not a number again.  Each message is checked whole,
+ * at the position of the value attribute. */
+static void test_figure_numbers_say_why_as_actuals_do(void)
+{
+	const char *f = FX "figure-numbers.xml";
+	load_bad(f);
+#define EXP_WORDS "a number in exponent notation, which is not accepted; write the number in full"
+	static const struct {
+		int line, column;
+		const char *message;
+	} want[] = {
+		{6, 34, "invalid value '1e9' of figure '支援額': " EXP_WORDS ": 1000000000"},
+		{7, 35, "invalid value '１．５Ｅ＋３' of figure '相談件数': " EXP_WORDS ": 1500"},
+		{8, 35, "invalid value '1e9回' of figure '開催回数': not a number; it has letters"},
+		{9, 33, "invalid value '12.3.4' of figure '参加率': not a number; it has two "
+			"decimal points"},
+		{10, 32, "invalid value '99999999999999999999' of figure '総額': number too long "
+			 "(more than 18 digits or 6 decimals)"},
+	};
+#undef EXP_WORDS
+	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+		const struct diag *d = find(DIAG_ERROR, f, want[i].line, want[i].column, NULL, NULL);
+		if (!d) {
+			fprintf(stderr, "\n  missing %d:%d %s\n", want[i].line, want[i].column,
+				want[i].message);
+			dump();
+		}
+		CU_ASSERT_PTR_NOT_NULL(d);
+		if (d)
+			CU_ASSERT_STRING_EQUAL(d->message, want[i].message);
+	}
+	EXPECT_COUNT(5, 0);
 }
 
 /* One message per attribute: the loader's words replace the schema's. */
@@ -536,6 +573,7 @@ static const struct cu_case cases[] = {
 	{"records are read as written", test_records_are_read_as_written},
 	{"look-ups", test_lookups},
 	{"bad records are all reported", test_bad_records_are_all_reported},
+	{"figure numbers say why, as actuals do", test_figure_numbers_say_why_as_actuals_do},
 	{"bad meeting attributes", test_bad_meeting_attributes},
 	{"year outside the plan period", test_year_outside_the_plan_period},
 	{"dates outside the year or of no day", test_dates_outside_the_year_or_of_no_day},
