@@ -40,6 +40,14 @@
  * <not-assessable> and <maintain> elements take the same defaults. */
 struct plan *plan_load(const char *path, struct diag_list *dl);
 
+/* The plan the file at path belongs to: plan_load(path) for a plan; for
+ * an actuals or PDCA file (<actuals plan="ID">, <pdca plan="ID">), the plan
+ * with that id in the same folder, loaded with its links, and with path
+ * too when the plan does not link it.  *plan_path is then the plan's path
+ * (malloc'd; NULL for a plan given itself).  NULL after an error, every
+ * one reported into dl (also when no such plan is there). */
+struct plan *plan_load_owner(const char *path, struct diag_list *dl, char **plan_path);
+
 /* Reads an actuals file (<actuals plan="...">) and merges its values into
  * p's measures, as actuals_merge() does.  Returns 0, or -1 with the reasons
  * in dl and p unchanged. */

@@ -1,6 +1,6 @@
 /* main.c - the shiryo command line.
  *
- *   shiryo check PLAN.xml [--actuals FILE]...
+ *   shiryo check PLAN.xml|ACTUALS.xml|PDCA.xml [--actuals FILE]...
  *   shiryo build PLAN.xml --kind council|project|annual --year FY
  *                [--actuals FILE]... [--meeting midyear|yearend] [-o OUT.pdf]
  *                [--paper a4|a3l] [--draft] [--no-pdfa]
@@ -40,7 +40,7 @@
 #define MAX_ACTUALS 64
 
 static const char usage_text[] =
-	"usage: shiryo check PLAN.xml [--actuals FILE]...\n"
+	"usage: shiryo check PLAN.xml|ACTUALS.xml|PDCA.xml [--actuals FILE]...\n"
 	"       shiryo build PLAN.xml --kind council|project|annual --year FY\n"
 	"                    [--actuals FILE]... [--meeting midyear|yearend]\n"
 	"                    [-o OUT.pdf] [--paper a4|a3l] [--draft] [--no-pdfa]\n"
@@ -247,9 +247,14 @@ static long long input_date(const struct options *o, struct diag_list *dl)
 	return newest;
 }
 
-static struct plan *load_all(const struct options *o, struct diag_list *dl)
+/* The plan and the --actuals files.  With owner_path (check), o->plan may
+ * also be an actuals or PDCA file, checked with the plan it belongs to,
+ * whose path *owner_path then gets (see plan_load_owner()). */
+static struct plan *load_all(const struct options *o, struct diag_list *dl,
+			     char **owner_path)
 {
-	struct plan *p = plan_load(o->plan, dl);
+	struct plan *p = owner_path ? plan_load_owner(o->plan, dl, owner_path)
+				    : plan_load(o->plan, dl);
 	if (!p)
 		return NULL;
 	for (int i = 0; i < o->n_actuals; i++) {
@@ -269,14 +274,19 @@ static int cmd_check(const struct options *o)
 {
 	struct diag_list dl;
 	diag_list_init(&dl);
-	struct plan *p = load_all(o, &dl);
+	char *owner = NULL;
+	struct plan *p = load_all(o, &dl, &owner);
 	if (p)
 		fig_check_plan(p, &dl);
 	diag_print(&dl, stderr);
 	int rc = (p && dl.errors == 0) ? 0 : EXIT_INPUT;
-	if (rc == 0)
+	if (rc == 0 && owner)
+		say("\n", "%s: valid, with its plan %s (%zu warnings)", o->plan, owner,
+		    dl.warnings);
+	else if (rc == 0)
 		say("\n", "%s: valid (%zu indicators, %zu pillars, %zu projects; %zu warnings)",
 		    o->plan, p->n_indicators, p->n_pillars, p->n_projects, dl.warnings);
+	free(owner);
 	plan_free(p);
 	diag_list_release(&dl);
 	return rc;
@@ -317,7 +327,7 @@ static int cmd_build(struct options *o)
 	int rc = EXIT_INPUT;
 	struct fontset *fs = NULL;
 	struct text_engine *te = NULL;
-	struct plan *p = load_all(o, &dl);
+	struct plan *p = load_all(o, &dl, NULL);
 	if (!p)
 		goto out;
 	o->doc.date = input_date(o, &dl);

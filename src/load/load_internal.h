@@ -115,6 +115,11 @@ void xdoc_problem(struct xdoc *x, enum diag_severity sev, enum problem_kind kind
 void xdoc_problem_at(struct xdoc *x, enum diag_severity sev, int line, int column,
 		     const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 
+/* The path of href, a file a plan at plan_path links to: relative to the
+ * plan's folder, not to the current one (href_problem() in plan_load.c
+ * refused the rest).  malloc'd. */
+char *load_sibling_path(const char *plan_path, const char *href);
+
 /* Drops echoes, sorts by position and adds the problems to dl.  Returns
  * the number of errors added.  The problem list is empty afterwards. */
 size_t xdoc_flush(struct xdoc *x, struct diag_list *dl);

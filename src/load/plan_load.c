@@ -1111,22 +1111,6 @@ static void load_plan(struct loader *l, xmlNodePtr root)
 	resolve_all(l, root);
 }
 
-/* path of an actuals file named in the plan at plan_path: href is relative
- * (href_problem() refused the rest), to the plan's folder, not to the
- * current one */
-static char *sibling_path(const char *plan_path, const char *href)
-{
-	const char *slash = strrchr(plan_path, '/');
-	size_t dir = !slash ? 0 : (size_t)(slash - plan_path) + 1;
-	size_t n = dir + strlen(href) + 1;
-	char *s = malloc(n);
-	if (!s)
-		abort();
-	memcpy(s, plan_path, dir);
-	memcpy(s + dir, href, strlen(href) + 1);
-	return s;
-}
-
 struct plan *plan_load(const char *path, struct diag_list *dl)
 {
 	struct xdoc x;
@@ -1156,7 +1140,7 @@ struct plan *plan_load(const char *path, struct diag_list *dl)
 	/* every actuals file is checked, even after one has failed */
 	load_growth_begin(p);
 	for (size_t i = 0; i < l.n_afiles && errors == 0; i++) {
-		char *apath = sibling_path(path, l.afiles[i].href);
+		char *apath = load_sibling_path(path, l.afiles[i].href);
 		if (actuals_load_xml(p, apath, dl) != 0) {
 			diag_add(dl, DIAG_NOTE, path, l.afiles[i].line, l.afiles[i].column,
 				 "in actuals file '%s', named here", l.afiles[i].href);
@@ -1167,7 +1151,7 @@ struct plan *plan_load(const char *path, struct diag_list *dl)
 	free(l.afiles);
 	/* then every PDCA file, likewise */
 	for (size_t i = 0; i < l.n_pfiles && errors == 0; i++) {
-		char *ppath = sibling_path(path, l.pfiles[i].href);
+		char *ppath = load_sibling_path(path, l.pfiles[i].href);
 		if (pdca_load(p, ppath, dl) != 0) {
 			diag_add(dl, DIAG_NOTE, path, l.pfiles[i].line, l.pfiles[i].column,
 				 "in PDCA file '%s', named here", l.pfiles[i].href);
