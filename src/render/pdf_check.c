@@ -1,11 +1,15 @@
-/* pdf_check.c - the checking pass over a display list before libharu sees it.
+/* pdf_check.c - the checking pass over a display list before anything is
+ * written.
  *
  * libharu 2.3.0 reacts to bad values in three ways, all bad for us: it
  * rejects them with an error that poisons the whole document, it clamps
  * them silently, or (for text) it draws something else without a word.
- * So every value is checked here first and every problem is reported, all
- * of them in one run, naming the page and item.  The same pass collects the
- * code points each font has to provide, for the subsets.
+ * The page contents are now written by pdf_page.c, not libharu, but its
+ * limits (font size, spacing, dashes, page size, nesting) are kept as the
+ * bounds of what a page may hold.  So every value is checked here first and
+ * every problem is reported, all of them in one run, naming the page and
+ * item.  The same pass collects the code points each font has to provide,
+ * for the subsets.
  */
 #include <math.h>
 #include <stdio.h>

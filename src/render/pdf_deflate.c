@@ -126,13 +126,27 @@ struct pdf_deflate *pdf_deflate_new(void)
 	pthread_cond_init(&z->done, NULL);
 	int want = workers_wanted();
 	for (int i = 0; i < want; i++) {
-		/* Without a thread the main thread does the work in
-		 * pdf_deflate_wait(): slower, not wrong. */
+		/* Without a thread the calling thread does the work
+		 * (help()): slower, not wrong. */
 		if (pthread_create(&z->workers[z->n_workers], NULL, worker, z) != 0)
 			break;
 		z->n_workers++;
 	}
 	return z;
+}
+
+/* Runs one queued job on the calling thread when more than leave are
+ * waiting for a thread; false when it did not. */
+static bool help(struct pdf_deflate *z, size_t leave)
+{
+	pthread_mutex_lock(&z->lock);
+	struct pdf_zjob *job = z->n_queued - z->next > leave ? take(z) : NULL;
+	pthread_mutex_unlock(&z->lock);
+	if (!job)
+		return false;
+	run_job(&z->main_c, job);
+	finish(z, job);
+	return true;
 }
 
 void pdf_deflate_add(struct pdf_deflate *z, struct pdf_zjob *job)
@@ -149,17 +163,8 @@ void pdf_deflate_add(struct pdf_deflate *z, struct pdf_zjob *job)
 	pthread_mutex_unlock(&z->lock);
 	/* The caller works too when jobs pile up (always, without workers),
 	 * so that the uncompressed pages waiting stay few. */
-	for (;;) {
-		pthread_mutex_lock(&z->lock);
-		struct pdf_zjob *next = z->n_queued - z->next > (size_t)(2 * z->n_workers)
-						? take(z)
-						: NULL;
-		pthread_mutex_unlock(&z->lock);
-		if (!next)
-			break;
-		run_job(&z->main_c, next);
-		finish(z, next);
-	}
+	while (help(z, (size_t)(2 * z->n_workers)))
+		;
 }
 
 bool pdf_deflate_done(struct pdf_deflate *z, const struct pdf_zjob *job)
@@ -172,15 +177,8 @@ bool pdf_deflate_done(struct pdf_deflate *z, const struct pdf_zjob *job)
 
 void pdf_deflate_wait(struct pdf_deflate *z)
 {
-	for (;;) {
-		pthread_mutex_lock(&z->lock);
-		struct pdf_zjob *job = take(z);
-		pthread_mutex_unlock(&z->lock);
-		if (!job)
-			break;
-		run_job(&z->main_c, job);
-		finish(z, job);
-	}
+	while (help(z, 0))
+		;
 	pthread_mutex_lock(&z->lock);
 	while (z->n_done < z->n_queued)
 		pthread_cond_wait(&z->done, &z->lock);

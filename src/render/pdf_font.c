@@ -169,6 +169,28 @@ static void number_cids(struct pdf_font *f)
 	f->n_cids = n + 1;
 }
 
+/* Widens f->bbox, the box of the glyphs embedded (the font's head box
+ * covers glyphs that are not there), by glyph g. */
+static void grow_bbox(struct pdf_font *f, hb_codepoint_t g, unsigned upem)
+{
+	hb_glyph_extents_t e;
+	if (!hb_font_get_glyph_extents(f->hb, g, &e) || e.width == 0)
+		return;
+	int box[4] = {to_pdf_units(e.x_bearing, upem),
+		      to_pdf_units(e.y_bearing + e.height, upem),
+		      to_pdf_units(e.x_bearing + e.width, upem),
+		      to_pdf_units(e.y_bearing, upem)};
+	if (!f->has_bbox) {
+		memcpy(f->bbox, box, sizeof box);
+		f->has_bbox = true;
+		return;
+	}
+	f->bbox[0] = box[0] < f->bbox[0] ? box[0] : f->bbox[0];
+	f->bbox[1] = box[1] < f->bbox[1] ? box[1] : f->bbox[1];
+	f->bbox[2] = box[2] > f->bbox[2] ? box[2] : f->bbox[2];
+	f->bbox[3] = box[3] > f->bbox[3] ? box[3] : f->bbox[3];
+}
+
 /* The subset of f's font with the glyphs of the code points drawn, and
  * each CID's glyph in it.  Returns false after an error. */
 static bool make_subset(struct pdf_ctx *ctx, struct pdf_font *f)
@@ -215,6 +237,7 @@ static bool make_subset(struct pdf_ctx *ctx, struct pdf_font *f)
 		f->gid_of[cid] = (uint16_t)new_gid;
 		f->width_of[cid] = to_pdf_units(hb_font_get_glyph_h_advance(f->hb, old),
 						upem);
+		grow_bbox(f, old, upem);
 	}
 	f->subset = hb_face_reference_blob(sub);
 	hb_face_destroy(sub);
@@ -400,30 +423,7 @@ static struct font_metrics measure(const struct pdf_font *f)
 	if (!(weight >= 1 && weight <= 1000))
 		weight = 400;
 	m.stem_v = (int)(50.0 + (weight / 65.0) * (weight / 65.0) + 0.5);
-	/* The box of the glyphs embedded (the font's head box covers glyphs
-	 * that are not there). */
-	bool any = false;
-	for (unsigned cid = 0; cid < f->n_cids; cid++) {
-		hb_codepoint_t g = 0;
-		if (cid > 0 && !hb_font_get_nominal_glyph(f->hb, f->cp_of[cid], &g))
-			g = 0;
-		hb_glyph_extents_t e;
-		if (!hb_font_get_glyph_extents(f->hb, g, &e) || e.width == 0)
-			continue;
-		int box[4] = {to_pdf_units(e.x_bearing, upem),
-			      to_pdf_units(e.y_bearing + e.height, upem),
-			      to_pdf_units(e.x_bearing + e.width, upem),
-			      to_pdf_units(e.y_bearing, upem)};
-		if (!any) {
-			memcpy(m.bbox, box, sizeof box);
-			any = true;
-			continue;
-		}
-		m.bbox[0] = box[0] < m.bbox[0] ? box[0] : m.bbox[0];
-		m.bbox[1] = box[1] < m.bbox[1] ? box[1] : m.bbox[1];
-		m.bbox[2] = box[2] > m.bbox[2] ? box[2] : m.bbox[2];
-		m.bbox[3] = box[3] > m.bbox[3] ? box[3] : m.bbox[3];
-	}
+	memcpy(m.bbox, f->bbox, sizeof m.bbox);
 	return m;
 }
 

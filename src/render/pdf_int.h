@@ -63,6 +63,8 @@ struct pdf_font {
 	unsigned *cp_of;     /* CID -> code point */
 	uint16_t *gid_of;    /* CID -> glyph of the subset */
 	int *width_of;       /* CID -> advance, 1/1000 em */
+	int bbox[4];         /* of the glyphs embedded, 1/1000 em */
+	bool has_bbox;
 	unsigned n_cids;
 	hb_blob_t *subset;   /* the subset font program */
 	struct pdf_zjob zjob; /* ... and its compression */
@@ -108,9 +110,11 @@ bool pdf_hpdf_ok(struct pdf_ctx *ctx, const char *doing);
  * surrogates or truncated sequences); advances *i.  Returns the code point
  * or -1 for an invalid byte sequence (then *i has moved past one byte). */
 long pdf_utf8_next(const char *s, size_t len, size_t *i);
-/* Checks a string that libharu will encode with its UTF-8 encoder (text,
- * bookmark titles, info): valid UTF-8, no control characters or the
- * noncharacters U+FFFE and U+FFFF, BMP only.
+/* Checks a string the writer will encode - text as two-byte CIDs
+ * (pdf_font.c, BMP only), bookmark titles, labels and info with libharu's
+ * UTF-8 encoder (which writes characters past the BMP as a space): valid
+ * UTF-8, no control characters or the noncharacters U+FFFE and U+FFFF,
+ * BMP only.
  * what names the string in the message ("title of bookmark 3"). */
 bool pdf_check_string(struct pdf_ctx *ctx, const char *s, size_t len,
 		      const char *what);

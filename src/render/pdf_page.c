@@ -51,6 +51,7 @@ struct painter {
 	int depth;
 	bool in_text;
 	long tx, ty; /* start of the current text line, hundredths */
+	struct pdf_buf codes; /* a text's two-byte codes, reused */
 };
 
 /* ---- numbers ------------------------------------------------------------ */
@@ -238,14 +239,14 @@ static void draw_text(struct painter *p, const struct dl_item *it)
 	p->tx = x;
 	p->ty = y;
 
-	struct pdf_buf codes = {0};
+	struct pdf_buf *codes = &p->codes;
+	codes->len = 0;
 	pdf_font_put_text(p->ctx, it->u.text.font, it->u.text.utf8, it->u.text.len,
-			  &codes);
-	for (size_t at = 0; at < codes.len; at += 2 * SHOW_MAX_CHARS) {
-		size_t n = codes.len - at;
-		put_string(p, codes.p + at, n < 2 * SHOW_MAX_CHARS ? n : 2 * SHOW_MAX_CHARS);
+			  codes);
+	for (size_t at = 0; at < codes->len; at += 2 * SHOW_MAX_CHARS) {
+		size_t n = codes->len - at;
+		put_string(p, codes->p + at, n < 2 * SHOW_MAX_CHARS ? n : 2 * SHOW_MAX_CHARS);
 	}
-	free(codes.p);
 }
 
 /* The painting operator for a fill and/or stroke. */
@@ -364,5 +365,6 @@ void pdf_paint_page(struct pdf_ctx *ctx, size_t index, struct pdf_buf *b)
 	for (size_t k = 0; k < pg->n_items; k++)
 		draw_item(p, &pg->items[k]);
 	end_text(p);
+	free(p->codes.p);
 	free(p);
 }

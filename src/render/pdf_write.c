@@ -177,8 +177,8 @@ bool pdf_check_string(struct pdf_ctx *ctx, const char *s, size_t len,
 		} else if (cp > 0xFFFF) {
 			pdf_error(ctx,
 				  "character U+%05lX '%.*s' is outside the Basic "
-				  "Multilingual Plane, which libharu 2.3.0 writes as a "
-				  "space, in %s",
+				  "Multilingual Plane, which the PDF writer does not "
+				  "encode, in %s",
 				  cp, (int)(i - at), s + at, what);
 			ok = false;
 		}

@@ -52,8 +52,6 @@
  * tests/unit/test_pdfa.c pins each repair and runs Preflight.
  */
 #include <errno.h>
-#include <hb-ot.h>
-#include <hb.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -70,8 +68,6 @@
 #endif
 #define SRGB_NAME "sRGB IEC61966-2.1"
 #define ICC_MAX_BYTES (4u << 20)
-
-#define BIT_TEST(set, cp) ((set)[(cp) >> 3] & (1u << ((cp) & 7)))
 
 /* The trailer /ID before pdfa_finish() knows the file's hash. */
 static const HPDF_BYTE id_placeholder[HPDF_MD5_KEY_LEN];
