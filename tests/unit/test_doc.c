@@ -59,66 +59,16 @@ static struct dl_doc *build(enum doc_kind kind)
 
 /* ---- lines as drawn ------------------------------------------------------ */
 
-static float item_width(const struct dl_item *it)
-{
-	return dl_read_text_width(te, it);
-}
-
-/* Consecutive text runs on one baseline, as one line. */
-struct tline {
-	size_t page;
-	int font;           /* of its first run */
-	float x, x_end, y;
-	char text[512];
-};
-
-static struct tline *lines;
+static struct dl_line *lines;
 static size_t n_lines;
 
 static void read_lines(const struct dl_doc *d)
 {
 	free(lines);
-	lines = NULL;
-	n_lines = 0;
-	size_t alloc = 0;
-	for (size_t p = 0; p < d->n_pages; p++) {
-		struct tline *cur = NULL;
-		for (size_t i = 0; i < d->pages[p].n_items; i++) {
-			const struct dl_item *it = &d->pages[p].items[i];
-			if (it->kind != DL_TEXT) {
-				cur = NULL;
-				continue;
-			}
-			float w = item_width(it);
-			if (cur && cur->y == it->u.text.y &&
-			    it->u.text.x >= cur->x_end - 0.5f &&
-			    it->u.text.x <= cur->x_end + 4.0f &&
-			    strlen(cur->text) + it->u.text.len < sizeof cur->text) {
-				strncat(cur->text, it->u.text.utf8, it->u.text.len);
-				cur->x_end = it->u.text.x + w;
-				continue;
-			}
-			if (n_lines == alloc) {
-				alloc = alloc ? 2 * alloc : 1024;
-				lines = realloc(lines, alloc * sizeof *lines);
-				if (!lines)
-					abort();
-			}
-			cur = &lines[n_lines++];
-			cur->page = p;
-			cur->font = it->u.text.font;
-			cur->x = it->u.text.x;
-			cur->x_end = it->u.text.x + w;
-			cur->y = it->u.text.y;
-			size_t len = it->u.text.len < sizeof cur->text - 1
-					     ? it->u.text.len : sizeof cur->text - 1;
-			memcpy(cur->text, it->u.text.utf8, len);
-			cur->text[len] = '\0';
-		}
-	}
+	lines = dl_read_lines(te, d, &n_lines);
 }
 
-static const struct tline *find_line(const char *text)
+static const struct dl_line *find_line(const char *text)
 {
 	for (size_t i = 0; i < n_lines; i++)
 		if (!strcmp(lines[i].text, text))
@@ -145,7 +95,7 @@ static void value_columns_are_right_aligned(void)
 		{"17事業者（R2）", "123事業者", "220事業者（R13）"},
 		{"2件（R2）", "28件", "70件（R13）"},
 	};
-	const struct tline *l[2][3];
+	const struct dl_line *l[2][3];
 	for (int r = 0; r < 2; r++)
 		for (int k = 0; k < 3; k++) {
 			l[r][k] = find_line(rows[r][k]);
@@ -189,9 +139,9 @@ static void check_box_like_the_others(void)
 	CU_ASSERT_EQUAL_FATAL(doc_build(city, &o, te, &d, &dl), 0);
 	diag_list_release(&dl);
 	read_lines(d);
-	const struct tline *plan = find_line("・台湾での商談会");
+	const struct dl_line *plan = find_line("・台湾での商談会");
 	CU_ASSERT_PTR_NOT_NULL_FATAL(plan);
-	const struct tline *results = NULL, *eval = NULL;
+	const struct dl_line *results = NULL, *eval = NULL;
 	for (size_t i = 0; i < n_lines; i++) {
 		if (lines[i].page != plan->page)
 			continue;

@@ -63,69 +63,16 @@ static void stop(void)
 
 /* ---- reading the display list back -------------------------------------- */
 
-static float item_width(const struct dl_item *it)
-{
-	return dl_read_text_width(te, it);
-}
-
-/* A line as drawn: consecutive DL_TEXT runs on one baseline. */
-struct tline {
-	size_t page;
-	float x, x_end, y, size;
-	struct dl_color color;
-	size_t item; /* index of its first item on the page */
-	char text[1024];
-};
-
-static struct tline *lines;
+static struct dl_line *lines;
 static size_t n_lines;
 
 static void read_lines(void)
 {
 	free(lines);
-	lines = NULL;
-	n_lines = 0;
-	size_t alloc = 0;
-	for (size_t p = 0; p < doc->n_pages; p++) {
-		const struct dl_page *pg = &doc->pages[p];
-		struct tline *cur = NULL;
-		for (size_t i = 0; i < pg->n_items; i++) {
-			const struct dl_item *it = &pg->items[i];
-			if (it->kind != DL_TEXT) {
-				cur = NULL;
-				continue;
-			}
-			float w = item_width(it);
-			if (cur && fabsf(cur->y - it->u.text.y) < 0.01f &&
-			    it->u.text.x >= cur->x_end - 0.5f &&
-			    it->u.text.x <= cur->x_end + 4.0f &&
-			    strlen(cur->text) + it->u.text.len < sizeof cur->text) {
-				strncat(cur->text, it->u.text.utf8, it->u.text.len);
-				cur->x_end = it->u.text.x + w;
-				continue;
-			}
-			if (n_lines == alloc) {
-				alloc = alloc ? 2 * alloc : 256;
-				lines = realloc(lines, alloc * sizeof *lines);
-			}
-			cur = &lines[n_lines++];
-			cur->page = p;
-			cur->item = i;
-			cur->x = it->u.text.x;
-			cur->x_end = it->u.text.x + w;
-			cur->y = it->u.text.y;
-			cur->size = it->u.text.size;
-			cur->color = it->u.text.color;
-			size_t len = it->u.text.len < sizeof cur->text - 1 ?
-					     it->u.text.len :
-					     sizeof cur->text - 1;
-			memcpy(cur->text, it->u.text.utf8, len);
-			cur->text[len] = '\0';
-		}
-	}
+	lines = dl_read_lines(te, doc, &n_lines);
 }
 
-static const struct tline *find_line(const char *text)
+static const struct dl_line *find_line(const char *text)
 {
 	for (size_t i = 0; i < n_lines; i++)
 		if (!strcmp(lines[i].text, text))
@@ -133,7 +80,7 @@ static const struct tline *find_line(const char *text)
 	return NULL;
 }
 
-static const struct tline *find_on(const char *text, size_t page)
+static const struct dl_line *find_on(const char *text, size_t page)
 {
 	for (size_t i = 0; i < n_lines; i++)
 		if (lines[i].page == page && !strcmp(lines[i].text, text))
@@ -170,9 +117,9 @@ static struct lay_box body(void)
 
 /* The last line of the flow on page p (below the running head, above the
  * footer). */
-static const struct tline *last_flow_line(size_t page)
+static const struct dl_line *last_flow_line(size_t page)
 {
-	const struct tline *last = NULL;
+	const struct dl_line *last = NULL;
 	struct lay_box b = body();
 	for (size_t i = 0; i < n_lines; i++)
 		if (lines[i].page == page && lines[i].y > b.y &&
@@ -301,18 +248,18 @@ static void cover_labels_head_and_footer(void)
 	CU_ASSERT_EQUAL(count_prefix("- ", 0), 0);
 	/* footers count from the first page after the cover, centred in the
 	 * bottom margin */
-	const struct tline *f1 = find_on("- 1 -", 1), *f2 = find_on("- 2 -", 2);
+	const struct dl_line *f1 = find_on("- 1 -", 1), *f2 = find_on("- 2 -", 2);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(f1);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(f2);
 	struct lay_box b = body();
 	NEAR((f1->x + f1->x_end) / 2, b.x + b.w / 2, 0.05);
 	CU_ASSERT(f1->y > b.y + b.h && f1->y < 841.89);
 	/* running head: plan name left, section right, above the body */
-	const struct tline *h1 = find_on("第2期鹿児島市商工業振興プラン", 1);
+	const struct dl_line *h1 = find_on("第2期鹿児島市商工業振興プラン", 1);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(h1);
 	NEAR(h1->x, b.x, 0.01);
 	CU_ASSERT(h1->y < b.y);
-	const struct tline *s1 = NULL;
+	const struct dl_line *s1 = NULL;
 	for (size_t i = 0; i < n_lines; i++)
 		if (lines[i].page == 1 && lines[i].size < 9 &&
 		    !strcmp(lines[i].text, "１ 施策の柱①"))
@@ -351,7 +298,7 @@ static void doc_number_box_on_the_first_page(void)
 	layout();
 	read_lines();
 	CU_ASSERT_EQUAL_FATAL(doc->n_pages, 2);
-	const struct tline *t = find_line("資料１");
+	const struct dl_line *t = find_line("資料１");
 	CU_ASSERT_PTR_NOT_NULL_FATAL(t);
 	CU_ASSERT_EQUAL(t->page, 0);
 	/* a stroked box around it, flush with the body's right edge, above
@@ -390,7 +337,7 @@ static void draft_watermark_under_the_content(void)
 		read_lines();
 		CU_ASSERT_EQUAL(doc->draft, draft);
 		for (size_t p = 0; p < doc->n_pages; p++) {
-			const struct tline *m = find_on("案", p);
+			const struct dl_line *m = find_on("案", p);
 			if (!draft) {
 				CU_ASSERT_PTR_NULL(m);
 				continue;
@@ -424,8 +371,8 @@ static void heading_keeps_with_next(void)
 		para_lines("段落", 6);
 		layout();
 		read_lines();
-		const struct tline *h = find_line("見出し");
-		const struct tline *p = find_line("段落1");
+		const struct dl_line *h = find_line("見出し");
+		const struct dl_line *p = find_line("段落1");
 		CU_ASSERT_PTR_NOT_NULL_FATAL(h);
 		CU_ASSERT_PTR_NOT_NULL_FATAL(p);
 		CU_ASSERT_EQUAL(h->page, p->page);
@@ -434,7 +381,7 @@ static void heading_keeps_with_next(void)
 		CU_ASSERT(last_flow_line(h->page) != h);
 		/* moved although it alone (12 pt before, 16.8 pt tall) would
 		 * have fitted under the filler of page 0 */
-		const struct tline *l0 = last_flow_line(0);
+		const struct dl_line *l0 = last_flow_line(0);
 		if (h->page == 1 && !strncmp(l0->text, "埋め草", 9))
 			moved |= body().y + body().h - l0->y > 40;
 		stop();
@@ -482,7 +429,7 @@ static void widows_and_orphans(void)
 			for (int k = 1; k <= len; k++) {
 				char buf[16];
 				snprintf(buf, sizeof buf, "行%d", k);
-				const struct tline *l = find_line(buf);
+				const struct dl_line *l = find_line(buf);
 				CU_ASSERT_PTR_NOT_NULL_FATAL(l);
 				CU_ASSERT_FATAL(l->page < 4);
 				per_page[l->page]++;
@@ -814,7 +761,7 @@ static void page_breaks_and_space(void)
 	read_lines();
 	CU_ASSERT_EQUAL(doc->n_pages, 2);
 	CU_ASSERT_EQUAL(find_line("一")->page, 0);
-	const struct tline *two = find_line("二"), *three = find_line("三");
+	const struct dl_line *two = find_line("二"), *three = find_line("三");
 	CU_ASSERT_EQUAL(two->page, 1);
 	NEAR(two->y - (15 - 10) / 2.0 - 0.88 * 10, body().y, 0.2);
 	NEAR(three->y - two->y, 15 + 100, 0.01);
@@ -854,7 +801,7 @@ static void toc_numbers_after_pass_two(void)
 		/* the entry: its title and, on the same baseline at the right
 		 * edge, the printed number of the heading's page (the cover
 		 * is not counted) */
-		const struct tline *e = NULL;
+		const struct dl_line *e = NULL;
 		for (size_t i = 0; i < n_lines && !e; i++)
 			if (!strcmp(lines[i].text, o->title) &&
 			    lines[i].size == ls.body_size)
@@ -869,7 +816,7 @@ static void toc_numbers_after_pass_two(void)
 			toc_pages = e->page;
 		char num[16];
 		snprintf(num, sizeof num, "%zu", o->page);
-		const struct tline *n = NULL;
+		const struct dl_line *n = NULL;
 		for (size_t i = 0; i < n_lines; i++)
 			if (lines[i].page == e->page &&
 			    fabsf(lines[i].y - e->y) < 0.01f &&
@@ -918,7 +865,7 @@ static void outline_nests_as_the_headings(void)
 	for (size_t k = 0; k < 4; k++) {
 		CU_ASSERT_STRING_EQUAL(doc->outline[k].title, titles[k]);
 		CU_ASSERT_EQUAL(doc->outline[k].level, levels[k]);
-		const struct tline *l = find_line(titles[k]);
+		const struct dl_line *l = find_line(titles[k]);
 		CU_ASSERT_PTR_NOT_NULL_FATAL(l);
 		CU_ASSERT_EQUAL(doc->outline[k].page, l->page);
 		CU_ASSERT(doc->outline[k].y < l->y && l->y - doc->outline[k].y < 20);

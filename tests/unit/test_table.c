@@ -65,66 +65,16 @@ static void stop(void)
 
 /* ---- reading the display list back -------------------------------------- */
 
-static float item_width(const struct dl_item *it)
-{
-	return dl_read_text_width(te, it);
-}
-
-/* A line of text as drawn: consecutive DL_TEXT items on one baseline with
- * no gap between them (runs of one line). */
-struct tline {
-	size_t page;
-	float x, x_end, y, size;
-	char text[1024];
-};
-
-static struct tline *lines;
+static struct dl_line *lines;
 static size_t n_lines;
 
 static void read_lines(void)
 {
 	free(lines);
-	lines = NULL;
-	n_lines = 0;
-	size_t alloc = 0;
-	for (size_t p = 0; p < doc->n_pages; p++) {
-		const struct dl_page *pg = &doc->pages[p];
-		struct tline *cur = NULL;
-		for (size_t i = 0; i < pg->n_items; i++) {
-			const struct dl_item *it = &pg->items[i];
-			if (it->kind != DL_TEXT) {
-				cur = NULL;
-				continue;
-			}
-			float w = item_width(it);
-			if (cur && fabsf(cur->y - it->u.text.y) < 0.01f &&
-			    it->u.text.x >= cur->x_end - 0.5f &&
-			    it->u.text.x <= cur->x_end + 4.0f &&
-			    strlen(cur->text) + it->u.text.len < sizeof cur->text) {
-				strncat(cur->text, it->u.text.utf8, it->u.text.len);
-				cur->x_end = it->u.text.x + w;
-				continue;
-			}
-			if (n_lines == alloc) {
-				alloc = alloc ? 2 * alloc : 256;
-				lines = realloc(lines, alloc * sizeof *lines);
-			}
-			cur = &lines[n_lines++];
-			cur->page = p;
-			cur->x = it->u.text.x;
-			cur->x_end = it->u.text.x + w;
-			cur->y = it->u.text.y;
-			cur->size = it->u.text.size;
-			size_t len = it->u.text.len < sizeof cur->text - 1 ?
-					     it->u.text.len :
-					     sizeof cur->text - 1;
-			memcpy(cur->text, it->u.text.utf8, len);
-			cur->text[len] = '\0';
-		}
-	}
+	lines = dl_read_lines(te, doc, &n_lines);
 }
 
-static const struct tline *find_line(const char *text)
+static const struct dl_line *find_line(const char *text)
 {
 	for (size_t i = 0; i < n_lines; i++)
 		if (!strcmp(lines[i].text, text))
@@ -380,7 +330,7 @@ static void check_no_overlap(void)
 			}
 		}
 		for (size_t k = 0; k < n_lines; k++) {
-			const struct tline *l = &lines[k];
+			const struct dl_line *l = &lines[k];
 			if (l->page != p || l->size > 9.5f || l->y < lay_body(&ls).y ||
 			    l->y > body_bottom() || !strcmp(l->text, "（続き）"))
 				continue; /* table text: 9 pt, in the body */
@@ -430,9 +380,9 @@ static void long_table_stays_inside_the_body(void)
 	/* a 20-line cell is shorter than a page: never split */
 	for (int i = 13; i <= 300; i += 13) {
 		snprintf(buf, sizeof buf, "第1行 行%d", i);
-		const struct tline *a = find_line(buf);
+		const struct dl_line *a = find_line(buf);
 		snprintf(buf, sizeof buf, "第20行 行%d", i);
-		const struct tline *b = find_line(buf);
+		const struct dl_line *b = find_line(buf);
 		CU_ASSERT_FATAL(a && b);
 		CU_ASSERT_EQUAL(a->page, b->page);
 	}
@@ -564,7 +514,7 @@ static void tall_row_splits_between_lines(void)
 	for (int k = 1; k <= 150; k++) {
 		snprintf(buf, sizeof buf, "説明%d", k);
 		CU_ASSERT_EQUAL_FATAL(count_lines(buf, SIZE_MAX), 1);
-		const struct tline *l = find_line(buf);
+		const struct dl_line *l = find_line(buf);
 		CU_ASSERT(l->page > prev_page ||
 			  (l->page == prev_page && l->y > prev_y));
 		prev_page = l->page;
@@ -757,8 +707,8 @@ static void long_spanning_text_continues(void)
 	CU_ASSERT_EQUAL(count_lines("取組", 0), 3);
 	CU_ASSERT_EQUAL(count_lines("取組", SIZE_MAX), 3 + last_page);
 	/* the next row comes after the whole text */
-	const struct tline *next = find_line("次の行");
-	const struct tline *last = find_line("方針の説明100");
+	const struct dl_line *next = find_line("次の行");
+	const struct dl_line *last = find_line("方針の説明100");
 	CU_ASSERT(next->page > last->page ||
 		  (next->page == last->page && next->y > last->y));
 	check_nothing_below_body();
@@ -797,7 +747,7 @@ static void initiatives_table_spans_and_marks(void)
 	 * its column under it */
 	const struct dl_item *r[512];
 	size_t n = cell_rects(0, r, 512);
-	const struct tline *head = find_line("主な連携・協働先");
+	const struct dl_line *head = find_line("主な連携・協働先");
 	const struct dl_item *span = NULL;
 	for (size_t i = 0; i < n; i++)
 		if (r[i]->u.rect.x <= head->x && head->x_end <= r[i]->u.rect.x + r[i]->u.rect.w &&
@@ -858,7 +808,7 @@ static void column_widths(void)
 	story_table(st, t);
 	layout();
 	read_lines();
-	const struct tline *l[5] = {find_line("固定"), find_line("比例1"),
+	const struct dl_line *l[5] = {find_line("固定"), find_line("比例1"),
 				    find_line("比例3"), find_line("自動の幅"),
 				    NULL};
 	float w[5];
@@ -870,7 +820,7 @@ static void column_widths(void)
 	NEAR(w[2], 3 * w[1], 0.01);
 	NEAR(w[3], 4 * 9 + 6, 0.01);
 	/* the capped column wraps its text within 40 pt */
-	const struct tline *first = NULL;
+	const struct dl_line *first = NULL;
 	for (size_t k = 0; k < n_lines; k++)
 		if (!strncmp(lines[k].text, "上限", 6))
 			first = &lines[k];
@@ -929,7 +879,7 @@ static void decimal_alignment(void)
 	read_lines();
 	float point = -1, right = 0;
 	for (size_t i = 0; i < 6; i++) {
-		const struct tline *l = find_line(vals[i]);
+		const struct dl_line *l = find_line(vals[i]);
 		CU_ASSERT_PTR_NOT_NULL_FATAL(l);
 		float p = l->x + text_width(te, FONT_GOTHIC, 9, vals[i],
 					    int_len[i], NULL, NULL);
@@ -943,7 +893,7 @@ static void decimal_alignment(void)
 	struct lay_box body = lay_body(&ls);
 	NEAR(right, body.x + body.w - 3, 0.05);
 	/* the header is centred, not decimal-aligned */
-	const struct tline *h = find_line("値");
+	const struct dl_line *h = find_line("値");
 	NEAR((h->x + h->x_end) / 2, body.x + body.w - 60, 0.05);
 	stop();
 }
