@@ -18,7 +18,7 @@ BUILD   ?= build
 PREFIX  ?= /usr/local
 DESTDIR ?=
 
-PKGS     = libxml-2.0 freetype2 harfbuzz harfbuzz-subset icu-uc libdeflate
+PKGS     = libxml-2.0 freetype2 harfbuzz harfbuzz-subset icu-uc libdeflate xlsxwriter libzip
 WARN     = -Wall -Wextra -Wstrict-prototypes -Wvla -Wshadow -Wpointer-arith \
            -Wmissing-prototypes -Wformat=2
 CSTD     = -std=c11 -D_POSIX_C_SOURCE=200809L
@@ -53,7 +53,8 @@ DEB_PKGS = build-essential pkg-config libhpdf-dev libxml2-dev libfreetype-dev li
            libcunit1-dev libicu-dev libharfbuzz-dev fonts-ipaexfont fonts-ipafont \
            fonts-dejavu-core libgs-common poppler-utils qpdf mupdf-tools \
            default-jre-headless libpdfbox2-java libactivation-java libjaxb-api-java \
-           clang libclang-rt-14-dev valgrind
+           clang libclang-rt-14-dev valgrind \
+           libxlsxwriter-dev libzip-dev python3-openpyxl man-db
 
 .PHONY: all check unit e2e demo deps install clean
 .DELETE_ON_ERROR:
@@ -128,6 +129,11 @@ install: $(BUILD)/shiryo
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/shiryo/schema
 	install -m 755 $(BUILD)/shiryo $(DESTDIR)$(PREFIX)/bin/shiryo
 	install -m 644 xml/schema/*.rng $(DESTDIR)$(PREFIX)/share/shiryo/schema/
+	install -d $(DESTDIR)$(PREFIX)/share/man/man1 \
+		$(DESTDIR)$(PREFIX)/share/bash-completion/completions
+	install -m 644 src/cli/shiryo.1 $(DESTDIR)$(PREFIX)/share/man/man1/shiryo.1
+	install -m 644 src/cli/shiryo.bash-completion \
+		$(DESTDIR)$(PREFIX)/share/bash-completion/completions/shiryo
 
 clean:
 	rm -rf build out/*.pdf

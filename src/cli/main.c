@@ -11,6 +11,7 @@
  * FILE:LINE:COLUMN: severity: message.
  */
 #include <errno.h>
+#include <getopt.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -39,20 +40,140 @@
 #define EXIT_USAGE 2
 #define MAX_ACTUALS 64
 
+/* The whole help (shiryo --help); each command's own is in commands[]. */
 static const char usage_text[] =
 	"usage: shiryo check PLAN.xml|ACTUALS.xml|PDCA.xml [--actuals FILE]...\n"
 	"       shiryo build PLAN.xml --kind council|project|annual --year FY\n"
 	"                    [--actuals FILE]... [--meeting midyear|yearend]\n"
 	"                    [-o OUT.pdf] [--paper a4|a3l] [--draft] [--no-pdfa]\n"
 	"       shiryo archive PLAN.xml --from FY --to FY [--actuals FILE]... -o DIR\n"
-	"       shiryo --help | --version\n"
+	"       shiryo help [COMMAND] | --help | --version\n"
 	"\n"
 	"FY is a fiscal year: 2025, R7, 令和7 or 令和7年度.\n"
 	"Actuals files are XML (<actuals>) or CSV (指標,年度,実績; UTF-8 or CP932).\n"
 	"Dates printed in documents come from SOURCE_DATE_EPOCH when it is set,\n"
-	"otherwise from the newest input file.\n";
+	"otherwise from the newest input file.\n"
+	"'shiryo help COMMAND' or 'shiryo COMMAND --help' lists a command's options.\n";
+
+/* Option values beyond the one-letter ones. */
+enum {
+	OPT_ACTUALS = 256, OPT_KIND, OPT_YEAR, OPT_FROM, OPT_TO, OPT_MEETING,
+	OPT_PAPER, OPT_DRAFT, OPT_NO_PDFA, OPT_BY, OPT_TITLE, OPT_ISSUER,
+};
+
+#define BIT(o) (1u << ((o) == 'o' ? 0 : (o) == 'h' ? 1 : (o) - OPT_ACTUALS + 2))
+#define BUILD_OPTS (BIT(OPT_ACTUALS) | BIT('o') | BIT(OPT_KIND) | BIT(OPT_YEAR) | \
+		    BIT(OPT_MEETING) | BIT(OPT_PAPER) | BIT(OPT_DRAFT) | BIT(OPT_NO_PDFA))
+
+static const struct option long_options[] = {
+	{"actuals", required_argument, NULL, OPT_ACTUALS},
+	{"output", required_argument, NULL, 'o'},
+	{"kind", required_argument, NULL, OPT_KIND},
+	{"year", required_argument, NULL, OPT_YEAR},
+	{"from", required_argument, NULL, OPT_FROM},
+	{"to", required_argument, NULL, OPT_TO},
+	{"meeting", required_argument, NULL, OPT_MEETING},
+	{"paper", required_argument, NULL, OPT_PAPER},
+	{"draft", no_argument, NULL, OPT_DRAFT},
+	{"no-pdfa", no_argument, NULL, OPT_NO_PDFA},
+	{"by", required_argument, NULL, OPT_BY},
+	{"title", required_argument, NULL, OPT_TITLE},
+	{"issuer", required_argument, NULL, OPT_ISSUER},
+	{"help", no_argument, NULL, 'h'},
+	{NULL, 0, NULL, 0},
+};
+
+/* One command: its name, the one-line synopsis printed on a usage error,
+ * the options it takes and its help. */
+struct command {
+	const char *name;
+	const char *synopsis;
+	unsigned options; /* BIT()s */
+	const char *help;
+};
+
+static const struct command commands[] = {
+	{"check", "shiryo check PLAN.xml|ACTUALS.xml|PDCA.xml [--actuals FILE]...",
+	 BIT(OPT_ACTUALS) | BIT('h'),
+	 "Checks a plan (schema and meaning) with its actuals and PDCA files; given\n"
+	 "an actuals or PDCA file, checks it with the plan it names, found in its folder.\n"
+	 "Exit 0 valid, 1 errors, 2 wrong command line.\n"
+	 "\n"
+	 "  --actuals FILE   also read these actuals (XML or CSV); repeatable\n"},
+	{"build", "shiryo build PLAN.xml --kind council|project|annual --year FY [options]",
+	 BUILD_OPTS | BIT('h'),
+	 "Writes one PDF document of the plan for a fiscal year.\n"
+	 "\n"
+	 "  --kind KIND       council (推進会議資料), project (熱度マネジメント会議資料)\n"
+	 "                    or annual (年次報告書, PDF/A-1b)\n"
+	 "  --year FY         the fiscal year: 2025, R7, 令和7年度\n"
+	 "  --actuals FILE    yearly actuals (XML or CSV); later files override\n"
+	 "                    earlier ones; repeatable\n"
+	 "  --meeting M       midyear or yearend (project handouts)\n"
+	 "  -o, --output FILE the PDF to write (default PLAN-KIND-FY.pdf)\n"
+	 "  --paper P         a4 or a3l (A3 landscape)\n"
+	 "  --draft           mark every page 案\n"
+	 "  --no-pdfa         no PDF/A for the annual report\n"},
+	{"archive", "shiryo archive PLAN.xml --from FY --to FY [--actuals FILE]... -o DIR",
+	 BIT(OPT_ACTUALS) | BIT('o') | BIT(OPT_FROM) | BIT(OPT_TO) | BIT('h'),
+	 "Writes DIR/PLANID-annual-YEAR.pdf for every fiscal year from..to.\n"
+	 "\n"
+	 "  --from FY, --to FY   the years\n"
+	 "  --actuals FILE       yearly actuals; repeatable\n"
+	 "  -o, --output DIR     the folder (created if missing)\n"},
+#if 0 /* not yet */
+	{"sheet", "shiryo sheet PLAN.xml --year FY [--by department] -o OUT.xlsx",
+	 BIT(OPT_ACTUALS) | BIT('o') | BIT(OPT_YEAR) | BIT(OPT_BY) | BIT('h'),
+	 "Writes an Excel workbook for departments to enter a year's actuals: one\n"
+	 "row per indicator, earlier years filled in and locked, this year's cells\n"
+	 "open.  Read it back with 'shiryo build --actuals OUT.xlsx'.\n"
+	 "\n"
+	 "  --year FY          the year to be entered\n"
+	 "  --by department    one sheet per department (所管課), when the plan names them\n"
+	 "  --actuals FILE     more actuals for the earlier years; repeatable\n"
+	 "  -o, --output FILE  the workbook to write (.xlsx)\n"},
+#endif
+#if 0 /* not yet */
+	{"init", "shiryo init DIR --title TITLE --issuer ISSUER --from FY --to FY",
+	 BIT(OPT_TITLE) | BIT(OPT_ISSUER) | BIT(OPT_FROM) | BIT(OPT_TO) | BIT('h'),
+	 "Writes a minimal plan, an actuals file and a PDCA file into DIR (created\n"
+	 "if missing; existing files are never overwritten), with comments saying\n"
+	 "what goes where.\n"
+	 "\n"
+	 "  --title TITLE     the plan's title\n"
+	 "  --issuer ISSUER   who issues it (the municipality)\n"
+	 "  --from FY, --to FY  the plan period\n"},
+#endif
+#if 0 /* not yet */
+	{"watch", "shiryo watch PLAN.xml --kind KIND --year FY [build options] -o OUT.pdf",
+	 BUILD_OPTS | BIT('h'),
+	 "Builds as 'shiryo build' does, then again whenever the plan or a file it\n"
+	 "links (actuals, PDCA records, --actuals files) changes.  An invalid edit\n"
+	 "prints its errors and keeps the last good PDF.  Stop it with Ctrl-C.\n"
+	 "\n"
+	 "  Options as for build; -o is required.\n"},
+#endif
+	{"help", "shiryo help [COMMAND]", 0,
+	 "Prints the help of a command, or the whole usage.\n"},
+};
+
+#define N_COMMANDS (sizeof commands / sizeof commands[0])
+
+static const struct command *find_command(const char *name)
+{
+	for (size_t i = 0; i < N_COMMANDS; i++)
+		if (!strcmp(commands[i].name, name))
+			return &commands[i];
+	return NULL;
+}
+
+static void print_command_help(const struct command *c, FILE *out)
+{
+	fprintf(out, "usage: %s\n\n%s", c->synopsis, c->help);
+}
 
 struct options {
+	const struct command *cmd;
 	const char *command;
 	const char *plan;
 	const char *actuals[MAX_ACTUALS];
@@ -62,6 +183,9 @@ struct options {
 	bool have_kind, have_year;
 	int from, to;
 	bool have_from, have_to;
+	bool by_department;
+	const char *title, *issuer;
+	bool help; /* --help given: print the command's help */
 };
 
 static void vsay(const char *end, const char *fmt, va_list ap)
@@ -96,6 +220,11 @@ static void say(const char *end, const char *fmt, ...)
 	va_end(ap);
 }
 
+/* The command whose synopsis a usage error shows (NULL: the commands). */
+static const struct command *usage_command;
+
+/* A usage error: the message, then one usage line and where the rest is,
+ * not the whole help (it hid the message). */
 static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 static int usage_error(const char *fmt, ...)
@@ -105,7 +234,12 @@ static int usage_error(const char *fmt, ...)
 	fputs("shiryo: ", stderr);
 	vsay("\n", fmt, ap);
 	va_end(ap);
-	fputs(usage_text, stderr);
+	if (usage_command)
+		fprintf(stderr, "usage: %s\n(shiryo help %s lists the options)\n",
+			usage_command->synopsis, usage_command->name);
+	else
+		fputs("usage: shiryo check|build|archive|help ...\n"
+		      "(shiryo --help lists them all)\n", stderr);
 	return EXIT_USAGE;
 }
 
@@ -115,110 +249,205 @@ static bool ends_with(const char *s, const char *suffix)
 	return n >= m && strcmp(s + n - m, suffix) == 0;
 }
 
-/* Reads the value of an option that takes one ("--year R7"). */
-static const char *option_value(int argc, char **argv, int *i)
+/* The name of option c as the user wrote it, for messages. */
+static const char *option_name(int c, char *buf, size_t size)
 {
-	if (*i + 1 >= argc)
-		return NULL;
-	return argv[++*i];
+	if (c == 'o')
+		return "-o";
+	for (const struct option *lo = long_options; lo->name; lo++)
+		if (lo->val == c) {
+			snprintf(buf, size, "--%s", lo->name);
+			return buf;
+		}
+	return "?";
 }
 
+/* Applies option c with value v (NULL for a flag); 0 or a usage error. */
+static int apply_option(struct options *o, int c, const char *v)
+{
+	char name[32];
+	const char *a = option_name(c, name, sizeof name);
+	int fy;
+	switch (c) {
+	case OPT_ACTUALS:
+		if (o->n_actuals == MAX_ACTUALS)
+			return usage_error("too many %s files", a);
+		o->actuals[o->n_actuals++] = v;
+		return 0;
+	case 'o':
+		if (!*v)
+			return usage_error("%s needs a path", a);
+		o->output = v;
+		return 0;
+	case OPT_KIND:
+		if (!strcmp(v, "council"))
+			o->doc.kind = DOC_COUNCIL;
+		else if (!strcmp(v, "project"))
+			o->doc.kind = DOC_PROJECT;
+		else if (!strcmp(v, "annual"))
+			o->doc.kind = DOC_ANNUAL;
+		else
+			return usage_error("unknown kind '%s' (council, project or annual)", v);
+		o->have_kind = true;
+		return 0;
+	case OPT_YEAR:
+	case OPT_FROM:
+	case OPT_TO:
+		if (fy_parse(v, &fy) != 0)
+			return usage_error("'%s' is not a fiscal year (2025, R7, 令和7年度)", v);
+		if (c == OPT_YEAR) {
+			o->doc.fy = fy;
+			o->have_year = true;
+		} else if (c == OPT_FROM) {
+			o->from = fy;
+			o->have_from = true;
+		} else {
+			o->to = fy;
+			o->have_to = true;
+		}
+		return 0;
+	case OPT_MEETING:
+		if (!strcmp(v, "midyear"))
+			o->doc.meeting = MEETING_MIDYEAR;
+		else if (!strcmp(v, "yearend"))
+			o->doc.meeting = MEETING_YEAREND;
+		else
+			return usage_error("unknown meeting '%s' (midyear or yearend)", v);
+		return 0;
+	case OPT_PAPER:
+		if (!strcmp(v, "a4"))
+			o->doc.paper = PAPER_A4;
+		else if (!strcmp(v, "a3l"))
+			o->doc.paper = PAPER_A3_LANDSCAPE;
+		else
+			return usage_error("unknown paper '%s' (a4 or a3l)", v);
+		return 0;
+	case OPT_DRAFT:
+		o->doc.draft = true;
+		return 0;
+	case OPT_NO_PDFA:
+		o->doc.pdfa = false;
+		return 0;
+	case OPT_BY:
+		if (strcmp(v, "department"))
+			return usage_error("unknown grouping '%s' (--by department)", v);
+		o->by_department = true;
+		return 0;
+	case OPT_TITLE:
+		o->title = v;
+		return 0;
+	case OPT_ISSUER:
+		o->issuer = v;
+		return 0;
+	case 'h':
+		o->help = true;
+		return 0;
+	}
+	return usage_error("%s", "unknown option");
+}
+
+/* What an option needs, for "--kind needs ...". */
+static const char *option_wants(int c)
+{
+	switch (c) {
+	case OPT_ACTUALS: return "a file";
+	case 'o': return "a path";
+	case OPT_KIND: return "council, project or annual";
+	case OPT_YEAR: case OPT_FROM: case OPT_TO: return "a fiscal year";
+	case OPT_MEETING: return "midyear or yearend";
+	case OPT_PAPER: return "a4 or a3l";
+	case OPT_BY: return "department";
+	case OPT_TITLE: return "a title";
+	case OPT_ISSUER: return "the issuer's name";
+	}
+	return "a value";
+}
+
+/* Parses argv with getopt_long: options may come before or after the
+ * file, --year=R7 and -oFILE are one argument, -- ends the options. */
 static int parse_args(int argc, char **argv, struct options *o)
 {
 	memset(o, 0, sizeof *o);
 	o->doc.pdfa = true;
+	usage_command = NULL;
 	if (argc < 2)
 		return usage_error("%s", "no command given");
 	o->command = argv[1];
-	if (strcmp(o->command, "check") && strcmp(o->command, "build") &&
-	    strcmp(o->command, "archive"))
+	o->cmd = find_command(o->command);
+	if (!o->cmd)
 		return usage_error("unknown command '%s'", o->command);
-	for (int i = 2; i < argc; i++) {
-		const char *a = argv[i];
-		const char *v;
-		if (a[0] != '-' || a[1] == '\0') {
-			if (o->plan)
-				return usage_error("unexpected argument '%s'", a);
-			o->plan = a;
-		} else if (!strcmp(a, "--actuals")) {
-			if (!(v = option_value(argc, argv, &i)))
-				return usage_error("%s needs a file", a);
-			if (o->n_actuals == MAX_ACTUALS)
-				return usage_error("too many %s files", a);
-			o->actuals[o->n_actuals++] = v;
-		} else if (!strcmp(a, "-o") || !strcmp(a, "--output")) {
-			if (!(v = option_value(argc, argv, &i)))
-				return usage_error("%s needs a path", a);
-			o->output = v;
-		} else if (!strcmp(a, "--kind")) {
-			if (!(v = option_value(argc, argv, &i)))
-				return usage_error("%s needs council, project or annual", a);
-			if (!strcmp(v, "council"))
-				o->doc.kind = DOC_COUNCIL;
-			else if (!strcmp(v, "project"))
-				o->doc.kind = DOC_PROJECT;
-			else if (!strcmp(v, "annual"))
-				o->doc.kind = DOC_ANNUAL;
-			else
-				return usage_error("unknown kind '%s' (council, project or annual)", v);
-			o->have_kind = true;
-		} else if (!strcmp(a, "--year") || !strcmp(a, "--from") || !strcmp(a, "--to")) {
-			int fy;
-			if (!(v = option_value(argc, argv, &i)))
-				return usage_error("%s needs a fiscal year", a);
-			if (fy_parse(v, &fy) != 0)
-				return usage_error("'%s' is not a fiscal year (2025, R7, 令和7年度)", v);
-			if (a[2] == 'y') {
-				o->doc.fy = fy;
-				o->have_year = true;
-			} else if (a[2] == 'f') {
-				o->from = fy;
-				o->have_from = true;
-			} else {
-				o->to = fy;
-				o->have_to = true;
-			}
-		} else if (!strcmp(a, "--meeting")) {
-			if (!(v = option_value(argc, argv, &i)))
-				return usage_error("%s needs midyear or yearend", a);
-			if (!strcmp(v, "midyear"))
-				o->doc.meeting = MEETING_MIDYEAR;
-			else if (!strcmp(v, "yearend"))
-				o->doc.meeting = MEETING_YEAREND;
-			else
-				return usage_error("unknown meeting '%s' (midyear or yearend)", v);
-		} else if (!strcmp(a, "--paper")) {
-			if (!(v = option_value(argc, argv, &i)))
-				return usage_error("%s needs a4 or a3l", a);
-			if (!strcmp(v, "a4"))
-				o->doc.paper = PAPER_A4;
-			else if (!strcmp(v, "a3l"))
-				o->doc.paper = PAPER_A3_LANDSCAPE;
-			else
-				return usage_error("unknown paper '%s' (a4 or a3l)", v);
-		} else if (!strcmp(a, "--draft")) {
-			o->doc.draft = true;
-		} else if (!strcmp(a, "--no-pdfa")) {
-			o->doc.pdfa = false;
-		} else {
-			return usage_error("unknown option '%s'", a);
+	usage_command = o->cmd;
+	/* getopt_long over argv[1..]: argv[1], the command, stands as the
+	 * program name. */
+	int ac = argc - 1;
+	char **av = argv + 1;
+	optind = 1;
+	opterr = 0;
+	int c;
+	while ((c = getopt_long(ac, av, ":o:h", long_options, NULL)) != -1) {
+		/* the argument just read (getopt has moved optind past it) */
+		const char *written = optind > 1 && optind - 1 < ac ? av[optind - 1] : "?";
+		if (c == '?') {
+			if (optopt)
+				return usage_error("unknown option '-%c'", optopt);
+			return usage_error("unknown option '%s'", written);
 		}
+		if (c == ':') {
+			char name[32];
+			const char *n = optopt ? option_name(optopt, name, sizeof name) : written;
+			return usage_error("%s needs %s", n, option_wants(optopt));
+		}
+		if (!(o->cmd->options & BIT(c))) {
+			char name[32];
+			return usage_error("%s %s takes no option %s", "shiryo", o->command,
+					   option_name(c, name, sizeof name));
+		}
+		int rc = apply_option(o, c, optarg);
+		if (rc)
+			return rc;
 	}
+	if (o->help)
+		return 0;
+	for (int i = optind; i < ac; i++) {
+		if (!strcmp(o->command, "help")) {
+			if (o->plan)
+				return usage_error("unexpected argument '%s'", av[i]);
+			o->plan = av[i];
+			continue;
+		}
+		if (o->plan)
+			return usage_error("unexpected argument '%s'", av[i]);
+		o->plan = av[i];
+	}
+	if (!strcmp(o->command, "help"))
+		return 0;
 	if (!o->plan)
-		return usage_error("%s", "no plan file given");
-	if (!strcmp(o->command, "build")) {
+		return usage_error("%s", !strcmp(o->command, "init") ? "no folder given"
+								     : "no plan file given");
+	if (!strcmp(o->command, "build") || !strcmp(o->command, "watch")) {
 		if (!o->have_kind)
-			return usage_error("%s", "build needs --kind council|project|annual");
+			return usage_error("%s needs --kind council|project|annual", o->command);
 		if (!o->have_year)
-			return usage_error("%s", "build needs --year FY");
+			return usage_error("%s needs --year FY", o->command);
+		if (!strcmp(o->command, "watch") && !o->output)
+			return usage_error("%s", "watch needs -o OUT.pdf");
 	}
-	if (!strcmp(o->command, "archive")) {
+	if (!strcmp(o->command, "archive") || !strcmp(o->command, "init")) {
 		if (!o->have_from || !o->have_to)
-			return usage_error("%s", "archive needs --from FY and --to FY");
+			return usage_error("%s needs --from FY and --to FY", o->command);
 		if (o->from > o->to)
 			return usage_error("%s", "--from is after --to");
-		if (!o->output)
+		if (!strcmp(o->command, "archive") && !o->output)
 			return usage_error("%s", "archive needs -o DIR");
+	}
+	if (!strcmp(o->command, "init") && (!o->title || !*o->title || !o->issuer ||
+					    !*o->issuer))
+		return usage_error("%s", "init needs --title and --issuer");
+	if (!strcmp(o->command, "sheet")) {
+		if (!o->have_year)
+			return usage_error("%s", "sheet needs --year FY");
+		if (!o->output)
+			return usage_error("%s", "sheet needs -o OUT.xlsx");
 	}
 	return 0;
 }
@@ -395,6 +624,23 @@ int main(int argc, char **argv)
 	int rc = parse_args(argc, argv, &o);
 	if (rc)
 		return rc;
+	if (o.help) {
+		print_command_help(o.cmd, stdout);
+		return 0;
+	}
+	if (!strcmp(o.command, "help")) {
+		if (!o.plan) {
+			fputs(usage_text, stdout);
+			return 0;
+		}
+		const struct command *c = find_command(o.plan);
+		if (!c) {
+			usage_command = o.cmd;
+			return usage_error("unknown command '%s'", o.plan);
+		}
+		print_command_help(c, stdout);
+		return 0;
+	}
 	if (!strcmp(o.command, "check"))
 		return cmd_check(&o);
 	return cmd_build(&o);

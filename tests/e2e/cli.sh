@@ -1,0 +1,64 @@
+# cli.sh - command-line conventions: getopt_long forms, per-command help,
+# short usage errors, the man page and the bash completion.
+. tests/e2e/lib.inc
+
+city=xml/kagoshima-city-plan2.xml
+export SOURCE_DATE_EPOCH=1763683200
+
+expect_exit 0 "shiryo build --help exits 0" "$SHIRYO" build --help
+check "build --help lists build's options" contains "$WORK/out" "--meeting M"
+check "build --help is not the whole usage" sh -c "! grep -q 'shiryo archive' '$WORK/out'"
+expect_exit 0 "shiryo help build exits 0" "$SHIRYO" help build
+check "help build lists build's options" contains "$WORK/out" "--paper P"
+expect_exit 0 "shiryo check -h exits 0" "$SHIRYO" check -h
+check "check -h names --actuals" contains "$WORK/out" "--actuals FILE"
+expect_exit 2 "help of an unknown command is a usage error" "$SHIRYO" help frob
+
+# --year=R7, -oFILE, options after the file and --.
+expect_exit 0 "--year=R7 --kind=council -oFILE works" \
+	"$SHIRYO" build --year=R7 --kind=council "-o$WORK/a.pdf" "$city"
+check "-oFILE wrote the PDF" test -s "$WORK/a.pdf"
+expect_exit 0 "--output=FILE works" \
+	"$SHIRYO" build "$city" --kind council --year R7 "--output=$WORK/b.pdf"
+check "the two forms give the same bytes" cmp -s "$WORK/a.pdf" "$WORK/b.pdf"
+mkdir -p "$WORK/dash"
+cp xml/kagoshima-city-plan2*.xml "$WORK/dash/"
+mv "$WORK/dash/kagoshima-city-plan2.xml" "$WORK/dash/-plan.xml"
+(cd "$WORK/dash" && "$SHIRYO" check -- -plan.xml >"$WORK/out" 2>&1)
+check "-- ends the options: a plan named -plan.xml is read" contains "$WORK/out" "-plan.xml: valid"
+(cd "$WORK/dash" && "$SHIRYO" check -plan.xml >"$WORK/out" 2>&1)
+check "without --, -plan.xml is an option" contains "$WORK/out" "unknown option"
+
+# A usage error prints the message and one usage line, not the whole help.
+expect_exit 2 "an unknown option is a usage error" "$SHIRYO" build "$city" --frobnicate
+check "it names the option" contains "$WORK/out" "unknown option '--frobnicate'"
+check "the usage is short (at most 3 lines)" sh -c "[ \$(wc -l <'$WORK/out') -le 3 ]"
+check "it shows build's usage line" contains "$WORK/out" "usage: shiryo build PLAN.xml"
+expect_exit 2 "a missing option value is a usage error" "$SHIRYO" build "$city" --year R7 --kind
+check "it says what the option needs" contains "$WORK/out" "--kind needs council, project or annual"
+expect_exit 2 "an option of another command is a usage error" "$SHIRYO" check "$city" --kind council
+check "it says the command takes no such option" contains "$WORK/out" "check takes no option --kind"
+expect_exit 2 "--year=R99x is a usage error" "$SHIRYO" build "$city" --kind council --year=R99x
+check "it quotes the value" contains "$WORK/out" "'R99x' is not a fiscal year"
+
+# The man page renders, and names every command.
+if command -v man >/dev/null; then
+	MANWIDTH=80 man -l src/cli/shiryo.1 >"$WORK/man.txt" 2>"$WORK/man.err"
+	check "man -l renders the man page" test -s "$WORK/man.txt"
+	check "the man page renders without warnings" sh -c "! test -s '$WORK/man.err'"
+	check "the man page describes --year" grep -q -- "--year" "$WORK/man.txt"
+else
+	not_ok "man is not installed (make deps installs man-db)"
+fi
+
+# make install puts the binary, the man page and the completion in place.
+make -s install BUILD="$BUILD" DESTDIR="$WORK/inst" PREFIX=/usr >/dev/null 2>&1
+check "make install installs the man page" test -s "$WORK/inst/usr/share/man/man1/shiryo.1"
+check "make install installs the bash completion" \
+	test -s "$WORK/inst/usr/share/bash-completion/completions/shiryo"
+
+# The completion offers commands, kinds and years.
+comp() { bash -c '. src/cli/shiryo.bash-completion; COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); _shiryo; echo "${COMPREPLY[*]}"' _ "$@"; }
+check "completion: commands" test "$(comp shiryo bu)" = "build"
+check "completion: kinds" test "$(comp shiryo build x.xml --kind "")" = "council project annual"
+check "completion: years" sh -c "echo '$(comp shiryo build x.xml --year R)' | grep -qw R7"
