@@ -63,6 +63,8 @@ struct builder {
 	size_t *boff;        /* byte offset of char i in buf */
 	const long long *cum; /* adv + kern before char i, as decoded */
 	int8_t *blank;       /* text_punct_blank() of each char */
+	size_t nb_from, nb;  /* next_break(): no legal break in
+				[nb_from, nb), and one at nb */
 	size_t alloc_lines, alloc_runs;
 };
 
@@ -416,6 +418,21 @@ static void mend_last_line(struct builder *b, const uint8_t *brk,
 	}
 }
 
+/* The first legal break at or after i (brk[n] is always one).  Lines
+ * ask with i growing, so the answer is kept: within a run without breaks
+ * every line would otherwise scan to the run's end again. */
+static size_t next_break(struct builder *b, const uint8_t *brk, size_t i)
+{
+	if (b->nb > 0 && b->nb_from <= i && i <= b->nb)
+		return b->nb;
+	size_t nb = i;
+	while (nb < b->n && !brk[nb])
+		nb++;
+	b->nb_from = i;
+	b->nb = nb;
+	return nb;
+}
+
 static void break_lines(struct builder *b, const uint8_t *brk,
 			const long long *cum, size_t len)
 {
@@ -446,14 +463,19 @@ static void break_lines(struct builder *b, const uint8_t *brk,
 		for (size_t i = s + 1; i <= n; i++) {
 			long long w = units(c, cum, s, i);
 			if ((double)w > limit + EPS) {
-				/* push-in: up to the next legal break */
-				size_t nb = i;
-				while (nb < n && !brk[nb])
-					nb++;
+				/* push-in: up to the next legal break.
+				 * Only a line's worth of punctuation can be
+				 * set closer (half an em each at most), so a
+				 * run without breaks (a megabyte of digits)
+				 * is neither scanned nor measured again for
+				 * every line: next_break() and the limit/2
+				 * test keep this linear in its length. */
+				size_t nb = next_break(b, brk, i);
 				long long wb = units(c, cum, s, nb);
 				size_t t = trim(c, s, nb);
 				long long over = wb - (long long)floor(limit + EPS);
 				if (tl->style.close_punct && over > 0 &&
+				    (double)over <= limit / 2 &&
 				    over <= squeezable(b, s, t)) {
 					tail = squeeze(b, s, t, over);
 					end = nb;
