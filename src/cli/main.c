@@ -21,6 +21,7 @@
 #include <time.h>
 
 #include "actuals_csv.h"
+#include "actuals_xlsx.h"
 #include "diag.h"
 #include "dlist.h"
 #include "doc.h"
@@ -50,7 +51,8 @@ static const char usage_text[] =
 	"       shiryo help [COMMAND] | --help | --version\n"
 	"\n"
 	"FY is a fiscal year: 2025, R7, 令和7 or 令和7年度.\n"
-	"Actuals files are XML (<actuals>) or CSV (指標,年度,実績; UTF-8 or CP932).\n"
+	"Actuals files are XML (<actuals>), CSV (指標,年度,実績; UTF-8 or CP932)\n"
+	"or Excel workbooks (.xlsx: the same columns, or a column per year R7実績).\n"
 	"Dates printed in documents come from SOURCE_DATE_EPOCH when it is set,\n"
 	"otherwise from the newest input file.\n"
 	"'shiryo help COMMAND' or 'shiryo COMMAND --help' lists a command's options.\n";
@@ -99,7 +101,7 @@ static const struct command commands[] = {
 	 "an actuals or PDCA file, checks it with the plan it names, found in its folder.\n"
 	 "Exit 0 valid, 1 errors, 2 wrong command line.\n"
 	 "\n"
-	 "  --actuals FILE   also read these actuals (XML or CSV); repeatable\n"},
+	 "  --actuals FILE   also read these actuals (XML, CSV or .xlsx); repeatable\n"},
 	{"build", "shiryo build PLAN.xml --kind council|project|annual --year FY [options]",
 	 BUILD_OPTS | BIT('h'),
 	 "Writes one PDF document of the plan for a fiscal year.\n"
@@ -107,7 +109,7 @@ static const struct command commands[] = {
 	 "  --kind KIND       council (推進会議資料), project (熱度マネジメント会議資料)\n"
 	 "                    or annual (年次報告書, PDF/A-1b)\n"
 	 "  --year FY         the fiscal year: 2025, R7, 令和7年度\n"
-	 "  --actuals FILE    yearly actuals (XML or CSV); later files override\n"
+	 "  --actuals FILE    yearly actuals (XML, CSV or .xlsx); later files override\n"
 	 "                    earlier ones; repeatable\n"
 	 "  --meeting M       midyear or yearend (project handouts)\n"
 	 "  -o, --output FILE the PDF to write (default PLAN-KIND-FY.pdf)\n"
@@ -490,7 +492,8 @@ static struct plan *load_all(const struct options *o, struct diag_list *dl,
 		const char *f = o->actuals[i];
 		int rc = ends_with(f, ".csv") || ends_with(f, ".CSV")
 				 ? actuals_load_csv(p, f, dl)
-				 : actuals_load_xml(p, f, dl);
+			 : actuals_is_workbook(f) ? actuals_load_xlsx(p, f, dl)
+						  : actuals_load_xml(p, f, dl);
 		if (rc != 0) {
 			plan_free(p);
 			return NULL;

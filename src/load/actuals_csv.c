@@ -56,6 +56,11 @@ struct reader {
 
 	struct staged *rows;
 	size_t n_rows, rows_alloc;
+
+	/* When the rows come from a workbook (actuals_parse_table): the cell
+	 * each field of the current row was read from, which messages name
+	 * instead of a line and column. */
+	const struct table_cell *cells;
 };
 
 static void *xrealloc(void *p, size_t n)
@@ -97,7 +102,17 @@ static void row_error(struct reader *r, int row, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	vrow_error(r, row, 0, fmt, ap);
+	if (r->cells) { /* a workbook: the row's first cell */
+		const char *name = r->name;
+		char *at = xrealloc(NULL, strlen(name) + strlen(r->cells[0].ref) + 2);
+		sprintf(at, "%s:%s", name, r->cells[0].ref);
+		r->name = at;
+		vrow_error(r, 0, 0, fmt, ap);
+		r->name = name;
+		free(at);
+	} else {
+		vrow_error(r, row, 0, fmt, ap);
+	}
 	va_end(ap);
 }
 
@@ -107,7 +122,17 @@ static void cell_error(struct reader *r, int row, size_t i, const char *fmt, ...
 {
 	va_list ap;
 	va_start(ap, fmt);
-	vrow_error(r, row, field_column(r, i), fmt, ap);
+	if (r->cells) {
+		const char *name = r->name;
+		char *at = xrealloc(NULL, strlen(name) + strlen(r->cells[i].ref) + 2);
+		sprintf(at, "%s:%s", name, r->cells[i].ref);
+		r->name = at;
+		vrow_error(r, 0, 0, fmt, ap);
+		r->name = name;
+		free(at);
+	} else {
+		vrow_error(r, row, field_column(r, i), fmt, ap);
+	}
 	va_end(ap);
 }
 
@@ -792,7 +817,8 @@ static void check_row(struct reader *r, int row, const enum column *cols, size_t
 	struct decimal v = {0, 0};
 	if (!parse_value(r, row, (size_t)idx[COL_VALUE], m, &known, &v) || !year_ok)
 		return;
-	stage(r, m, fy, known, v, row, field_column(r, (size_t)idx[COL_VALUE]));
+	stage(r, m, fy, known, v, row,
+	      r->cells ? idx[COL_VALUE] + 1 : field_column(r, (size_t)idx[COL_VALUE]));
 }
 
 /* ---- merging ------------------------------------------------------------- */
@@ -875,6 +901,62 @@ int actuals_parse_csv(struct plan *p, const char *name, const char *data,
 	rc = merge(&r);
 out:
 	free(decoded);
+	free(cols);
+	free(r.buf);
+	free(r.starts);
+	free(r.at);
+	free(r.rows);
+	return rc;
+}
+
+/* Puts the texts of one workbook row into the field list, as
+ * read_record() does for a CSV record. */
+static void table_record(struct reader *r, const struct table_cell *cells, size_t n)
+{
+	r->buf_len = 0;
+	r->n_fields = 0;
+	r->too_long = false;
+	r->cells = cells;
+	for (size_t i = 0; i < n; i++) {
+		r->s = "";
+		start_field(r);
+		const char *t = cells[i].text ? cells[i].text : "";
+		size_t len = strlen(t);
+		if (len > ACTUALS_CSV_MAX_FIELD) {
+			if (!r->too_long)
+				r->long_field = i;
+			r->too_long = true;
+			len = ACTUALS_CSV_MAX_FIELD;
+		}
+		for (size_t k = 0; k < len; k++)
+			put(r, t[k]);
+		put(r, '\0');
+		trim_field(r, i);
+	}
+}
+
+int actuals_parse_table(struct plan *p, const char *name, const struct table_cell *cells,
+			const int *row_no, size_t n_rows, size_t n_cols,
+			struct diag_list *dl)
+{
+	struct reader r = {.p = p, .name = name, .dl = dl, .row = 1};
+	enum column *cols = NULL;
+	size_t n = 0;
+	int idx[COL_COUNT];
+	int rc = -1;
+	if (n_rows == 0 || n_cols == 0)
+		return -1;
+	table_record(&r, cells, n_cols);
+	if (!read_header(&r, &cols, &n, idx))
+		goto out;
+	for (size_t i = 1; i < n_rows; i++) {
+		table_record(&r, cells + i * n_cols, n_cols);
+		check_row(&r, row_no[i], cols, n, idx);
+	}
+	if (r.errors)
+		goto out;
+	rc = merge(&r);
+out:
 	free(cols);
 	free(r.buf);
 	free(r.starts);

@@ -187,4 +187,19 @@ void load_diag_sort_move(struct diag_list *dst, struct diag_list *src);
  * The copy is in a. */
 const char *load_norm(struct arena *a, const char *s);
 
+/* One cell of a workbook's table, for actuals_parse_table(). */
+struct table_cell {
+	const char *text; /* the value as the department meant it, or "" */
+	const char *ref;  /* where it is, for messages: "Sheet1!C12" */
+};
+
+/* Checks and merges rows read from a workbook as actuals_parse_csv() does
+ * a CSV's records (same header names, same rules, same messages), each
+ * problem named FILE:SHEET!CELL.  cells holds n_rows rows of n_cols cells,
+ * the header first; row_no[i] is row i's number in its sheet.  Returns 0,
+ * or -1 with p unchanged.  Defined in actuals_csv.c. */
+int actuals_parse_table(struct plan *p, const char *name, const struct table_cell *cells,
+			const int *row_no, size_t n_rows, size_t n_cols,
+			struct diag_list *dl);
+
 #endif
