@@ -31,6 +31,7 @@
 #include "load.h"
 #include "plan.h"
 #include "render.h"
+#include "sheet.h"
 #include "text.h"
 
 #ifndef SHIRYO_VERSION
@@ -48,6 +49,8 @@ static const char usage_text[] =
 	"                    [--actuals FILE]... [--meeting midyear|yearend]\n"
 	"                    [-o OUT.pdf] [--paper a4|a3l] [--draft] [--no-pdfa]\n"
 	"       shiryo archive PLAN.xml --from FY --to FY [--actuals FILE]... -o DIR\n"
+	"       shiryo sheet PLAN.xml --year FY [--by department] [--actuals FILE]...\n"
+	"                    -o OUT.xlsx\n"
 	"       shiryo help [COMMAND] | --help | --version\n"
 	"\n"
 	"FY is a fiscal year: 2025, R7, 令和7 or 令和7年度.\n"
@@ -123,7 +126,6 @@ static const struct command commands[] = {
 	 "  --from FY, --to FY   the years\n"
 	 "  --actuals FILE       yearly actuals; repeatable\n"
 	 "  -o, --output DIR     the folder (created if missing)\n"},
-#if 0 /* not yet */
 	{"sheet", "shiryo sheet PLAN.xml --year FY [--by department] -o OUT.xlsx",
 	 BIT(OPT_ACTUALS) | BIT('o') | BIT(OPT_YEAR) | BIT(OPT_BY) | BIT('h'),
 	 "Writes an Excel workbook for departments to enter a year's actuals: one\n"
@@ -134,7 +136,6 @@ static const struct command commands[] = {
 	 "  --by department    one sheet per department (所管課), when the plan names them\n"
 	 "  --actuals FILE     more actuals for the earlier years; repeatable\n"
 	 "  -o, --output FILE  the workbook to write (.xlsx)\n"},
-#endif
 #if 0 /* not yet */
 	{"init", "shiryo init DIR --title TITLE --issuer ISSUER --from FY --to FY",
 	 BIT(OPT_TITLE) | BIT(OPT_ISSUER) | BIT(OPT_FROM) | BIT(OPT_TO) | BIT('h'),
@@ -240,7 +241,7 @@ static int usage_error(const char *fmt, ...)
 		fprintf(stderr, "usage: %s\n(shiryo help %s lists the options)\n",
 			usage_command->synopsis, usage_command->name);
 	else
-		fputs("usage: shiryo check|build|archive|help ...\n"
+		fputs("usage: shiryo check|build|archive|sheet|help ...\n"
 		      "(shiryo --help lists them all)\n", stderr);
 	return EXIT_USAGE;
 }
@@ -524,6 +525,36 @@ static int cmd_check(const struct options *o)
 	return rc;
 }
 
+/* shiryo sheet: the input workbook for departments. */
+static int cmd_sheet(const struct options *o)
+{
+	struct diag_list dl;
+	diag_list_init(&dl);
+	int rc = EXIT_INPUT;
+	struct plan *p = load_all(o, &dl, NULL);
+	if (p) {
+		if (o->doc.fy < p->from || o->doc.fy > p->to) {
+			char y[32], a[32], b[32];
+			fy_format(o->doc.fy, FY_STYLE_SHORT, y, sizeof y);
+			fy_format(p->from, FY_STYLE_SHORT, a, sizeof a);
+			fy_format(p->to, FY_STYLE_SHORT, b, sizeof b);
+			diag_add(&dl, DIAG_ERROR, o->plan, 0, 0,
+				 "%s lies outside the plan period %s–%s", y, a, b);
+		} else {
+			struct sheet_options so = {o->doc.fy, o->by_department};
+			if (sheet_write_xlsx(p, &so, o->output, &dl) == 0) {
+				rc = 0;
+				if (strcmp(o->output, "-"))
+					say("\n", "wrote %s", o->output);
+			}
+		}
+	}
+	diag_print(&dl, stderr);
+	plan_free(p);
+	diag_list_release(&dl);
+	return rc;
+}
+
 /* Builds one document of plan p into path. */
 static int build_one(const struct plan *p, const struct doc_options *doc,
 		     struct text_engine *te, const struct fontset *fs,
@@ -646,5 +677,7 @@ int main(int argc, char **argv)
 	}
 	if (!strcmp(o.command, "check"))
 		return cmd_check(&o);
+	if (!strcmp(o.command, "sheet"))
+		return cmd_sheet(&o);
 	return cmd_build(&o);
 }

@@ -89,3 +89,46 @@ hostile "a sheet of 1,048,576 rows" "$WORK/rows.xlsx" "sheets of more than 10000
 mk good "$WORK/good.xlsx"
 expect_exit 0 "the same workbook without the hostile part is read" \
 	"$SHIRYO" check "$city" --actuals "$WORK/good.xlsx"
+
+# ---- the round trip: sheet -> filled by a department (openpyxl) -> build ----
+expect_exit 0 "shiryo sheet writes the input workbook" \
+	"$SHIRYO" sheet "$city" --year=R7 -o "$WORK/実績入力.xlsx"
+"$PY" - "$WORK/実績入力.xlsx" >"$WORK/sheet.txt" 2>&1 <<'PYEOF'
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb.worksheets[0]
+head = [c.value for c in ws[4]]
+print("head", "|".join(str(h) for h in head))
+print("protected", ws.protection.sheet)
+col = head.index("R7実績") + 1
+print("input-locked", ws.cell(row=5, column=col).protection.locked)
+print("earlier-locked", ws.cell(row=5, column=col - 1).protection.locked)
+print("earlier", ws.cell(row=5, column=col - 1).value)
+print("validation", " ".join(str(v.sqref) for v in ws.data_validations.dataValidation))
+print("rows", ws.max_row - 4)
+PYEOF
+check "the header has the indicator, unit, baseline, target, earlier years and the input columns" \
+	contains "$WORK/sheet.txt" "head 番号|施策の柱|指標ID|指標|単位|基準値|目標値|R4（登録済）|R5（登録済）|R6（登録済）|R7実績|R7見込み|コメント"
+check "the sheet is protected" contains "$WORK/sheet.txt" "protected True"
+check "the input cells are unlocked" contains "$WORK/sheet.txt" "input-locked False"
+check "the earlier years are locked" contains "$WORK/sheet.txt" "earlier-locked True"
+check "the earlier years are filled in (R6 of the first indicator)" contains "$WORK/sheet.txt" "earlier 7,081"
+check "the value and forecast cells are validated as numbers" contains "$WORK/sheet.txt" "validation K5:L26"
+check "one row per indicator (22)" contains "$WORK/sheet.txt" "rows 22"
+# a department fills the R7 column: numbers as typed into Excel
+mk fill "$WORK/実績入力.xlsx" "$WORK/filled.xlsx" R7 7345 18.4 130 31 "" 44.5
+expect_exit 0 "build reads the filled workbook back" \
+	"$SHIRYO" build "$city" --kind annual --year R7 --actuals "$WORK/filled.xlsx" -o "$WORK/filled.pdf"
+check "nothing is refused or warned about" sh -c "! grep -q 'error\|warning' '$WORK/out'"
+pdftotext -layout "$WORK/filled.pdf" "$WORK/filled.txt"
+check "the page shows the first filled value (7,345千円)" grep -q "R7 *7,345千円" "$WORK/filled.txt"
+check "the page shows 18.4％ as typed" grep -q "R7 *18\.4％" "$WORK/filled.txt"
+check "the page shows 130事業者" grep -q "R7 *130事業者" "$WORK/filled.txt"
+check "the page shows 31件" grep -q "R7 *31件" "$WORK/filled.txt"
+expect_exit 0 "sheet --by department without departments in the plan" \
+	"$SHIRYO" sheet "$city" --year R7 --by department -o "$WORK/dep.xlsx"
+check "it says there is one sheet for all" contains "$WORK/out" "one sheet for all"
+expect_exit 2 "sheet without -o is a usage error" "$SHIRYO" sheet "$city" --year R7
+expect_exit 1 "sheet for a year outside the plan is refused" \
+	"$SHIRYO" sheet "$city" --year R20 -o "$WORK/none.xlsx"
+check "nothing written for it" test ! -e "$WORK/none.xlsx"
