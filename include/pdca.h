@@ -27,6 +27,8 @@
 #include "diag.h"
 #include "plan.h"
 
+struct eval_record;
+
 enum pdca_meeting {
 	PDCA_COUNCIL, /* 推進会議, once a year: records for pillars */
 	PDCA_MIDYEAR, /* 熱度マネジメント会議, 中間期: records for projects */
@@ -64,6 +66,7 @@ struct pdca_session {
 	const char *note;          /* <note>, or NULL (the illustrative note) */
 	bool illustrative;         /* sample records, not minutes of a meeting */
 	const char *file;          /* the PDCA file */
+	const struct eval_record *eval; /* its <evaluation> (record.h), or NULL */
 };
 
 struct pdca_record {

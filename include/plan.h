@@ -315,6 +315,13 @@ struct plan {
 
 	struct grading grading;
 
+	/* 今後の方向性: the words an evaluation record may choose (record.h),
+	 * as <review-choices> lists them; illustrative when the plan
+	 * publishes none of its own. */
+	const char **review_choices;
+	size_t n_review_choices;
+	bool review_choices_illustrative;
+
 	/* PDCA records of meetings (include/pdca.h), loaded from the files the
 	 * plan names with <pdca-file>; in the plan's arena. */
 	struct pdca_record *pdca;

@@ -30,6 +30,7 @@
 #include "fy.h"
 #include "load.h"
 #include "plan.h"
+#include "record.h"
 #include "render.h"
 #include "sheet.h"
 #include "text.h"
@@ -509,8 +510,10 @@ static int cmd_check(const struct options *o)
 	diag_list_init(&dl);
 	char *owner = NULL;
 	struct plan *p = load_all(o, &dl, &owner);
-	if (p)
+	if (p) {
 		fig_check_plan(p, &dl);
+		eval_check(p, &dl);
+	}
 	diag_print(&dl, stderr);
 	int rc = (p && dl.errors == 0) ? 0 : EXIT_INPUT;
 	if (rc == 0 && owner)

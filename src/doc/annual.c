@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "doc_int.h"
+#include "record.h"
 
 static void plan_overview(struct doc_ctx *c)
 {
@@ -104,6 +105,33 @@ static void indicators(struct doc_ctx *c)
 	}
 }
 
+/* The evaluation record of the year, whole: the 総括, then per pillar the
+ * departments, the change since last year, the analysis and the
+ * programmes, then the opinions and what was done about them. */
+static void evaluation(struct doc_ctx *c)
+{
+	const struct plan *p = c->p;
+	if (!eval_of_year(p, c->o->fy))
+		return;
+	part_record_overall(c);
+	part_heading(c, 1, "施策評価の記録");
+	if (p->n_basic_indicators) {
+		part_heading(c, 2, "基本シナリオの主要指標");
+		part_record_changes(c, p->basic_indicators, p->n_basic_indicators);
+		part_record_analysis(c, p->basic_indicators, p->n_basic_indicators);
+	}
+	for (size_t i = 0; i < p->n_pillars; i++) {
+		const struct pillar *pl = &p->pillars[i];
+		part_heading(c, 2, doc_printf(c, "施策の柱%s %s", pl->no ? pl->no : "", pl->title));
+		part_record_changes(c, pl->indicators, pl->n_indicators);
+		part_record_analysis(c, pl->indicators, pl->n_indicators);
+		part_record_programmes(c, pl);
+	}
+	part_record_note(c);
+	part_record_followup(c);
+	part_record_opinions(c);
+}
+
 static const char *target_name(struct doc_ctx *c, const struct pdca_record *r)
 {
 	if (r->pillar)
@@ -152,6 +180,7 @@ int doc_annual(struct doc_ctx *c)
 	story_toc(c->s, "目次", 2);
 	plan_overview(c);
 	indicators(c);
+	evaluation(c);
 	pdca_records(c);
 	if (p->n_past_results) {
 		part_heading(c, 1, "前方針の目標達成状況");

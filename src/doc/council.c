@@ -8,6 +8,7 @@
  * section on its targets, then its pillars as text, one after another.
  */
 #include "doc_int.h"
+#include "record.h"
 
 /* The council among the plan's meetings: the one held once a year. */
 static const char *council_name(struct doc_ctx *c)
@@ -75,6 +76,12 @@ static void pillar_section(struct doc_ctx *c, const struct pillar *pl)
 		part_para(c, "この年度の取組の記録（PDCA）は登録されていません。");
 	story_keep_end(c->s);
 	story_fit_end(c->s);
+	/* the evaluation record of the pillar, when there is one */
+	part_record_changes(c, pl->indicators, pl->n_indicators);
+	part_record_analysis(c, pl->indicators, pl->n_indicators);
+	part_record_programmes(c, pl);
+	if (eval_of_year(c->p, c->o->fy))
+		part_record_note(c);
 }
 
 /* The prefecture style: targets of the whole plan, then pillars as text. */
@@ -111,10 +118,14 @@ int doc_council(struct doc_ctx *c)
 		part_caption(c, "基本シナリオの主要指標");
 		part_indicator_table(c, p->basic_indicators, p->n_basic_indicators);
 		part_trend_charts(c, p->basic_indicators, p->n_basic_indicators);
+		part_record_changes(c, p->basic_indicators, p->n_basic_indicators);
+		part_record_analysis(c, p->basic_indicators, p->n_basic_indicators);
 	}
+	part_record_overall(c);
 
 	targets_section(c);
 	for (size_t i = 0; i < p->n_pillars; i++)
 		pillar_section(c, &p->pillars[i]);
+	part_record_followup(c);
 	return 0;
 }

@@ -122,6 +122,23 @@ void part_list(struct doc_ctx *c, const char *const *items, size_t n);
 /* A small gothic lead line that stays with what follows. */
 void part_caption(struct doc_ctx *c, const char *text);
 
+/* The evaluation record of the year (part_record.c; nothing when the plan
+ * has none): 所管課 and 前年度比 of the indicators, their 要因分析・課題・
+ * 今後の方向性, the programmes of a pillar (NULL: all) with budget and
+ * activity indicators, last council's opinions with their responses, this
+ * council's opinions, and the 総括 (mark counts per pillar, this year and
+ * last, and the main achievements and problems). */
+void part_record_changes(struct doc_ctx *c, struct indicator *const *inds, size_t n);
+void part_record_analysis(struct doc_ctx *c, struct indicator *const *inds, size_t n);
+void part_record_programmes(struct doc_ctx *c, const struct pillar *pl);
+void part_record_followup(struct doc_ctx *c);
+void part_record_opinions(struct doc_ctx *c);
+void part_record_overall(struct doc_ctx *c);
+/* The note that the records shown are samples (when they are). */
+void part_record_note(struct doc_ctx *c);
+/* One line naming the 所管課 of the indicators (the working meeting). */
+void part_record_depts(struct doc_ctx *c, struct indicator *const *inds, size_t n);
+
 struct doc_owned {
 	void (*free)(void *);
 	void *ptr;

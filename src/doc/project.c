@@ -63,6 +63,8 @@ static void project_body(struct doc_ctx *c, const struct project *pj,
 		part_caption(c, doc_printf(c, "特に着目する主要指標（%s）", c->fy_era));
 		part_indicator_table(c, pj->focus, pj->n_focus);
 		part_trend_charts(c, pj->focus, pj->n_focus);
+		/* who answers for them, from the council's record */
+		part_record_depts(c, pj->focus, pj->n_focus);
 	}
 	const struct pdca_record *r = pdca_find(c->p, c->o->fy, m, pj->id);
 	/* the cycle, the next steps and the points for discussion are read

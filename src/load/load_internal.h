@@ -177,6 +177,15 @@ void load_growth_end(void);
 bool load_growth_active(const struct plan *p);
 void pdca_growth_reset(void); /* pdca_load.c */
 
+/* Reads an <evaluation> (record.h) of a PDCA file of year fy into a (the
+ * file's council when council is set).  With report, every problem is
+ * recorded in x; without, nothing is (the second, keeping reading of a
+ * file that passed).  Defined in eval_load.c. */
+struct eval_record;
+struct eval_record *eval_read(struct xdoc *x, const struct plan *p, xmlNodePtr ev, int fy,
+			      bool fy_ok, bool council, bool illustrative, struct arena *a,
+			      bool report);
+
 /* Sorts the diagnostics of src by line and column (keeping the order of
  * equal positions) and moves them to the end of dst. */
 void load_diag_sort_move(struct diag_list *dst, struct diag_list *src);

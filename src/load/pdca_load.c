@@ -13,6 +13,7 @@
  * attribute and everything comes out sorted by position.
  */
 #include "pdca.h"
+#include "record.h"
 #include "schema_blob.h"
 
 #include <stdio.h>
@@ -497,7 +498,7 @@ void pdca_growth_reset(void)
 	grown.n = grown.room = 0;
 }
 
-static void merge(struct plan *p, const struct reader *r, const char *path)
+static struct pdca_session *merge(struct plan *p, const struct reader *r, const char *path)
 {
 	struct arena *a = p->arena;
 	struct pdca_session *s = arena_alloc(a, sizeof *s);
@@ -551,6 +552,7 @@ static void merge(struct plan *p, const struct reader *r, const char *path)
 		grown.n = n;
 		grown.room = room;
 	}
+	return s;
 }
 
 /* ---- the whole ----------------------------------------------------------- */
@@ -582,9 +584,20 @@ int pdca_load(struct plan *p, const char *path, struct diag_list *dl)
 		check_doubles(&r);
 	}
 	/* else: the schema has said what the root should be */
+	xmlNodePtr ev = NULL;
+	for (xmlNodePtr c = root ? root->children : NULL; c && !ev; c = c->next)
+		if (is_el(c, "evaluation"))
+			ev = c;
+	bool council = r.meeting_ok && r.s.meeting == PDCA_COUNCIL;
+	if (ev && is_el(root, "pdca"))
+		eval_read(&x, p, ev, r.s.fy, r.fy_ok, council, r.s.illustrative, r.a, true);
 	errors = xdoc_flush(&x, dl);
-	if (errors == 0)
-		merge(p, &r, path);
+	if (errors == 0) {
+		struct pdca_session *s = merge(p, &r, path);
+		if (ev)
+			s->eval = eval_read(&x, p, ev, s->fy, true, true, s->illustrative,
+					    p->arena, false);
+	}
 out:
 	xdoc_release(&x);
 	arena_free(r.a);

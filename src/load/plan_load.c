@@ -1108,6 +1108,10 @@ static void load_plan(struct loader *l, xmlNodePtr root)
 	load_meetings(l, first(root, "meetings"));
 	load_past_results(l, first(root, "past-results"));
 	p->fields = texts(l, first(root, "fields"), "field", &p->n_fields);
+	xmlNodePtr rc = first(root, "review-choices");
+	p->review_choices = texts(l, rc, "choice", &p->n_review_choices);
+	const char *rci = rc ? attr(l, rc, "illustrative") : NULL;
+	p->review_choices_illustrative = rci && (!strcmp(rci, "true") || !strcmp(rci, "1"));
 	resolve_all(l, root);
 }
 
