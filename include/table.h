@@ -131,6 +131,9 @@ struct table_cell {
  * set.  style may be NULL. */
 struct table *table_new(size_t n_cols, const struct table_style *style);
 void table_free(struct table *t);
+/* Steps taken so far in measuring and placing t (grid positions and page
+ * slices visited): for the tests, which check that it grows linearly. */
+size_t table_work(const struct table *t);
 
 void table_set_col(struct table *t, size_t col, const struct table_col *c);
 /* Appends a row and returns its index; header rows must come before the

@@ -123,6 +123,11 @@ void table_set(struct table *t, size_t row, size_t col, const char *utf8)
 	table_set_cell(t, row, col, &(struct table_cell){.text = utf8});
 }
 
+size_t table_work(const struct table *t)
+{
+	return t->work;
+}
+
 size_t table_rows(const struct table *t)
 {
 	return t->n_rows;

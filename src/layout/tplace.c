@@ -221,7 +221,7 @@ static void flush(struct piece *pc)
 			size_t last = o / nc + (size_t)a->rowspan - 1;
 			size_t j = i;
 			while (j + 1 < pc->n_sl && pc->sl[j + 1].row <= last)
-				j++;
+				j++, t->work++;
 			float y = pc->sl[i].y;
 			area_for(pc, o, y, pc->sl[j].y + pc->sl[j].h - y, false);
 		}
@@ -282,7 +282,7 @@ static float row_need(const struct piece *pc, size_t r, bool started,
 		if (ar < r && !fresh) {
 			/* the part of the span on this page so far */
 			for (size_t i = pc->n_sl; i-- > 0 && pc->sl[i].row >= ar;)
-				h -= pc->sl[i].h;
+				h -= pc->sl[i].h, ((struct table *)t)->work++;
 		}
 		if (h > need)
 			need = h;

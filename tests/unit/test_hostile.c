@@ -612,8 +612,9 @@ static bool become_nobody(void)
 	return setgid(65534) == 0 && setuid(65534) == 0;
 }
 
-/* test_render's read-only case is skipped as root (root writes anywhere):
- * here the writer runs as user nobody, for whom the folder is read-only. */
+/* A read-only folder, whoever runs the tests: as root (who writes
+ * anywhere) the writer runs as user nobody, for whom the folder is
+ * read-only. */
 static void test_read_only_folder_as_another_user(void)
 {
 	const char *folder = tmp("ro");

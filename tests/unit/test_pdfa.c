@@ -37,61 +37,9 @@
 
 /* ---- fixtures ----------------------------------------------------------- */
 
-static char tmpdir[64];
-static struct fontset *fonts;
-static int mincho, gothic, dejavu = -1;
-
-static void cleanup(void)
-{
-	fontset_free(fonts);
-	xmlCleanupParser();
-	if (tmpdir[0]) {
-		char cmd[256];
-		snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
-		if (system(cmd) != 0)
-			fprintf(stderr, "could not remove %s\n", tmpdir);
-	}
-}
-
-static void setup(void)
-{
-	if (fonts)
-		return;
-	strcpy(tmpdir, "/tmp/test_pdfa.XXXXXX");
-	if (!mkdtemp(tmpdir)) {
-		perror("mkdtemp");
-		exit(2);
-	}
-	struct diag_list dl = DIAG_LIST_INIT;
-	fonts = fontset_load(NULL, &dl);
-	if (!fonts) {
-		diag_print(&dl, stderr);
-		exit(2);
-	}
-	diag_list_release(&dl);
-	mincho = fontset_role(fonts, FONT_MINCHO);
-	gothic = fontset_role(fonts, FONT_GOTHIC);
-	for (size_t i = 0; i < fontset_count(fonts); i++)
-		if (strcmp(fontset_family(fonts, (int)i), "DejaVu Sans") == 0)
-			dejavu = (int)i;
-	atexit(cleanup);
-}
-
-static char *tmp_path(const char *name)
-{
-	static char buf[8][256];
-	static int k;
-	setup();
-	k = (k + 1) % 8;
-	snprintf(buf[k], sizeof buf[k], "%s/%s", tmpdir, name);
-	return buf[k];
-}
-
-static void text(struct dl_doc *d, struct dl_page *p, float x, float y,
-		 int font, float size, const char *s)
-{
-	dl_text(d, p, x, y, font, size, DL_BLACK, s, strlen(s));
-}
+#define RENDER_FIXTURE_NAME "test_pdfa"
+#define RENDER_FIXTURE_CLEANUP xmlCleanupParser
+#include "render_fixture.h"
 
 /* Markup characters in every info string: the XMP must escape them. */
 #define TITLE "第2期鹿児島市商工業振興プラン 年次報告書 R&D <令和7年度>"
@@ -166,38 +114,6 @@ static struct dl_doc *sample_doc(void)
 }
 
 /* ---- helpers ------------------------------------------------------------ */
-
-static char *read_all(FILE *f, size_t *len)
-{
-	size_t cap = 4096, n = 0, r;
-	char *b = malloc(cap);
-	while (b && (r = fread(b + n, 1, cap - n - 1, f)) > 0) {
-		n += r;
-		if (cap - n < 2) {
-			char *nb = realloc(b, cap *= 2);
-			if (!nb) {
-				free(b);
-				return NULL;
-			}
-			b = nb;
-		}
-	}
-	if (b)
-		b[n] = '\0';
-	if (len)
-		*len = n;
-	return b;
-}
-
-static char *read_file(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return NULL;
-	char *b = read_all(f, len);
-	fclose(f);
-	return b;
-}
 
 /* Runs a shell command; returns its standard output (stderr goes to the
  * test's), its length in *len and its exit status in *status. */

@@ -946,11 +946,16 @@ static void bad_spans_are_clamped_with_a_warning(void)
 	stop();
 }
 
-/* Layout work is linear: 10 times the rows, 10 times the pages and items
- * (within a page's rounding). */
+/* Layout work is linear: 10 times the rows, 10 times the work the table
+ * code does (table_work: the grid positions and page slices it visits, a
+ * count that does not depend on the machine's load, as CPU time would),
+ * within a tenth; and 10 times the pages and items (within a page's
+ * rounding), which alone would let a quadratic algorithm pass.  (A loop
+ * over the rows before each row, added to table_place, makes the count
+ * grow 64 times.) */
 static void work_grows_linearly(void)
 {
-	size_t pages[2], items[2];
+	size_t pages[2], items[2], work[2];
 	for (int k = 0; k < 2; k++) {
 		start();
 		story();
@@ -966,14 +971,49 @@ static void work_grows_linearly(void)
 		}
 		story_table(st, t);
 		layout();
+		work[k] = table_work(t);
 		pages[k] = doc->n_pages;
 		items[k] = 0;
 		for (size_t p = 0; p < doc->n_pages; p++)
 			items[k] += doc->pages[p].n_items;
 		stop();
 	}
+	fprintf(stderr, " (work %zu -> %zu) ", work[0], work[1]);
+	CU_ASSERT(work[0] >= 220 * 6); /* every cell at least once */
+	CU_ASSERT(work[1] >= 9 * work[0] && work[1] <= 11 * work[0]);
 	CU_ASSERT(pages[1] >= 10 * pages[0] - 10 && pages[1] <= 10 * pages[0]);
 	CU_ASSERT(items[1] >= 9 * items[0] && items[1] <= 11 * items[0]);
+}
+
+/* The same with row-span groups of 30 rows, longer than a page: the
+ * placing looks back over the page's slices of a span, which must not
+ * become a look back over the whole table. */
+static void work_grows_linearly_with_spans(void)
+{
+	size_t work[2], pages[2];
+	for (int k = 0; k < 2; k++) {
+		start();
+		story();
+		struct table *t = table_new(3, NULL);
+		for (int i = 0; i < (k ? 3000 : 300); i++) {
+			size_t r = table_add_row(t, false);
+			if (i % 30 == 0)
+				table_set_cell(t, r, 0, &(struct table_cell){
+					.text = "施策の柱① 新たな産業の創出", .rowspan = 30});
+			table_set(t, r, 1, "新たな事業展開に取り組む事業者数");
+			table_set(t, r, 2, "123事業者");
+		}
+		story_table(st, t);
+		layout();
+		work[k] = table_work(t);
+		pages[k] = doc->n_pages;
+		stop();
+	}
+	fprintf(stderr, " (work %zu -> %zu, pages %zu -> %zu) ", work[0],
+		work[1], pages[0], pages[1]);
+	CU_ASSERT(pages[0] >= 5); /* the spans cross pages */
+	CU_ASSERT(work[0] >= 300 * 3);
+	CU_ASSERT(work[1] >= 9 * work[0] && work[1] <= 11 * work[0]);
 }
 
 static const struct cu_case cases[] = {
@@ -1004,6 +1044,8 @@ static const struct cu_case cases[] = {
 	{"bad spans are clamped with a warning",
 	 bad_spans_are_clamped_with_a_warning},
 	{"layout work grows linearly with rows", work_grows_linearly},
+	{"layout work grows linearly with row-span groups",
+	 work_grows_linearly_with_spans},
 	{NULL, NULL},
 };
 
