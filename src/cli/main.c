@@ -121,12 +121,16 @@ static const struct command commands[] = {
 	 "  --draft           mark every page 案\n"
 	 "  --no-pdfa         no PDF/A for the annual report\n"},
 	{"archive", "shiryo archive PLAN.xml --from FY --to FY [--actuals FILE]... -o DIR",
-	 BIT(OPT_ACTUALS) | BIT('o') | BIT(OPT_FROM) | BIT(OPT_TO) | BIT('h'),
+	 BIT(OPT_ACTUALS) | BIT('o') | BIT(OPT_FROM) | BIT(OPT_TO) | BIT(OPT_PAPER) |
+		 BIT(OPT_DRAFT) | BIT(OPT_NO_PDFA) | BIT('h'),
 	 "Writes DIR/PLANID-annual-YEAR.pdf for every fiscal year from..to.\n"
 	 "\n"
 	 "  --from FY, --to FY   the years\n"
 	 "  --actuals FILE       yearly actuals; repeatable\n"
-	 "  -o, --output DIR     the folder (created if missing)\n"},
+	 "  -o, --output DIR     the folder (created if missing)\n"
+	 "  --paper P            a4 or a3l (A3 landscape)\n"
+	 "  --draft              mark every page 案\n"
+	 "  --no-pdfa            no PDF/A\n"},
 	{"sheet", "shiryo sheet PLAN.xml --year FY [--by department] -o OUT.xlsx",
 	 BIT(OPT_ACTUALS) | BIT('o') | BIT(OPT_YEAR) | BIT(OPT_BY) | BIT('h'),
 	 "Writes an Excel workbook for departments to enter a year's actuals: one\n"
