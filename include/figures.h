@@ -101,6 +101,7 @@ enum fig_state {
 	FIG_UNGRADED,       /* figures computed, but the scheme has no levels */
 	FIG_NO_DATA,        /* no known value yet: the no-data mark */
 	FIG_NOT_ASSESSABLE, /* the basis ratio cannot be computed */
+	FIG_STATUS,         /* a status of the rule (完了, 未着手 …): `status` */
 };
 
 /* Why a figure is missing (FIG_REASON_NONE when there is nothing to say). */
@@ -116,6 +117,11 @@ enum fig_reason {
 	FIG_REASON_TARGET_ZERO,      /* a ratio to a reference of 0 */
 	FIG_REASON_ZERO_ACTUAL,      /* lower goal met with 0: no ratio shown */
 	FIG_REASON_OVERFLOW,         /* values too large to compute exactly */
+	FIG_REASON_NO_RULE,          /* the plan states no grading rule */
+	FIG_REASON_NO_PREVIOUS,      /* direction: no earlier value to compare */
+	FIG_REASON_NO_MARK,          /* entered: the department gave no mark */
+	FIG_REASON_MILESTONE_DONE,   /* a milestone done (done_fy says when) */
+	FIG_REASON_MILESTONE_PENDING,/* a milestone not yet done, not yet due */
 };
 
 /* A ratio: ok is false when it cannot be computed. */
@@ -145,9 +151,19 @@ struct fig_measure {
 	enum fig_reason reason;       /* why not graded, or a note */
 	int missing_fy;               /* the year for FIG_REASON_MISSING_YEAR */
 	bool within_tolerance;        /* maintain goal inside the band */
-	int level;                    /* index into p->grading.levels, or -1 */
+	int level;                    /* index into the rule's levels, or -1 */
 	const char *mark;             /* level's mark, or the no-data / not-
 					 assessable mark; NULL for FIG_UNGRADED */
+	/* issue 16 */
+	const struct grading *rule;   /* the rule it was graded by */
+	int status;                   /* FIG_STATUS: index into rule->statuses */
+	const char *entered_reason;   /* the department's reason, if any */
+	bool has_reference;           /* the value the mark compared with */
+	struct decimal reference;     /* (expected, target in force, previous) */
+	int target_fy;                /* the target in force: interim or final */
+	bool interim;                 /* graded against an interim target */
+	int done_fy;                  /* a milestone's year done, 0 */
+	int previous_fy;              /* direction: the year compared with */
 };
 
 /* The figures of an indicator in one year. */
@@ -162,6 +178,7 @@ struct fig_indicator {
 	int deciding_part;            /* index of the part that set the grade, -1 */
 	bool partial;                 /* some parts could not be assessed */
 	const char *mark;
+	int status;                   /* FIG_STATUS: the deciding part's */
 };
 
 /* Grade counts of a pillar's indicators (or the whole plan's) in a year. */
@@ -171,6 +188,8 @@ struct fig_summary {
 	size_t *counts;               /* per level of p->grading (arena) */
 	size_t n_levels;
 	size_t no_data, not_assessable, ungraded;
+	size_t statuses;              /* FIG_STATUS (completed, stopped …) */
+	size_t other_rule;            /* graded by a per-indicator rule */
 	size_t total;                 /* indicators counted */
 };
 
@@ -197,6 +216,48 @@ void fig_summary_compute(const struct plan *p, const struct pillar *pl, int fy,
 
 /* The mark for a state/level under p's scheme (with the fallbacks). */
 const char *fig_mark(const struct plan *p, enum fig_state st, int level);
+/* The same under rule g (a per-indicator rule). */
+const char *fig_rule_mark(const struct grading *g, enum fig_state st, int level);
+
+/* ---- the words about a rule (issue 16) ------------------------------------
+ * Every sentence a page prints about a grading rule comes from
+ * fig_describe(), from the rule's own data: the cover note, the legend, the
+ * table's column heads and the chart's axis title.  NULL fields: not to be
+ * printed (a plan without a rule prints no note, legend or grade column). */
+struct fig_legend_entry {
+	const char *mark;
+	const char *text;  /* "計画どおり以上（100%以上）" */
+	int level;         /* index of the level, -1 for no-data/not-assessable/status */
+	enum fig_state state;
+};
+
+struct fig_description {
+	const struct grading *rule;
+	const char *name;        /* "評価" / "前年度比": the mark column's head */
+	const char *ratio_head;  /* "進捗率" / "達成度", or NULL: no ratio column */
+	const char *axis_title;  /* the bar chart's title for year fy */
+	const char *method;      /* one sentence: how the mark is given */
+	const char *kinds;       /* sentences on cumulative/rate/at-least/maintain */
+	const char *note;        /* the cover note: method, kinds and the marks */
+	struct fig_legend_entry *legend;
+	size_t n_legend;
+};
+
+/* Describes rule g (NULL: the plan's) for year fy, in a.  The kinds
+ * sentences are limited to the target kinds the plan's indicators under
+ * that rule use. */
+void fig_describe(const struct plan *p, const struct grading *g, int fy,
+		  struct arena *a, struct fig_description *out);
+/* Whether rule g prints marks at all (false: no rule). */
+bool fig_rule_grades(const struct grading *g);
+/* Whether the plan prints marks anywhere (any rule that grades). */
+bool fig_plan_grades(const struct plan *p);
+/* `check`: a note when the plan states no rule (no marks will be printed).
+ * The warnings on kinds a rule leaves unstated come from the loader, at
+ * the indicator. */
+void fig_check_rules(const struct plan *p, struct diag_list *dl);
+/* Whether rule g has a ratio to show (ratio method). */
+bool fig_rule_has_ratio(const struct grading *g);
 /* An English phrase for a reason ("baseline unknown"), never NULL. */
 const char *fig_reason_text(enum fig_reason r);
 

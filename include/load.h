@@ -61,6 +61,12 @@ struct actual_value {
 	struct decimal value; /* when known */
 	bool illustrative;    /* sample data, not a published figure */
 	int line, column;     /* where it was read, for messages */
+	/* issue 16 (see struct actual) */
+	const char *written;  /* as written when not plain: "△1,577" */
+	const char *mark, *reason;
+	enum actual_kind kind;
+	const char *as_of;
+	bool done;            /* a milestone done this year */
 };
 
 /* Checks the values read from file against p: each ref names a simple

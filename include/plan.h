@@ -69,6 +69,14 @@ struct target {
 	const char *text;        /* as written, e.g. "10年間で1,200人" */
 };
 
+/* What kind of figure a yearly value is (issue 16): a final actual, or a
+ * value kept apart from it and labelled (9月30日現在, 年度末見込). */
+enum actual_kind {
+	ACTUAL_FINAL,    /* the year's actual (the default) */
+	ACTUAL_INTERIM,  /* a value at a date inside the year */
+	ACTUAL_FORECAST, /* 見込: the year's expected outcome */
+};
+
 /* One yearly actual value. */
 struct actual {
 	int fy;
@@ -77,6 +85,28 @@ struct actual {
 	bool illustrative;    /* not a published figure (sample data) */
 	const char *source;   /* file the value came from */
 	int line;             /* line (or CSV row) in that file */
+};
+
+/* What a yearly value says besides its number (issue 16), kept beside the
+ * actuals of a measure (one per year at most). */
+struct actual_note {
+	int fy;
+	const char *written;  /* as written when it is not plain ("△1,577") */
+	const char *mark;     /* a mark entered by the department, or a status
+				 mark of the rule; NULL when computed */
+	const char *reason;   /* the department's reason for the mark */
+	enum actual_kind kind;
+	const char *as_of;    /* "9月30日現在" of an interim value */
+	bool done;            /* milestone: done in this year */
+};
+
+struct grading;
+
+/* An intermediate target (中間目標値): in force up to its year. */
+struct interim_target {
+	struct decimal value;
+	int fy;
+	const char *text;
 };
 
 /* A measured quantity.  A simple indicator has one measure; a compound
@@ -91,6 +121,18 @@ struct measure {
 	struct actual *actuals; /* sorted by fy, at most one per year */
 	size_t n_actuals;
 	struct src_pos pos;
+	/* issue 16 */
+	const struct grading *rule;   /* the indicator's rule; NULL: the plan's */
+	struct interim_target *interims; /* in year order, before the target */
+	size_t n_interims;
+	bool calendar_year;           /* statistics by calendar year (平成25年) */
+	bool unitless;                /* no unit: a ratio such as 合計特殊出生率 */
+	const char *neg_sign;         /* "△" or "▲" when the source writes
+					 negatives so; NULL: "-" */
+	const char *milestone;        /* a milestone target ("設置", "策定"):
+					 done or not yet; target.value unused */
+	struct actual_note *notes;    /* by year, see struct actual_note */
+	size_t n_notes;
 };
 
 struct pillar;
@@ -124,7 +166,8 @@ enum partner {
 struct initiative {
 	const char *id;
 	const char *text;
-	unsigned partners; /* enum partner bits */
+	unsigned partners; /* bit i: p->words.partners[i] (enum partner bits
+			      for the legacy keys of an undeclared list) */
 	struct src_pos pos;
 };
 
@@ -251,22 +294,126 @@ enum grade_basis {
 	GRADE_BASIS_ACHIEVEMENT, /* 実績 ÷ 目標 */
 };
 
+/* How a rule turns values into a mark (issue 16).  0 is the ratio method,
+ * so that a scheme built in memory with levels only means what it did. */
+enum grade_method {
+	GRADE_RATIO,     /* a ratio compared with thresholds (min) */
+	GRADE_BAND,      /* position against baseline and target, with a band */
+	GRADE_PASS_FAIL, /* met / not met */
+	GRADE_ENTERED,   /* marks entered by the department, with a reason */
+	GRADE_DIRECTION, /* an arrow against the previous value */
+	GRADE_NONE,      /* the plan has no rule: no marks at all */
+};
+
+/* Which case of a non-ratio method a level stands for. */
+enum grade_when {
+	WHEN_MIN,       /* ratio method: at or above min */
+	WHEN_TARGET,    /* band: the target is reached */
+	WHEN_BETTER,    /* band: better than the baseline, beyond the band */
+	WHEN_SAME,      /* band: within the band around the baseline */
+	WHEN_WORSE,     /* band: worse than the baseline, beyond the band */
+	WHEN_MET,       /* pass-fail */
+	WHEN_NOT_MET,
+	WHEN_UP,        /* direction */
+	WHEN_DOWN,
+	WHEN_FLAT,
+	WHEN_ENTERED,   /* entered: a mark the department may give */
+};
+
+/* Statuses a rule may record instead of a mark (Akiruno F/X/Y/Z, Fuji's
+ * "other"). */
+enum grade_status_kind {
+	STATUS_COMPLETED, STATUS_NOT_STARTED, STATUS_STOPPED,
+	STATUS_HARD_TO_ASSESS, STATUS_OTHER,
+};
+
+struct grade_status {
+	const char *mark;
+	const char *label;
+	enum grade_status_kind kind;
+};
+
+/* How one target kind or goal is graded when it differs from the rule's
+ * main statement: stated is false when the rule says nothing about it. */
+struct kind_rule {
+	bool stated;
+	enum grade_basis basis;
+	int prorate;   /* PRORATE_* */
+};
+
+enum prorate_from {
+	PRORATE_NONE,     /* the target itself */
+	PRORATE_BASELINE, /* B + (T − B) × y ÷ n */
+	PRORATE_ZERO,     /* T × y ÷ n, over the target's own period */
+};
+
 struct grade_level {
 	const char *mark;  /* "A", "◎", "順調" */
 	const char *label; /* what it means, for the legend */
 	struct decimal min; /* ratio at or above which this grade applies */
 };
 
+/* What a level of a rule stands for besides its min (issue 16), in an
+ * array parallel to the levels. */
+struct grade_case {
+	enum grade_when when;
+	bool has_within;          /* "of which 100 % or more" (Fuji) */
+	struct decimal within_min;
+	const char *within_label;
+};
+
 /* The plan's grading scheme, data rather than code (issue 5). */
 struct grading {
+	const char *id;    /* a per-indicator rule's id; NULL for the plan's */
+	enum grade_method method;
 	enum grade_basis basis;
 	bool prorate;      /* compare with the expected value of the year */
+	bool prorate_zero; /* ... shared out from zero, not from the baseline */
+	/* band: width in percent of the baseline (relative) or in points */
+	bool band_absolute;
+	bool band_both;      /* a band on both sides (else: only worse) */
+	bool band_inclusive; /* the edge is inside ("at most") */
+	struct decimal band_width;
+	struct grade_case *cases; /* parallel to levels; NULL: all WHEN_MIN */
+	struct grade_status *statuses;
+	size_t n_statuses;
+	struct kind_rule cumulative, rate, at_least;
+	bool maintain_stated;
+	int maintain_prorate; /* PRORATE_* for the maintain reference */
+	bool stated;       /* written in the plan (not a built-in default) */
 	struct grade_level *levels; /* best first; the last may have min 0 */
 	size_t n_levels;
 	const char *no_data_mark, *no_data_label;
 	const char *not_assessable_mark, *not_assessable_label;
 	struct decimal maintain_tolerance; /* percent around a maintain target */
 	int ratio_scale;   /* digits of a printed ratio in percent (1 → 103.8%) */
+};
+
+/* A partner of initiatives (関係機関 / 民間 / 大学等) as the plan names it. */
+struct partner_def {
+	const char *key;    /* the word used in <initiative partners="..."> */
+	const char *name;   /* column head and legend name */
+	const char *head;   /* column head when it differs (関係\n機関) */
+	const char *legend; /* who it stands for: 国、県、… */
+};
+
+enum plan_level {
+	LEVEL_PILLAR,     /* 施策の柱 / 基本目標 / 政策 / 分野 */
+	LEVEL_DIRECTION,  /* 取組方針 / 施策 */
+	LEVEL_INITIATIVE, /* 主な取組内容 / 単位施策 / 基本事業 / 事業 */
+	LEVEL_MEASURE,    /* 主な施策 (bullets of a pillar) */
+	LEVEL_COUNT
+};
+
+/* The words a plan uses for its own parts (issue 16): every heading and
+ * table header takes them from here.  NULL: the plan does not name it. */
+struct plan_words {
+	const char *level[LEVEL_COUNT];
+	const char *indicators;     /* 主要指標 / 成果指標 */
+	const char *partners_title; /* 主な連携・協働先 */
+	struct partner_def *partners;
+	size_t n_partners;
+	const char *partner_mark;   /* ● */
 };
 
 struct plan {
@@ -314,6 +461,9 @@ struct plan {
 	size_t n_fields;
 
 	struct grading grading;
+	struct grading *rules;   /* per-indicator rules (<rule id>), issue 16 */
+	size_t n_rules;
+	struct plan_words words;
 
 	/* 今後の方向性: the words an evaluation record may choose (record.h),
 	 * as <review-choices> lists them; illustrative when the plan
@@ -347,6 +497,14 @@ struct measure *plan_find_measure(const struct plan *p, const char *id,
 const struct actual *measure_actual(const struct measure *m, int fy);
 
 const char *goal_name(enum goal g);
+/* The rule a measure is graded by: its own, or the plan's. */
+const struct grading *measure_rule(const struct plan *p, const struct measure *m);
+/* The note of m's value in fy, or NULL. */
+const struct actual_note *measure_note(const struct measure *m, int fy);
+/* The case level i of g stands for (WHEN_MIN without cases). */
+enum grade_when grade_when_of(const struct grading *g, size_t i);
+/* The plan's word for a level, or dflt when it names none. */
+const char *plan_word(const struct plan *p, enum plan_level lv, const char *dflt);
 const char *target_kind_name(enum target_kind k);
 
 #endif

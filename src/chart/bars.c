@@ -117,38 +117,25 @@ static float axis_h(const struct chart *c)
 	return c->o.font_size + 5;
 }
 
-/* "A 計画どおり以上（100%以上）" ... "－ 実績未確定" */
+/* "A 計画どおり以上（100%以上）" ... "－ 実績未確定": fig_describe()'s legend,
+ * so that the chart says what the cover note says. */
 static size_t bars_legend(const struct chart *c, struct legend_item *it,
 			  size_t max, struct arena *a)
 {
+	struct fig_description d;
+	fig_describe(c->p, &c->p->grading, c->o.fy, a, &d);
 	const struct grading *g = &c->p->grading;
 	size_t k = 0;
-	for (size_t i = 0; i < g->n_levels && k + 2 < max; i++) {
-		const struct grade_level *l = &g->levels[i];
-		char pct[32] = "";
-		const char *rel = "以上";
-		if (i + 1 == g->n_levels && i > 0) {
-			chart_format_decimal(g->levels[i - 1].min, -2, pct, sizeof pct);
-			rel = "未満";
-		} else if (g->n_levels > 1) {
-			chart_format_decimal(l->min, -2, pct, sizeof pct);
+	for (size_t i = 0; i < d.n_legend && k < max; i++) {
+		const struct fig_legend_entry *e = &d.legend[i];
+		if (e->state == FIG_GRADED) {
+			it[k].swatch = SW_AREA;
+			it[k].area = chart_grade_style(e->level, g->n_levels);
+		} else {
+			it[k].swatch = SW_TEXT;
 		}
-		const char *label = l->label ? l->label : "";
-		it[k].swatch = SW_AREA;
-		it[k].area = chart_grade_style((int)i, g->n_levels);
-		it[k++].text = *pct ? arena_printf(a, "%s %s（%s%%%s）", l->mark,
-						   label, pct, rel)
-				    : arena_printf(a, "%s %s", l->mark, label);
+		it[k++].text = arena_printf(a, "%s %s", e->mark ? e->mark : "", e->text);
 	}
-	const char *nd = fig_mark(c->p, FIG_NO_DATA, -1);
-	const char *na = fig_mark(c->p, FIG_NOT_ASSESSABLE, -1);
-	it[k].swatch = SW_TEXT;
-	it[k++].text = arena_printf(a, "%s %s", nd,
-				    g->no_data_label ? g->no_data_label : "実績なし");
-	it[k].swatch = SW_TEXT;
-	it[k++].text = arena_printf(a, "%s %s", na,
-				    g->not_assessable_label ? g->not_assessable_label
-							    : "評価不能");
 	return k;
 }
 
@@ -256,13 +243,9 @@ static void arrow(struct paint *pt, float x, float ymid, float size, bool right,
 
 static const char *basis_title(const struct chart *c, struct arena *a)
 {
-	const struct grading *g = &c->p->grading;
-	char year[16];
-	fy_format(c->o.fy, FY_STYLE_SHORT, year, sizeof year);
-	const char *what = g->basis == GRADE_BASIS_PROGRESS ? "進捗率" : "達成度";
-	return g->prorate
-		? arena_printf(a, "%s（%s年度の目安に対する）", what, year)
-		: arena_printf(a, "%s（目標に対する・%s年度）", what, year);
+	struct fig_description d;
+	fig_describe(c->p, &c->p->grading, c->o.fy, a, &d);
+	return d.axis_title ? d.axis_title : "";
 }
 
 void bars_draw(const struct chart *c, const struct chart_geom *g,

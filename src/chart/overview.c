@@ -72,22 +72,19 @@ static size_t overview_legend(const struct chart *c, struct legend_item *it,
 			      size_t max, struct arena *a)
 {
 	const struct grading *g = &c->p->grading;
+	struct fig_description d;
+	fig_describe(c->p, g, c->o.fy, a, &d);
 	size_t k = 0;
-	for (size_t i = 0; i < g->n_levels && k + 3 < max; i++) {
+	for (size_t i = 0; i < d.n_legend && k + 1 < max; i++) {
+		const struct fig_legend_entry *e = &d.legend[i];
+		if (e->state == FIG_STATUS)
+			continue; /* counted apart, not drawn as a segment */
 		it[k].swatch = SW_AREA;
-		it[k].area = chart_grade_style((int)i, g->n_levels);
-		it[k++].text = arena_printf(a, "%s %s", g->levels[i].mark,
-					    g->levels[i].label ? g->levels[i].label : "");
+		it[k].area = chart_grade_style(e->state == FIG_GRADED ? e->level
+					       : e->state == FIG_NO_DATA ? CHART_SEG_NO_DATA
+					       : CHART_SEG_NOT_ASSESSABLE, g->n_levels);
+		it[k++].text = arena_printf(a, "%s %s", e->mark ? e->mark : "", e->text);
 	}
-	it[k].swatch = SW_AREA;
-	it[k].area = chart_grade_style(CHART_SEG_NOT_ASSESSABLE, g->n_levels);
-	it[k++].text = arena_printf(a, "%s %s",
-		fig_mark(c->p, FIG_NOT_ASSESSABLE, -1),
-		g->not_assessable_label ? g->not_assessable_label : "評価不能");
-	it[k].swatch = SW_AREA;
-	it[k].area = chart_grade_style(CHART_SEG_NO_DATA, g->n_levels);
-	it[k++].text = arena_printf(a, "%s %s", fig_mark(c->p, FIG_NO_DATA, -1),
-		g->no_data_label ? g->no_data_label : "実績なし");
 	if (g->n_levels == 0) {
 		it[k].swatch = SW_AREA;
 		it[k].area = chart_grade_style(CHART_SEG_UNGRADED, 0);

@@ -782,8 +782,12 @@ static void value_text(const struct chart_panel *pn, const struct measure *m,
 		       char *buf, size_t size)
 {
 	char num[64];
+	/* a negative as the source writes it (△117), issue 16 */
+	bool neg = d.units < 0 && m->neg_sign;
+	if (neg)
+		d.units = -d.units;
 	chart_format_decimal(d, 0, num, sizeof num);
-	snprintf(buf, size, "%s%s%s%s", before, num,
+	snprintf(buf, size, "%s%s%s%s%s", before, neg ? m->neg_sign : "", num,
 		 pn->unit.shift ? m->unit : "", after);
 }
 

@@ -50,7 +50,7 @@ static void plan_overview(struct doc_ctx *c)
 	}
 	for (size_t i = 0; i < p->n_pillars; i++) {
 		const struct pillar *pl = &p->pillars[i];
-		part_heading(c, 2, doc_printf(c, "施策の柱%s %s", pl->no ? pl->no : "", pl->title));
+		part_heading(c, 2, doc_level_title(c, LEVEL_PILLAR, pl->no, pl->title));
 		if (pl->subtitle)
 			part_caption(c, doc_printf(c, "～%s", pl->subtitle));
 		part_para(c, pl->description);
@@ -78,11 +78,11 @@ static void indicator_detail(struct doc_ctx *c, struct indicator *ind)
 static void indicators(struct doc_ctx *c)
 {
 	const struct plan *p = c->p;
-	part_heading(c, 1, "主要指標の状況");
+	part_heading(c, 1, doc_printf(c, "%sの状況", doc_indicator_word(c)));
 	part_figures_note(c);
 	part_overview(c);
 	if (p->n_basic_indicators) {
-		part_heading(c, 2, "基本シナリオの主要指標");
+		part_heading(c, 2, doc_printf(c, "基本シナリオの%s", doc_indicator_word(c)));
 		for (size_t i = 0; i < p->n_basic_indicators; i++)
 			indicator_detail(c, p->basic_indicators[i]);
 	}
@@ -98,7 +98,7 @@ static void indicators(struct doc_ctx *c)
 		const struct pillar *pl = &p->pillars[i];
 		if (!pl->n_indicators)
 			continue;
-		part_heading(c, 2, doc_printf(c, "施策の柱%s %s", pl->no ? pl->no : "", pl->title));
+		part_heading(c, 2, doc_level_title(c, LEVEL_PILLAR, pl->no, pl->title));
 		part_bars(c, pl);
 		for (size_t k = 0; k < pl->n_indicators; k++)
 			indicator_detail(c, pl->indicators[k]);
@@ -135,8 +135,7 @@ static void evaluation(struct doc_ctx *c)
 static const char *target_name(struct doc_ctx *c, const struct pdca_record *r)
 {
 	if (r->pillar)
-		return doc_printf(c, "施策の柱%s %s", r->pillar->no ? r->pillar->no : "",
-				  r->pillar->title);
+		return doc_level_title(c, LEVEL_PILLAR, r->pillar->no, r->pillar->title);
 	return doc_printf(c, "重点プロジェクト%s %s", r->project->no ? r->project->no : "",
 			  r->project->title);
 }

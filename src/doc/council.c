@@ -30,6 +30,23 @@ static const char *council_name(struct doc_ctx *c)
  * pillar lands on it anyway. */
 #define PILLAR_BREAK_FILL 0.5f
 
+/* "進捗率と評価": the heads of what the bars show, from fig_describe();
+ * nothing when the rule computes no ratio (and part_bars draws nothing). */
+static void bars_caption(struct doc_ctx *c)
+{
+	struct fig_description d;
+	fig_describe(c->p, &c->p->grading, c->o->fy, c->a, &d);
+	if (d.ratio_head)
+		part_caption(c, doc_printf(c, "%sと%s", d.ratio_head, d.name));
+}
+
+static const char *fig_describe_name(struct doc_ctx *c)
+{
+	struct fig_description d;
+	fig_describe(c->p, &c->p->grading, c->o->fy, c->a, &d);
+	return d.name ? d.name : "評価";
+}
+
 static void pillar_section(struct doc_ctx *c, const struct pillar *pl)
 {
 	/* A pillar with indicators starts a new page: its table, bars and
@@ -44,26 +61,26 @@ static void pillar_section(struct doc_ctx *c, const struct pillar *pl)
 		story_page_break_ex(c->s, &(struct lay_break){.min_fill = PILLAR_BREAK_FILL});
 		story_keep_begin(c->s);
 	}
-	part_heading(c, 1, doc_printf(c, "施策の柱%s %s", pl->no ? pl->no : "", pl->title));
+	part_heading(c, 1, doc_level_title(c, LEVEL_PILLAR, pl->no, pl->title));
 	if (pl->subtitle)
 		part_caption(c, doc_printf(c, "～%s", pl->subtitle));
 	part_para(c, pl->description);
 	if (pl->n_measures) {
-		part_caption(c, "主な施策");
+		part_caption(c, plan_word(c->p, LEVEL_MEASURE, "主な施策"));
 		part_list(c, pl->measures, pl->n_measures);
 	}
 	if (pl->n_indicators) {
-		part_caption(c, doc_printf(c, "主要指標の状況（%s）", c->fy_era));
+		part_caption(c, doc_printf(c, "%sの状況（%s）", doc_indicator_word(c), c->fy_era));
 		part_indicator_table(c, pl->indicators, pl->n_indicators);
 		story_keep_end(c->s);
-		part_caption(c, "達成率と評価");
+		bars_caption(c);
 		part_bars(c, pl);
 		/* The charts may give up a little of their plot height (to
 		 * about two thirds) when the PDCA cycle then fits under them:
 		 * the pillar's review stays on the page of its figures instead
 		 * of opening a page of its own. */
 		story_fit_begin(c->s);
-		part_caption(c, "主要指標の推移");
+		part_caption(c, doc_printf(c, "%sの推移", doc_indicator_word(c)));
 		part_trend_charts(c, pl->indicators, pl->n_indicators);
 	}
 	const struct pdca_record *r = pdca_find(c->p, c->o->fy, PDCA_COUNCIL, pl->id);
@@ -95,7 +112,7 @@ static void targets_section(struct doc_ctx *c)
 	part_heading(c, 1, "目標値の達成状況");
 	part_caption(c, doc_printf(c, "目標値の状況（%s）", c->fy_era));
 	part_indicator_table(c, loose, n);
-	part_caption(c, "達成率と評価");
+	bars_caption(c);
 	part_bars(c, NULL);
 	part_caption(c, "目標値の推移");
 	part_trend_charts(c, loose, n);
@@ -112,10 +129,14 @@ int doc_council(struct doc_ctx *c)
 
 	part_heading(c, 1, "全体の状況");
 	part_position(c);
-	part_caption(c, doc_printf(c, "施策の柱ごとの評価（%s）", c->fy_era));
-	part_overview(c);
+	if (fig_rule_grades(&p->grading)) {
+		part_caption(c, doc_printf(c, "%sごとの%s（%s）",
+					   plan_word(p, LEVEL_PILLAR, "柱"),
+					   fig_describe_name(c), c->fy_era));
+		part_overview(c);
+	}
 	if (p->n_basic_indicators) {
-		part_caption(c, "基本シナリオの主要指標");
+		part_caption(c, doc_printf(c, "基本シナリオの%s", doc_indicator_word(c)));
 		part_indicator_table(c, p->basic_indicators, p->n_basic_indicators);
 		part_trend_charts(c, p->basic_indicators, p->n_basic_indicators);
 		part_record_changes(c, p->basic_indicators, p->n_basic_indicators);

@@ -54,6 +54,15 @@ struct doc_ctx {
 /* "6,534千円", "65.1％", "121人/年" (per_year), in the arena. */
 const char *doc_value(struct doc_ctx *c, struct decimal v, const char *unit,
 		      bool per_year);
+/* The plan's word for its indicators (主要指標), or 指標. */
+const char *doc_indicator_word(struct doc_ctx *c);
+/* "施策の柱① 新たな産業の創出": the plan's word for the level, its number and
+ * the title (no word when the plan names none). */
+const char *doc_level_title(struct doc_ctx *c, enum plan_level lv, const char *no,
+			    const char *title);
+/* A value of m, negatives with the sign its source writes (△1,577). */
+const char *doc_mvalue(struct doc_ctx *c, const struct measure *m, struct decimal v,
+		       bool per_year);
 /* 基準値 as shown in a table: "6,534千円（H29）", "7件/年（H27～R元平均）",
  * "―" for an unknown baseline. */
 const char *doc_baseline(struct doc_ctx *c, const struct measure *m);

@@ -47,6 +47,23 @@ const char *doc_value(struct doc_ctx *c, struct decimal v, const char *unit,
 	return doc_printf(c, "%s%s%s", num, unit ? unit : "", per_year ? "/年" : "");
 }
 
+/* A value of measure m: a negative written with the sign the source uses
+ * (△1,577 stays △1,577). */
+static const char *mvalue(struct doc_ctx *c, const struct measure *m, struct decimal v,
+			  bool per_year)
+{
+	if (v.units >= 0 || !m->neg_sign)
+		return doc_value(c, v, m->unit, per_year);
+	v.units = -v.units;
+	return doc_printf(c, "%s%s", m->neg_sign, doc_value(c, v, m->unit, per_year));
+}
+
+const char *doc_mvalue(struct doc_ctx *c, const struct measure *m, struct decimal v,
+		       bool per_year)
+{
+	return mvalue(c, m, v, per_year);
+}
+
 /* "（R2）", "（H27～R元）" or "" */
 static const char *years(struct doc_ctx *c, int from, int to, const char *tail)
 {
@@ -64,16 +81,16 @@ const char *doc_baseline(struct doc_ctx *c, const struct measure *m)
 	case BASELINE_UNKNOWN:
 		return "―";
 	case BASELINE_LEVEL:
-		return doc_printf(c, "%s%s", doc_value(c, b->value, m->unit, false),
+		return doc_printf(c, "%s%s", mvalue(c, m, b->value, false),
 				  years(c, 0, b->fy, ""));
 	case BASELINE_RATE:
-		return doc_printf(c, "%s%s", doc_value(c, b->value, m->unit, true),
+		return doc_printf(c, "%s%s", mvalue(c, m, b->value, true),
 				  years(c, 0, b->fy, ""));
 	case BASELINE_AVERAGE:
-		return doc_printf(c, "%s%s", doc_value(c, b->value, m->unit, true),
+		return doc_printf(c, "%s%s", mvalue(c, m, b->value, true),
 				  years(c, b->from, b->to, "平均"));
 	case BASELINE_TOTAL:
-		return doc_printf(c, "%s%s", doc_value(c, b->value, m->unit, false),
+		return doc_printf(c, "%s%s", mvalue(c, m, b->value, false),
 				  years(c, b->from, b->to, b->from ? "" : "累計"));
 	}
 	return "";
@@ -82,22 +99,24 @@ const char *doc_baseline(struct doc_ctx *c, const struct measure *m)
 const char *doc_target(struct doc_ctx *c, const struct measure *m)
 {
 	const struct target *t = &m->target;
+	if (m->milestone)
+		return doc_printf(c, "%s%s", m->milestone, years(c, 0, t->fy, ""));
 	switch (t->kind) {
 	case TARGET_LEVEL:
-		return doc_printf(c, "%s%s", doc_value(c, t->value, m->unit, false),
+		return doc_printf(c, "%s%s", mvalue(c, m, t->value, false),
 				  years(c, 0, t->fy, ""));
 	case TARGET_CUMULATIVE: {
 		const char *pace = t->has_per_year
 			? doc_printf(c, "・%s", doc_value(c, t->per_year, m->unit, true))
 			: "";
-		return doc_printf(c, "%s%s", doc_value(c, t->value, m->unit, false),
+		return doc_printf(c, "%s%s", mvalue(c, m, t->value, false),
 				  years(c, t->from, t->to, doc_printf(c, "累計%s", pace)));
 	}
 	case TARGET_RATE:
-		return doc_printf(c, "%s%s", doc_value(c, t->value, m->unit, true),
+		return doc_printf(c, "%s%s", mvalue(c, m, t->value, true),
 				  years(c, 0, t->fy, ""));
 	case TARGET_AT_LEAST:
-		return doc_printf(c, "%s以上%s", doc_value(c, t->value, m->unit, false),
+		return doc_printf(c, "%s以上%s", mvalue(c, m, t->value, false),
 				  years(c, 0, t->fy, ""));
 	}
 	return "";
@@ -110,4 +129,18 @@ const char *doc_percent(struct doc_ctx *c, const struct fig_ratio *r)
 	char num[64];
 	decimal_format(r->percent, true, num, sizeof num);
 	return doc_printf(c, "%s％", num);
+}
+
+const char *doc_indicator_word(struct doc_ctx *c)
+{
+	return c->p->words.indicators ? c->p->words.indicators : "指標";
+}
+
+const char *doc_level_title(struct doc_ctx *c, enum plan_level lv, const char *no,
+			    const char *title)
+{
+	const char *w = plan_word(c->p, lv, "");
+	if (!*w && !no)
+		return title;
+	return doc_printf(c, "%s%s %s", w, no ? no : "", title);
 }

@@ -16,16 +16,62 @@
 static const char *actual_text(struct doc_ctx *c, const struct fig_measure *f)
 {
 	const struct measure *m = f->measure;
-	if (!f->has_value)
+	if (m->milestone)
+		return f->done_fy ? doc_printf(c, "済（%s）", doc_fy(c, f->done_fy)) : "未了";
+	if (!f->has_value) {
+		/* an interim value or a forecast is shown, labelled, never
+		 * graded as the year's actual */
+		const struct actual *a = f->actual;
+		const struct actual_note *an = measure_note(m, f->fy);
+		if (a && a->known && an && an->kind != ACTUAL_FINAL)
+			return doc_printf(c, "%s %s", an->kind == ACTUAL_FORECAST ? "見込"
+					  : an->as_of ? an->as_of : "途中経過",
+					  doc_mvalue(c, m, a->value, false));
 		return "未確定";
+	}
 	if (f->actual && f->actual->illustrative)
 		c->shows_illustrative = true;
-	const char *v = doc_value(c, f->value, m->unit, false);
+	const char *v = doc_mvalue(c, m, f->value, false);
 	if (m->target.kind == TARGET_CUMULATIVE)
-		return doc_printf(c, "累計 %s", v);
-	if (m->target.kind == TARGET_RATE || m->baseline.kind == BASELINE_RATE)
-		return doc_value(c, f->value, m->unit, true);
+		v = doc_printf(c, "累計 %s", v);
+	else if (m->target.kind == TARGET_RATE || m->baseline.kind == BASELINE_RATE)
+		v = doc_mvalue(c, m, f->value, true);
+	if (m->calendar_year)
+		v = doc_printf(c, "%s（暦年）", v);
 	return v;
+}
+
+/* Which columns the plan's rules call for (issue 16): a ratio column only
+ * where a rule computes a ratio, a mark column only where a rule gives
+ * marks; their heads are fig_describe()'s. */
+struct grade_cols {
+	const char *ratio_head, *mark_head;
+};
+
+static struct grade_cols grade_cols(struct doc_ctx *c)
+{
+	const struct plan *p = c->p;
+	struct grade_cols k = {0};
+	struct fig_description d;
+	fig_describe(p, &p->grading, c->o->fy, c->a, &d);
+	k.ratio_head = d.ratio_head;
+	k.mark_head = d.name;
+	for (size_t i = 0; i < p->n_rules; i++) {
+		fig_describe(p, &p->rules[i], c->o->fy, c->a, &d);
+		bool used = false;
+		for (size_t j = 0; j < p->n_indicators && !used; j++)
+			for (size_t m = 0; m < p->indicators[j].n_measures; m++)
+				used |= p->indicators[j].measures[m].rule == &p->rules[i];
+		if (!used)
+			continue;
+		if (!k.ratio_head)
+			k.ratio_head = d.ratio_head;
+		if (!k.mark_head)
+			k.mark_head = d.name;
+		else if (d.name && strcmp(d.name, k.mark_head) != 0)
+			k.mark_head = "評価";
+	}
+	return k;
 }
 
 static const char *ratio_text(struct doc_ctx *c, const struct fig_measure *f)
@@ -55,19 +101,41 @@ const char *doc_fit_value(struct doc_ctx *c, const char *text, float col_w)
 	return doc_printf(c, "%.*s\n%s", (int)(br - text), text, br);
 }
 
+/* The department's reason or the status's label under a name (Akiruno:
+ * the mark, its label and the reason are printed). */
+static const char *with_reason(struct doc_ctx *c, const char *name,
+			       const struct fig_measure *f)
+{
+	const struct grading *g = f->rule;
+	const char *label = NULL;
+	if (f->state == FIG_STATUS && g && f->status >= 0)
+		label = g->statuses[f->status].label;
+	else if (f->state == FIG_GRADED && g && g->method == GRADE_ENTERED && f->level >= 0)
+		label = g->levels[f->level].label;
+	if (!label && !f->entered_reason)
+		return name;
+	return doc_printf(c, "%s\n（%s%s%s）", name, label ? label : "",
+			  label && f->entered_reason ? "：" : "",
+			  f->entered_reason ? f->entered_reason : "");
+}
+
 static void measure_row(struct doc_ctx *c, struct table *t, const char *name,
 			const struct fig_measure *f, const char *src_file,
 			int src_line)
 {
+	struct grade_cols k = grade_cols(c);
 	size_t r = table_add_row(t, false);
 	table_set_cell(t, r, 0, &(struct table_cell){
-		.text = name, .src = {src_file, src_line}});
+		.text = with_reason(c, name, f), .src = {src_file, src_line}});
 	table_set(t, r, 1, doc_fit_value(c, doc_baseline(c, f->measure), VALUE_MAX));
 	table_set(t, r, 2, actual_text(c, f));
 	table_set(t, r, 3, doc_fit_value(c, doc_target(c, f->measure), VALUE_MAX));
-	table_set(t, r, 4, ratio_text(c, f));
-	table_set_cell(t, r, 5, &(struct table_cell){
-		.text = f->mark ? f->mark : "", .align = TABLE_CENTER});
+	size_t col = 4;
+	if (k.ratio_head)
+		table_set(t, r, col++, ratio_text(c, f));
+	if (k.mark_head)
+		table_set_cell(t, r, col, &(struct table_cell){
+			.text = f->mark ? f->mark : "", .align = TABLE_CENTER});
 }
 
 /* Numbers right-aligned in every value column, so that 基準値, 実績 and
@@ -75,7 +143,9 @@ static void measure_row(struct doc_ctx *c, struct table *t, const char *name,
  * across as one comparison. */
 static struct table *indicator_table_new(struct doc_ctx *c)
 {
-	struct table *t = table_new(6, &(struct table_style){.size = CELL_SIZE});
+	struct grade_cols k = grade_cols(c);
+	size_t cols = 4 + (k.ratio_head != NULL) + (k.mark_head != NULL);
+	struct table *t = table_new(cols, &(struct table_style){.size = CELL_SIZE});
 	table_set_col(t, 0, &(struct table_col){.width_kind = TABLE_SHARE, .width = 1});
 	table_set_col(t, 1, &(struct table_col){.width_kind = TABLE_AUTO,
 						 .min = LAY_MM(20), .max = VALUE_MAX,
@@ -86,18 +156,25 @@ static struct table *indicator_table_new(struct doc_ctx *c)
 	table_set_col(t, 3, &(struct table_col){.width_kind = TABLE_AUTO,
 						 .min = LAY_MM(20), .max = VALUE_MAX,
 						 .align = TABLE_RIGHT});
-	table_set_col(t, 4, &(struct table_col){.width_kind = TABLE_FIXED,
-						 .width = LAY_MM(15), .align = TABLE_DECIMAL});
-	table_set_col(t, 5, &(struct table_col){.width_kind = TABLE_FIXED,
-						 .width = LAY_MM(10), .align = TABLE_CENTER,
-						 .valign = TEXT_MIDDLE});
+	size_t col = 4;
+	if (k.ratio_head)
+		table_set_col(t, col++, &(struct table_col){.width_kind = TABLE_FIXED,
+							     .width = LAY_MM(15),
+							     .align = TABLE_DECIMAL});
+	if (k.mark_head)
+		table_set_col(t, col, &(struct table_col){.width_kind = TABLE_FIXED,
+							   .width = LAY_MM(10), .align = TABLE_CENTER,
+							   .valign = TEXT_MIDDLE});
 	size_t h = table_add_row(t, true);
 	table_set(t, h, 0, "指標");
 	table_set(t, h, 1, "基準値");
 	table_set(t, h, 2, doc_printf(c, "実績（%s）", c->fy_short));
 	table_set(t, h, 3, "目標値");
-	table_set(t, h, 4, "達成率");
-	table_set(t, h, 5, "評価");
+	col = 4;
+	if (k.ratio_head)
+		table_set(t, h, col++, k.ratio_head);
+	if (k.mark_head)
+		table_set(t, h, col, k.mark_head);
 	return t;
 }
 
@@ -118,12 +195,15 @@ static void indicator_rows(struct doc_ctx *c, struct table *t,
 			    ind->pos.file, ind->pos.line);
 		return;
 	}
+	struct grade_cols k = grade_cols(c);
+	int span = 4 + (k.ratio_head != NULL);
 	size_t r = table_add_row(t, false);
 	table_set_cell(t, r, 0, &(struct table_cell){
-		.text = indicator_label(c, ind), .colspan = 5, .grey = 0.95f,
+		.text = indicator_label(c, ind), .colspan = span, .grey = 0.95f,
 		.src = {ind->pos.file, ind->pos.line}});
-	table_set_cell(t, r, 5, &(struct table_cell){
-		.text = fi.mark ? fi.mark : "", .align = TABLE_CENTER, .grey = 0.95f});
+	if (k.mark_head)
+		table_set_cell(t, r, (size_t)span, &(struct table_cell){
+			.text = fi.mark ? fi.mark : "", .align = TABLE_CENTER, .grey = 0.95f});
 	for (size_t i = 0; i < fi.n_parts; i++) {
 		const struct measure *m = fi.parts[i].measure;
 		measure_row(c, t, doc_printf(c, "　%s", m->name ? m->name : ""),
@@ -195,20 +275,29 @@ void part_indicator_table(struct doc_ctx *c, struct indicator *const *inds, size
 
 void part_indicator_series(struct doc_ctx *c, const struct indicator *ind)
 {
-	struct table *t = table_new(6, &(struct table_style){.size = 8.5f});
+	struct grade_cols k = grade_cols(c);
+	size_t cols = 4 + (k.ratio_head != NULL) + (k.mark_head != NULL);
+	struct table *t = table_new(cols, &(struct table_style){.size = 8.5f});
 	table_set_col(t, 0, &(struct table_col){.width_kind = TABLE_FIXED,
 						 .width = LAY_MM(16), .align = TABLE_CENTER});
-	for (size_t k = 1; k <= 3; k++)
-		table_set_col(t, k, &(struct table_col){.width_kind = TABLE_SHARE,
+	for (size_t j = 1; j <= 3; j++)
+		table_set_col(t, j, &(struct table_col){.width_kind = TABLE_SHARE,
 							 .width = 1, .align = TABLE_RIGHT});
-	table_set_col(t, 4, &(struct table_col){.width_kind = TABLE_FIXED,
-						 .width = LAY_MM(18), .align = TABLE_DECIMAL});
-	table_set_col(t, 5, &(struct table_col){.width_kind = TABLE_FIXED,
-						 .width = LAY_MM(12), .align = TABLE_CENTER});
+	size_t col = 4;
+	if (k.ratio_head)
+		table_set_col(t, col++, &(struct table_col){.width_kind = TABLE_FIXED,
+							     .width = LAY_MM(18),
+							     .align = TABLE_DECIMAL});
+	if (k.mark_head)
+		table_set_col(t, col, &(struct table_col){.width_kind = TABLE_FIXED,
+							   .width = LAY_MM(12),
+							   .align = TABLE_CENTER});
 	size_t h = table_add_row(t, true);
-	const char *head[] = {"年度", "実績", "期待値", "目標値", "達成率", "評価"};
-	for (size_t k = 0; k < 6; k++)
-		table_set(t, h, k, head[k]);
+	const char *head[] = {"年度", "実績", "期待値", "目標値", k.ratio_head, k.mark_head};
+	col = 0;
+	for (size_t j = 0; j < 6; j++)
+		if (head[j])
+			table_set(t, h, col++, head[j]);
 	bool before = c->shows_illustrative;
 	c->shows_illustrative = false;
 	for (size_t i = 0; i < ind->n_measures; i++) {
@@ -216,7 +305,7 @@ void part_indicator_series(struct doc_ctx *c, const struct indicator *ind)
 		if (ind->n_measures > 1) {
 			size_t r = table_add_row(t, false);
 			table_set_cell(t, r, 0, &(struct table_cell){
-				.text = m->name, .colspan = 6, .grey = 0.95f});
+				.text = m->name, .colspan = (int)cols, .grey = 0.95f});
 		}
 		for (int fy = c->p->from; fy <= c->o->fy; fy++) {
 			struct fig_measure f;
@@ -225,10 +314,13 @@ void part_indicator_series(struct doc_ctx *c, const struct indicator *ind)
 			table_set(t, r, 0, doc_fy(c, fy));
 			table_set(t, r, 1, actual_text(c, &f));
 			table_set(t, r, 2, f.has_expected
-				  ? doc_value(c, f.expected, m->unit, false) : "―");
+				  ? doc_mvalue(c, m, f.expected, false) : "―");
 			table_set(t, r, 3, doc_target(c, m));
-			table_set(t, r, 4, ratio_text(c, &f));
-			table_set(t, r, 5, f.mark ? f.mark : "");
+			col = 4;
+			if (k.ratio_head)
+				table_set(t, r, col++, ratio_text(c, &f));
+			if (k.mark_head)
+				table_set(t, r, col, f.mark ? f.mark : "");
 		}
 	}
 	story_table(c->s, t);
@@ -259,8 +351,23 @@ static struct chart_opts chart_options(struct doc_ctx *c)
 				   .monochrome = c->o->pdfa && c->o->kind == DOC_ANNUAL};
 }
 
-void part_trend_charts(struct doc_ctx *c, struct indicator *const *inds, size_t n)
+/* Whether ind is a milestone (設置, 策定) only: done or not, no series. */
+static bool milestone_only(const struct indicator *ind)
 {
+	for (size_t i = 0; i < ind->n_measures; i++)
+		if (!ind->measures[i].milestone)
+			return false;
+	return ind->n_measures > 0;
+}
+
+void part_trend_charts(struct doc_ctx *c, struct indicator *const *all, size_t n_all)
+{
+	/* a milestone has no trend to draw: its table row says done or not */
+	struct indicator **inds = arena_calloc(c->a, n_all + 1, sizeof *inds);
+	size_t n = 0;
+	for (size_t i = 0; i < n_all; i++)
+		if (!milestone_only(all[i]))
+			inds[n++] = all[i];
 	struct chart_opts o = chart_options(c);
 	float half = (c->body_w - PAIR_GAP) / 2;
 	for (size_t i = 0; i < n; i += 2) {
@@ -305,6 +412,8 @@ static bool pillar_sample(struct doc_ctx *c, const struct pillar *pl)
 
 void part_bars(struct doc_ctx *c, const struct pillar *pl)
 {
+	if (!fig_rule_has_ratio(&c->p->grading))
+		return; /* no ratio to draw: no bars, no legend (issue 16) */
 	struct chart_opts o = chart_options(c);
 	doc_chart_block(c, chart_bars_new(c->te, c->p, pl, &o), c->body_w);
 	doc_note_block(c, pillar_sample(c, pl));
@@ -336,6 +445,8 @@ static struct chart *overview_slice(struct doc_ctx *c, size_t from, size_t n,
  * of its own, so that every page reads alone. */
 void part_overview(struct doc_ctx *c)
 {
+	if (!fig_rule_grades(&c->p->grading))
+		return; /* no marks to count */
 	struct chart_opts o = chart_options(c);
 	o.total_row = true;
 	struct chart *all = chart_overview_new(c->te, c->p, &o);

@@ -83,7 +83,8 @@ static const char *results_text(struct doc_ctx *c, const struct pdca_record *r)
 		struct fig_indicator fi;
 		fig_indicator_compute(p, inds[i], c->o->fy, c->a, &fi);
 		total++;
-		if (fi.state == FIG_GRADED && fi.level >= 0)
+		if (fi.state == FIG_GRADED && fi.level >= 0 && (size_t)fi.level < n_levels &&
+		    fi.parts[fi.deciding_part].rule == &p->grading)
 			counts[fi.level]++;
 		else if (fi.state == FIG_NO_DATA)
 			no_data++;
@@ -92,14 +93,19 @@ static const char *results_text(struct doc_ctx *c, const struct pdca_record *r)
 	}
 	if (!total)
 		return "";
-	const char *s = doc_printf(c, "主要指標%zu件（%s）：", total, c->fy_short);
+	if (!fig_rule_grades(&p->grading))
+		return ""; /* no rule: no marks to count */
+	const char *s = doc_printf(c, "%s%zu件（%s）：", doc_indicator_word(c), total,
+				   c->fy_short);
 	for (size_t i = 0; i < n_levels; i++)
 		s = doc_printf(c, "%s%s%s %zu件", s, i ? "・" : "",
 			       p->grading.levels[i].mark, counts[i]);
 	if (no_data)
-		s = doc_printf(c, "%s・未確定 %zu件", s, no_data);
+		s = doc_printf(c, "%s・%s %zu件", s, p->grading.no_data_label
+			       ? p->grading.no_data_label : "未確定", no_data);
 	if (na)
-		s = doc_printf(c, "%s・評価不能 %zu件", s, na);
+		s = doc_printf(c, "%s・%s %zu件", s, p->grading.not_assessable_label
+			       ? p->grading.not_assessable_label : "評価不能", na);
 	return doc_printf(c, "%s（実績値からの算定）", s);
 }
 

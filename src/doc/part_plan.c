@@ -6,25 +6,37 @@
 
 #define MARK "●"
 
+/* The directions and initiatives of a pillar, with the partner marks the
+ * plan declares (<words><partners>): heads, marks and the legend under the
+ * table are the plan's words; a plan without partners gets no such columns. */
 void part_initiatives(struct doc_ctx *c, const struct pillar *pl)
 {
 	if (!pl->n_directions)
 		return;
-	struct table *t = table_new(5, &(struct table_style){.size = 8.5f});
+	const struct plan_words *w = &c->p->words;
+	size_t np = w->n_partners < 16 ? w->n_partners : 16;
+	const char *mark = w->partner_mark ? w->partner_mark : MARK;
+	struct table *t = table_new(2 + np, &(struct table_style){.size = 8.5f});
 	table_set_col(t, 0, &(struct table_col){.width_kind = TABLE_SHARE, .width = 1,
 						 .valign = TEXT_MIDDLE});
 	table_set_col(t, 1, &(struct table_col){.width_kind = TABLE_SHARE, .width = 2.4f});
-	for (size_t k = 2; k < 5; k++)
-		table_set_col(t, k, &(struct table_col){.width_kind = TABLE_FIXED,
-							 .width = LAY_MM(12), .align = TABLE_CENTER,
-							 .valign = TEXT_MIDDLE});
-	size_t h0 = table_add_row(t, true), h1 = table_add_row(t, true);
-	table_set_cell(t, h0, 0, &(struct table_cell){.text = "取組方針", .rowspan = 2});
-	table_set_cell(t, h0, 1, &(struct table_cell){.text = "主な取組内容", .rowspan = 2});
-	table_set_cell(t, h0, 2, &(struct table_cell){.text = "主な連携・協働先", .colspan = 3});
-	table_set(t, h1, 2, "関係\n機関");
-	table_set(t, h1, 3, "民間");
-	table_set(t, h1, 4, "大学等");
+	for (size_t k = 0; k < np; k++)
+		table_set_col(t, 2 + k, &(struct table_col){.width_kind = TABLE_FIXED,
+							     .width = LAY_MM(12), .align = TABLE_CENTER,
+							     .valign = TEXT_MIDDLE});
+	size_t h0 = table_add_row(t, true), h1 = np ? table_add_row(t, true) : h0;
+	int span = np ? 2 : 1;
+	table_set_cell(t, h0, 0, &(struct table_cell){
+		.text = plan_word(c->p, LEVEL_DIRECTION, "方針"), .rowspan = span});
+	table_set_cell(t, h0, 1, &(struct table_cell){
+		.text = plan_word(c->p, LEVEL_INITIATIVE, "取組"), .rowspan = span});
+	if (np) {
+		table_set_cell(t, h0, 2, &(struct table_cell){
+			.text = w->partners_title ? w->partners_title : "", .colspan = (int)np});
+		for (size_t k = 0; k < np; k++)
+			table_set(t, h1, 2 + k, w->partners[k].head ? w->partners[k].head
+								     : w->partners[k].name);
+	}
 	for (size_t d = 0; d < pl->n_directions; d++) {
 		const struct direction *dir = &pl->directions[d];
 		for (size_t i = 0; i < dir->n_initiatives; i++) {
@@ -38,17 +50,22 @@ void part_initiatives(struct doc_ctx *c, const struct pillar *pl)
 					.src = {dir->pos.file, dir->pos.line}});
 			table_set_cell(t, r, 1, &(struct table_cell){
 				.text = in->text, .src = {in->pos.file, in->pos.line}});
-			table_set(t, r, 2, in->partners & PARTNER_AGENCIES ? MARK : "");
-			table_set(t, r, 3, in->partners & PARTNER_PRIVATE ? MARK : "");
-			table_set(t, r, 4, in->partners & PARTNER_ACADEMIA ? MARK : "");
+			for (size_t k = 0; k < np; k++)
+				table_set(t, r, 2 + k, in->partners & (1u << k) ? mark : "");
 		}
 	}
 	story_table(c->s, t);
-	story_para_ex(c->s, &(struct lay_para){
-		.text = "関係機関：国、県、独立行政法人、商工業関連支援機関等　民間：経済団体、組合、金融機関等　大学等：大学、専門学校、高校等",
-		.style = {.role = FONT_MINCHO, .size = 7.5f, .line_height = 1.4f},
-		.before = 2, .after = 6,
-	});
+	const char *legend = "";
+	for (size_t k = 0; k < np; k++)
+		if (w->partners[k].legend)
+			legend = doc_printf(c, "%s%s%s：%s", legend, *legend ? "　" : "",
+					    w->partners[k].name, w->partners[k].legend);
+	if (*legend)
+		story_para_ex(c->s, &(struct lay_para){
+			.text = legend,
+			.style = {.role = FONT_MINCHO, .size = 7.5f, .line_height = 1.4f},
+			.before = 2, .after = 6,
+		});
 }
 
 void part_past_results(struct doc_ctx *c)

@@ -72,42 +72,49 @@ void part_cover(struct doc_ctx *c, const char *kind_title, const char *meeting)
 	story_cover_end(c->s);
 }
 
-/* How the grade is defined, in words, from the plan's scheme. */
+/* How the marks are given, in words: fig_describe() of the plan's rule,
+ * then of each per-indicator rule with the indicators it applies to.  NULL
+ * when the plan states no rule (no note at all). */
 static const char *grading_words(struct doc_ctx *c)
 {
-	const struct grading *g = &c->p->grading;
-	const char *basis = g->basis == GRADE_BASIS_PROGRESS
-		? "達成率＝（実績－基準値）÷（目標値－基準値）"
-		: "達成率＝実績÷目標値";
-	const char *prorate = g->prorate
-		? "目標値は計画期間の年数で按分した当該年度の値（期待値）とし、" : "";
-	const char *levels = "";
-	for (size_t i = 0; i < g->n_levels; i++) {
-		char min[32];
-		struct decimal pct = g->levels[i].min;
-		decimal_format(decimal_round((struct decimal){pct.units * 100, pct.scale},
-					     pct.scale > 2 ? pct.scale - 2 : 0),
-			       false, min, sizeof min);
-		levels = doc_printf(c, "%s%s%s：%s％以上", levels, i ? "、" : "",
-				    g->levels[i].mark, min);
+	const struct plan *p = c->p;
+	struct fig_description d;
+	fig_describe(p, &p->grading, c->o->fy, c->a, &d);
+	const char *s = d.note;
+	for (size_t r = 0; r < p->n_rules; r++) {
+		const struct grading *g = &p->rules[r];
+		const char *names = "";
+		for (size_t i = 0; i < p->n_indicators; i++)
+			if (p->indicators[i].n_measures &&
+			    measure_rule(p, &p->indicators[i].measures[0]) == g)
+				names = doc_printf(c, "%s%s「%s」", names, *names ? "・" : "",
+						   p->indicators[i].name);
+		if (!*names)
+			continue;
+		fig_describe(p, g, c->o->fy, c->a, &d);
+		if (!d.note)
+			names = doc_printf(c, "%sには評価基準を定めず、評価を表示しない。", names);
+		else
+			names = doc_printf(c, "%sは次の基準による：%s", names, d.note);
+		s = s ? doc_printf(c, "%s\n※ %s", s, names) : names;
 	}
-	return doc_printf(c, "%s。%s評価は%s。実績が未確定の指標は「%s」、算定できない指標は「%s」と表示。",
-			  basis, prorate, levels,
-			  g->no_data_mark ? g->no_data_mark : "－",
-			  g->not_assessable_mark ? g->not_assessable_mark : "／");
+	return s;
 }
 
 void part_figures_note(struct doc_ctx *c)
 {
 	const struct plan *p = c->p;
 	const char *text = grading_words(c);
-	if (p->actuals_illustrative)
-		text = doc_printf(c, "※ %s\n※ %s",
-				  p->actuals_note ? p->actuals_note
-						  : "実績値は例示値であり、公表された統計値ではありません。",
-				  text);
-	else
+	const char *sample = p->actuals_note ? p->actuals_note
+					     : "実績値は例示値であり、公表された統計値ではありません。";
+	if (p->actuals_illustrative && text)
+		text = doc_printf(c, "※ %s\n※ %s", sample, text);
+	else if (p->actuals_illustrative)
+		text = doc_printf(c, "※ %s", sample);
+	else if (text)
 		text = doc_printf(c, "※ %s", text);
+	else
+		return;
 	story_para_ex(c->s, &(struct lay_para){
 		.text = text,
 		.style = {.role = FONT_MINCHO, .size = 9, .line_height = 1.5f,

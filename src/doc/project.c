@@ -49,18 +49,17 @@ static void project_body(struct doc_ctx *c, const struct project *pj,
 	part_heading(c, 1, doc_printf(c, "重点プロジェクト%s %s", pj->no ? pj->no : "",
 				      pj->title));
 	if (pj->pillar)
-		part_caption(c, doc_printf(c, "施策の柱%s %s", pj->pillar->no ? pj->pillar->no : "",
-					   pj->pillar->title));
+		part_caption(c, doc_level_title(c, LEVEL_PILLAR, pj->pillar->no, pj->pillar->title));
 	if (pj->target_state) {
 		part_caption(c, "目指す状態");
 		part_para(c, pj->target_state);
 	}
 	if (pj->n_initiatives) {
-		part_caption(c, "主な取組内容");
+		part_caption(c, plan_word(c->p, LEVEL_INITIATIVE, "主な取組"));
 		part_list(c, pj->initiatives, pj->n_initiatives);
 	}
 	if (pj->n_focus) {
-		part_caption(c, doc_printf(c, "特に着目する主要指標（%s）", c->fy_era));
+		part_caption(c, doc_printf(c, "特に着目する%s（%s）", doc_indicator_word(c), c->fy_era));
 		part_indicator_table(c, pj->focus, pj->n_focus);
 		part_trend_charts(c, pj->focus, pj->n_focus);
 		/* who answers for them, from the council's record */

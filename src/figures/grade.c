@@ -32,8 +32,18 @@ void fig_ratio_set(struct fig_ratio *r, struct frac f, int scale)
 
 const char *fig_mark(const struct plan *p, enum fig_state st, int level)
 {
-	const struct grading *g = &p->grading;
+	return fig_rule_mark(&p->grading, st, level);
+}
+
+const char *fig_rule_mark(const struct grading *g, enum fig_state st, int level)
+{
+	if (g->method == GRADE_NONE)
+		return NULL;
 	switch (st) {
+	case FIG_STATUS:
+		if (level >= 0 && (size_t)level < g->n_statuses)
+			return g->statuses[level].mark;
+		return NULL;
 	case FIG_GRADED:
 		if (level >= 0 && (size_t)level < g->n_levels)
 			return g->levels[level].mark;
@@ -63,6 +73,11 @@ const char *fig_reason_text(enum fig_reason r)
 	case FIG_REASON_TARGET_ZERO: return "target is 0";
 	case FIG_REASON_ZERO_ACTUAL: return "actual is 0: target met, no ratio";
 	case FIG_REASON_OVERFLOW: return "values too large to compute";
+	case FIG_REASON_NO_RULE: return "the plan states no grading rule";
+	case FIG_REASON_NO_PREVIOUS: return "no earlier value to compare with";
+	case FIG_REASON_NO_MARK: return "no mark entered";
+	case FIG_REASON_MILESTONE_DONE: return "milestone done";
+	case FIG_REASON_MILESTONE_PENDING: return "milestone not yet due";
 	}
 	return "";
 }
@@ -73,10 +88,13 @@ static enum fig_reason graded_value(const struct plan *p, const struct measure *
 				    int fy, struct fig_measure *out)
 {
 	out->actual = fig_find_actual(m, fy);
+	/* an interim value or a forecast is never the year's actual */
+	const struct actual_note *an = measure_note(m, fy);
+	bool provisional = an && an->kind != ACTUAL_FINAL;
 	if (m->target.kind != TARGET_CUMULATIVE) {
 		if (!out->actual)
 			return FIG_REASON_NO_ACTUAL;
-		if (!out->actual->known)
+		if (!out->actual->known || provisional)
 			return FIG_REASON_ACTUAL_UNKNOWN;
 		out->value = out->actual->value;
 		out->has_value = true;
@@ -125,14 +143,122 @@ enum rule { RULE_ACHIEVEMENT, RULE_PROGRESS, RULE_MAINTAIN };
 static void finish(const struct plan *p, struct fig_measure *out,
 		   enum fig_state st, enum fig_reason why)
 {
-	if (st == FIG_GRADED && p->grading.n_levels == 0)
+	(void)p;
+	const struct grading *g = out->rule;
+	if (st == FIG_GRADED && (g->n_levels == 0 || g->method == GRADE_NONE))
 		st = FIG_UNGRADED;
+	if (g->method == GRADE_NONE && st != FIG_UNGRADED) {
+		/* no rule: no marks of any kind, the figures stay */
+		st = FIG_UNGRADED;
+		why = FIG_REASON_NO_RULE;
+	}
 	out->state = st;
 	if (why != FIG_REASON_NONE)
 		out->reason = why;
 	if (st != FIG_GRADED)
 		out->level = -1;
-	out->mark = fig_mark(p, st, out->level);
+	out->mark = fig_rule_mark(g, st, st == FIG_STATUS ? out->status : out->level);
+}
+
+/* The level of rule g whose when is w, or -1. */
+static int level_when(const struct grading *g, enum grade_when w)
+{
+	for (size_t i = 0; i < g->n_levels; i++)
+		if (grade_when_of(g, i) == w)
+			return (int)i;
+	return -1;
+}
+
+static void graded_when(const struct plan *p, struct fig_measure *out,
+			enum grade_when w)
+{
+	out->level = level_when(out->rule, w);
+	if (out->level < 0)
+		finish(p, out, FIG_NOT_ASSESSABLE, FIG_REASON_NONE);
+	else
+		finish(p, out, FIG_GRADED, FIG_REASON_NONE);
+}
+
+/* A mark the department entered (or a status of the rule) on the year's
+ * value: it is the mark, whatever a computation would say (Akiruno). */
+static bool entered(const struct plan *p, struct fig_measure *out)
+{
+	const struct actual_note *act = measure_note(out->measure, out->fy);
+	const struct grading *g = out->rule;
+	if (!act || !act->mark)
+		return false;
+	out->entered_reason = act->reason;
+	for (size_t i = 0; i < g->n_statuses; i++)
+		if (g->statuses[i].mark && !strcmp(g->statuses[i].mark, act->mark)) {
+			out->status = (int)i;
+			finish(p, out, FIG_STATUS, FIG_REASON_NONE);
+			return true;
+		}
+	for (size_t i = 0; g->method == GRADE_ENTERED && i < g->n_levels; i++)
+		if (g->levels[i].mark && !strcmp(g->levels[i].mark, act->mark)) {
+			out->level = (int)i;
+			finish(p, out, FIG_GRADED, FIG_REASON_NONE);
+			return true;
+		}
+	return false;
+}
+
+/* Band (Nagayo): the target reached; else better than the baseline,
+ * within the band around it, or worse. */
+static void grade_band(const struct plan *p, const struct measure *m, struct frac a,
+		       struct frac b, struct frac t, struct fig_measure *out)
+{
+	const struct grading *g = out->rule;
+	bool lower = m->goal == GOAL_LOWER;
+	int reach = frac_cmp(a, t);
+	/* a rule without a mark for the target (a/b/c around the baseline
+	 * only) compares with the baseline alone */
+	if (level_when(g, WHEN_TARGET) >= 0 && (lower ? reach <= 0 : reach >= 0)) {
+		graded_when(p, out, WHEN_TARGET);
+		return;
+	}
+	struct frac diff = lower ? frac_sub(b, a) : frac_sub(a, b);
+	struct frac w = frac_of_decimal(g->band_width);
+	if (!g->band_absolute)
+		w = frac_div(frac_mul(frac_abs(b), w), frac_of_int(100));
+	struct frac mag = frac_abs(diff);
+	int c = frac_cmp(mag, w);
+	bool inside = g->band_inclusive ? c <= 0 : c < 0;
+	enum grade_when wh;
+	if (frac_sign(diff) > 0)
+		wh = g->band_both && inside ? WHEN_SAME : WHEN_BETTER;
+	else
+		wh = inside ? WHEN_SAME : WHEN_WORSE;
+	graded_when(p, out, wh);
+}
+
+/* Direction (Matsudo): an arrow against the previous known value (the
+ * last year before fy with one, else the baseline). */
+static void grade_direction(const struct plan *p, const struct measure *m, int fy,
+			    struct fig_measure *out)
+{
+	const struct actual *prev = NULL;
+	for (size_t i = 0; i < m->n_actuals; i++)
+		if (m->actuals[i].fy < fy && m->actuals[i].known &&
+		    (!measure_note(m, m->actuals[i].fy) ||
+		     measure_note(m, m->actuals[i].fy)->kind == ACTUAL_FINAL))
+			prev = &m->actuals[i];
+	struct frac pv;
+	if (prev) {
+		pv = frac_of_decimal(prev->value);
+		out->previous_fy = prev->fy;
+		out->reference = prev->value;
+	} else if (m->baseline.kind != BASELINE_UNKNOWN) {
+		pv = frac_of_decimal(m->baseline.value);
+		out->previous_fy = fig_anchor_year(p, &m->baseline);
+		out->reference = m->baseline.value;
+	} else {
+		finish(p, out, FIG_NOT_ASSESSABLE, FIG_REASON_NO_PREVIOUS);
+		return;
+	}
+	out->has_reference = true;
+	int c = frac_cmp(frac_of_decimal(out->value), pv);
+	graded_when(p, out, c > 0 ? WHEN_UP : c < 0 ? WHEN_DOWN : WHEN_FLAT);
 }
 
 void fig_measure_at_scale(const struct plan *p, const struct measure *m,
@@ -142,8 +268,26 @@ void fig_measure_at_scale(const struct plan *p, const struct measure *m,
 	out->measure = m;
 	out->fy = fy;
 	out->level = -1;
+	out->rule = measure_rule(p, m);
+	out->target_fy = m->target.fy;
 
-	const struct grading *g = &p->grading;
+	/* The target in force: the first intermediate target not yet past
+	 * (Fuji), else the final one.  Graded as if it were the target. */
+	for (size_t i = 0; i < m->n_interims; i++)
+		if (m->interims[i].fy && fy <= m->interims[i].fy) {
+			struct measure mm = *m;
+			mm.target.value = m->interims[i].value;
+			mm.target.fy = m->interims[i].fy;
+			mm.target.text = m->interims[i].text;
+			mm.n_interims = 0;
+			fig_measure_at_scale(p, &mm, fy, scale, out);
+			out->measure = m;
+			out->interim = true;
+			out->target_fy = m->interims[i].fy;
+			return;
+		}
+
+	const struct grading *g = out->rule;
 	enum target_kind kind = m->target.kind;
 	bool lower = m->goal == GOAL_LOWER;
 	struct frac t = frac_of_decimal(m->target.value), b = frac_of_int(0), e = t;
@@ -154,6 +298,36 @@ void fig_measure_at_scale(const struct plan *p, const struct measure *m,
 
 	enum fig_reason data = graded_value(p, m, fy, out);
 	struct frac a = frac_of_decimal(out->value);
+	if (entered(p, out))
+		return;
+	if (g->method == GRADE_ENTERED) {
+		finish(p, out, FIG_NO_DATA, FIG_REASON_NO_MARK);
+		return;
+	}
+	if (m->milestone) {
+		/* 設置, 策定: done (the year) or not yet; never a ratio */
+		for (size_t i = 0; i < m->n_actuals; i++)
+			if (m->actuals[i].fy <= fy && measure_note(m, m->actuals[i].fy) &&
+			    measure_note(m, m->actuals[i].fy)->done) {
+				out->done_fy = m->actuals[i].fy;
+				break;
+			}
+		if (out->done_fy) {
+			/* done: the best mark (met, for pass-fail) */
+			out->level = g->method == GRADE_PASS_FAIL ? level_when(g, WHEN_MET)
+				   : g->n_levels ? 0 : -1;
+			finish(p, out, out->level >= 0 ? FIG_GRADED : FIG_NOT_ASSESSABLE,
+			       FIG_REASON_MILESTONE_DONE);
+		} else if (fy < fig_target_year(p, &m->target)) {
+			finish(p, out, FIG_NO_DATA, FIG_REASON_MILESTONE_PENDING);
+		} else {
+			out->level = g->method == GRADE_PASS_FAIL ? level_when(g, WHEN_NOT_MET)
+				   : (int)g->n_levels - 1;
+			finish(p, out, out->level >= 0 ? FIG_GRADED : FIG_NOT_ASSESSABLE,
+			       FIG_REASON_NONE);
+		}
+		return;
+	}
 
 	/* The printed figures, never prorated. */
 	if (out->has_value) {
@@ -170,24 +344,84 @@ void fig_measure_at_scale(const struct plan *p, const struct measure *m,
 		}
 	}
 
-	/* What the grade compares with, and which failures are structural. */
+	if (g->method == GRADE_NONE) {
+		finish(p, out, FIG_UNGRADED, FIG_REASON_NO_RULE);
+		return;
+	}
+	if (g->method == GRADE_DIRECTION || g->method == GRADE_BAND ||
+	    g->method == GRADE_PASS_FAIL) {
+		if (data != FIG_REASON_NONE) {
+			finish(p, out, data == FIG_REASON_OVERFLOW ? FIG_NOT_ASSESSABLE
+								   : FIG_NO_DATA, data);
+			return;
+		}
+		if (g->method == GRADE_DIRECTION) {
+			grade_direction(p, m, fy, out);
+		} else if (g->method == GRADE_PASS_FAIL) {
+			int c = frac_cmp(a, t);
+			bool met = m->goal == GOAL_LOWER ? c <= 0 : c >= 0;
+			out->has_reference = true;
+			out->reference = m->target.value;
+			graded_when(p, out, met ? WHEN_MET : WHEN_NOT_MET);
+		} else if (!b_known) {
+			finish(p, out, FIG_NOT_ASSESSABLE, FIG_REASON_BASELINE_UNKNOWN);
+		} else {
+			grade_band(p, m, a, b, t, out);
+		}
+		return;
+	}
+
+	/* What the grade compares with, and which failures are structural:
+	 * each kind as the rule states it (the defaults are what shiryo did
+	 * before rules stated kinds, and `check` warns where it assumes). */
+	const struct kind_rule *kr = kind == TARGET_CUMULATIVE ? &g->cumulative
+				   : kind == TARGET_RATE ? &g->rate
+				   : kind == TARGET_AT_LEAST ? &g->at_least : NULL;
+	int pr = g->prorate ? (g->prorate_zero ? PRORATE_ZERO : PRORATE_BASELINE) : PRORATE_NONE;
+	enum grade_basis basis = g->basis;
+	if (kr && kr->stated) {
+		pr = kr->prorate;
+		basis = kr->basis;
+	} else if (kind == TARGET_CUMULATIVE || kind == TARGET_AT_LEAST) {
+		basis = GRADE_BASIS_ACHIEVEMENT;
+	}
 	enum rule rule = m->goal == GOAL_MAINTAIN && kind != TARGET_CUMULATIVE
 				 ? RULE_MAINTAIN
-			 : kind == TARGET_CUMULATIVE || kind == TARGET_AT_LEAST
-				 ? RULE_ACHIEVEMENT
-			 : g->basis == GRADE_BASIS_PROGRESS ? RULE_PROGRESS
-							    : RULE_ACHIEVEMENT;
+			 : kind == TARGET_CUMULATIVE ? RULE_ACHIEVEMENT
+			 : basis == GRADE_BASIS_PROGRESS ? RULE_PROGRESS
+							 : RULE_ACHIEVEMENT;
+	if (rule == RULE_MAINTAIN)
+		pr = g->maintain_stated ? g->maintain_prorate : pr;
 	enum fig_reason why = FIG_REASON_NONE;
 	struct frac ref = t;
-	if (kind == TARGET_CUMULATIVE && data == FIG_REASON_BEFORE_START)
+	if (pr == PRORATE_ZERO && kind != TARGET_CUMULATIVE && kind != TARGET_RATE) {
+		/* T × y ÷ n over the target's own period (Tama) */
+		int from = m->target.from ? m->target.from : p->from;
+		int to = fig_target_year(p, &m->target);
+		if (!from || to < from || fy < from)
+			why = FIG_REASON_BEFORE_START;
+		else {
+			int y = fy > to ? to - from + 1 : fy - from + 1;
+			ref = frac_div(frac_mul(t, frac_of_int(y)), frac_of_int(to - from + 1));
+			struct decimal ed;
+			if (frac_to_decimal(ref, m->target.value.scale, &ed)) {
+				out->has_expected = true;
+				out->expected = ed;
+			}
+		}
+	} else if (kind == TARGET_CUMULATIVE && data == FIG_REASON_BEFORE_START)
 		why = FIG_REASON_BEFORE_START;
-	else if (g->prorate && traj == FIG_TRAJ_BEFORE)
+	else if (pr != PRORATE_NONE && traj == FIG_TRAJ_BEFORE)
 		why = FIG_REASON_BEFORE_START;
-	else if (g->prorate && traj == FIG_TRAJ_NONE)
+	else if (pr != PRORATE_NONE && traj == FIG_TRAJ_NONE)
 		why = !b_known && kind == TARGET_LEVEL ? FIG_REASON_BASELINE_UNKNOWN
 						       : FIG_REASON_NO_TRAJECTORY;
-	else if (g->prorate)
+	else if (pr != PRORATE_NONE)
 		ref = e;
+	if (why == FIG_REASON_NONE) {
+		out->has_reference = frac_to_decimal(ref, m->target.value.scale + 1,
+						     &out->reference);
+	}
 
 	if (why == FIG_REASON_NONE) {
 		switch (rule) {
@@ -286,7 +520,7 @@ void fig_indicator_compute(const struct plan *p, const struct indicator *ind,
 			     ? arena_calloc(a, ind->n_measures, sizeof *out->parts)
 			     : NULL;
 
-	int no_data = -1, graded = -1, ungraded = -1, not_assessable = -1;
+	int no_data = -1, graded = -1, ungraded = -1, not_assessable = -1, status = -1;
 	for (size_t i = 0; i < ind->n_measures; i++) {
 		struct fig_measure *f = &out->parts[i];
 		fig_measure_compute(p, &ind->measures[i], fy, f);
@@ -303,6 +537,10 @@ void fig_indicator_compute(const struct plan *p, const struct indicator *ind,
 			if (ungraded < 0)
 				ungraded = (int)i;
 			break;
+		case FIG_STATUS:
+			if (status < 0)
+				status = (int)i;
+			break;
 		case FIG_GRADED:
 			if (graded < 0 || worse(f, &out->parts[graded]))
 				graded = (int)i;
@@ -315,6 +553,8 @@ void fig_indicator_compute(const struct plan *p, const struct indicator *ind,
 		pick = no_data;
 	else if (graded >= 0)
 		pick = graded;
+	else if (status >= 0)
+		pick = status;
 	else if (ungraded >= 0)
 		pick = ungraded;
 	else
@@ -327,6 +567,7 @@ void fig_indicator_compute(const struct plan *p, const struct indicator *ind,
 	}
 	const struct fig_measure *d = &out->parts[pick];
 	out->deciding_part = pick;
+	out->status = d->status;
 	out->state = d->state;
 	out->reason = d->reason;
 	out->level = d->level;
@@ -339,7 +580,9 @@ void fig_summary_compute(const struct plan *p, const struct pillar *pl, int fy,
 	memset(out, 0, sizeof *out);
 	out->pillar = pl;
 	out->fy = fy;
-	out->n_levels = p->grading.n_levels;
+	out->n_levels = p->grading.method == GRADE_RATIO || p->grading.method == GRADE_BAND ||
+			p->grading.method == GRADE_PASS_FAIL || p->grading.method == GRADE_ENTERED ||
+			p->grading.method == GRADE_DIRECTION ? p->grading.n_levels : 0;
 	out->counts = arena_calloc(a, out->n_levels ? out->n_levels : 1,
 				   sizeof *out->counts);
 	size_t n = pl ? pl->n_indicators : p->n_indicators;
@@ -349,10 +592,19 @@ void fig_summary_compute(const struct plan *p, const struct pillar *pl, int fy,
 		fig_indicator_compute(p, ind, fy, a, &fi);
 		out->total++;
 		switch (fi.state) {
-		case FIG_GRADED: out->counts[fi.level]++; break;
+		case FIG_GRADED:
+			/* an indicator under its own rule counts by the plan's
+			 * levels only when it is graded by the plan's rule */
+			if (fi.deciding_part >= 0 && fi.parts[fi.deciding_part].rule == &p->grading &&
+			    (size_t)fi.level < out->n_levels)
+				out->counts[fi.level]++;
+			else
+				out->other_rule++;
+			break;
 		case FIG_UNGRADED: out->ungraded++; break;
 		case FIG_NO_DATA: out->no_data++; break;
 		case FIG_NOT_ASSESSABLE: out->not_assessable++; break;
+		case FIG_STATUS: out->statuses++; break;
 		}
 	}
 }

@@ -185,6 +185,7 @@ static void describe(const struct fig_stated *st, char *buf, size_t size)
 
 size_t fig_check_plan(const struct plan *p, struct diag_list *dl)
 {
+	fig_check_rules(p, dl); /* notes only: not counted as warnings */
 	size_t warned = 0;
 	char stated[64], computed[512];
 	for (size_t i = 0; i < p->n_indicators; i++) {

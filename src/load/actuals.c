@@ -128,6 +128,20 @@ static bool is_count_unit(const char *unit)
 	return false;
 }
 
+/* Whether mark may be entered under rule g: one of its statuses, or, when
+ * the department sets the marks, one of its grades. */
+static bool rule_has_mark(const struct grading *g, const char *mark)
+{
+	for (size_t i = 0; i < g->n_statuses; i++)
+		if (g->statuses[i].mark && !strcmp(g->statuses[i].mark, mark))
+			return true;
+	if (g->method == GRADE_ENTERED)
+		for (size_t i = 0; i < g->n_levels; i++)
+			if (g->levels[i].mark && !strcmp(g->levels[i].mark, mark))
+				return true;
+	return false;
+}
+
 size_t actuals_check(const struct plan *p, const struct actual_value *v, size_t n,
 		     struct diag_list *dl, const char *file)
 {
@@ -138,7 +152,8 @@ size_t actuals_check(const struct plan *p, const struct actual_value *v, size_t 
 	for (size_t i = 0; i < n; i++) {
 		const struct actual_value *x = &v[i];
 		const struct measure *m = index_find(ix, n_ix, x->ref);
-		if (m && x->fy && x->known && x->value.units < 0 && m->unit &&
+		/* △1,577 says on its face that it is a decrease: no warning */
+		if (m && x->fy && x->known && x->value.units < 0 && m->unit && !x->written &&
 		    is_count_unit(m->unit)) {
 			char num[48];
 			decimal_format(x->value, true, num, sizeof num);
@@ -147,6 +162,13 @@ size_t actuals_check(const struct plan *p, const struct actual_value *v, size_t 
 				 "below zero (a typo, or a change entered as a value?)", num,
 				 x->ref, fy_text(x->fy, a, sizeof a), m->unit);
 		}
+		if (m && x->mark && !rule_has_mark(measure_rule(p, m), x->mark))
+			diag_add(dl, DIAG_ERROR, file, x->line, x->column,
+				 "mark '%s' of '%s' is not a mark of its grading rule%s",
+				 x->mark, x->ref,
+				 measure_rule(p, m)->method == GRADE_ENTERED
+					 ? "" : " (only a <status> mark may be entered "
+						"where the rule computes the mark)");
 		if (!m) {
 			const struct indicator *ind = plan_find_indicator(p, x->ref);
 			if (ind && is_compound(ind)) {
@@ -275,6 +297,31 @@ static void make_room(struct plan *p, struct measure_ix *ix, size_t n_ix,
 	}
 }
 
+/* The note of a value (issue 16): replaces one of the same year, as the
+ * value does. */
+static void add_note(struct plan *p, struct measure *m, const struct actual_value *x)
+{
+	struct actual_note n = {
+		.fy = x->fy,
+		.written = x->written ? arena_strdup(p->arena, x->written) : NULL,
+		.mark = x->mark ? arena_strdup(p->arena, x->mark) : NULL,
+		.reason = x->reason ? arena_strdup(p->arena, x->reason) : NULL,
+		.kind = x->kind,
+		.as_of = x->as_of ? arena_strdup(p->arena, x->as_of) : NULL,
+		.done = x->done,
+	};
+	for (size_t i = 0; i < m->n_notes; i++)
+		if (m->notes[i].fy == x->fy) {
+			m->notes[i] = n;
+			return;
+		}
+	struct actual_note *v = arena_calloc(p->arena, m->n_notes + 1, sizeof *v);
+	if (m->n_notes)
+		memcpy(v, m->notes, m->n_notes * sizeof *v);
+	v[m->n_notes++] = n;
+	m->notes = v;
+}
+
 void actuals_apply(struct plan *p, const char *file, const struct actual_value *v,
 		   size_t n, struct diag_list *dl)
 {
@@ -291,8 +338,14 @@ void actuals_apply(struct plan *p, const char *file, const struct actual_value *
 		struct measure *m = index_find(ix, n_ix, x->ref);
 		if (!m || !x->fy)
 			continue; /* checked before: cannot happen */
-		struct actual act = {x->fy, x->known, x->value, x->illustrative, source,
-				     x->line};
+		struct actual act = {.fy = x->fy, .known = x->known, .value = x->value,
+				     .illustrative = x->illustrative, .source = source,
+				     .line = x->line};
+		if (x->written || x->mark || x->reason || x->kind != ACTUAL_FINAL || x->as_of ||
+		    x->done)
+			add_note(p, m, x);
+		if (x->written && !m->neg_sign)
+			m->neg_sign = !strncmp(x->written, "▲", strlen("▲")) ? "▲" : "△";
 		if (!act.known)
 			act.value = (struct decimal){0, 0};
 		size_t at = 0;

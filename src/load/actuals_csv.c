@@ -831,8 +831,9 @@ static int merge(struct reader *r)
 	struct actual_value *v = xrealloc(NULL, r->n_rows * sizeof *v);
 	for (size_t i = 0; i < r->n_rows; i++) {
 		const struct staged *s = &r->rows[i];
-		v[i] = (struct actual_value){s->m->id, s->fy, s->known, s->value, false,
-					     s->row, s->column};
+		v[i] = (struct actual_value){.ref = s->m->id, .fy = s->fy, .known = s->known,
+					     .value = s->value, .line = s->row,
+					     .column = s->column};
 	}
 	int rc = actuals_merge(r->p, r->name, v, r->n_rows, r->dl);
 	free(v);

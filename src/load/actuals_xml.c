@@ -100,16 +100,36 @@ int actuals_load_xml(struct plan *p, const char *path, struct diag_list *dl)
 					     "invalid year '%s' of a value of '%s': not a fiscal "
 					     "year (write 2025, R7, 令和7年度, H29 or R元)", year, ref);
 			}
+			x1->mark = prop(a, c, "mark");
+			x1->reason = prop(a, c, "reason");
+			x1->as_of = prop(a, c, "as-of");
+			x1->done = truth(prop(a, c, "done"));
+			const char *kind = prop(a, c, "kind");
+			x1->kind = !kind ? ACTUAL_FINAL
+				 : !strcmp(kind, "interim") ? ACTUAL_INTERIM
+				 : !strcmp(kind, "forecast") ? ACTUAL_FORECAST : ACTUAL_FINAL;
 			xmlChar *t = xmlNodeGetContent(c);
 			const char *s = trimmed(a, t);
 			xmlFree(t);
 			if (!*s)
 				continue; /* listed, not yet known */
-			enum decimal_status st = decimal_parse(s, &x1->value);
+			/* the forms CSV takes (issue 16): △/▲ negatives, printed as
+			 * written, and the indicator's unit attached ("16.2%") */
+			const char *unit = NULL;
+			{
+				struct indicator *owner = NULL;
+				const struct measure *m = plan_find_measure(p, ref, &owner);
+				unit = m ? m->unit : NULL;
+			}
 			char why[256];
-			if (st == DECIMAL_OK)
+			enum decimal_status st = load_value_text(s, unit, &x1->value, why, sizeof why);
+			if (st == DECIMAL_OK) {
 				x1->known = true;
-			else
+				if (strncmp(s, "△", strlen("△")) == 0 || strncmp(s, "▲", strlen("▲")) == 0)
+					x1->written = s;
+				continue;
+			}
+
 				xdoc_problem(&x, DIAG_ERROR, PROBLEM_CHECK, c, NULL, NULL,
 					     "invalid value '%s' of '%s': %s", s, ref,
 					     load_number_problem(s, st, why, sizeof why));

@@ -154,6 +154,12 @@ void actuals_apply(struct plan *p, const char *file, const struct actual_value *
  * This and load_exponent are defined in number.c. */
 const char *load_number_problem(const char *s, enum decimal_status st, char *buf,
 				size_t size);
+/* A value as actuals (XML and CSV) and the plan take it (issue 16): a
+ * number, △/▲ for a negative, and the indicator's own unit attached
+ * ("16.2%" for ％).  DECIMAL_OK fills *out; otherwise why says what is
+ * wrong (DECIMAL_EMPTY: a unit that is not the indicator's). */
+enum decimal_status load_value_text(const char *s, const char *unit, struct decimal *out,
+				    char *why, size_t size);
 /* When after, the text right after the number v read from a value, starts
  * with an exponent (e or E, ASCII or full-width, an optional sign, digits:
  * 1e9, 1.5E+3, ２．５ｅ－３), writes into buf what the loaders say of it:

@@ -111,3 +111,44 @@ const char *load_number_problem(const char *s, enum decimal_status st, char *buf
 		snprintf(buf, size, "%s", decimal_status_text(st));
 	return buf;
 }
+
+static bool is_percent(const char *u)
+{
+	return !strcmp(u, "％") || !strcmp(u, "%");
+}
+
+enum decimal_status load_value_text(const char *s, const char *unit, struct decimal *out,
+				    char *why, size_t size)
+{
+	const char *body = s;
+	bool neg = false;
+	if (starts_with(body, "△") || starts_with(body, "▲")) {
+		neg = true;
+		body += strlen("△");
+	}
+	struct decimal v;
+	const char *end;
+	enum decimal_status st = decimal_parse(body, &v);
+	if (st != DECIMAL_OK) {
+		if (decimal_parse_prefix(body, &v, &end) != DECIMAL_OK || !*end ||
+		    *end == '.' || *end == ',' || (*end >= '0' && *end <= '9') ||
+		    read_exponent(end, &(int){0})) {
+			load_number_problem(s, st, why, size);
+			return st;
+		}
+		while (*end == ' ')
+			end++;
+		if (!unit || !(strcmp(end, unit) == 0 || (is_percent(end) && is_percent(unit)))) {
+			load_number_problem(s, st, why, size);
+			return st;
+		}
+	}
+	if (neg && v.units < 0) {
+		snprintf(why, size, "not a number; it has two signs");
+		return DECIMAL_SYNTAX;
+	}
+	if (neg)
+		v.units = -v.units;
+	*out = v;
+	return DECIMAL_OK;
+}

@@ -53,6 +53,8 @@ struct loader {
 	struct afile *pfiles; /* <pdca-file>s */
 	size_t n_pfiles;
 	bool period_ok;
+	const char *neg_sign; /* the last △/▲ a value of the plan was written with */
+	const char *unit;     /* the unit of the measure being read */
 };
 
 /* ---- the tree ------------------------------------------------------------ */
@@ -175,6 +177,62 @@ static bool number(struct loader *l, xmlNodePtr n, const char *name,
 		    load_number_problem(s, st, why, sizeof why));
 		return false;
 	}
+	return true;
+}
+
+/* A baseline, target or interim value: a number as number() reads it, and
+ * also the forms actuals take (issue 16): △1,577 / ▲1,577 for −1,577, and a
+ * number with its unit attached ("16.2%"), read with a hint to move the
+ * unit to <unit>. */
+static bool value_number(struct loader *l, xmlNodePtr n, const char *name,
+			 const char *field, const char *subject, struct decimal *out)
+{
+	const char *s = attr(l, n, name);
+	if (!s)
+		return false;
+	const char *body = s;
+	bool neg = false;
+	if (!strncmp(body, "△", strlen("△")) || !strncmp(body, "▲", strlen("▲"))) {
+		neg = true;
+		body += strlen("△");
+	}
+	struct decimal v;
+	const char *end = NULL;
+	if (decimal_parse(body, &v) == DECIMAL_OK) {
+		end = "";
+	} else if (decimal_parse_prefix(body, &v, &end) != DECIMAL_OK || !*end ||
+		   !(*end == '%' || ((unsigned char)*end >= 0x80 &&
+				     strncmp(end, "Ｅ", strlen("Ｅ")) != 0 &&
+				     strncmp(end, "ｅ", strlen("ｅ")) != 0 &&
+				     strncmp(end, "．", strlen("．")) != 0 &&
+				     strncmp(end, "，", strlen("，")) != 0))) {
+		/* not a number followed by a unit (1e9, 12.3.4, NaN) */
+		return number(l, n, name, field, subject, out);
+	} else if (!l->unit || (strcmp(end, l->unit) != 0 &&
+				!((!strcmp(end, "%") || !strcmp(end, "％")) &&
+				  (!strcmp(l->unit, "%") || !strcmp(l->unit, "％"))))) {
+		/* a unit attached that is not the indicator's: refused, with
+		 * the hint to move it to <unit> */
+		char why[256];
+		ERR(l, n, name, "invalid %s '%s' in %s: %s; if '%s' is its unit, write "
+		    "%s=\"%.*s\" and the unit in <unit>", field, s, subject,
+		    load_number_problem(s, DECIMAL_SYNTAX, why, sizeof why), end, name,
+		    (int)(end - s), s);
+		return false;
+	}
+	if (neg && v.units < 0) {
+		ERR(l, n, name, "invalid %s '%s' in %s: it has two signs", field, s, subject);
+		return false;
+	}
+	if (neg) {
+		v.units = -v.units;
+		l->neg_sign = !strncmp(s, "▲", strlen("▲")) ? "▲" : "△";
+	}
+	if (*end)
+		WARN(l, n, name, "%s '%s' in %s has its unit attached: write "
+		     "%s=\"%.*s\" (the unit '%s' is in <unit>)", field, s, subject, name,
+		     (int)(end - s), s, end);
+	*out = v;
 	return true;
 }
 
@@ -362,7 +420,7 @@ static void load_baseline(struct loader *l, xmlNodePtr n, struct baseline *b,
 	if (!xmlHasProp(n, (const xmlChar *)"value"))
 		ERR(l, n, "value", "baseline of %s has no value (write unknown=\"true\" "
 		    "for 「―」)", subj);
-	number(l, n, "value", "baseline value", subj, &b->value);
+	value_number(l, n, "value", "baseline value", subj, &b->value);
 
 	char yb[16], pb[16];
 	if (b->kind == BASELINE_LEVEL || b->kind == BASELINE_RATE) {
@@ -394,6 +452,13 @@ static void load_target(struct loader *l, xmlNodePtr n, struct target *t,
 {
 	t->text = attr(l, n, "text");
 	const char *kind = attr(l, n, "kind");
+	if (attr(l, n, "milestone")) {
+		/* 設置, 策定: done (in a year) or not yet; no number */
+		t->kind = TARGET_LEVEL;
+		t->value = (struct decimal){1, 0};
+		year(l, n, "year", "target year", subj, &t->fy);
+		return;
+	}
 	if (!kind || strcmp(kind, "level") == 0)
 		t->kind = TARGET_LEVEL;
 	else if (strcmp(kind, "cumulative") == 0)
@@ -408,11 +473,15 @@ static void load_target(struct loader *l, xmlNodePtr n, struct target *t,
 
 	if (!xmlHasProp(n, (const xmlChar *)"value"))
 		ERR(l, n, "value", "target of %s has no value", subj);
-	number(l, n, "value", "target value", subj, &t->value);
+	value_number(l, n, "value", "target value", subj, &t->value);
 
 	char yb[16], zb[16];
 	bool has_year = year(l, n, "year", "target year", subj, &t->fy);
 	if (t->kind != TARGET_CUMULATIVE) {
+		/* a level target's own period starts at from (pro-rating) */
+		if (year(l, n, "from", "target 'from' year", subj, &t->from) && has_year &&
+		    t->from > t->fy)
+			ERR(l, n, "from", "target of %s starts after its year", subj);
 		if (!xmlHasProp(n, (const xmlChar *)"year"))
 			ERR(l, n, "year", "target of %s has no year", subj);
 		if (has_year && in_plan && !in_period(l, t->fy))
@@ -474,9 +543,15 @@ static void check_order(struct loader *l, xmlNodePtr target, const struct baseli
 static void load_measure(struct loader *l, xmlNodePtr holder, struct measure *m,
 			 const char *subj)
 {
+	l->neg_sign = NULL;
 	xmlNodePtr u = first(holder, "unit");
 	m->unit = text(l, u);
-	if (!m->unit || !*m->unit)
+	l->unit = m->unit;
+	if (!u) {
+		/* a unitless number (合計特殊出生率 1.36): no dummy unit */
+		m->unit = "";
+		m->unitless = true;
+	} else if (!m->unit || !*m->unit)
 		ERR_CHILD(l, holder, "unit", "%s has no unit", subj);
 	else if (strcmp(m->unit, "%") == 0)
 		WARN(l, u, NULL, "%s has unit '%%': the vocabulary writes '％'", subj);
@@ -486,13 +561,31 @@ static void load_measure(struct loader *l, xmlNodePtr holder, struct measure *m,
 	else
 		ERR_CHILD(l, holder, "baseline", "%s has no baseline (write <baseline "
 			  "unknown=\"true\"/> for 「―」)", subj);
+	m->n_interims = count(holder, "interim-target");
+	m->interims = array(l, m->n_interims, sizeof *m->interims);
+	size_t k = 0;
+	EACH(c, holder, "interim-target") {
+		struct interim_target *it = &m->interims[k];
+		value_number(l, c, "value", "interim target value", subj, &it->value);
+		year(l, c, "year", "interim target year", subj, &it->fy);
+		it->text = attr(l, c, "text");
+		if (k && it->fy <= m->interims[k - 1].fy)
+			ERR(l, c, "year", "interim targets of %s go in year order", subj);
+		k++;
+	}
 	xmlNodePtr t = first(holder, "target");
-	if (t)
+	if (t) {
 		load_target(l, t, &m->target, subj, true);
-	else
+		m->milestone = attr(l, t, "milestone");
+	} else
 		ERR_CHILD(l, holder, "target", "%s has no target", subj);
+	if (t && m->n_interims && m->interims[m->n_interims - 1].fy >= m->target.fy)
+		ERR(l, first(holder, "interim-target"), "year",
+		    "an interim target of %s is not before its final target", subj);
 	if (b && t)
 		check_order(l, t, &m->baseline, &m->target, subj);
+	m->neg_sign = l->neg_sign;
+	l->unit = NULL;
 	m->pos = pos_of(l, holder);
 }
 
@@ -616,64 +709,181 @@ static void load_pdca_files(struct loader *l, xmlNodePtr root)
 	}
 }
 
-static void default_grading(struct grading *g)
+/* The built-in words a Kagoshima-era scheme used when a <grading> gave no
+ * no-data / not-assessable marks: kept so that old files mean the same. */
+static void rule_defaults(struct grading *g)
 {
-	static struct grade_level levels[] = {
-		{"A", "計画どおり以上", {10, 1}},
-		{"B", "おおむね順調", {75, 2}},
-		{"C", "やや遅れ", {5, 1}},
-		{"D", "遅れ", {0, 0}},
-	};
+	memset(g, 0, sizeof *g);
+	g->method = GRADE_RATIO;
 	g->basis = GRADE_BASIS_PROGRESS;
-	g->prorate = true;
-	g->levels = levels;
-	g->n_levels = sizeof levels / sizeof levels[0];
 	g->no_data_mark = "－";
 	g->no_data_label = "実績未確定";
 	g->not_assessable_mark = "／";
 	g->not_assessable_label = "評価不能";
 	g->maintain_tolerance = (struct decimal){10, 1};
+	g->maintain_prorate = PRORATE_BASELINE;
 	g->ratio_scale = 1;
 }
 
-static void load_grading(struct loader *l, xmlNodePtr g)
+/* prorate="true|false|1|0|from-baseline|from-zero" */
+static int prorate_value(const char *s)
 {
-	struct grading *gr = &l->p->grading;
-	default_grading(gr);
-	if (!g)
+	if (!s || !strcmp(s, "false") || !strcmp(s, "0"))
+		return PRORATE_NONE;
+	if (!strcmp(s, "from-zero"))
+		return PRORATE_ZERO;
+	return PRORATE_BASELINE;
+}
+
+static void load_kind_rule(struct loader *l, xmlNodePtr g, const char *name,
+			   struct kind_rule *k, const struct grading *gr)
+{
+	xmlNodePtr n = first(g, name);
+	k->basis = gr->basis;
+	k->prorate = gr->prorate ? (gr->prorate_zero ? PRORATE_ZERO : PRORATE_BASELINE)
+				 : PRORATE_NONE;
+	if (!n)
 		return;
+	k->stated = true;
+	const char *b = attr(l, n, "basis");
+	if (b)
+		k->basis = strcmp(b, "achievement") == 0 ? GRADE_BASIS_ACHIEVEMENT
+							 : GRADE_BASIS_PROGRESS;
+	const char *pr = attr(l, n, "prorate");
+	if (pr)
+		k->prorate = prorate_value(pr);
+}
+
+static enum grade_when when_value(const char *s)
+{
+	static const char *const names[] = {
+		[WHEN_TARGET] = "target", [WHEN_BETTER] = "better", [WHEN_SAME] = "same",
+		[WHEN_WORSE] = "worse", [WHEN_MET] = "met", [WHEN_NOT_MET] = "not-met",
+		[WHEN_UP] = "up", [WHEN_DOWN] = "down", [WHEN_FLAT] = "flat",
+	};
+	for (size_t i = 0; s && i < sizeof names / sizeof names[0]; i++)
+		if (names[i] && !strcmp(s, names[i]))
+			return (enum grade_when)i;
+	return WHEN_MIN;
+}
+
+/* The cases a method's grades must name with when="…", in order. */
+static bool when_fits(enum grade_method m, enum grade_when w)
+{
+	switch (m) {
+	case GRADE_RATIO: return w == WHEN_MIN;
+	case GRADE_BAND: return w >= WHEN_TARGET && w <= WHEN_WORSE;
+	case GRADE_PASS_FAIL: return w == WHEN_MET || w == WHEN_NOT_MET;
+	case GRADE_DIRECTION: return w >= WHEN_UP && w <= WHEN_FLAT;
+	case GRADE_ENTERED: return w == WHEN_MIN;
+	case GRADE_NONE: return false;
+	}
+	return false;
+}
+
+/* One rule: the attributes and children of <grading> or of a <rule>. */
+static void load_rule(struct loader *l, xmlNodePtr g, struct grading *gr)
+{
+	rule_defaults(gr);
+	gr->stated = true;
+	const char *method = attr(l, g, "method");
+	static const char *const methods[] = {
+		[GRADE_RATIO] = "ratio", [GRADE_BAND] = "band", [GRADE_PASS_FAIL] = "pass-fail",
+		[GRADE_ENTERED] = "entered", [GRADE_DIRECTION] = "direction", [GRADE_NONE] = "none",
+	};
+	for (size_t i = 0; method && i < sizeof methods / sizeof methods[0]; i++)
+		if (!strcmp(method, methods[i]))
+			gr->method = (enum grade_method)i;
 	const char *basis = attr(l, g, "basis");
 	if (basis && strcmp(basis, "achievement") == 0)
 		gr->basis = GRADE_BASIS_ACHIEVEMENT;
 	const char *prorate = attr(l, g, "prorate");
-	if (prorate)
-		gr->prorate = strcmp(prorate, "true") == 0 || strcmp(prorate, "1") == 0;
+	int pr = prorate_value(prorate);
+	gr->prorate = pr != PRORATE_NONE;
+	gr->prorate_zero = pr == PRORATE_ZERO;
 	const char *scale = attr(l, g, "ratio-scale");
 	if (scale && strlen(scale) == 1 && scale[0] >= '0' && scale[0] <= '6')
 		gr->ratio_scale = scale[0] - '0';
+	const char *subj_rule = gr->id ? subject(l, "rule", gr->id) : "<grading>";
+	if (gr->method == GRADE_RATIO && !basis)
+		ERR(l, g, "basis", "%s grades by ratio but names no basis: write "
+		    "basis=\"achievement\" (実績÷目標) or basis=\"progress\"", subj_rule);
+
+	xmlNodePtr band = first(g, "band");
+	if (band) {
+		const char *k = attr(l, band, "kind");
+		gr->band_absolute = k && !strcmp(k, "absolute");
+		const char *sides = attr(l, band, "sides");
+		gr->band_both = sides && !strcmp(sides, "both");
+		gr->band_inclusive = xmlHasProp(band, (const xmlChar *)"at-most");
+		number(l, band, gr->band_inclusive ? "at-most" : "under", "band width",
+		       "<band>", &gr->band_width);
+	}
+	if (gr->method == GRADE_BAND && !band)
+		ERR_CHILD(l, g, "band", "%s grades by band but has no <band>", subj_rule);
 
 	size_t n = count(g, "grade");
-	if (n) {
-		struct grade_level *v = array(l, n, sizeof *v);
-		size_t i = 0;
-		EACH(c, g, "grade") {
-			struct grade_level *lv = &v[i];
-			lv->mark = attr(l, c, "mark");
-			lv->label = attr(l, c, "label");
-			const char *subj = subject(l, "grade", lv->mark);
-			if (!number(l, c, "min", "minimum", subj, &lv->min)) {
-				i++;
-				continue;
-			}
-			if (lv->min.units < 0)
-				ERR(l, c, "min", "%s has a negative minimum", subj);
-			if (i > 0 && decimal_cmp(lv->min, v[i - 1].min) >= 0)
-				ERR(l, c, "min", "%s has a minimum not below that of grade '%s': "
-				    "grades go best first", subj, v[i - 1].mark ? v[i - 1].mark : "?");
-			i++;
+	struct grade_level *v = array(l, n, sizeof *v);
+	gr->cases = array(l, n, sizeof *gr->cases);
+	size_t i = 0;
+	EACH(c, g, "grade") {
+		struct grade_level *lv = &v[i];
+		struct grade_case *gc = &gr->cases[i];
+		lv->mark = attr(l, c, "mark");
+		lv->label = attr(l, c, "label");
+		gc->when = when_value(attr(l, c, "when"));
+		const char *subj = subject(l, "grade", lv->mark);
+		if (!when_fits(gr->method, gc->when))
+			ERR(l, c, "when", "%s does not fit the rule's method '%s': %s", subj,
+			    method ? method : "ratio",
+			    gr->method == GRADE_BAND ? "write when=\"target|better|same|worse\""
+			    : gr->method == GRADE_PASS_FAIL ? "write when=\"met|not-met\""
+			    : gr->method == GRADE_DIRECTION ? "write when=\"up|down|flat\""
+			    : "a ratio grade has min, not when");
+		xmlNodePtr ow = first(c, "of-which");
+		if (ow) {
+			gc->has_within = number(l, ow, "min", "minimum", subj, &gc->within_min);
+			gc->within_label = attr(l, ow, "label");
 		}
-		gr->levels = v;
-		gr->n_levels = n;
+		if (gr->method != GRADE_RATIO) {
+			i++;
+			continue;
+		}
+		if (!xmlHasProp(c, (const xmlChar *)"min")) {
+			ERR(l, c, "min", "%s has no minimum (min=\"0.75\" is 75%%)", subj);
+			i++;
+			continue;
+		}
+		if (!number(l, c, "min", "minimum", subj, &lv->min)) {
+			i++;
+			continue;
+		}
+		if (lv->min.units < 0)
+			ERR(l, c, "min", "%s has a negative minimum", subj);
+		if (i > 0 && decimal_cmp(lv->min, v[i - 1].min) >= 0)
+			ERR(l, c, "min", "%s has a minimum not below that of grade '%s': "
+			    "grades go best first", subj, v[i - 1].mark ? v[i - 1].mark : "?");
+		i++;
+	}
+	gr->levels = v;
+	gr->n_levels = n;
+	if (!n && gr->method != GRADE_NONE && gr->method != GRADE_RATIO)
+		ERR_CHILD(l, g, "grade", "%s names no marks: give a <grade> for each", subj_rule);
+
+	size_t ns = count(g, "status");
+	gr->statuses = array(l, ns, sizeof *gr->statuses);
+	gr->n_statuses = ns;
+	i = 0;
+	EACH(c, g, "status") {
+		struct grade_status *st = &gr->statuses[i++];
+		st->mark = attr(l, c, "mark");
+		st->label = attr(l, c, "label");
+		const char *k = attr(l, c, "kind");
+		st->kind = !k ? STATUS_OTHER
+			 : !strcmp(k, "completed") ? STATUS_COMPLETED
+			 : !strcmp(k, "not-started") ? STATUS_NOT_STARTED
+			 : !strcmp(k, "stopped") ? STATUS_STOPPED
+			 : !strcmp(k, "hard-to-assess") ? STATUS_HARD_TO_ASSESS : STATUS_OTHER;
 	}
 	xmlNodePtr nd = first(g, "no-data");
 	if (nd) {
@@ -685,9 +895,101 @@ static void load_grading(struct loader *l, xmlNodePtr g)
 		gr->not_assessable_mark = attr(l, na, "mark");
 		gr->not_assessable_label = attr(l, na, "label");
 	}
+	load_kind_rule(l, g, "cumulative", &gr->cumulative, gr);
+	load_kind_rule(l, g, "rate", &gr->rate, gr);
+	load_kind_rule(l, g, "at-least", &gr->at_least, gr);
 	xmlNodePtr mt = first(g, "maintain");
-	if (mt)
+	gr->maintain_prorate = gr->prorate ? (gr->prorate_zero ? PRORATE_ZERO : PRORATE_BASELINE)
+					   : PRORATE_NONE;
+	if (mt) {
+		gr->maintain_stated = true;
 		number(l, mt, "tolerance", "tolerance", "<maintain>", &gr->maintain_tolerance);
+		const char *mp = attr(l, mt, "prorate");
+		if (mp)
+			gr->maintain_prorate = prorate_value(mp);
+	}
+}
+
+static void load_grading(struct loader *l, xmlNodePtr g)
+{
+	struct plan *p = l->p;
+	if (!g) {
+		/* No rule: no marks, no legend, no grade column (issue 16). */
+		rule_defaults(&p->grading);
+		p->grading.method = GRADE_NONE;
+		p->grading.stated = false;
+		return;
+	}
+	load_rule(l, g, &p->grading);
+	p->n_rules = count(g, "rule");
+	p->rules = array(l, p->n_rules, sizeof *p->rules);
+	size_t i = 0;
+	EACH(c, g, "rule") {
+		struct grading *r = &p->rules[i++];
+		const char *id = attr(l, c, "id");
+		load_rule(l, c, r);
+		r->id = id;
+		reg(l, c, "rule", r, NULL);
+	}
+}
+
+/* <words>: the plan's names for its levels, indicators and partners. */
+static void load_words(struct loader *l, xmlNodePtr w)
+{
+	struct plan_words *pw = &l->p->words;
+	if (!w)
+		return;
+	static const char *const levels[LEVEL_COUNT] = {
+		"pillar", "direction", "initiative", "measure",
+	};
+	EACH(c, w, "level") {
+		const char *of = attr(l, c, "of");
+		for (size_t k = 0; of && k < LEVEL_COUNT; k++)
+			if (!strcmp(of, levels[k])) {
+				if (pw->level[k])
+					ERR(l, c, "of", "the %s level is named twice", of);
+				pw->level[k] = attr(l, c, "name");
+			}
+	}
+	xmlNodePtr ind = first(w, "indicators");
+	if (ind)
+		pw->indicators = attr(l, ind, "name");
+	xmlNodePtr ps = first(w, "partners");
+	if (!ps)
+		return;
+	pw->partners_title = attr(l, ps, "title");
+	pw->partner_mark = attr(l, ps, "mark");
+	pw->n_partners = count(ps, "partner");
+	pw->partners = array(l, pw->n_partners, sizeof *pw->partners);
+	size_t i = 0;
+	EACH(c, ps, "partner") {
+		struct partner_def *d = &pw->partners[i];
+		d->key = attr(l, c, "key");
+		d->name = attr(l, c, "name");
+		const char *head = attr(l, c, "head");
+		/* "関係\n機関": a written "\n" breaks a narrow column head */
+		if (head) {
+			char *h = arena_strdup(l->a, head), *q = h;
+			for (const char *s = head; *s; s++) {
+				if (s[0] == '\\' && s[1] == 'n') {
+					*q++ = '\n';
+					s++;
+				} else {
+					*q++ = *s;
+				}
+			}
+			*q = '\0';
+			head = h;
+		}
+		d->head = head;
+		d->legend = attr(l, c, "legend");
+		for (size_t k = 0; k < i; k++)
+			if (d->key && pw->partners[k].key && !strcmp(d->key, pw->partners[k].key))
+				ERR(l, c, "key", "partner '%s' is declared twice", d->key);
+		if (i >= 16)
+			ERR(l, c, NULL, "more than 16 partners");
+		i++;
+	}
 }
 
 static void load_sections(struct loader *l, xmlNodePtr root)
@@ -736,20 +1038,35 @@ static void load_scenarios(struct loader *l, xmlNodePtr scenarios)
 	}
 }
 
-static unsigned partners(const char *s)
+/* An initiative's partners: bit i for the plan's i-th declared partner.
+ * A plan that declares none may still use the three keys of the first
+ * vocabulary (agencies private academia); nothing is printed for them. */
+static unsigned partners(struct loader *l, xmlNodePtr n, const char *s)
 {
 	unsigned bits = 0;
 	if (!s)
 		return 0;
-	char buf[128];
+	const struct plan_words *w = &l->p->words;
+	char buf[256];
 	snprintf(buf, sizeof buf, "%s", s);
 	for (char *tok = strtok(buf, " "); tok; tok = strtok(NULL, " ")) {
-		if (strcmp(tok, "agencies") == 0)
+		bool found = false;
+		for (size_t i = 0; i < w->n_partners && i < 16; i++)
+			if (w->partners[i].key && !strcmp(tok, w->partners[i].key)) {
+				bits |= 1u << i;
+				found = true;
+			}
+		if (found)
+			continue;
+		if (!w->n_partners && !strcmp(tok, "agencies"))
 			bits |= PARTNER_AGENCIES;
-		else if (strcmp(tok, "private") == 0)
+		else if (!w->n_partners && !strcmp(tok, "private"))
 			bits |= PARTNER_PRIVATE;
-		else if (strcmp(tok, "academia") == 0)
+		else if (!w->n_partners && !strcmp(tok, "academia"))
 			bits |= PARTNER_ACADEMIA;
+		else
+			ERR(l, n, "partners", "partner '%s' is not declared in <words><partners>",
+			    tok);
 	}
 	return bits;
 }
@@ -767,7 +1084,7 @@ static void load_direction(struct loader *l, xmlNodePtr n, struct direction *d)
 		struct initiative *in = &d->initiatives[i++];
 		in->id = reg(l, c, "initiative", in, NULL);
 		in->text = text(l, c);
-		in->partners = partners(attr(l, c, "partners"));
+		in->partners = partners(l, c, attr(l, c, "partners"));
 		in->pos = pos_of(l, c);
 	}
 	d->pos = pos_of(l, n);
@@ -818,6 +1135,45 @@ static enum goal goal_of(struct loader *l, xmlNodePtr n, const char *subj)
 	return GOAL_HIGHER;
 }
 
+/* `check` says what it assumed (issue 16): a ratio rule that does not
+ * state how a kind of target (or a maintain goal) is graded leaves shiryo
+ * to choose; the warning says which reading it takes. */
+static void check_rule_states(struct loader *l, xmlNodePtr n, const struct measure *m,
+			      const struct grading *g, const char *subj)
+{
+	if (!g->stated || g->method != GRADE_RATIO || m->milestone)
+		return;
+	const char *rule = g->id ? subject(l, "rule", g->id) : "the plan's <grading>";
+	if (m->goal == GOAL_MAINTAIN && m->target.kind != TARGET_CUMULATIVE) {
+		if (!g->maintain_stated)
+			WARN(l, n, NULL, "%s has a maintain goal, but %s does not say how one "
+			     "is graded (<maintain tolerance=\"…\"/>); shiryo assumes ±%s%% "
+			     "around the target", subj, rule, "1.0");
+		return;
+	}
+	const char *kind = NULL, *assumed = NULL;
+	switch (m->target.kind) {
+	case TARGET_CUMULATIVE:
+		if (!g->cumulative.stated)
+			kind = "cumulative", assumed = "the running total ÷ the target";
+		break;
+	case TARGET_RATE:
+		if (!g->rate.stated)
+			kind = "rate", assumed = "the rule's own basis";
+		break;
+	case TARGET_AT_LEAST:
+		if (!g->at_least.stated)
+			kind = "at-least", assumed = "the actual ÷ the floor";
+		break;
+	case TARGET_LEVEL:
+		break;
+	}
+	if (kind)
+		WARN(l, n, NULL, "%s has a %s target, but %s does not say how one is "
+		     "graded (<%s basis=\"…\" prorate=\"…\"/>); shiryo assumes %s",
+		     subj, kind, rule, kind, assumed);
+}
+
 static void load_indicator(struct loader *l, xmlNodePtr n, struct indicator *ind)
 {
 	ind->id = reg(l, n, "indicator", ind, NULL);
@@ -825,6 +1181,12 @@ static void load_indicator(struct loader *l, xmlNodePtr n, struct indicator *ind
 	ind->no = attr(l, n, "no");
 	ind->name = child_text(l, n, "name");
 	enum goal goal = goal_of(l, n, subj);
+	const struct grading *rule = NULL;
+	const char *rref = attr(l, n, "rule");
+	if (rref)
+		rule = resolve(l, n, "rule", rref, "rule", subj);
+	const char *yk = attr(l, n, "years");
+	bool calendar = yk && !strcmp(yk, "calendar");
 	size_t parts = count(n, "part");
 	if (parts == 0) {
 		ind->n_measures = 1;
@@ -847,6 +1209,11 @@ static void load_indicator(struct loader *l, xmlNodePtr n, struct indicator *ind
 			m->goal = goal;
 			load_measure(l, c, m, subject(l, "part", m->id));
 		}
+	}
+	for (size_t i = 0; i < ind->n_measures; i++) {
+		ind->measures[i].rule = rule;
+		ind->measures[i].calendar_year = calendar;
+		check_rule_states(l, n, &ind->measures[i], rule ? rule : &l->p->grading, subj);
 	}
 	ind->source = child_text(l, n, "source");
 	ind->note = child_text(l, n, "note");
@@ -1091,6 +1458,7 @@ static void load_plan(struct loader *l, xmlNodePtr root)
 	load_meta(l, first(root, "meta"));
 	load_actuals_files(l, root);
 	load_pdca_files(l, root);
+	load_words(l, first(root, "words"));
 	load_grading(l, first(root, "grading"));
 	load_sections(l, root);
 	size_t n;
@@ -1130,7 +1498,8 @@ struct plan *plan_load(const char *path, struct diag_list *dl)
 	p->arena = a;
 	p->file = arena_strdup(a, path);
 	struct loader l = {.x = &x, .p = p, .a = a};
-	default_grading(&p->grading);
+	rule_defaults(&p->grading);
+	p->grading.method = GRADE_NONE;
 	xmlNodePtr root = xmlDocGetRootElement(x.doc);
 	if (is_el(root, "plan"))
 		load_plan(&l, root);

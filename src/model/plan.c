@@ -98,3 +98,26 @@ const char *target_kind_name(enum target_kind k)
 	}
 	return "?";
 }
+
+const struct grading *measure_rule(const struct plan *p, const struct measure *m)
+{
+	return m && m->rule ? m->rule : &p->grading;
+}
+
+const char *plan_word(const struct plan *p, enum plan_level lv, const char *dflt)
+{
+	return lv >= 0 && lv < LEVEL_COUNT && p->words.level[lv] ? p->words.level[lv] : dflt;
+}
+
+const struct actual_note *measure_note(const struct measure *m, int fy)
+{
+	for (size_t i = 0; m && i < m->n_notes; i++)
+		if (m->notes[i].fy == fy)
+			return &m->notes[i];
+	return NULL;
+}
+
+enum grade_when grade_when_of(const struct grading *g, size_t i)
+{
+	return g->cases && i < g->n_levels ? g->cases[i].when : WHEN_MIN;
+}

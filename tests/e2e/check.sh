@@ -9,7 +9,7 @@ check "check reports the prefecture's 103.8% that no formula reproduces" \
 	sh -c "'$SHIRYO' check xml/kagoshima-pref-manufacturing.xml 2>&1 | grep -q 'warning:.*103.8'"
 check "the figures warning names FILE:LINE:COLUMN of the <past-result>" \
 	sh -c "'$SHIRYO' check xml/kagoshima-pref-manufacturing.xml 2>&1 |
-		grep -q '^xml/kagoshima-pref-manufacturing.xml:295:5: warning: past result .製造品出荷額.: stated achievement 103.8%'"
+		grep -q '^xml/kagoshima-pref-manufacturing.xml:305:5: warning: past result .製造品出荷額.: stated achievement 103.8%'"
 
 # An actuals or PDCA file is checked with the plan it names (plan="ID"),
 # found in its folder.

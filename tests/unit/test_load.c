@@ -340,9 +340,9 @@ static void test_compound_plan_of_the_prefecture_style(void)
 	EXPECT_COUNT(0, 0);
 	CU_ASSERT_EQUAL(p->from, 2021);
 	CU_ASSERT_EQUAL(p->to, 2025);
-	/* no <grading>: the default scheme */
-	CU_ASSERT_EQUAL(p->grading.n_levels, 4);
-	CU_ASSERT_STRING_EQUAL(p->grading.levels[0].mark, "A");
+	/* no <grading>: no rule, no marks (issue 16), not an invented scheme */
+	CU_ASSERT_EQUAL(p->grading.n_levels, 0);
+	CU_ASSERT_EQUAL(p->grading.method, GRADE_NONE);
 	struct indicator *owner;
 	struct measure *m = plan_find_measure(p, "pref-u-tech", &owner);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(m);
@@ -749,9 +749,10 @@ static void test_missing_or_empty_unit(void)
 	reset();
 	const char *f = FX "missing-unit.xml";
 	CU_ASSERT_PTR_NULL(plan_load(f, &DL));
-	EXPECT(DIAG_ERROR, f, 14, 5, "indicator 'kpi-01' has no unit", NULL, NULL);
+	/* kpi-01 has no <unit>: a unitless number (issue 16), no error;
+	 * an empty <unit> is still one */
 	EXPECT(DIAG_ERROR, f, 19, 5, "indicator 'kpi-02' has no unit", NULL, NULL);
-	EXPECT_COUNT(2, 0);
+	EXPECT_COUNT(1, 0);
 }
 
 static void test_years_outside_the_plan_period(void)
@@ -781,9 +782,10 @@ static void test_numbers_and_years_that_do_not_parse(void)
 	reset();
 	const char *f = FX "bad-number.xml";
 	CU_ASSERT_PTR_NULL(plan_load(f, &DL));
-	EXPECT(DIAG_ERROR, f, 17, 17,
-	       "invalid baseline value '17事業者' in indicator 'kpi-01': not a number; "
-	       "it has letters", NULL, NULL);
+	/* the indicator's own unit attached: read, with the hint (issue 16) */
+	EXPECT(DIAG_WARNING, f, 17, 17,
+	       "baseline value '17事業者' in indicator 'kpi-01' has its unit attached",
+	       "write value=\"17\"", NULL);
 	EXPECT(DIAG_ERROR, f, 18, 15, "invalid target value '1,23' in indicator 'kpi-01': "
 	       "not a number; it has a thousands separator in the wrong place", NULL, NULL);
 	EXPECT(DIAG_ERROR, f, 23, 27, "invalid baseline year 'H32' in indicator 'kpi-02'",
@@ -792,7 +794,7 @@ static void test_numbers_and_years_that_do_not_parse(void)
 	       NULL, NULL);
 	EXPECT(DIAG_ERROR, f, 24, 7, "cumulative target of indicator 'kpi-02' has no 'to' year",
 	       NULL, NULL);
-	EXPECT_COUNT(5, 0);
+	EXPECT_COUNT(4, 1);
 }
 
 /* A plan's numbers said only "not a number".  They say why in the words of
