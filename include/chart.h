@@ -124,7 +124,9 @@ float chart_height(const struct chart *c, float w);
 float chart_min_height(const struct chart *c, float w);
 
 /* Draws chart (a struct chart *) into the box: the layout engine's block
- * callback.  A box too small to draw in (under 40 × 30 pt) is left empty. */
+ * callback.  A box too small to draw in (under 40 × 30 pt) is left empty.
+ * What it draws is one Figure element of the document's structure (under
+ * the element current in d), its alternative text chart_alt(). */
 void chart_draw(struct dl_doc *d, struct dl_page *pg, float x, float y,
 		float w, float h, void *chart);
 
@@ -278,6 +280,13 @@ struct chart_geom {
 /* The geometry of c drawn in the box, allocated in a; never NULL. */
 const struct chart_geom *chart_layout(const struct chart *c, float x, float y,
 				      float w, float h, struct arena *a);
+
+/* What the chart shows in one to a few Japanese sentences, from its data
+ * (alt.c): a trend's indicator, baseline, latest actual and year, target
+ * and year, and grade; the bars' ratio and grade per indicator; the
+ * overview's counts per grade and pillar.  Allocated in a. */
+const char *chart_alt(const struct chart *c, const struct chart_geom *g,
+		      struct arena *a);
 
 /* x of a year and y of a value on a trend panel. */
 float chart_panel_x(const struct chart_panel *pn, double fy);

@@ -52,6 +52,8 @@ struct dl_path_seg {
 
 struct dl_item {
 	enum dl_kind kind;
+	int elem; /* the structure element it belongs to (dl_elem_add), or
+		     DL_ARTIFACT; set by dl_item_add from dl_doc.cur */
 	union {
 		struct {
 			float x, y;        /* start of the baseline */
@@ -91,6 +93,7 @@ struct dl_item {
 };
 
 struct dl_page {
+	struct dl_doc *doc;  /* the document it belongs to (dl_page_add) */
 	float width, height; /* points */
 	const char *label;   /* page label for the viewer (NULL: numbered) */
 	struct dl_item *items;
@@ -112,8 +115,42 @@ struct dl_info {
 			      SOURCE_DATE_EPOCH), never the clock */
 };
 
+/* ---- logical structure (tagged PDF, the HTML edition) -------------------
+ *
+ * The document's element tree: element 0 is the Document, every other
+ * element names its parent, and the children of an element are in the
+ * order they were added, which is the reading order.  Every item drawn
+ * belongs to one element (dl_item.elem, from dl_doc.cur when it was added)
+ * or is an artifact (page furniture, rules, shading, repeated table
+ * headers).  A display list with no elements (n_elems 0) is untagged: the
+ * writer makes no structure for it. */
+#define DL_ARTIFACT (-1)
+
+enum dl_role {
+	DL_R_DOCUMENT, DL_R_SECT, DL_R_DIV,
+	DL_R_H1, DL_R_H2, DL_R_H3,
+	DL_R_P, DL_R_NOTE, DL_R_CAPTION,
+	DL_R_L, DL_R_LI, DL_R_LBODY,
+	DL_R_TABLE, DL_R_THEAD, DL_R_TBODY, DL_R_TR, DL_R_TH, DL_R_TD,
+	DL_R_FIGURE,
+	DL_R_TOC, DL_R_TOCI,
+};
+
+enum dl_scope { DL_SCOPE_NONE, DL_SCOPE_COLUMN, DL_SCOPE_ROW, DL_SCOPE_BOTH };
+
+struct dl_elem {
+	enum dl_role role;
+	int parent;            /* -1 for the Document */
+	const char *alt;       /* Figure: alternative text (owned by the doc) */
+	enum dl_scope scope;   /* TH */
+	int rowspan, colspan;  /* TH, TD: > 1 when spanning */
+};
+
 struct dl_doc {
 	struct arena *arena;
+	struct dl_elem *elems;
+	size_t n_elems, alloc_elems;
+	int cur;    /* the element new items belong to (DL_ARTIFACT: none) */
 	struct dl_page *pages;
 	size_t n_pages, alloc_pages;
 	struct dl_outline *outline;
@@ -141,6 +178,15 @@ void dl_rect(struct dl_page *p, float x, float y, float w, float h,
 	     const struct dl_color *fill, const struct dl_stroke *stroke);
 void dl_outline_add(struct dl_doc *d, const char *title, int level,
 		    size_t page, float y);
+
+/* Adds an element of role under parent (-1 only for the first, the
+ * Document) and returns its index.  The element is not made current. */
+int dl_elem_add(struct dl_doc *d, enum dl_role role, int parent);
+/* Makes elem (an index or DL_ARTIFACT) the element of the items added
+ * from now on; returns the one that was current. */
+int dl_elem_set(struct dl_doc *d, int elem);
+/* The role's standard structure type name ("H1", "TD" ...). */
+const char *dl_role_name(enum dl_role role);
 
 /* A solid stroke of the given width and colour. */
 struct dl_stroke dl_stroke_solid(float width, struct dl_color c);

@@ -28,6 +28,7 @@ struct dl_doc *dl_doc_new(void)
 	if (!d)
 		abort();
 	d->arena = arena_new();
+	d->cur = DL_ARTIFACT;
 	return d;
 }
 
@@ -39,6 +40,7 @@ void dl_doc_free(struct dl_doc *d)
 		free(d->pages[i].items);
 	free(d->pages);
 	free(d->outline);
+	free(d->elems);
 	arena_free(d->arena);
 	free(d);
 }
@@ -58,6 +60,7 @@ struct dl_page *dl_page_add(struct dl_doc *d, float width, float height)
 	struct dl_page *p = grow((void **)&d->pages, &d->alloc_pages, d->n_pages,
 				 sizeof *p);
 	d->n_pages++;
+	p->doc = d;
 	p->width = width;
 	p->height = height;
 	return p;
@@ -69,7 +72,40 @@ struct dl_item *dl_item_add(struct dl_page *p, enum dl_kind kind)
 				  sizeof *it);
 	p->n_items++;
 	it->kind = kind;
+	it->elem = p->doc ? p->doc->cur : DL_ARTIFACT;
 	return it;
+}
+
+int dl_elem_add(struct dl_doc *d, enum dl_role role, int parent)
+{
+	struct dl_elem *e = grow((void **)&d->elems, &d->alloc_elems, d->n_elems,
+				 sizeof *e);
+	e->role = role;
+	e->parent = d->n_elems ? parent : -1;
+	return (int)d->n_elems++;
+}
+
+int dl_elem_set(struct dl_doc *d, int elem)
+{
+	int prev = d->cur;
+	d->cur = elem;
+	return prev;
+}
+
+const char *dl_role_name(enum dl_role role)
+{
+	static const char *const names[] = {
+		[DL_R_DOCUMENT] = "Document", [DL_R_SECT] = "Sect",
+		[DL_R_DIV] = "Div", [DL_R_H1] = "H1", [DL_R_H2] = "H2",
+		[DL_R_H3] = "H3", [DL_R_P] = "P", [DL_R_NOTE] = "Note",
+		[DL_R_CAPTION] = "Caption", [DL_R_L] = "L", [DL_R_LI] = "LI",
+		[DL_R_LBODY] = "LBody", [DL_R_TABLE] = "Table",
+		[DL_R_THEAD] = "THead", [DL_R_TBODY] = "TBody", [DL_R_TR] = "TR",
+		[DL_R_TH] = "TH", [DL_R_TD] = "TD", [DL_R_FIGURE] = "Figure",
+		[DL_R_TOC] = "TOC", [DL_R_TOCI] = "TOCI",
+	};
+	return (unsigned)role < sizeof names / sizeof names[0] && names[role]
+		       ? names[role] : "Div";
 }
 
 void dl_text(struct dl_doc *d, struct dl_page *p, float x, float y, int font,

@@ -88,13 +88,53 @@ float lay_text_width(struct flow *f, const char *utf8, enum font_role role,
 	return w;
 }
 
+/* ---- structure ---------------------------------------------------------- */
+
+int flow_parent(const struct flow *f)
+{
+	for (int l = 3; l > 0; l--)
+		if (f->sect[l])
+			return f->sect[l];
+	return f->sect[0];
+}
+
+int flow_elem(struct flow *f, enum dl_role role)
+{
+	int e = dl_elem_add(f->d, role, flow_parent(f));
+	dl_elem_set(f->d, e);
+	return e;
+}
+
+void flow_artifact(struct flow *f)
+{
+	dl_elem_set(f->d, DL_ARTIFACT);
+}
+
+/* A heading of level (1..3) opens a Sect: the Sects of its level and
+ * deeper close.  The tag level is at most one deeper than the last
+ * heading's, so that the tags never skip a level (a composition that
+ * starts a part with a level-2 heading reads as H1 there). */
+static void open_heading(struct flow *f, int level)
+{
+	int l = level < 1 ? 1 : level > 3 ? 3 : level;
+	if (l > f->last_h + 1)
+		l = f->last_h + 1;
+	for (int k = l; k <= 3; k++)
+		f->sect[k] = 0;
+	f->sect[l] = dl_elem_add(f->d, DL_R_SECT, flow_parent(f));
+	f->last_h = l;
+	flow_elem(f, (enum dl_role)(DL_R_H1 + l - 1));
+}
+
 static void watermark(struct flow *f)
 {
+	int was = dl_elem_set(f->d, DL_ARTIFACT);
 	float size = (f->paper.w < f->paper.h ? f->paper.w : f->paper.h) * 0.5f;
 	float w = lay_text_width(f, "案", FONT_GOTHIC, size);
 	lay_text_line(f, "案", FONT_GOTHIC, size,
 		      f->body.x + (f->body.w - w) / 2,
 		      f->body.y + (f->body.h - size) / 2, DL_GREY(MARK_GREY));
+	dl_elem_set(f->d, was);
 }
 
 void flow_new_page(struct flow *f)
@@ -205,7 +245,9 @@ static void place_heading(struct flow *f, struct block *b, size_t i)
 			     lookahead(f, i + 1, b->after, 0));
 	f->y += flow_gap(f, b->before);
 	struct dl_page *p = flow_page(f);
+	open_heading(f, b->level);
 	text_layout_draw(b->tl, f->d, p, f->body.x, f->y, 0, TEXT_GROW);
+	flow_artifact(f);
 	if (b->level == 1) {
 		struct dl_stroke s = dl_stroke_solid(0.75f, DL_BLACK);
 		float ry = f->y + b->tl->height + 1.5f;
@@ -237,6 +279,7 @@ static void place_para(struct flow *f, struct block *b, size_t i)
 		need_room(f, flow_gap(f, b->before) + tl->height +
 				     lookahead(f, i + 1, b->after, 0));
 	float gap = flow_gap(f, b->before);
+	flow_elem(f, DL_R_P);
 	while (start < n) {
 		float avail = flow_avail(f) - gap;
 		size_t rem = n - start;
@@ -274,14 +317,18 @@ static void place_para(struct flow *f, struct block *b, size_t i)
 		flow_new_page(f);
 		gap = 0;
 	}
+	flow_artifact(f);
 	f->empty = false;
 	f->gap = b->after;
 	f->keep_pending = b->keep_next;
 }
 
+/* A fixed block is a Div: what its drawing adds goes in it, and a chart
+ * adds a Figure of its own inside (chart_draw). */
 static void place_fixed(struct flow *f, struct block *b)
 {
 	float gap = flow_gap(f, b->before);
+	int div = dl_elem_add(f->d, DL_R_DIV, flow_parent(f));
 	if (b->h <= f->body.h) {
 		if (gap + b->h > flow_avail(f) + LAY_EPS) {
 			if (!f->empty)
@@ -289,8 +336,10 @@ static void place_fixed(struct flow *f, struct block *b)
 			gap = 0;
 		}
 		f->y += gap;
+		dl_elem_set(f->d, div);
 		b->fn(f->d, flow_page(f), f->body.x, f->y, f->body.w, b->h,
 		      b->ctx);
+		flow_artifact(f);
 		f->y += b->h;
 	} else {
 		/* taller than any page: on a fresh page (or under the heading
@@ -310,7 +359,9 @@ static void place_fixed(struct flow *f, struct block *b)
 		c->u.clip.y = f->y;
 		c->u.clip.w = f->body.w;
 		c->u.clip.h = flow_avail(f);
+		dl_elem_set(f->d, div);
 		b->fn(f->d, p, f->body.x, f->y, f->body.w, b->h, b->ctx);
+		flow_artifact(f);
 		dl_item_add(flow_page(f), DL_CLIP_POP);
 		f->y = flow_bottom(f);
 	}
@@ -389,13 +440,19 @@ static void fit_rest(struct flow *f, size_t i)
 static void note_pages(struct flow *f, size_t page0, size_t items0)
 {
 	for (size_t p = page0; p <= f->page; p++)
-		if (p > page0 || f->d->pages[p].n_items > items0)
+		if ((p > page0 || f->d->pages[p].n_items > items0) &&
+		    !f->meta[p].noted) {
 			f->meta[p].noted = true;
+			f->meta[p].note_elem = dl_elem_add(f->d, DL_R_NOTE,
+							   flow_parent(f));
+		}
 }
 
 void flow_run(struct flow *f)
 {
 	struct story *s = f->s;
+	f->sect[0] = dl_elem_add(f->d, DL_R_DOCUMENT, -1);
+	flow_artifact(f);
 	flow_new_page(f);
 	for (size_t i = 0; i < s->n; i++) {
 		struct block *b = &s->b[i];
@@ -528,6 +585,7 @@ void flow_finish(struct flow *f)
 			head = f->meta[i].section;
 		if (f->meta[i].last)
 			section = f->meta[i].last;
+		flow_artifact(f);
 		bool box = i == 0 && ls->doc_number && *ls->doc_number;
 		if (box)
 			doc_number_box(f, ls->doc_number);
@@ -538,9 +596,12 @@ void flow_finish(struct flow *f)
 			running_head(f, head);
 		if (!ls->no_footer)
 			footer(f, n);
-		if (f->meta[i].noted && ls->page_note && *ls->page_note)
+		if (f->meta[i].noted && ls->page_note && *ls->page_note) {
+			dl_elem_set(f->d, f->meta[i].note_elem);
 			page_note(f, ls->page_note);
+		}
 	}
+	flow_artifact(f);
 	for (size_t i = 0; i < f->s->n; i++)
 		if (f->s->b[i].kind == BLK_TOC)
 			toc_fill(f, &f->s->b[i]);

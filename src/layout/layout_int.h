@@ -41,6 +41,7 @@ struct tcell {
 	size_t shown;         /* lines drawn so far */
 	bool complete;        /* every line was drawn on an earlier page */
 	unsigned stamp;       /* piece that last drew it */
+	int elem;             /* anchors: its TH or TD element */
 };
 
 struct table {
@@ -100,6 +101,7 @@ struct toc_entry {
 	size_t heading;       /* block index */
 	struct text_layout *tl;
 	float indent, before, h;
+	int elem;             /* its TOCI element */
 	/* where the flow put it */
 	size_t page;
 	float y;
@@ -158,6 +160,8 @@ struct page_meta {
 	const char *section;  /* first level-1 heading placed on it */
 	bool at_top;          /* ... as the first thing on the page */
 	bool noted;           /* shows a block marked with story_note_last */
+	int note_elem;        /* ... and the Note element its note goes in,
+				 placed after the first such block */
 	const char *last;     /* last one: in effect on the pages after */
 };
 
@@ -177,7 +181,18 @@ struct flow {
 	struct page_meta *meta;
 	size_t alloc_meta;
 	int n_headings;
+	/* the structure (dlist.h): the Sect open at each heading level
+	   (sect[0] the Document; 0 above it: none), the level of the last
+	   heading tagged (a heading never skips a level in the tags) */
+	int sect[4];
+	int last_h;
 };
+
+/* Structure (flow.c): the innermost open Sect (or the Document); a new
+ * element of role under it, made current; artifacts from here on. */
+int flow_parent(const struct flow *f);
+int flow_elem(struct flow *f, enum dl_role role);
+void flow_artifact(struct flow *f);
 
 /* Places every block of f->s onto new pages of f->d (flow.c). */
 void flow_run(struct flow *f);

@@ -83,7 +83,15 @@ void toc_place(struct flow *f, struct block *b)
 		flow_new_page(f);
 	f->y += flow_gap(f, b->before);
 	struct dl_page *p = flow_page(f);
+	/* a level-1 section of its own: Sect > H1, TOC > TOCI ... */
+	for (int k = 1; k <= 3; k++)
+		f->sect[k] = 0;
+	f->sect[1] = dl_elem_add(f->d, DL_R_SECT, flow_parent(f));
+	f->last_h = 1;
+	flow_elem(f, DL_R_H1);
 	text_layout_draw(b->tl, f->d, p, f->body.x, f->y, 0, TEXT_GROW);
+	int toc = dl_elem_add(f->d, DL_R_TOC, flow_parent(f));
+	flow_artifact(f);
 	struct dl_stroke rule = dl_stroke_solid(0.75f, DL_BLACK);
 	float ry = f->y + b->tl->height + 1.5f;
 	dl_line(p, f->body.x, ry, f->body.x + f->body.w, ry, &rule);
@@ -102,12 +110,15 @@ void toc_place(struct flow *f, struct block *b)
 		f->y += g;
 		e->page = f->page;
 		e->y = f->y;
+		e->elem = dl_elem_add(f->d, DL_R_TOCI, toc);
+		dl_elem_set(f->d, e->elem);
 		text_layout_draw_lines(e->tl, 0, e->tl->n_lines, f->d,
 				       flow_page(f), f->body.x + e->indent, f->y);
 		f->y += e->h;
 		f->empty = false;
 		gap = 0;
 	}
+	flow_artifact(f);
 	f->gap = b->after;
 	f->keep_pending = false;
 }
@@ -132,7 +143,9 @@ void toc_fill(struct flow *f, const struct block *b)
 		struct dl_page *p = &f->d->pages[e->page];
 		float nw = nt->widest_line;
 		float top = e->y + (float)last * e->tl->pitch;
+		dl_elem_set(f->d, e->elem);
 		text_layout_draw_lines(nt, 0, 1, f->d, p, right - nw, top);
+		flow_artifact(f);
 		float base = e->y + text_layout_baseline(e->tl, last);
 		float x0 = f->body.x + e->indent + ln->x + ln->width + st.size * 0.5f;
 		float x1 = right - nw - st.size * 0.5f;

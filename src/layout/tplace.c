@@ -30,6 +30,7 @@ struct area {
 	float x, y, w, h;
 	size_t start, count;
 	bool header;
+	bool again;          /* shown before: a repeated header or cell */
 };
 
 struct piece {
@@ -44,6 +45,7 @@ struct piece {
 	size_t n_ar, alloc_ar;
 	unsigned stamp;
 	bool fresh;          /* the page holds only this table's header */
+	bool header_shown;   /* the header was drawn once (later: again) */
 };
 
 static struct area *add_area(struct piece *pc)
@@ -93,6 +95,7 @@ static void draw_areas(struct piece *pc)
 	struct flow *f = pc->f;
 	struct table *t = pc->t;
 	struct dl_page *p = flow_page(f);
+	flow_artifact(f);
 	for (size_t i = 0; i < pc->n_ar; i++) {
 		const struct area *a = &pc->ar[i];
 		const struct tcell *c = &t->cells[a->cell];
@@ -124,9 +127,13 @@ static void draw_areas(struct piece *pc)
 			else if (spare > 0 && c->tl->style.valign == TEXT_BOTTOM)
 				dy = spare;
 		}
+		/* a header or cell shown again on a later page is read once,
+		 * where it first stood */
+		dl_elem_set(f->d, a->again ? DL_ARTIFACT : c->elem);
 		text_layout_draw_lines(c->tl, a->start, a->count, f->d, p,
 				       a->x + t->pad_x + dx, a->y + t->pad_y + dy);
 	}
+	flow_artifact(f);
 	struct dl_stroke rule = dl_stroke_solid(t->rule, DL_BLACK);
 	for (size_t i = 0; i < pc->n_ar; i++) {
 		const struct area *a = &pc->ar[i];
@@ -152,8 +159,10 @@ static void area_for(struct piece *pc, size_t cell, float y, float h,
 	size_t n = n_lines(c);
 	if (header) {
 		a->count = n;
+		a->again = pc->header_shown;
 	} else if (c->complete) {
 		/* shown whole on an earlier page: repeat it if it fits */
+		a->again = true;
 		a->count = table_cell_need(t, n) <= h + LAY_EPS ? n : 0;
 	} else {
 		size_t fit = fitting(t, h);
@@ -201,6 +210,7 @@ static void draw_header(struct piece *pc)
 	} else {
 		f->y = top[t->n_header];
 	}
+	pc->header_shown = true;
 	free(top);
 }
 
@@ -249,6 +259,7 @@ static void next_page(struct piece *pc)
 	const char *mark = f->s->ls.continued;
 	if (pc->mark_h > 0 && mark && *mark) {
 		struct table *t = pc->t;
+		flow_artifact(f);
 		/* centred in a line as tall as a table line */
 		lay_text_line(f, mark, t->style.role, t->style.size, pc->x,
 			      f->y + (pc->mark_h - t->style.size) / 2, DL_BLACK);
@@ -354,8 +365,36 @@ float table_first_need(const struct table *t, float cap)
 	return t->header_h + table_cell_need(t, 2); /* a split row: 2 lines */
 }
 
+/* The table's elements, all made before any row is placed so that a
+ * table running over pages is one Table: THead with the header rows (TH,
+ * scope column), TBody with the others (TD); spans as attributes. */
+static void make_elems(struct flow *f, struct table *t)
+{
+	struct dl_doc *d = f->d;
+	int table = dl_elem_add(d, DL_R_TABLE, flow_parent(f));
+	int group = -1;
+	size_t nc = t->n_cols;
+	for (size_t r = 0; r < t->n_rows; r++) {
+		bool head = r < t->n_header;
+		if (r == 0 || r == t->n_header)
+			group = dl_elem_add(d, head ? DL_R_THEAD : DL_R_TBODY, table);
+		int tr = dl_elem_add(d, DL_R_TR, group);
+		for (size_t c = 0; c < nc; c++) {
+			struct tcell *a = tcell_at(t, r, c);
+			if (a->owner != r * nc + c)
+				continue;
+			a->elem = dl_elem_add(d, head ? DL_R_TH : DL_R_TD, tr);
+			struct dl_elem *e = &d->elems[a->elem];
+			e->scope = head ? DL_SCOPE_COLUMN : DL_SCOPE_NONE;
+			e->rowspan = a->rowspan;
+			e->colspan = a->colspan;
+		}
+	}
+}
+
 void table_place(struct flow *f, struct table *t, float gap)
 {
+	make_elems(f, t);
 	size_t n = t->n_rows * t->n_cols;
 	for (size_t i = 0; i < n; i++) {
 		t->cells[i].shown = 0;

@@ -11,7 +11,9 @@
  * pdf_deflate.c  compressing font programs and page contents on worker
  *              threads, and handing them to libharu compressed
  * pdfa.c       archive grade (dl_doc.pdfa): every repair that makes the
- *              file PDF/A-1b, made before and after libharu saves it
+ *              file PDF/A-1b, made before and after libharu saves it; the
+ *              XMP metadata of every file (PDF/UA identification)
+ * pdf_tags.c   tagged PDF: marked-content ids and the structure tree
  */
 #ifndef SHIRYO_PDF_INT_H
 #define SHIRYO_PDF_INT_H
@@ -72,6 +74,8 @@ struct pdf_font {
 	HPDF_Dict type0;     /* the Type0 font, once embedded */
 };
 
+struct pdf_mcids;
+
 struct pdf_ctx {
 	const struct dl_doc *doc;
 	const struct fontset *fs;
@@ -94,6 +98,7 @@ struct pdf_ctx {
 	struct pdf_zjob *content_z;   /* ... and its compression */
 	struct pdf_deflate *z;
 	HPDF_Dict dests;        /* the catalog's /Dests, created on first use */
+	struct pdf_mcids *mcids; /* per page: the element of each MCID */
 	size_t errors;          /* errors this run added to dl */
 };
 
@@ -164,6 +169,18 @@ bool pdf_stream_put_deflated(HPDF_Dict dict, const struct pdf_zjob *job);
  * over the placeholder in data.  Both return false after an error. */
 bool pdfa_prepare(struct pdf_ctx *ctx);
 bool pdfa_finish(struct pdf_ctx *ctx, unsigned char *data, size_t len);
+
+/* Tagged PDF (pdf_tags.c), for a display list with elements.  The next
+ * MCID of page for elem (recorded for the parent tree); the tag of elem's
+ * marked content; the structure tree and the catalog and page entries of
+ * a tagged file, once every page exists; freeing the records. */
+int pdf_tags_mcid(struct pdf_ctx *ctx, size_t page, int elem);
+const char *pdf_tags_tag(const struct pdf_ctx *ctx, int elem);
+bool pdf_tags_write(struct pdf_ctx *ctx);
+void pdf_tags_release(struct pdf_ctx *ctx);
+/* The XMP metadata stream of a tagged file that is not PDF/A (pdfa.c):
+ * the document information and pdfuaid:part 1. */
+bool pdfua_metadata(struct pdf_ctx *ctx);
 
 /* A growing NUL-terminated text buffer (ToUnicode maps, XMP); zeroed to
  * start, free(p) to finish. */

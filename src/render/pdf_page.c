@@ -52,6 +52,11 @@ struct painter {
 	bool in_text;
 	long tx, ty; /* start of the current text line, hundredths */
 	struct pdf_buf codes; /* a text's two-byte codes, reused */
+	/* tagged (dl_doc.n_elems > 0): the marked-content sequence open */
+	bool tagged;
+	bool in_mc;
+	int mc_elem;  /* its element, or DL_ARTIFACT */
+	size_t page;
 };
 
 /* ---- numbers ------------------------------------------------------------ */
@@ -181,6 +186,60 @@ static void set_stroke(struct painter *p, const struct dl_stroke *ls)
 	}
 }
 
+/* ---- marked content ----------------------------------------------------- */
+
+/* Marked content never crosses a text object, q or Q: a sequence opens
+ * outside BT and ends before the next one opens, before a clip is pushed
+ * or popped and at the end of the page.  A text object is ended first, so
+ * a new sequence starts its own BT with an absolute position. */
+static void end_mc(struct painter *p)
+{
+	if (p->in_mc) {
+		end_text(p);
+		op(p, "EMC\n");
+		p->in_mc = false;
+	}
+}
+
+/* Puts what item it paints in its element's marked content (a new MCID,
+ * pdf_tags.c records it) or in an artifact. */
+static void mark(struct painter *p, const struct dl_item *it)
+{
+	if (!p->tagged || (p->in_mc && p->mc_elem == it->elem))
+		return;
+	end_mc(p);
+	end_text(p);
+	if (it->elem < 0) {
+		op(p, "/Artifact BMC\n");
+	} else {
+		char buf[64];
+		int mcid = pdf_tags_mcid(p->ctx, p->page, it->elem);
+		snprintf(buf, sizeof buf, "/%s <</MCID %d>> BDC\n",
+			 pdf_tags_tag(p->ctx, it->elem), mcid);
+		op(p, buf);
+	}
+	p->in_mc = true;
+	p->mc_elem = it->elem;
+}
+
+/* Whether the item paints anything (only those are marked). */
+static bool paints(const struct dl_item *it)
+{
+	switch (it->kind) {
+	case DL_TEXT:
+		return it->u.text.len > 0;
+	case DL_LINE:
+		return true;
+	case DL_RECT:
+		return it->u.rect.fill || it->u.rect.stroke;
+	case DL_PATH:
+		return it->u.path.n_segs > 0 &&
+		       (it->u.path.fill || it->u.path.stroke);
+	default:
+		return false;
+	}
+}
+
 /* ---- items -------------------------------------------------------------- */
 
 /* A string of two-byte codes as a literal: only ( ) \ and CR need a
@@ -304,6 +363,10 @@ static void rect(struct painter *p, double x, double y, double w, double h)
 
 static void draw_item(struct painter *p, const struct dl_item *it)
 {
+	if (paints(it))
+		mark(p, it);
+	else if (it->kind == DL_CLIP_PUSH || it->kind == DL_CLIP_POP)
+		end_mc(p);
 	if (it->kind != DL_TEXT && it->kind != DL_LINK_DEST)
 		end_text(p);
 	switch (it->kind) {
@@ -361,9 +424,12 @@ void pdf_paint_page(struct pdf_ctx *ctx, size_t index, struct pdf_buf *b)
 	p->st[0].fill = DL_BLACK;
 	p->st[0].font = -1;
 	p->st[0].size = -1;
+	p->tagged = ctx->doc->n_elems > 0;
+	p->page = index;
 
 	for (size_t k = 0; k < pg->n_items; k++)
 		draw_item(p, &pg->items[k]);
+	end_mc(p);
 	end_text(p);
 	free(p->codes.p);
 	free(p);

@@ -483,8 +483,9 @@ static bool build(struct pdf_ctx *ctx, struct pdf_bytes *out)
 		return false;
 
 	if (!add_dests(ctx) || !add_outline(ctx) || !add_page_labels(ctx) ||
-	    !set_info(ctx) ||
-	    (doc->pdfa && !pdfa_prepare(ctx)))
+	    !set_info(ctx) || !pdf_tags_write(ctx) ||
+	    (doc->pdfa && !pdfa_prepare(ctx)) ||
+	    (!doc->pdfa && doc->n_elems && !pdfua_metadata(ctx)))
 		return false;
 
 	HPDF_SaveToStream(ctx->pdf);
@@ -666,6 +667,7 @@ int pdf_write(const struct dl_doc *doc, const struct fontset *fs,
 	if (ctx.pdf)
 		HPDF_Free(ctx.pdf);
 	pdf_fonts_release(&ctx);
+	pdf_tags_release(&ctx);
 	for (size_t i = 0; ctx.content && i < doc->n_pages; i++) {
 		free(ctx.content[i].p);
 		pdf_zjob_release(&ctx.content_z[i]);

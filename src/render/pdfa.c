@@ -143,7 +143,44 @@ static void xmp_element(struct pdf_buf *b, const char *open, const char *value,
 	pdf_buf_put(b, close);
 }
 
-static void make_xmp(const struct dl_info *in, char **out, size_t *len)
+/* PDF/UA-1 identification (ISO 14289-1, 5), and, in a PDF/A-1 file, the
+ * extension schema that PDF/A-1 asks for any schema it does not predefine
+ * (ISO 19005-1, 6.7.8): without it Preflight reports the pdfuaid property
+ * as unknown. */
+static void xmp_pdfua(struct pdf_buf *b, bool pdfa)
+{
+	pdf_buf_put(b, "<rdf:Description rdf:about=\"\" "
+		 "xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\">\n"
+		 "<pdfuaid:part>1</pdfuaid:part>\n"
+		 "</rdf:Description>\n");
+	if (!pdfa)
+		return;
+	pdf_buf_put(b, "<rdf:Description rdf:about=\"\" "
+		 "xmlns:pdfaExtension=\"http://www.aiim.org/pdfa/ns/extension/\" "
+		 "xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\" "
+		 "xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\">\n"
+		 "<pdfaExtension:schemas><rdf:Bag>\n"
+		 "<rdf:li rdf:parseType=\"Resource\">\n"
+		 "<pdfaSchema:schema>PDF/UA identification</pdfaSchema:schema>\n"
+		 "<pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/"
+		 "</pdfaSchema:namespaceURI>\n"
+		 "<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>\n"
+		 "<pdfaSchema:property><rdf:Seq>\n"
+		 "<rdf:li rdf:parseType=\"Resource\">\n"
+		 "<pdfaProperty:name>part</pdfaProperty:name>\n"
+		 "<pdfaProperty:valueType>Integer</pdfaProperty:valueType>\n"
+		 "<pdfaProperty:category>internal</pdfaProperty:category>\n"
+		 "<pdfaProperty:description>the part of ISO 14289 the file "
+		 "conforms to</pdfaProperty:description>\n"
+		 "</rdf:li>\n"
+		 "</rdf:Seq></pdfaSchema:property>\n"
+		 "</rdf:li>\n"
+		 "</rdf:Bag></pdfaExtension:schemas>\n"
+		 "</rdf:Description>\n");
+}
+
+static void make_xmp(const struct dl_info *in, bool pdfa, bool pdfua,
+		     char **out, size_t *len)
 {
 	struct pdf_buf b = {0};
 	char date[XMP_DATE_SIZE];
@@ -183,13 +220,16 @@ static void make_xmp(const struct dl_info *in, char **out, size_t *len)
 	if (has(in->keywords))
 		xmp_element(&b, "<pdf:Keywords>", in->keywords,
 			    "</pdf:Keywords>\n");
-	pdf_buf_put(&b, "</rdf:Description>\n"
-		 "<rdf:Description rdf:about=\"\" "
-		 "xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">\n"
-		 "<pdfaid:part>1</pdfaid:part>\n"
-		 "<pdfaid:conformance>B</pdfaid:conformance>\n"
-		 "</rdf:Description>\n"
-		 "</rdf:RDF>\n"
+	pdf_buf_put(&b, "</rdf:Description>\n");
+	if (pdfa)
+		pdf_buf_put(&b, "<rdf:Description rdf:about=\"\" "
+			 "xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">\n"
+			 "<pdfaid:part>1</pdfaid:part>\n"
+			 "<pdfaid:conformance>B</pdfaid:conformance>\n"
+			 "</rdf:Description>\n");
+	if (pdfua)
+		xmp_pdfua(&b, pdfa);
+	pdf_buf_put(&b, "</rdf:RDF>\n"
 		 "</x:xmpmeta>\n"
 		 "<?xpacket end=\"w\"?>");
 	*out = b.p;
@@ -201,7 +241,8 @@ static bool add_metadata(struct pdf_ctx *ctx)
 	HPDF_Doc pdf = ctx->pdf;
 	char *xmp;
 	size_t len;
-	make_xmp(&ctx->doc->info, &xmp, &len);
+	make_xmp(&ctx->doc->info, ctx->doc->pdfa, ctx->doc->n_elems > 0, &xmp,
+		 &len);
 	HPDF_Dict md = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
 	if (md) {
 		md->filter = HPDF_STREAM_FILTER_NONE;
@@ -212,7 +253,13 @@ static bool add_metadata(struct pdf_ctx *ctx)
 		HPDF_Dict_Add(pdf->catalog, "Metadata", md);
 	}
 	free(xmp);
-	return pdf_hpdf_ok(ctx, "adding the XMP metadata (PDF/A)");
+	return pdf_hpdf_ok(ctx, "adding the XMP metadata");
+}
+
+bool pdfua_metadata(struct pdf_ctx *ctx)
+{
+	ctx->pdf->pdf_version = HPDF_VER_15; /* /Tabs is PDF 1.5 */
+	return add_metadata(ctx);
 }
 
 /* ---- 3. the sRGB output intent ------------------------------------------ */
