@@ -32,6 +32,7 @@
 #include "plan.h"
 #include "record.h"
 #include "render.h"
+#include "scaffold.h"
 #include "sheet.h"
 #include "text.h"
 
@@ -52,6 +53,7 @@ static const char usage_text[] =
 	"       shiryo archive PLAN.xml --from FY --to FY [--actuals FILE]... -o DIR\n"
 	"       shiryo sheet PLAN.xml --year FY [--by department] [--actuals FILE]...\n"
 	"                    -o OUT.xlsx\n"
+	"       shiryo init DIR --title TITLE --issuer ISSUER --from FY --to FY\n"
 	"       shiryo help [COMMAND] | --help | --version\n"
 	"\n"
 	"FY is a fiscal year: 2025, R7, 令和7 or 令和7年度.\n"
@@ -141,7 +143,6 @@ static const struct command commands[] = {
 	 "  --by department    one sheet per department (所管課), when the plan names them\n"
 	 "  --actuals FILE     more actuals for the earlier years; repeatable\n"
 	 "  -o, --output FILE  the workbook to write (.xlsx)\n"},
-#if 0 /* not yet */
 	{"init", "shiryo init DIR --title TITLE --issuer ISSUER --from FY --to FY",
 	 BIT(OPT_TITLE) | BIT(OPT_ISSUER) | BIT(OPT_FROM) | BIT(OPT_TO) | BIT('h'),
 	 "Writes a minimal plan, an actuals file and a PDCA file into DIR (created\n"
@@ -151,7 +152,6 @@ static const struct command commands[] = {
 	 "  --title TITLE     the plan's title\n"
 	 "  --issuer ISSUER   who issues it (the municipality)\n"
 	 "  --from FY, --to FY  the plan period\n"},
-#endif
 #if 0 /* not yet */
 	{"watch", "shiryo watch PLAN.xml --kind KIND --year FY [build options] -o OUT.pdf",
 	 BUILD_OPTS | BIT('h'),
@@ -246,7 +246,7 @@ static int usage_error(const char *fmt, ...)
 		fprintf(stderr, "usage: %s\n(shiryo help %s lists the options)\n",
 			usage_command->synopsis, usage_command->name);
 	else
-		fputs("usage: shiryo check|build|archive|sheet|help ...\n"
+		fputs("usage: shiryo check|build|archive|sheet|init|help ...\n"
 		      "(shiryo --help lists them all)\n", stderr);
 	return EXIT_USAGE;
 }
@@ -562,6 +562,21 @@ static int cmd_sheet(const struct options *o)
 	return rc;
 }
 
+/* shiryo init: a new plan's files. */
+static int cmd_init(const struct options *o)
+{
+	struct diag_list dl;
+	diag_list_init(&dl);
+	struct scaffold s = {o->plan, o->title, o->issuer, o->from, o->to};
+	int rc = scaffold_init(&s, &dl) == 0 ? 0 : EXIT_INPUT;
+	diag_print(&dl, stderr);
+	diag_list_release(&dl);
+	if (rc == 0)
+		say("\n", "wrote %s/plan.xml, its actuals and a PDCA record; next: shiryo check "
+		    "%s/plan.xml", o->plan, o->plan);
+	return rc;
+}
+
 /* Builds one document of plan p into path. */
 static int build_one(const struct plan *p, const struct doc_options *doc,
 		     struct text_engine *te, const struct fontset *fs,
@@ -686,5 +701,7 @@ int main(int argc, char **argv)
 		return cmd_check(&o);
 	if (!strcmp(o.command, "sheet"))
 		return cmd_sheet(&o);
+	if (!strcmp(o.command, "init"))
+		return cmd_init(&o);
 	return cmd_build(&o);
 }

@@ -62,3 +62,31 @@ comp() { bash -c '. src/cli/shiryo.bash-completion; COMP_WORDS=("$@"); COMP_CWOR
 check "completion: commands" test "$(comp shiryo bu)" = "build"
 check "completion: kinds" test "$(comp shiryo build x.xml --kind "")" = "council project annual"
 check "completion: years" sh -c "echo '$(comp shiryo build x.xml --year R)' | grep -qw R7"
+
+# ---- init: a new plan's starting point that checks and builds -------------
+expect_exit 0 "init writes a new plan" "$SHIRYO" init "$WORK/new" \
+	--title "みなと町産業振興計画 & 試行" --issuer "みなと町" --from R8 --to R12
+for f in plan.xml plan-actuals.xml plan-pdca-R8-council.xml; do
+	check "init wrote $f" test -s "$WORK/new/$f"
+	expect_exit 0 "check accepts init's $f" "$SHIRYO" check "$WORK/new/$f"
+done
+check "the plan says what goes where, in Japanese comments" \
+	grep -q "<!-- 施策の柱。柱ごとに取組方針" "$WORK/new/plan.xml"
+check "the title is escaped for XML" grep -q "<title>みなと町産業振興計画 &amp; 試行</title>" "$WORK/new/plan.xml"
+check "the period is the one asked for" grep -q '<period from="R8" to="R12"/>' "$WORK/new/plan.xml"
+check "no Kagoshima wording in init's files" sh -c "! grep -l '鹿児島\|かごしま' '$WORK/new/'*.xml"
+expect_exit 0 "build renders init's plan (council)" \
+	"$SHIRYO" build "$WORK/new/plan.xml" --kind council --year R8 -o "$WORK/new/council.pdf"
+expect_exit 0 "build renders init's plan (annual)" \
+	"$SHIRYO" build "$WORK/new/plan.xml" --kind annual --year R8 -o "$WORK/new/annual.pdf"
+pdftotext "$WORK/new/council.pdf" "$WORK/new/council.txt"
+check "the council handout has the title" contains "$WORK/new/council.txt" "みなと町産業振興計画 & 試行"
+check "the sample actual is labelled illustrative on the page" contains "$WORK/new/council.txt" "例示"
+check "no Kagoshima wording on the page" sh -c "! grep -q '鹿児島\|かごしま' '$WORK/new/council.txt'"
+cp "$WORK/new/plan.xml" "$WORK/plan.before"
+expect_exit 1 "init into a folder with a plan is refused" "$SHIRYO" init "$WORK/new" \
+	--title x --issuer y --from R8 --to R12
+check "it names the existing file" contains "$WORK/out" "plan.xml: error: already exists"
+check "the existing plan is untouched" cmp -s "$WORK/plan.before" "$WORK/new/plan.xml"
+expect_exit 2 "init without --issuer is a usage error" "$SHIRYO" init "$WORK/new2" --title x --from R8 --to R12
+check "nothing written by a usage error" test ! -e "$WORK/new2"
