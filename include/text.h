@@ -21,7 +21,9 @@
  * computes them (advance * 1000 / unitsPerEm).  Lengths in the API are
  * points; a width in points is thousandths * size / 1000.
  *
- * Lines (layout.c, linebreak.c): ICU's Japanese strict line rules tailored
+ * Lines (layout.c, linebreak.c): chosen over the whole paragraph at once,
+ * preferring ICU's phrase boundaries (lw=phrase) and never adding a line
+ * (text_style.breaker); ICU's Japanese strict line rules tailored
  * for JLREQ (行頭禁則, 行末禁則; numbers with their units, era years such
  * as R元 and H28, and Latin words never split; a katakana word, or a kanji
  * compound that would leave one character alone at a line's edge (・未|確
@@ -102,6 +104,13 @@ float text_width(struct text_engine *te, enum font_role role, float size,
 /* ---- text boxes ------------------------------------------------------- */
 
 enum text_align { TEXT_LEFT, TEXT_CENTER, TEXT_RIGHT, TEXT_JUSTIFY };
+/* How a text box chooses its breaks. */
+enum text_breaker {
+	TEXT_BREAK_PARAGRAPH, /* over the whole paragraph at once: phrase
+				 boundaries preferred, the fewest lines */
+	TEXT_BREAK_GREEDY,    /* line by line, each as full as it can be
+				 (the engine before issue 21; specimens) */
+};
 enum text_valign { TEXT_TOP, TEXT_MIDDLE, TEXT_BOTTOM };
 
 /* A zeroed style is mincho, black, left, top, 1.5 line height, no indent;
@@ -138,6 +147,7 @@ struct text_style {
 				move down to it (legally, and keeping a
 				justified line above flush): no 「す。」 alone;
 				0: 2; 1 or < 0: off */
+	enum text_breaker breaker;
 	struct dl_color color;
 };
 

@@ -83,6 +83,14 @@ struct text_engine *text_engine_new(const struct fontset *fs,
 		text_engine_free(te);
 		return NULL;
 	}
+	/* Phrases ("lw=phrase", ICU 72 and later: CSS word-break:
+	 * auto-phrase): the preferred breaks.  Without it every legal break
+	 * counts as a phrase boundary, as before. */
+	uerr = U_ZERO_ERROR;
+	te->phrase = ubrk_open(UBRK_LINE, "ja@lb=strict;lw=phrase", NULL, 0,
+			       &uerr);
+	if (U_FAILURE(uerr))
+		te->phrase = NULL;
 	return te;
 }
 
@@ -101,6 +109,9 @@ void text_engine_free(struct text_engine *te)
 		FT_Done_FreeType(te->lib);
 	if (te->brk)
 		ubrk_close(te->brk);
+	if (te->phrase)
+		ubrk_close(te->phrase);
+	text_break_memo_free(te);
 	free(te->reported);
 	for (size_t i = 0; i < te->n_bad_utf8; i++)
 		free(te->bad_utf8[i]);

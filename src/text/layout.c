@@ -1,5 +1,24 @@
-/* layout.c - text boxes: lines fitted greedily to a width, aligned, and
+/* layout.c - text boxes: a text broken into lines of a width, aligned, and
  * drawn into the display list.  See text.h.
+ *
+ * Where the lines break (issue 21): over the whole paragraph at once
+ * (paragraph_spans(), the default), a shortest path over the legal
+ * breaks as TeX and the JLREQ adjustment model choose them.  A line costs
+ * more than any poor break, so a paragraph has as many lines as filling
+ * it line by line gives (heights and page counts do not change); among
+ * those, each line costs what it ends in - nothing at a phrase boundary,
+ * more inside a compound (参加者|数), more inside a phrase (生|産性), most
+ * where a kanji is torn from its compound or a katakana word is split -
+ * and what it leaves empty: in a justified line, little up to what the
+ * spacing cap can fill and much beyond (a loose line), in a ragged one a
+ * little; two lines in a row ending in the same poor kind cost extra, and
+ * so does a paragraph's last line of one character.  Each start looks
+ * one line ahead at most, and lines leaving more than half the box empty
+ * are not tried while a fuller one fits, so the work is linear in the
+ * text.  Line by line (TEXT_BREAK_GREEDY, greedy_spans()) is the engine
+ * before issue 21, kept for the specimen's comparison page: the rest of
+ * this comment describes it, and the push-in, forced breaks and
+ * overflow both share.
  *
  * Fitting is greedy and exact: advances are integers (thousandths of an
  * em), so a line's width is an integer sum compared with the width
@@ -63,6 +82,8 @@ struct builder {
 	size_t *boff;        /* byte offset of char i in buf */
 	const long long *cum; /* adv + kern before char i, as decoded */
 	int8_t *blank;       /* text_punct_blank() of each char */
+	uint32_t *gaps;      /* expandable gaps before char i (drawn pairs
+				whose second char is before i) */
 	size_t nb_from, nb;  /* next_break(): no legal break in
 				[nb_from, nb), and one at nb */
 	size_t alloc_lines, alloc_runs;
@@ -76,6 +97,22 @@ struct span {
 	double limit;        /* thousandths of an em available */
 	bool forced, overflow;
 };
+
+struct spans {
+	struct span *v;
+	size_t n, alloc;
+};
+
+static void span_add(struct spans *l, struct span s)
+{
+	if (l->n == l->alloc) {
+		l->alloc = l->alloc ? 2 * l->alloc : 4;
+		l->v = realloc(l->v, l->alloc * sizeof *l->v);
+		if (!l->v)
+			abort();
+	}
+	l->v[l->n++] = s;
+}
 
 static bool drawn(const struct tchar *t)
 {
@@ -332,6 +369,14 @@ static double stretch(const struct builder *b, size_t s, size_t e)
 	return (double)gaps * cap;
 }
 
+/* A legal break that is not one of the poor ones better_break() and
+ * mend_last_line() avoid (inside a katakana word, an orphaned kanji);
+ * where phrases are concerned, the paragraph breaker's costs decide. */
+static bool plain(uint8_t k)
+{
+	return k == BRK_ALLOW || k == BRK_WORD || k == BRK_IN_PHRASE;
+}
+
 static bool justified(const struct builder *b)
 {
 	return b->li->pub.style.align == TEXT_JUSTIFY;
@@ -355,7 +400,7 @@ static size_t better_break(const struct builder *b, const uint8_t *brk,
 		double spare = limit - (double)units(b->c, b->cum, s, e);
 		if (spare > most)
 			break;
-		if (brk[e] != BRK_ALLOW)
+		if (!plain(brk[e]))
 			continue;
 		if (justified(b) && spare > stretch(b, s, e))
 			break; /* earlier breaks fall shorter still */
@@ -401,7 +446,7 @@ static void mend_last_line(struct builder *b, const uint8_t *brk,
 		if ((double)units(c, b->cum, e, last->e) > last->limit + EPS ||
 		    above < want)
 			return; /* moving more only makes these worse */
-		if (brk[e] != BRK_ALLOW || have < want)
+		if (!plain(brk[e]) || have < want)
 			continue;
 		double spare = pen->limit - (double)units(c, b->cum, pen->s, e);
 		if (spare < -EPS)
@@ -433,25 +478,20 @@ static size_t next_break(struct builder *b, const uint8_t *brk, size_t i)
 	return nb;
 }
 
-static void break_lines(struct builder *b, const uint8_t *brk,
-			const long long *cum, size_t len)
+/* Line by line (TEXT_BREAK_GREEDY): each line takes what fits, then the
+ * next one starts.  Appends the lines to *sp. */
+static void greedy_spans(struct builder *b, const uint8_t *brk,
+			 const long long *cum, struct spans *out)
 {
 	struct text_layout *tl = &b->li->pub;
 	struct tchar *c = b->c;
 	size_t n = b->n;
 	float size = tl->style.size;
-	int *kern0 = malloc((n ? n : 1) * sizeof *kern0);
-	struct span *sp = NULL;
-	size_t n_sp = 0, alloc_sp = 0;
-	if (!kern0)
-		abort();
-	for (size_t i = 0; i < n; i++)
-		kern0[i] = c[i].kern;
 	for (size_t s = 0; s < n;) {
 		/* Every line after a newline starts a paragraph: it takes the
 		 * first-line indent, so that a list of 「・」 items set with a
 		 * hanging indent keeps its bullets in one column. */
-		bool para_start = !n_sp || c[sp[n_sp - 1].e - 1].kind == TC_NEWLINE;
+		bool para_start = s == 0 || c[s - 1].kind == TC_NEWLINE;
 		float indent = para_start ? tl->style.first_indent : tl->style.indent;
 		double limit = tl->width > 0 ?
 				       (double)(tl->width - indent) * 1000.0 / size :
@@ -506,17 +546,279 @@ static void break_lines(struct builder *b, const uint8_t *brk,
 			end = n;
 		if (end == s) /* cannot happen; never loop forever */
 			end = s + 1;
-		if (n_sp == alloc_sp) {
-			alloc_sp = alloc_sp ? 2 * alloc_sp : 4;
-			sp = realloc(sp, alloc_sp * sizeof *sp);
-			if (!sp)
-				abort();
-		}
-		sp[n_sp++] = (struct span){.s = s, .e = end, .tail = tail,
-					   .indent = indent, .limit = limit,
-					   .forced = forced, .overflow = overflow};
+		span_add(out, (struct span){.s = s, .e = end, .tail = tail,
+					    .indent = indent, .limit = limit,
+					    .forced = forced, .overflow = overflow});
 		s = end;
 	}
+}
+
+
+/* ---- the breaks of a whole paragraph at once (TEXT_BREAK_PARAGRAPH) ------- */
+
+/* Costs, on one scale.  A line costs more than any poor break, so a
+ * paragraph keeps as few lines as filling it line by line gives (heights
+ * and page counts do not change); among the ways of breaking it into that
+ * many, the cheapest wins: breaks at phrase boundaries, justified lines
+ * within their spacing cap, no paragraph ending in one character. */
+#define COST_LINE 3000.0
+#define COST_FORCED 1e6         /* no legal break fits: as line by line */
+#define COST_SAME_KIND 200.0    /* two lines in a row end in one kind of
+				   poor break (as TeX's double hyphens) */
+#define COST_SHORT_LAST 1000.0  /* last line below min_last_chars */
+#define COST_LOOSE 200.0        /* a justified line past its spacing cap */
+#define COST_LOOSE_EM 500.0     /* ... and per em it leaves unfilled */
+#define COST_RAGGED 100.0       /* an unjustified line left empty */
+#define SCAN_CHARS 4096         /* longest line considered: a bound on
+				   the work per break, whatever the width */
+
+/* What ending a line at a legal break of kind k costs (linebreak.c). */
+static double break_cost(uint8_t k)
+{
+	switch (k) {
+	case BRK_WORD:
+		return 150;      /* 受入企業|数: a compound's words */
+	case BRK_IN_PHRASE:
+		return 600;      /* 生|産性, 開発に|よる */
+	case BRK_IN_KANA:
+		return 700;      /* プロ|ジェクト */
+	case BRK_ORPHAN:
+		return 800;      /* 累|計）, ・未|確定 */
+	}
+	return 0;
+}
+
+/* Gaps of [s, t) that take justification space, from the prefix counts
+ * (b->gaps[k]: expandable gaps before the drawn character k). */
+static double fast_stretch(const struct builder *b, size_t s, size_t t)
+{
+	const struct text_style *st = &b->li->pub.style;
+	if (st->max_char_space < 0)
+		return INFINITY;
+	double cap = st->max_char_space > 0 ? st->max_char_space * 1000.0 :
+					      DEFAULT_MAX_CHAR_SPACE * 1000.0;
+	if (t <= s + 1)
+		return 0;
+	return (double)(b->gaps[t] - b->gaps[s + 1]) * cap;
+}
+
+/* The cost of the line [i, j) of width w (thousandths of an em) in limit:
+ * how far it falls short of the box, as the alignment shows it. */
+static double fit_cost(const struct builder *b, size_t i, size_t j,
+		       long long w, double limit, bool last)
+{
+	double spare = limit - (double)w;
+	if (last || spare <= 0) /* set left, or pushed in */
+		return 0;
+	if (!justified(b))
+		return COST_RAGGED * (spare / limit) * (spare / limit);
+	double give = fast_stretch(b, i, trim(b->c, i, j));
+	if (spare <= give) {
+		double r = spare / give;
+		return 100.0 * r * r * r;
+	}
+	return COST_LOOSE + COST_LOOSE_EM * (spare - give) / 1000.0;
+}
+
+/* The cost of [i, j) as the last line of its paragraph (set left): only
+ * what a short one costs, where the paragraph has a line above it. */
+static double last_cost(const struct builder *b, const uint8_t *brk, size_t i,
+			size_t j, bool para_start, int want)
+{
+	(void)brk;
+	if (!para_start && want > 1 && counted(b->c, i, j) < (size_t)want)
+		return COST_SHORT_LAST;
+	return 0;
+}
+
+/* The first hard break at or after i (brk[n] is one). */
+static size_t next_hard(const uint8_t *brk, size_t n, size_t i)
+{
+	while (i < n && brk[i] != BRK_HARD)
+		i++;
+	return i;
+}
+
+enum { HOW_LEGAL, HOW_PUSHED, HOW_FORCED, HOW_OVERFLOW };
+
+struct dp {
+	double *cost;  /* cheapest way to start a line at k */
+	size_t *prev;  /* where the line ending at k starts */
+	uint8_t *how;  /* enum HOW_* of that line */
+};
+
+static void relax(struct dp *d, size_t i, size_t j, double cost, uint8_t how)
+{
+	if (cost < d->cost[j]) {
+		d->cost[j] = cost;
+		d->prev[j] = i;
+		d->how[j] = how;
+	}
+}
+
+/* Total fit: every legal break a line from a reachable start can end at
+ * is relaxed, in text order (a shortest path over the breaks, as TeX and
+ * the JLREQ adjustment model do).  Each start looks ahead one line at
+ * most (SCAN_CHARS), so the work is linear in the text's length. */
+static void paragraph_spans(struct builder *b, const uint8_t *brk,
+			    const long long *cum, struct spans *out)
+{
+	struct text_layout *tl = &b->li->pub;
+	const struct tchar *c = b->c;
+	size_t n = b->n;
+	float size = tl->style.size;
+	int want = tl->style.min_last_chars;
+	if (want == 0)
+		want = DEFAULT_MIN_LAST_CHARS;
+	struct dp d = {malloc((n + 1) * sizeof *d.cost),
+		       malloc((n + 1) * sizeof *d.prev), malloc(n + 1)};
+	if (!d.cost || !d.prev || !d.how)
+		abort();
+	for (size_t k = 0; k <= n; k++)
+		d.cost[k] = INFINITY;
+	d.cost[0] = 0;
+	size_t hard = 0; /* the first hard break after i */
+	for (size_t i = 0; i < n; i++) {
+		if (!(d.cost[i] < INFINITY))
+			continue;
+		bool para_start = i == 0 || c[i - 1].kind == TC_NEWLINE;
+		float indent = para_start ? tl->style.first_indent : tl->style.indent;
+		double limit = (double)(tl->width - indent) * 1000.0 / size;
+		double base = d.cost[i] + COST_LINE;
+		uint8_t kind_i = brk[i];
+		bool any = false;
+		/* A line that leaves more than most empty never wins while
+		 * a fuller one is possible: the scan starts where the line
+		 * is that full (found by bisection on cum), after the
+		 * paragraph's end when that comes first. */
+		if (hard <= i)
+			hard = next_hard(brk, n, i + 1);
+		double most = justified(b) ? fmin(limit / 2, 8000) : limit * 0.6;
+		size_t k = i + 1, hi = hard;
+		while (k < hi) {
+			size_t mid = k + (hi - k) / 2;
+			if ((double)(cum[mid] - cum[i]) < limit - most)
+				k = mid + 1;
+			else
+				hi = mid;
+		}
+		if (k == hard && (double)units(c, cum, i, k) <= limit + EPS) {
+			relax(&d, i, k, base + last_cost(b, brk, i, k, para_start, want),
+			      HOW_LEGAL);
+			continue;
+		}
+		size_t k_lo = k;
+		for (; k <= n; k++) {
+			long long w = units(c, cum, i, k);
+			if ((double)w > limit + EPS || k - i > SCAN_CHARS)
+				break;
+			if (!brk[k])
+				continue;
+			bool last = brk[k] == BRK_HARD;
+			double cost = base;
+			if (last) {
+				cost += last_cost(b, brk, i, k, para_start, want);
+			} else {
+				cost += break_cost(brk[k]) +
+					fit_cost(b, i, k, w, limit, false);
+				if (brk[k] == kind_i && break_cost(kind_i) > 0)
+					cost += COST_SAME_KIND;
+			}
+			relax(&d, i, k, cost, HOW_LEGAL);
+			any = true;
+			if (last)
+				break;
+		}
+		if (k > n || brk[k - 1] == BRK_HARD)
+			continue;
+		/* k overflows: push-in up to the next legal break (see
+		 * greedy_spans() for the limit/2 test) */
+		if (tl->style.close_punct) {
+			size_t nb = next_break(b, brk, k);
+			long long over = units(c, cum, i, nb) -
+					 (long long)floor(limit + EPS);
+			size_t t = trim(c, i, nb);
+			if (over > 0 && (double)over <= limit / 2 &&
+			    over <= squeezable(b, i, t)) {
+				relax(&d, i, nb, base + break_cost(brk[nb]), HOW_PUSHED);
+				any = true;
+			}
+		}
+		if (any)
+			continue;
+		/* nothing from k_lo on: the last legal break before it, as
+		 * line by line (a short line before a long word) */
+		size_t e = k_lo < k ? k_lo : k;
+		while (--e > i && !brk[e])
+			;
+		if (e > i) {
+			relax(&d, i, e, base + break_cost(brk[e]) +
+				  fit_cost(b, i, e, units(c, cum, i, e), limit, false),
+			      HOW_LEGAL);
+			continue;
+		}
+		if (k - 1 > i) {
+			relax(&d, i, emergency(c, i, k - 1), base + COST_FORCED,
+			      HOW_FORCED);
+		} else {
+			size_t one = k; /* one character wider than the box */
+			while (one < n && (c[one].flags & TC_MARK))
+				one++;
+			relax(&d, i, one, base + COST_FORCED, HOW_OVERFLOW);
+		}
+	}
+
+	/* the chosen lines, last first, then in order */
+	size_t first = out->n;
+	for (size_t j = n; j > 0; j = d.prev[j]) {
+		size_t i = d.prev[j];
+		bool para_start = i == 0 || c[i - 1].kind == TC_NEWLINE;
+		float indent = para_start ? tl->style.first_indent : tl->style.indent;
+		span_add(out, (struct span){
+				      .s = i, .e = j, .indent = indent,
+				      .limit = (double)(tl->width - indent) * 1000.0 / size,
+				      .forced = d.how[j] == HOW_FORCED,
+				      .overflow = d.how[j] == HOW_OVERFLOW,
+				      .tail = d.how[j] == HOW_PUSHED});
+	}
+	for (size_t a = first, z = out->n; a + 1 < z; a++) {
+		z--;
+		struct span t = out->v[a];
+		out->v[a] = out->v[z];
+		out->v[z] = t;
+	}
+	for (size_t k = first; k < out->n; k++) {
+		struct span *l = &out->v[k];
+		if (!l->tail)
+			continue;
+		size_t t = trim(c, l->s, l->e);
+		long long over = units(c, cum, l->s, l->e) -
+				 (long long)floor(l->limit + EPS);
+		l->tail = squeeze(b, l->s, t, over);
+	}
+	free(d.cost);
+	free(d.prev);
+	free(d.how);
+}
+
+static void break_lines(struct builder *b, const uint8_t *brk,
+			const long long *cum, size_t len)
+{
+	struct text_layout *tl = &b->li->pub;
+	struct tchar *c = b->c;
+	size_t n = b->n;
+	int *kern0 = malloc((n ? n : 1) * sizeof *kern0);
+	if (!kern0)
+		abort();
+	for (size_t i = 0; i < n; i++)
+		kern0[i] = c[i].kern;
+	struct spans all = {0};
+	if (tl->width > 0 && tl->style.breaker == TEXT_BREAK_PARAGRAPH)
+		paragraph_spans(b, brk, cum, &all);
+	else
+		greedy_spans(b, brk, cum, &all);
+	struct span *sp = all.v;
+	size_t n_sp = all.n;
 
 	/* each paragraph's last line, where the paragraph has two or more */
 	int want = tl->style.min_last_chars;
@@ -688,6 +990,17 @@ struct text_layout *text_layout_new(struct text_engine *te, const char *utf8,
 		abort();
 	for (size_t i = 0; i < n; i++)
 		b.blank[i] = (int8_t)text_punct_blank(te, &c[i]);
+	b.gaps = malloc((n + 1) * sizeof *b.gaps);
+	if (!b.gaps)
+		abort();
+	b.gaps[0] = 0;
+	for (size_t i = 0, prev = SIZE_MAX; i < n; i++) {
+		bool gap = drawn(&c[i]) && prev != SIZE_MAX &&
+			   text_gap_expandable(c[prev].cp, c[i].cp);
+		b.gaps[i + 1] = b.gaps[i] + gap;
+		if (drawn(&c[i]))
+			prev = i;
+	}
 	text_break_opportunities(te, c, n, brk);
 	float more = tl->style.first_indent > tl->style.indent ?
 			     tl->style.first_indent :
@@ -705,6 +1018,7 @@ struct text_layout *text_layout_new(struct text_engine *te, const char *utf8,
 	free(cum);
 	free(b.boff);
 	free(b.blank);
+	free(b.gaps);
 	free(c);
 	return tl;
 }

@@ -35,6 +35,16 @@
  *     (ICU 72 already does so for “ ” beside ideographs, not for ‘ ’.)
  *  5. Never before a combining mark or variation selector, and after every
  *     newline (hard).
+ *  7. Phrases (issue 21): ICU 72's "ja@lb=strict;lw=phrase" (CSS
+ *     word-break: auto-phrase) segments Japanese into phrases with a
+ *     dictionary: 創業|後|3年|以内の|事業|者の|経営|相談に|….  A legal
+ *     break that is not a phrase boundary is BRK_IN_PHRASE (生|産性,
+ *     開発に|よる); a phrase boundary between two words of one compound -
+ *     kanji or katakana on both sides (受入企業|数, 支援|プロジェクト) or
+ *     a kanji noun and する/した/される (反映|する) - is BRK_WORD; one
+ *     that leaves a single kanji of a run on either side (参加者|数,
+ *     付加価|値) is BRK_ORPHAN, as 累|計） is; a grade letter and its count
+ *     (D|0件) is BRK_IN_PHRASE.  The layout weighs them (layout.c).
  *  6. Some legal breaks are marked poor, for the layout to avoid when an
  *     earlier break costs little: one inside a katakana word (プロ|ジェ
  *     クト; katakana carries loanwords, and a heading split there reads
@@ -350,8 +360,81 @@ static bool is_closing_bracket(uint32_t cp)
 	return t == U_END_PUNCTUATION || t == U_FINAL_PUNCTUATION;
 }
 
+/* ---- phrases ---------------------------------------------------------------- */
+
+/* ICU 72 segments Japanese into phrases with a dictionary ("lw=phrase"),
+ * in time quadratic in the length of a run it is given (48,000 kanji and
+ * kana without punctuation: 4 s).  So it is given one clause at a time:
+ * pieces ending after a space, a comma, a full stop or a bracket, and at
+ * most PHRASE_CHUNK UTF-16 units (then cut at a legal break in the second
+ * half, a boundary that counts as inside a phrase). */
+#define PHRASE_CHUNK 128
+
+static bool clause_end(uint16_t u)
+{
+	switch (u) {
+	case ' ': case '\t': case '\n': case '\r': case 0x3000: case 0x3001:
+	case 0x3002: case 0xFF0C: case 0xFF0E: case 0xFF01: case 0xFF1F:
+	case '!': case '?': case ',': case ';': case 0xFF1B:
+		return true;
+	}
+	int8_t t = u_charType(u);
+	return t == U_START_PUNCTUATION || t == U_END_PUNCTUATION;
+}
+
+static bool is_japanese(uint32_t cp);
+
+/* phr[i] = 1 where a phrase ends before char i.  The u16 text of
+ * icu_breaks() (m units) and the legal breaks are given. */
+static void phrase_breaks(struct text_engine *te, size_t m, const uint8_t *brk,
+			  uint8_t *phr)
+{
+	const uint16_t *u = te->u16;
+	const size_t *ch = te->u16_char;
+	for (size_t a = 0; a < m;) {
+		size_t e = a;
+		bool jp = false, natural = false;
+		while (e < m) {
+			uint16_t x = u[e++];
+			jp |= is_japanese(x) || (x >= 0xD800 && x <= 0xDFFF);
+			if (clause_end(x)) {
+				natural = true;
+				break;
+			}
+			if (e - a >= PHRASE_CHUNK) {
+				for (size_t p = e - 1; p > a + PHRASE_CHUNK / 2; p--)
+					if (ch[p] != ch[p - 1] && brk[ch[p]]) {
+						e = p;
+						break;
+					}
+				break;
+			}
+		}
+		if (natural && e < m)
+			phr[ch[e]] = 1;
+		if (!jp || !te->phrase) {
+			for (size_t p = a + 1; p < e; p++)
+				if (ch[p] != ch[p - 1])
+					phr[ch[p]] = 1;
+		} else {
+			UErrorCode err = U_ZERO_ERROR;
+			ubrk_setText(te->phrase, u + a, (int32_t)(e - a), &err);
+			if (U_FAILURE(err)) {
+				for (size_t p = a + 1; p < e; p++)
+					phr[ch[p]] = 1;
+			} else {
+				for (int32_t q = ubrk_following(te->phrase, 0);
+				     q != UBRK_DONE && (size_t)q < e - a;
+				     q = ubrk_next(te->phrase))
+					phr[ch[a + (size_t)q]] = 1;
+			}
+		}
+		a = e;
+	}
+}
+
 static void icu_breaks(struct text_engine *te, const struct tchar *c, size_t n,
-		       uint8_t *brk)
+		       uint8_t *brk, uint8_t *phr)
 {
 	size_t need = 2 * n + 1;
 	if (need > te->alloc_u16) {
@@ -384,17 +467,153 @@ static void icu_breaks(struct text_engine *te, const struct tchar *c, size_t n,
 		if (i > 0 && i < n)
 			brk[i] = BRK_ALLOW;
 	}
+	phrase_breaks(te, m, brk, phr);
 }
+
+/* Kanji, 々, katakana and ー: the characters of compounds, whose words
+ * ICU's phrases separate (参加|者|数, 育成|支援|プロジェクト) although a
+ * reader takes the compound as one. */
+static bool in_compound(uint32_t cp)
+{
+	return (cp >= 0x3400 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+	       (cp >= 0x20000 && cp <= 0x3FFFF) || cp == 0x3005 ||
+	       (cp >= 0x30A1 && cp <= 0x30FA) || (cp >= 0x30FC && cp <= 0x30FF);
+}
+
+/* する, した, して, される, させる after a kanji noun: one verb (反映|する
+ * is a phrase boundary to ICU, not to a reader). */
+static bool suru_verb(const struct tchar *c, size_t n, size_t i)
+{
+	if (i + 1 >= n || !is_ideograph(c[i - 1].orig))
+		return false;
+	uint32_t a = c[i].orig, b = c[i + 1].orig;
+	return (a == 0x3059 && b == 0x308B) ||                  /* する */
+	       (a == 0x3057 && (b == 0x305F || b == 0x3066 ||   /* した して */
+				b == 0x307E)) ||                /* しま(す) */
+	       (a == 0x3055 && (b == 0x308C || b == 0x305B));   /* され させ */
+}
+
+/* A one-letter word (a grade: A, B, C, D) before a space and a number:
+ * 「D 0件」 reads as one item. */
+static bool grade_count(const struct tchar *c, size_t n, size_t i)
+{
+	if (i < 2 || i >= n || !is_digit(c[i].orig) ||
+	    (c[i - 1].orig != ' ' && c[i - 1].orig != 0x3000))
+		return false;
+	uint32_t g = c[i - 2].orig;
+	bool letter = (g >= 'A' && g <= 'Z') || (g >= 0xFF21 && g <= 0xFF3A);
+	return letter && (i < 3 || !is_alnum(c[i - 3].orig));
+}
+
+/* ---- the last texts' breaks ------------------------------------------------ */
+
+/* ICU's phrases cost about 150 ns a character, three times the rest of a
+ * layout, and documents lay the same text out more than once (a table
+ * sizes its columns, then sets each cell; a story measures, then draws;
+ * the specimen and the bench set a paragraph at three widths).  So the
+ * opportunities of texts of up to MEMO_CHARS characters are kept in
+ * MEMO_SLOTS slots chosen by a hash (at most 2.5 MB), keyed by
+ * everything they depend on: each character, whether it is a newline and
+ * whether it is a combining mark. */
+#define MEMO_SLOTS 1024
+#define MEMO_CHARS 512
+
+struct brk_memo {
+	size_t n;         /* 0: empty */
+	uint64_t hash;
+	uint32_t *key;    /* n */
+	uint8_t *brk;     /* n + 1 */
+};
+
+static uint32_t memo_key(const struct tchar *t)
+{
+	return t->orig | (uint32_t)(t->kind == TC_NEWLINE) << 31 |
+	       (uint32_t)((t->flags & TC_MARK) != 0) << 30;
+}
+
+static uint64_t memo_hash(const struct tchar *c, size_t n)
+{
+	uint64_t h = 14695981039346656037u; /* FNV-1a */
+	for (size_t i = 0; i < n; i++) {
+		h ^= memo_key(&c[i]);
+		h *= 1099511628211u;
+	}
+	return h;
+}
+
+static bool memo_same(const struct brk_memo *m, const struct tchar *c,
+		      size_t n, uint64_t h)
+{
+	if (m->n != n || m->hash != h)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (m->key[i] != memo_key(&c[i]))
+			return false;
+	return true;
+}
+
+static void memo_keep(struct text_engine *te, const struct tchar *c, size_t n,
+		      uint64_t h, const uint8_t *brk)
+{
+	if (!te->memo) {
+		te->memo = calloc(MEMO_SLOTS, sizeof *te->memo);
+		if (!te->memo)
+			abort();
+	}
+	struct brk_memo *m = &te->memo[h % MEMO_SLOTS];
+	uint32_t *key = realloc(m->key, n * sizeof *key);
+	uint8_t *b = realloc(m->brk, n + 1);
+	if (!key || !b)
+		abort();
+	for (size_t i = 0; i < n; i++)
+		key[i] = memo_key(&c[i]);
+	memcpy(b, brk, n + 1);
+	*m = (struct brk_memo){.n = n, .hash = h, .key = key, .brk = b};
+}
+
+void text_break_memo_free(struct text_engine *te)
+{
+	if (!te->memo)
+		return;
+	for (size_t k = 0; k < MEMO_SLOTS; k++) {
+		free(te->memo[k].key);
+		free(te->memo[k].brk);
+	}
+	free(te->memo);
+	te->memo = NULL;
+}
+
+static void find_opportunities(struct text_engine *te, const struct tchar *c,
+			       size_t n, uint8_t *brk);
 
 void text_break_opportunities(struct text_engine *te, const struct tchar *c,
 			      size_t n, uint8_t *brk)
+{
+	if (n == 0 || n > MEMO_CHARS) {
+		find_opportunities(te, c, n, brk);
+		return;
+	}
+	uint64_t h = memo_hash(c, n);
+	if (te->memo && memo_same(&te->memo[h % MEMO_SLOTS], c, n, h)) {
+		memcpy(brk, te->memo[h % MEMO_SLOTS].brk, n + 1);
+		return;
+	}
+	find_opportunities(te, c, n, brk);
+	memo_keep(te, c, n, h, brk);
+}
+
+static void find_opportunities(struct text_engine *te, const struct tchar *c,
+			       size_t n, uint8_t *brk)
 {
 	memset(brk, BRK_NO, n + 1);
 	if (n == 0) {
 		brk[0] = BRK_HARD;
 		return;
 	}
-	icu_breaks(te, c, n, brk);
+	uint8_t *phr = calloc(n + 1, 1);
+	if (!phr)
+		abort();
+	icu_breaks(te, c, n, brk, phr);
 
 	/* 4. quotation marks as Japanese brackets */
 	for (size_t i = 1; i < n; i++) {
@@ -420,7 +639,6 @@ void text_break_opportunities(struct text_engine *te, const struct tchar *c,
 		    (zone[i] && zone[i] == zone[i - 1]))
 			brk[i] = BRK_NO;
 	}
-	free(zone);
 
 	/* 6. legal, but poor: inside a katakana word, before one character
 	 * that a closing bracket follows, and after one ideograph that starts
@@ -438,6 +656,34 @@ void text_break_opportunities(struct text_engine *te, const struct tchar *c,
 			 (i == 1 || is_separator(c[i - 2].orig)))
 			brk[i] = BRK_ORPHAN;
 	}
+
+	/* 7. phrases: a legal break inside one is a poor break, and so is
+	 * one between two words of a compound; one that leaves a single
+	 * kanji of a compound on either side (参加者|数, 生|産性, 付加価|値)
+	 * is as poor as 累|計） */
+	uint32_t *right = malloc((n + 1) * sizeof *right); /* kanji from i on */
+	if (!right)
+		abort();
+	/* (the 元 of R元 and the 人 of 1,200人 belong to their numbers) */
+	right[n] = 0;
+	for (size_t i = n; i-- > 0;)
+		right[i] = is_ideograph(c[i].orig) && !zone[i] ? right[i + 1] + 1 : 0;
+	uint32_t left = 0; /* kanji just before i */
+	for (size_t i = 1; i < n; i++) {
+		left = is_ideograph(c[i - 1].orig) && !zone[i - 1] ? left + 1 : 0;
+		if (brk[i] != BRK_ALLOW)
+			continue;
+		if (left && right[i] && (left == 1 || right[i] == 1))
+			brk[i] = BRK_ORPHAN;
+		else if (!phr[i] || grade_count(c, n, i))
+			brk[i] = BRK_IN_PHRASE;
+		else if ((in_compound(c[i - 1].orig) && in_compound(c[i].orig)) ||
+			 suru_verb(c, n, i))
+			brk[i] = BRK_WORD;
+	}
+	free(right);
+	free(phr);
+	free(zone);
 
 	/* 5. newlines: always, whatever came before */
 	for (size_t i = 1; i < n; i++)

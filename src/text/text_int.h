@@ -57,6 +57,11 @@ struct text_engine {
 	struct font_slot *fonts;
 	size_t n_fonts;
 	UBreakIterator *brk;
+	UBreakIterator *phrase; /* "ja@lb=strict;lw=phrase"; NULL: none */
+	/* the break opportunities of the texts laid out last (linebreak.c):
+	 * a table cell or a heading is laid out at several widths */
+	struct brk_memo *memo;
+	size_t memo_next;
 	float ascent[FONT_ROLE_COUNT]; /* em-box ascent of the role's font */
 	/* what has been reported, so each thing is reported once */
 	uint32_t *reported;
@@ -91,12 +96,19 @@ enum {
 	BRK_IN_KANA = 3, /* inside a katakana word: プロ|ジェクト */
 	BRK_ORPHAN = 4,  /* tears one character from a kanji compound:
 			    累|計） at a line start, ・未|確定 at an end */
+	/* phrases (ICU "lw=phrase"): a break at a phrase boundary stays
+	 * BRK_ALLOW, unless it splits a compound there: */
+	BRK_WORD = 5,      /* between two words of one compound, kanji or
+			      katakana on both sides: 参加者|数, 支援|プロ */
+	BRK_IN_PHRASE = 6, /* legal, but inside a phrase: 生|産性, 開発に|
+			      よる; also a grade letter and its count: D|0件 */
 };
 /* brk[i] for 0 < i < n: may a line start at char i (any value but
  * BRK_NO), and how well.  brk has n + 1 entries; brk[0] and brk[n] are
  * set to BRK_NO and BRK_HARD. */
 void text_break_opportunities(struct text_engine *te, const struct tchar *c,
 			      size_t n, uint8_t *brk);
+void text_break_memo_free(struct text_engine *te);
 bool text_no_line_start(uint32_t cp); /* 行頭禁則 */
 bool text_no_line_end(uint32_t cp);   /* 行末禁則 */
 
