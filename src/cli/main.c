@@ -29,12 +29,14 @@
 #include "font.h"
 #include "fy.h"
 #include "load.h"
+#include "pdca.h"
 #include "plan.h"
 #include "record.h"
 #include "render.h"
 #include "scaffold.h"
 #include "sheet.h"
 #include "text.h"
+#include "watch.h"
 
 #ifndef SHIRYO_VERSION
 #define SHIRYO_VERSION "0.1.0"
@@ -54,6 +56,7 @@ static const char usage_text[] =
 	"       shiryo sheet PLAN.xml --year FY [--by department] [--actuals FILE]...\n"
 	"                    -o OUT.xlsx\n"
 	"       shiryo init DIR --title TITLE --issuer ISSUER --from FY --to FY\n"
+	"       shiryo watch PLAN.xml --kind KIND --year FY [build options] -o OUT.pdf\n"
 	"       shiryo help [COMMAND] | --help | --version\n"
 	"\n"
 	"FY is a fiscal year: 2025, R7, 令和7 or 令和7年度.\n"
@@ -152,7 +155,6 @@ static const struct command commands[] = {
 	 "  --title TITLE     the plan's title\n"
 	 "  --issuer ISSUER   who issues it (the municipality)\n"
 	 "  --from FY, --to FY  the plan period\n"},
-#if 0 /* not yet */
 	{"watch", "shiryo watch PLAN.xml --kind KIND --year FY [build options] -o OUT.pdf",
 	 BUILD_OPTS | BIT('h'),
 	 "Builds as 'shiryo build' does, then again whenever the plan or a file it\n"
@@ -160,7 +162,6 @@ static const struct command commands[] = {
 	 "prints its errors and keeps the last good PDF.  Stop it with Ctrl-C.\n"
 	 "\n"
 	 "  Options as for build; -o is required.\n"},
-#endif
 	{"help", "shiryo help [COMMAND]", 0,
 	 "Prints the help of a command, or the whole usage.\n"},
 };
@@ -246,7 +247,7 @@ static int usage_error(const char *fmt, ...)
 		fprintf(stderr, "usage: %s\n(shiryo help %s lists the options)\n",
 			usage_command->synopsis, usage_command->name);
 	else
-		fputs("usage: shiryo check|build|archive|sheet|init|help ...\n"
+		fputs("usage: shiryo check|build|archive|sheet|init|watch|help ...\n"
 		      "(shiryo --help lists them all)\n", stderr);
 	return EXIT_USAGE;
 }
@@ -666,6 +667,73 @@ out:
 	return rc;
 }
 
+/* shiryo watch: build, then again at every change of an input. */
+struct watch_ctx {
+	struct options *o;
+	struct text_engine *te;
+	const struct fontset *fs;
+};
+
+static int watch_build(void *ctx, struct watch_files *files)
+{
+	struct watch_ctx *w = ctx;
+	struct options *o = w->o;
+	struct diag_list dl;
+	diag_list_init(&dl);
+	watch_files_add(files, o->plan);
+	for (int i = 0; i < o->n_actuals; i++)
+		watch_files_add(files, o->actuals[i]);
+	struct plan *p = load_all(o, &dl, NULL);
+	int rc = -1;
+	if (p) {
+		/* what the plan linked: its actuals and PDCA files */
+		for (size_t i = 0; i < p->n_indicators; i++)
+			for (size_t k = 0; k < p->indicators[i].n_measures; k++) {
+				const struct measure *m = &p->indicators[i].measures[k];
+				for (size_t j = 0; j < m->n_actuals; j++)
+					if (m->actuals[j].source)
+						watch_files_add(files, m->actuals[j].source);
+			}
+		for (size_t i = 0; i < p->n_pdca; i++)
+			if (p->pdca[i].session && p->pdca[i].session->file)
+				watch_files_add(files, p->pdca[i].session->file);
+		o->doc.date = input_date(o, &dl);
+		rc = build_one(p, &o->doc, w->te, w->fs, o->output, &dl);
+	}
+	diag_print(&dl, stderr);
+	time_t now = time(NULL);
+	struct tm tm;
+	char when[16] = "";
+	if (localtime_r(&now, &tm))
+		strftime(when, sizeof when, "%H:%M:%S", &tm);
+	if (rc == 0)
+		say("\n", "[%s] wrote %s; watching %zu files (Ctrl-C stops)", when, o->output,
+		    files->n);
+	else
+		say("\n", "[%s] errors: %s is the last good build, unchanged", when, o->output);
+	plan_free(p);
+	diag_list_release(&dl);
+	return rc;
+}
+
+static int cmd_watch(struct options *o)
+{
+	struct diag_list dl;
+	diag_list_init(&dl);
+	int rc = EXIT_INPUT;
+	struct fontset *fs = fontset_load(NULL, &dl);
+	struct text_engine *te = fs ? text_engine_new(fs, &dl) : NULL;
+	diag_print(&dl, stderr);
+	if (te) {
+		struct watch_ctx w = {o, te, fs};
+		rc = watch_loop(watch_build, &w) == 0 ? 0 : EXIT_INPUT;
+	}
+	text_engine_free(te);
+	fontset_free(fs);
+	diag_list_release(&dl);
+	return rc;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc == 2 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
@@ -703,5 +771,7 @@ int main(int argc, char **argv)
 		return cmd_sheet(&o);
 	if (!strcmp(o.command, "init"))
 		return cmd_init(&o);
+	if (!strcmp(o.command, "watch"))
+		return cmd_watch(&o);
 	return cmd_build(&o);
 }

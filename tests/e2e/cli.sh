@@ -90,3 +90,41 @@ check "it names the existing file" contains "$WORK/out" "plan.xml: error: alread
 check "the existing plan is untouched" cmp -s "$WORK/plan.before" "$WORK/new/plan.xml"
 expect_exit 2 "init without --issuer is a usage error" "$SHIRYO" init "$WORK/new2" --title x --from R8 --to R12
 check "nothing written by a usage error" test ! -e "$WORK/new2"
+
+# ---- watch: rebuild after a change, keep the last good PDF on a bad edit ---
+mkdir -p "$WORK/w"
+cp "$WORK/new/plan.xml" "$WORK/new/plan-actuals.xml" "$WORK/new/plan-pdca-R8-council.xml" "$WORK/w/"
+# wait_for N: until the watcher's log has N lines "wrote" or "errors" (10 s at most)
+wait_for() {
+	i=0
+	while [ "$(grep -c '\] wrote \|\] errors: ' "$WORK/w/log" 2>/dev/null)" -lt "$1" ] && [ $i -lt 100 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	[ $i -lt 100 ]
+}
+timeout 60 "$SHIRYO" watch "$WORK/w/plan.xml" --kind council --year R8 -o "$WORK/w/out.pdf" \
+	2>"$WORK/w/log" &
+wpid=$!
+check "watch builds at start" wait_for 1
+check "watch wrote the PDF" test -s "$WORK/w/out.pdf"
+cp "$WORK/w/out.pdf" "$WORK/w/first.pdf"
+sleep 1.1 # a new second for the file date
+touch "$WORK/w/plan.xml"
+check "watch rebuilds after a touch of the plan" wait_for 2
+check "the PDF was written again" test "$WORK/w/out.pdf" -nt "$WORK/w/first.pdf"
+cp "$WORK/w/out.pdf" "$WORK/w/good.pdf"
+cp "$WORK/w/plan-actuals.xml" "$WORK/w/actuals.orig"
+echo "<broken" >>"$WORK/w/plan-actuals.xml"
+check "watch notices an invalid edit of a linked file" wait_for 3
+check "it prints the error with its place" grep -q "plan-actuals.xml:[0-9]*:[0-9]*: error" "$WORK/w/log"
+check "it says the last good PDF is kept" grep -q "errors: .*out.pdf is the last good build, unchanged" "$WORK/w/log"
+check "the last good PDF is unchanged" cmp -s "$WORK/w/out.pdf" "$WORK/w/good.pdf"
+check "the watcher is still running" kill -0 $wpid
+cp "$WORK/w/actuals.orig" "$WORK/w/plan-actuals.xml"
+check "watch rebuilds once the edit is fixed" wait_for 4
+check "the last line says it wrote the PDF" sh -c "tail -1 '$WORK/w/log' | grep -q '\] wrote '"
+kill $wpid 2>/dev/null
+wait $wpid 2>/dev/null
+check "the watcher stopped on SIGTERM" sh -c "! kill -0 $wpid 2>/dev/null"
+check "no temporary file left beside the PDF" sh -c "[ \$(ls '$WORK/w' | grep -c tmp) -eq 0 ]"
