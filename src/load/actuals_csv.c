@@ -10,6 +10,7 @@
 
 #include <errno.h>
 #include <iconv.h>
+#include <unistd.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -21,6 +22,7 @@
 #include "decimal.h"
 #include "diag.h"
 #include "fy.h"
+#include "infile.h"
 #include "load.h"
 #include "load_internal.h"
 #include "plan.h"
@@ -968,9 +970,18 @@ out:
 
 int actuals_load_csv(struct plan *p, const char *path, struct diag_list *dl)
 {
-	FILE *f = fopen(path, "rb");
+	/* Regular files only, checked on the descriptor: a FIFO named
+	 * x.csv would otherwise block for ever (issue 14). */
+	char why[256];
+	int fd = infile_open(path, why, sizeof why);
+	FILE *f = fd >= 0 ? fdopen(fd, "rb") : NULL;
 	if (!f) {
-		diag_add(dl, DIAG_ERROR, path, 0, 0, "cannot open actuals: %s", strerror(errno));
+		if (fd >= 0) {
+			snprintf(why, sizeof why, "%s", strerror(errno));
+			close(fd);
+		}
+		diag_add(dl, DIAG_ERROR, path, 0, 0, "%s%s",
+			 fd == -2 ? "" : "cannot open actuals: ", why);
 		return -1;
 	}
 	char *data = NULL;

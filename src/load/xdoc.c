@@ -16,6 +16,7 @@
  *    errors can name both.
  */
 #include "arena.h"
+#include "infile.h"
 #include "load_internal.h"
 
 #include <errno.h>
@@ -248,19 +249,11 @@ static int read_bytes(struct xdoc *x)
 	/* O_NONBLOCK, and regular files only: a plan may name its actuals and
 	 * PDCA files, and "/dev/stdin", "/dev/tty" or a FIFO there would
 	 * otherwise block shiryo for ever (found by review for issue 8). */
-	int fd = open(x->path, O_RDONLY | O_NONBLOCK);
+	char why[256];
+	int fd = infile_open(x->path, why, sizeof why);
 	if (fd < 0) {
-		xdoc_problem_at(x, DIAG_ERROR, 0, 0, "cannot open the file: %s",
-				strerror(errno));
-		return -1;
-	}
-	struct stat st;
-	if (fstat(fd, &st) == 0 && !S_ISREG(st.st_mode)) {
-		xdoc_problem_at(x, DIAG_ERROR, 0, 0, "%s",
-				S_ISDIR(st.st_mode) ? "is a directory, not a file"
-						    : "is not a regular file (a device, "
-						      "FIFO or socket): shiryo reads files only");
-		close(fd);
+		xdoc_problem_at(x, DIAG_ERROR, 0, 0, "%s%s",
+				fd == -1 ? "cannot open the file: " : "", why);
 		return -1;
 	}
 	FILE *f = fdopen(fd, "rb");

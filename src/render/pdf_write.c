@@ -5,8 +5,8 @@
  * itself: its error handler only records the first error into the context
  * (any libharu error poisons the document, so the first one is the one to
  * report), and the finished PDF is taken from its memory stream and written
- * by us, which gives real errno values for the messages and lets us write
- * to a temporary file that is renamed over the target only when complete.
+ * by the write policy of outfile.c (temporary file renamed over the target
+ * only when complete, devices written through, never over an input).
  */
 #include "render.h"
 
@@ -26,6 +26,7 @@
 
 #include "diag.h"
 #include "dlist.h"
+#include "outfile.h"
 #include "pdf_int.h"
 
 /* ---- diagnostics ------------------------------------------------------ */
@@ -556,80 +557,15 @@ bool pdf_write_all(int fd, const void *data, size_t n)
 	return true;
 }
 
-/* Writes bytes to path through "DIR/.NAME.XXXXXX", fsync and rename, so
- * that path is either the old file or the complete new one. */
+/* The write policy (outfile.c): temporary file and rename, or written
+ * through to a device, FIFO or standard output; never over an input. */
 static bool save_file(struct pdf_ctx *ctx, const struct pdf_bytes *b)
 {
-	const char *path = ctx->path;
-	const char *slash = strrchr(path, '/');
-	const char *base = slash ? slash + 1 : path;
-	size_t dir_len = slash ? (size_t)(slash - path) : 0;
-	if (!*base) {
-		pdf_error(ctx, "cannot write '%s': the path names a folder, not "
-			  "a file", path);
-		return false;
-	}
-
-	/* "DIR/" (or "" in the current folder, "/" at the root) ".NAME.XXXXXX" */
-	size_t tmp_size = strlen(path) + 16;
-	char *tmp = malloc(tmp_size);
-	char *dir = malloc(dir_len + 2);
-	if (!tmp || !dir)
-		abort();
-	if (slash) {
-		memcpy(dir, path, dir_len);
-		dir[dir_len] = '\0';
-		if (dir_len == 0)
-			strcpy(dir, "/");
-		snprintf(tmp, tmp_size, "%.*s/.%s.XXXXXX", (int)dir_len, path, base);
-	} else {
-		strcpy(dir, ".");
-		snprintf(tmp, tmp_size, ".%s.XXXXXX", base);
-	}
-
-	bool ok = false;
-	const char *step = "creating a temporary file in";
-	int fd = mkstemp(tmp);
-	if (fd < 0)
-		goto out;
-	/* mkstemp makes the file 0600; give it the usual 0666 - umask. */
-	mode_t mask = umask(0);
-	umask(mask);
-	step = "writing the temporary file in";
-	if (fchmod(fd, 0666 & ~mask) != 0 || !pdf_write_all(fd, b->data, b->len))
-		goto fail;
-	step = "flushing the temporary file in";
-	if (fsync(fd) != 0)
-		goto fail;
-	step = "closing the temporary file in";
-	int rc = close(fd);
-	fd = -1;
-	if (rc != 0)
-		goto fail;
-	step = "renaming the temporary file in";
-	if (rename(tmp, path) != 0)
-		goto fail;
-	/* Make the rename itself durable; failure here loses nothing. */
-	int dfd = open(dir, O_RDONLY);
-	if (dfd >= 0) {
-		fsync(dfd);
-		close(dfd);
-	}
-	ok = true;
-	goto out;
-fail:;
-	int saved = errno;
-	if (fd >= 0)
-		close(fd);
-	unlink(tmp);
-	errno = saved;
-out:
-	if (!ok)
-		pdf_error(ctx, "cannot write '%s': %s (while %s folder '%s')",
-			  path, strerror(errno), step, dir);
-	free(tmp);
-	free(dir);
-	return ok;
+	char why[1024];
+	if (outfile_write(ctx->path, b->data, b->len, why, sizeof why) == 0)
+		return true;
+	pdf_error(ctx, "cannot write '%s': %s", ctx->path, why);
+	return false;
 }
 
 /* ---- entry point ------------------------------------------------------ */
@@ -645,22 +581,8 @@ int pdf_write(const struct dl_doc *doc, const struct fontset *fs,
 	ctx.dl = dl ? dl : &own;
 	ctx.path = path;
 
-	/* A file-size limit (ulimit -f, a quota-like full disk) sends SIGXFSZ,
-	 * whose default action kills the process before the temporary file
-	 * (.NAME.XXXXXX) can be removed.  Ignored while
-	 * writing, the write fails with EFBIG and is reported and cleaned up
-	 * like any other (issue 8). */
-	struct sigaction ign, old_xfsz;
-	memset(&ign, 0, sizeof ign);
-	ign.sa_handler = SIG_IGN;
-	sigemptyset(&ign.sa_mask);
-	bool restore = sigaction(SIGXFSZ, &ign, &old_xfsz) == 0;
-
 	bool ok = pdf_check_doc(&ctx) && build(&ctx, &bytes) &&
 		  save_file(&ctx, &bytes);
-
-	if (restore)
-		sigaction(SIGXFSZ, &old_xfsz, NULL);
 
 	/* The pool first: its threads may still read the buffers below. */
 	pdf_deflate_free(ctx.z);
