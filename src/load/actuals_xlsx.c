@@ -27,6 +27,7 @@
 
 #include "diag.h"
 #include "fy.h"
+#include "infile.h"
 #include "load_internal.h"
 
 #define MAX_ENTRIES 10000
@@ -216,6 +217,7 @@ static char *read_file(struct book *b, size_t *len)
 		book_error(b, NULL, "not a regular file; a workbook must be a file");
 		goto fail;
 	}
+	infile_note(fd, b->path); /* an input: never an output (outfile.h) */
 	if ((uintmax_t)st.st_size > XLSX_MAX_FILE) {
 		book_error(b, NULL, "workbook of %jd bytes refused: at most %u MiB",
 			   (intmax_t)st.st_size, XLSX_MAX_FILE >> 20);
