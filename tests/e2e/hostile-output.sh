@@ -7,7 +7,7 @@
 # The tests run as root in CI, where folder permissions stop nothing: the
 # read-only folder is tested by dropping to user nobody (setpriv) when root,
 # with chmod when not; the full disk by a file-size limit (ulimit -f, works
-# for root too) and, where mounting is allowed, by a real 256 KiB tmpfs.
+# for root too) and, where mounting is allowed, by a real 1 MiB tmpfs.
 . tests/e2e/lib.inc
 export SOURCE_DATE_EPOCH=1763683200
 city=xml/kagoshima-city-plan2.xml
@@ -117,11 +117,11 @@ expect_exit 1 "a file-size limit (ulimit -f)" \
 said "a file-size limit (ulimit -f)" "cannot write '$WORK/full/keep.pdf': File too large"
 survived "a file-size limit (ulimit -f)" "$WORK/full"
 
-# A real full disk: a 256 KiB tmpfs with the old file and a filler that
+# A real full disk: a 1 MiB tmpfs (the PDF has grown past 256 KiB) with the old file and a filler that
 # takes the rest (needs mount rights: root outside a restricted container).
 mnt="$WORK/tmpfs"
 mkdir "$mnt"
-if [ "$(id -u)" = 0 ] && mount -t tmpfs -o size=256k shiryo-e2e "$mnt" 2>/dev/null; then
+if [ "$(id -u)" = 0 ] && mount -t tmpfs -o size=1m shiryo-e2e "$mnt" 2>/dev/null; then
 	trap 'umount "$mnt" 2>/dev/null; rm -rf "$WORK"' EXIT INT TERM
 	old "$mnt"
 	dd if=/dev/zero of="$mnt/filler" bs=4k 2>/dev/null
