@@ -11,6 +11,9 @@
  *   3  one paragraph (the plan's 「稼ぐ力」 paragraph) in framed boxes at
  *      the full body width, 2/3 and 1/3 of it, in each alignment, with the
  *      line count, forced breaks and loose lines in the label;
+ *   3b the same paragraphs broken line by line and over the whole
+ *      paragraph by phrase, side by side, and the priority projects'
+ *      titles as headings (issue 21);
  *   4  vertical alignment in a box, and a text taller than its box
  *      (TEXT_GROW and TEXT_MUST_FIT);
  *   5  a table with long wrapping cells and a decimal column;
@@ -459,9 +462,55 @@ static void part_widths(struct spec *sp, const struct plan *p)
 	}
 }
 
+/* Issue 21: the same paragraphs broken line by line (the engine before
+ * it: each line as full as it can be) and over the whole paragraph by
+ * phrase, side by side, justified at half the body width, and the
+ * priority projects' titles as a heading at 340 pt, ragged. */
+static void part_phrase(struct spec *sp, const struct plan *p)
+{
+	float w2 = (sp->body_w - COL_GAP) / 2;
+	struct text_src src = {p->file, 0};
+	story_page_break(sp->s);
+	heading(sp, 1, "４　行ごとの改行と、段落全体で句を単位に選ぶ改行（issue 21）");
+	note(sp, "同じ段落を、左は1行ずつ詰めて改行（issue 21 以前）、右は段落全体で改行位置を選び、"
+		 "ICUの句（lw=phrase）の境界を優先したもの。両端揃え、本文の半分の幅。"
+		 "行数は変えない。右は「相談件｜数」「生｜産性」のような語の途中の改行を避け、"
+		 "代わりに字間の上限を超える行（ラベルの「字間上限で不足」）が増えることがある。");
+	struct text_style line = {.role = FONT_MINCHO, .size = BODY_SIZE, .line_height = 1.6f,
+				  .align = TEXT_JUSTIFY, .first_indent = BODY_SIZE,
+				  .breaker = TEXT_BREAK_GREEDY};
+	struct text_style para = line;
+	para.breaker = TEXT_BREAK_PARAGRAPH;
+	size_t shown = 0;
+	for (size_t i = 0; i < p->n_sections && shown < 4; i++) {
+		const struct section *sec = &p->sections[i];
+		for (size_t k = 0; k < sec->n_paragraphs && shown < 4; k++, shown++) {
+			struct box_row *r = row_new(sp);
+			frame_text(sp, r, "1行ずつ", sec->paragraphs[k], &line, w2, 0, &src);
+			frame_text(sp, r, "段落全体・句", sec->paragraphs[k], &para, w2,
+				   w2 + COL_GAP, &src);
+			row_add(sp, r);
+			story_space(sp->s, 6);
+		}
+	}
+	struct text_style head = {.role = FONT_GOTHIC, .size = 12, .line_height = 1.4f,
+				  .breaker = TEXT_BREAK_GREEDY};
+	struct text_style head_p = head;
+	head_p.breaker = TEXT_BREAK_PARAGRAPH;
+	for (size_t i = 0; i < p->n_projects && i < 3; i++) {
+		const char *t = spec_printf(sp, "重点プロジェクト%s %s", p->projects[i].no ?
+					    p->projects[i].no : "", p->projects[i].title);
+		struct box_row *r = row_new(sp);
+		frame_text(sp, r, "見出し・1行ずつ", t, &head, w2, 0, &src);
+		frame_text(sp, r, "見出し・段落全体", t, &head_p, w2, w2 + COL_GAP, &src);
+		row_add(sp, r);
+		story_space(sp->s, 6);
+	}
+}
+
 static void part_boxes(struct spec *sp)
 {
-	heading(sp, 1, "４　箱の中の縦位置と、箱に収まらない文章");
+	heading(sp, 1, "５　箱の中の縦位置と、箱に収まらない文章");
 	note(sp, "高さ60ptの箱に短い文章を上・中央・下揃えで置いたもの。その下は、高さ30ptの箱に4行の文章を置いたもの："
 		 "TEXT_GROW は箱を越えて全部を描き（箱が伸びる）、TEXT_MUST_FIT は描かずに −1 を返す。");
 	float w3 = (sp->body_w - 2 * COL_GAP) / 3;
@@ -497,7 +546,7 @@ static void part_boxes(struct spec *sp)
 
 static void part_table(struct spec *sp, const struct plan *p)
 {
-	heading(sp, 1, "５　表のセル");
+	heading(sp, 1, "６　表のセル");
 	note(sp, "ゴシック9ptの表。取組内容の列は長い文章を折り返し、取組方針は行を結合して上下中央、"
 		 "値の列は小数点揃え（TABLE_DECIMAL）。");
 	struct table *t = table_new(4, NULL);
@@ -594,7 +643,7 @@ static const char *font_name(struct spec *sp, enum font_role role, uint32_t cp)
 static void part_fallback(struct spec *sp)
 {
 	story_page_break(sp->s);
-	heading(sp, 1, "６　代替書体と外字");
+	heading(sp, 1, "７　代替書体と外字");
 	note(sp, "主書体（IPAex明朝・IPAexゴシック）に無い文字は、書体の並び（IPA明朝／IPAゴシック → DejaVu Sans）から"
 		 "最初に持つ書体で描く。BMP外の文字は字形の輪郭を図形として描き、どの書体にも無い文字は〓で描いて警告する。"
 		 "表の「文字」列はゴシック、下の段落は明朝とゴシックで同じ文字を並べたもの。");
@@ -701,7 +750,7 @@ static const struct kinsoku_case KINSOKU[] = {
 static void part_kinsoku(struct spec *sp)
 {
 	story_page_break(sp->s);
-	heading(sp, 1, "７　禁則と分離禁止");
+	heading(sp, 1, "８　禁則と分離禁止");
 	note(sp, "各例は、素朴に折り返すと禁則に触れる位置で行が終わる幅（枠）で組んだもの：その位置までの文字の幅＋0.25pt。"
 		 "右は組まれた行と判定（行頭禁則・行末禁則・分離禁止）。追い込み（約物を詰めて前の行に入れる）か"
 		 "追い出し（前の文字を次の行へ送る）のどちらかで規則を守ればよい。");
@@ -767,7 +816,7 @@ static void part_kinsoku(struct spec *sp)
 static void part_warnings(struct spec *sp, const struct diag_list *dl)
 {
 	story_page_break(sp->s);
-	heading(sp, 1, "８　テキストエンジンの警告");
+	heading(sp, 1, "９　テキストエンジンの警告");
 	note(sp, spec_printf(sp, "この見本を組む間にエンジンが出した警告（%zu件、標準エラーにも出力）。"
 				 "文字ごと・エンジンごとに1回だけ報告される。",
 			     dl->count));
@@ -841,6 +890,7 @@ int main(int argc, char **argv)
 	part_headings(&sp);
 	part_body(&sp, p);
 	part_widths(&sp, p);
+	part_phrase(&sp, p);
 	part_boxes(&sp);
 	part_table(&sp, p);
 	part_fallback(&sp);
