@@ -561,7 +561,7 @@ static void greedy_spans(struct builder *b, const uint8_t *brk,
  * and page counts do not change); among the ways of breaking it into that
  * many, the cheapest wins: breaks at phrase boundaries, justified lines
  * within their spacing cap, no paragraph ending in one character. */
-#define COST_LINE 3000.0
+#define COST_LINE 1e5
 #define COST_FORCED 1e6         /* no legal break fits: as line by line */
 #define COST_SAME_KIND 200.0    /* two lines in a row end in one kind of
 				   poor break (as TeX's double hyphens) */

@@ -158,6 +158,7 @@ static bool splits_listed(const char *s, size_t len, size_t k)
 
 struct tally {
 	size_t lines, ends, in_phrase, listed, loose, forced;
+	double unfilled, most; /* em left at loose lines' ends: sum, max */
 	double seconds;
 };
 
@@ -186,6 +187,13 @@ static void tally_texts(const struct texts *t, float width,
 		for (size_t k = 0; k < tl->n_lines; k++) {
 			const struct text_line *ln = &tl->lines[k];
 			y->loose += ln->loose;
+			if (ln->loose) {
+				double u = (width - ln->x - ln->width -
+					    ln->char_space * (float)ln->n_gaps) / 10.5;
+				y->unfilled += u;
+				if (u > y->most)
+					y->most = u;
+			}
 			if (k + 1 == tl->n_lines || ln->hard_end)
 				continue;
 			y->ends++;
@@ -221,9 +229,12 @@ static void seed_plans_break_by_phrase(void)
 			tally_texts(&t, widths[w], TEXT_BREAK_PARAGRAPH, &q);
 			printf("\n    %s at %.1f pt, %zu texts: in phrase %zu -> %zu of %zu/%zu "
 			       "line ends, listed splits %zu -> %zu, loose %zu -> %zu, "
+			       "(mean %.2f -> %.2f em, most %.2f -> %.2f em unfilled), "
 			       "lines %zu -> %zu, %.2f -> %.2f ms",
 			       plans[p] + 4, widths[w], t.n, g.in_phrase, q.in_phrase,
 			       g.ends, q.ends, g.listed, q.listed, g.loose, q.loose,
+			       g.loose ? g.unfilled / (double)g.loose : 0,
+			       q.loose ? q.unfilled / (double)q.loose : 0, g.most, q.most,
 			       g.lines, q.lines, g.seconds * 1e3, q.seconds * 1e3);
 			/* at the body width, none; narrower, a word may have
 			 * to split where keeping it costs a loose line */
@@ -247,7 +258,67 @@ static void seed_plans_break_by_phrase(void)
 	stop();
 }
 
+/* The lines of s at width (10 pt, one em = 10 pt), joined by '|'. */
+static const char *joined(const char *s, float width, enum text_align al,
+			  enum text_breaker how)
+{
+	static char out[4096];
+	struct text_style st = {.size = 10, .align = al, .breaker = how};
+	struct text_layout *tl = text_layout_new(te, s, strlen(s), &st, width,
+						 NULL, NULL);
+	out[0] = '\0';
+	for (size_t i = 0; i < tl->n_lines; i++) {
+		size_t n = strlen(out);
+		snprintf(out + n, sizeof out - n, "%s%.*s", i ? "|" : "",
+			 (int)(tl->lines[i].end - tl->lines[i].start),
+			 s + tl->lines[i].start);
+	}
+	text_layout_free(tl);
+	return out;
+}
+
+#define EXPECT_STR(got, want)                                                  \
+	do {                                                                   \
+		const char *g_ = (got), *w_ = (want);                          \
+		if (strcmp(g_, w_) != 0)                                       \
+			fprintf(stderr, "\n  got:  %s\n  want: %s\n", g_, w_); \
+		CU_ASSERT_STRING_EQUAL(g_, w_);                                \
+	} while (0)
+
+/* What the costs choose, in the cases issue 21 names. */
+static void phrases_win_where_they_cost_little(void)
+{
+	start();
+	/* 相談|件数 line by line; by phrase the line ends before 相談件数 */
+	const char *s = "創業後3年以内の事業者の経営相談に対応した相談件数は増えています";
+	EXPECT_STR(joined(s, 230, TEXT_LEFT, TEXT_BREAK_GREEDY),
+		   "創業後3年以内の事業者の経営相談に対応した相談|件数は増えています");
+	EXPECT_STR(joined(s, 230, TEXT_LEFT, TEXT_BREAK_PARAGRAPH),
+		   "創業後3年以内の事業者の経営相談に対応した|相談件数は増えています");
+	/* a grade letter keeps its count */
+	const char *g = "A 2件・B 1件・C 1件・D 0件・未確定 1件";
+	EXPECT_STR(joined(g, 130, TEXT_LEFT, TEXT_BREAK_GREEDY),
+		   "A 2件・B 1件・C 1件・D |0件・未確定 1件");
+	EXPECT_STR(joined(g, 130, TEXT_LEFT, TEXT_BREAK_PARAGRAPH),
+		   "A 2件・B 1件・C 1件・|D 0件・未確定 1件");
+	/* a heading: a shorter first line rather than 生産|性 */
+	const char *h = "重点プロジェクト2 地域産業の生産性向上・安定化プロジェクト";
+	EXPECT_STR(joined(h, 160, TEXT_LEFT, TEXT_BREAK_GREEDY),
+		   "重点プロジェクト2 地域産業の生産|性向上・安定化プロジェクト");
+	EXPECT_STR(joined(h, 160, TEXT_LEFT, TEXT_BREAK_PARAGRAPH),
+		   "重点プロジェクト2 地域産業の|生産性向上・安定化プロジェクト");
+	/* justified, a phrase boundary within the spacing cap is free, and
+	 * the line still ends flush */
+	struct text_style st = {.size = 10, .align = TEXT_JUSTIFY};
+	struct text_layout *tl = text_layout_new(te, s, strlen(s), &st, 230, NULL, NULL);
+	CU_ASSERT_EQUAL(tl->n_lines, 2);
+	CU_ASSERT(!tl->lines[0].loose);
+	text_layout_free(tl);
+	stop();
+}
+
 static const struct cu_case cases[] = {
+	{"phrases win where they cost little", phrases_win_where_they_cost_little},
 	{"the seed plans break by phrase", seed_plans_break_by_phrase},
 	{NULL, NULL},
 };
