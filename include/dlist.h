@@ -185,6 +185,12 @@ int dl_elem_add(struct dl_doc *d, enum dl_role role, int parent);
 /* Makes elem (an index or DL_ARTIFACT) the element of the items added
  * from now on; returns the one that was current. */
 int dl_elem_set(struct dl_doc *d, int elem);
+/* For drawing code (a chart, a block's callback): adds an element of role
+ * under the current element (the Document when the current one is an
+ * artifact), makes it current and returns the element that was current,
+ * to be restored with dl_elem_set.  In an untagged display list (no
+ * elements yet) it adds nothing and only returns the current one. */
+int dl_elem_begin(struct dl_doc *d, enum dl_role role);
 /* The role's standard structure type name ("H1", "TD" ...). */
 const char *dl_role_name(enum dl_role role);
 

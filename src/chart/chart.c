@@ -130,9 +130,9 @@ void chart_draw(struct dl_doc *d, struct dl_page *pg, float x, float y,
 	const struct chart_geom *g = chart_layout(c, x, y, w, h, a);
 	struct paint pt = {c, d, pg};
 	/* one Figure: a screen reader reads its text, not the labels */
-	int fig = dl_elem_add(d, DL_R_FIGURE, d->cur >= 0 ? d->cur : 0);
-	d->elems[fig].alt = dl_doc_strdup(d, chart_alt(c, g, a));
-	int was = dl_elem_set(d, fig);
+	int was = dl_elem_begin(d, DL_R_FIGURE);
+	if (d->cur >= 0)
+		d->elems[d->cur].alt = dl_doc_strdup(d, chart_alt(c, g, a));
 
 	/* The layout keeps everything inside the box; the clip only guards
 	 * against a label the text engine measured differently. */

@@ -28,6 +28,7 @@
 #include "figures.h"
 #include "font.h"
 #include "fy.h"
+#include "html.h"
 #include "load.h"
 #include "pdca.h"
 #include "plan.h"
@@ -70,11 +71,13 @@ static const char usage_text[] =
 enum {
 	OPT_ACTUALS = 256, OPT_KIND, OPT_YEAR, OPT_FROM, OPT_TO, OPT_MEETING,
 	OPT_PAPER, OPT_DRAFT, OPT_NO_PDFA, OPT_BY, OPT_TITLE, OPT_ISSUER,
+	OPT_FORMAT,
 };
 
 #define BIT(o) (1u << ((o) == 'o' ? 0 : (o) == 'h' ? 1 : (o) - OPT_ACTUALS + 2))
 #define BUILD_OPTS (BIT(OPT_ACTUALS) | BIT('o') | BIT(OPT_KIND) | BIT(OPT_YEAR) | \
-		    BIT(OPT_MEETING) | BIT(OPT_PAPER) | BIT(OPT_DRAFT) | BIT(OPT_NO_PDFA))
+		    BIT(OPT_MEETING) | BIT(OPT_PAPER) | BIT(OPT_DRAFT) | BIT(OPT_NO_PDFA) | \
+		    BIT(OPT_FORMAT))
 
 static const struct option long_options[] = {
 	{"actuals", required_argument, NULL, OPT_ACTUALS},
@@ -87,6 +90,7 @@ static const struct option long_options[] = {
 	{"paper", required_argument, NULL, OPT_PAPER},
 	{"draft", no_argument, NULL, OPT_DRAFT},
 	{"no-pdfa", no_argument, NULL, OPT_NO_PDFA},
+	{"format", required_argument, NULL, OPT_FORMAT},
 	{"by", required_argument, NULL, OPT_BY},
 	{"title", required_argument, NULL, OPT_TITLE},
 	{"issuer", required_argument, NULL, OPT_ISSUER},
@@ -124,7 +128,8 @@ static const struct command commands[] = {
 	 "  -o, --output FILE the PDF to write (default PLAN-KIND-FY.pdf)\n"
 	 "  --paper P         a4 or a3l (A3 landscape)\n"
 	 "  --draft           mark every page 案\n"
-	 "  --no-pdfa         no PDF/A for the annual report\n"},
+	 "  --no-pdfa         no PDF/A for the annual report\n"
+	 "  --format F        pdf (default) or html (one self-contained page)\n"},
 	{"archive", "shiryo archive PLAN.xml --from FY --to FY [--actuals FILE]... -o DIR",
 	 BIT(OPT_ACTUALS) | BIT('o') | BIT(OPT_FROM) | BIT(OPT_TO) | BIT(OPT_PAPER) |
 		 BIT(OPT_DRAFT) | BIT(OPT_NO_PDFA) | BIT('h'),
@@ -193,6 +198,7 @@ struct options {
 	int from, to;
 	bool have_from, have_to;
 	bool by_department;
+	bool html; /* --format html */
 	const char *title, *issuer;
 	bool help; /* --help given: print the command's help */
 };
@@ -336,6 +342,11 @@ static int apply_option(struct options *o, int c, const char *v)
 		return 0;
 	case OPT_NO_PDFA:
 		o->doc.pdfa = false;
+		return 0;
+	case OPT_FORMAT:
+		if (strcmp(v, "pdf") && strcmp(v, "html"))
+			return usage_error("unknown format '%s' (pdf or html)", v);
+		o->html = !strcmp(v, "html");
 		return 0;
 	case OPT_BY:
 		if (strcmp(v, "department"))
@@ -581,14 +592,14 @@ static int cmd_init(const struct options *o)
 /* Builds one document of plan p into path. */
 static int build_one(const struct plan *p, const struct doc_options *doc,
 		     struct text_engine *te, const struct fontset *fs,
-		     const char *path, struct diag_list *dl)
+		     const char *path, struct diag_list *dl, bool html)
 {
 	struct dl_doc *d = NULL;
 	if (doc_build(p, doc, te, &d, dl) != 0 || dl->errors) {
 		dl_doc_free(d);
 		return -1;
 	}
-	int rc = pdf_write(d, fs, path, dl);
+	int rc = html ? html_write(d, fs, path, dl) : pdf_write(d, fs, path, dl);
 	dl_doc_free(d);
 	return rc;
 }
@@ -602,7 +613,8 @@ static const char *default_output(const struct options *o, char *buf, size_t siz
 	size_t n = strlen(base);
 	if (ends_with(base, ".xml"))
 		n -= 4;
-	snprintf(buf, size, "%.*s-%s-%s.pdf", (int)n, base, doc_kind_name(o->doc.kind), year);
+	snprintf(buf, size, "%.*s-%s-%s.%s", (int)n, base, doc_kind_name(o->doc.kind), year,
+		 o->html ? "html" : "pdf");
 	return buf;
 }
 
@@ -627,7 +639,7 @@ static int cmd_build(struct options *o)
 	if (!strcmp(o->command, "build")) {
 		char buf[4096];
 		const char *path = o->output ? o->output : default_output(o, buf, sizeof buf);
-		if (build_one(p, &o->doc, te, fs, path, &dl) == 0) {
+		if (build_one(p, &o->doc, te, fs, path, &dl, o->html) == 0) {
 			rc = 0;
 			say("\n", "wrote %s", path);
 		}
@@ -651,7 +663,7 @@ static int cmd_build(struct options *o)
 			 p->id ? p->id : "plan", fy);
 		say(" ... ", "[%d/%d] %s (%s)", fy - o->from + 1, o->to - o->from + 1, path,
 		    year);
-		if (build_one(p, &o->doc, te, fs, path, &dl) != 0) {
+		if (build_one(p, &o->doc, te, fs, path, &dl, false) != 0) {
 			fputs("failed\n", stderr);
 			rc = EXIT_INPUT;
 			break;

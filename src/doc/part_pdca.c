@@ -160,13 +160,22 @@ static void draw_block(struct dl_doc *d, struct dl_page *pg, float x, float y,
 	const float bh[P_N] = {b->row_h[0], b->row_h[0], b->row_h[1], b->row_h[1]};
 	struct dl_stroke frame = dl_stroke_solid(0.8f, DL_BLACK);
 	struct dl_color band = DL_GREY(0.85f);
+	/* structure: each box's title and text a paragraph, in the order
+	 * of the cycle; frames, bands and arrows are artifacts */
+	int block = d->cur;
 	for (int i = 0; i < P_N; i++) {
+		dl_elem_set(d, DL_ARTIFACT);
 		dl_rect(pg, bx[i], by[i], col_w, TITLE_H, &band, NULL);
 		dl_rect(pg, bx[i], by[i], col_w, bh[i], NULL, &frame);
+		dl_elem_set(d, block);
+		dl_elem_begin(d, DL_R_P);
 		text_layout_draw(b->title[i], d, pg, bx[i] + PAD, by[i], TITLE_H, TEXT_GROW);
+		dl_elem_set(d, block);
+		dl_elem_begin(d, DL_R_P);
 		text_layout_draw(b->body[i], d, pg, bx[i] + PAD, by[i] + TITLE_H + PAD,
 				 0, TEXT_GROW);
 	}
+	dl_elem_set(d, DL_ARTIFACT);
 	float mid0 = y + TITLE_H + 10, mid1 = by[P_CHECK] + TITLE_H + 10;
 	float gap_l = x + col_w + 3, gap_r = x + col_w + BOX_GAP - 3;
 	arrow(d, pg, gap_l, mid0, gap_r, mid0);                       /* Plan → Do */
@@ -175,6 +184,7 @@ static void draw_block(struct dl_doc *d, struct dl_page *pg, float x, float y,
 	arrow(d, pg, gap_r, mid1, gap_l, mid1);                       /* Check → Action */
 	arrow(d, pg, x + col_w / 2, by[P_ACTION] - 3, x + col_w / 2,
 	      y + b->row_h[0] + 3);                                  /* Action ↑ Plan */
+	dl_elem_set(d, block);
 }
 
 /* The fallback for long entries: a table that breaks across pages. */

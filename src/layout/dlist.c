@@ -92,6 +92,14 @@ int dl_elem_set(struct dl_doc *d, int elem)
 	return prev;
 }
 
+int dl_elem_begin(struct dl_doc *d, enum dl_role role)
+{
+	int was = d->cur;
+	if (d->n_elems)
+		d->cur = dl_elem_add(d, role, was >= 0 ? was : 0);
+	return was;
+}
+
 const char *dl_role_name(enum dl_role role)
 {
 	static const char *const names[] = {

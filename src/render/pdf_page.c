@@ -205,21 +205,30 @@ static void end_mc(struct painter *p)
  * pdf_tags.c records it) or in an artifact. */
 static void mark(struct painter *p, const struct dl_item *it)
 {
-	if (!p->tagged || (p->in_mc && p->mc_elem == it->elem))
+	if (!p->tagged)
+		return;
+	int elem = it->elem;
+	/* A chart's labels and axis numbers are artifacts: its Figure's /Alt
+	 * says what it shows, and "0 100 200 300" read aloud says nothing.
+	 * The HTML edition, which draws the same items, keeps them. */
+	if (elem >= 0 && it->kind == DL_TEXT &&
+	    p->ctx->doc->elems[elem].role == DL_R_FIGURE)
+		elem = DL_ARTIFACT;
+	if (p->in_mc && p->mc_elem == elem)
 		return;
 	end_mc(p);
 	end_text(p);
-	if (it->elem < 0) {
+	if (elem < 0) {
 		op(p, "/Artifact BMC\n");
 	} else {
 		char buf[64];
-		int mcid = pdf_tags_mcid(p->ctx, p->page, it->elem);
+		int mcid = pdf_tags_mcid(p->ctx, p->page, elem);
 		snprintf(buf, sizeof buf, "/%s <</MCID %d>> BDC\n",
-			 pdf_tags_tag(p->ctx, it->elem), mcid);
+			 pdf_tags_tag(p->ctx, elem), mcid);
 		op(p, buf);
 	}
 	p->in_mc = true;
-	p->mc_elem = it->elem;
+	p->mc_elem = elem;
 }
 
 /* Whether the item paints anything (only those are marked). */

@@ -84,3 +84,37 @@ then
 else
 	not_ok "a plain PDF for the checker's own test could be made"
 fi
+
+# ---- the HTML edition of the annual report ---------------------------------
+
+for plan in $CITY $PREF; do
+	h=$WORK/$plan-annual.html
+	build "$h" $plan --kind annual --format html
+	$PY "$TOP/tests/e2e/tagged_html.py" "xml/$plan.xml" "$h" | sed "s/^\(not \)\{0,1\}ok - /&$plan html: /"
+	# the same figures as the PDF: one svg per Figure element
+	pdf_figs=$($PY - "$WORK/$plan-annual.pdf" <<'PYEOF'
+import sys, pikepdf
+p = pikepdf.open(sys.argv[1])
+n, todo = 0, [p.Root.StructTreeRoot]
+while todo:
+    e = todo.pop()
+    if e.get("/S") == "/Figure":
+        n += 1
+    k = e.get("/K")
+    for c in (k if isinstance(k, pikepdf.Array) else [k] if k is not None else []):
+        if isinstance(c, pikepdf.Dictionary) and "/S" in c:
+            todo.append(c)
+print(n)
+PYEOF
+)
+	svgs=$(grep -o '<svg ' "$h" | wc -l)
+	if [ "$svgs" -gt 0 ] && [ "$svgs" -eq "$pdf_figs" ]; then
+		ok "$plan html: one chart per Figure of the PDF ($svgs)"
+	else
+		not_ok "$plan html: one chart per Figure of the PDF: $svgs svg, $pdf_figs Figures"
+	fi
+done
+expect_exit 2 "an unknown --format is refused" \
+	"$SHIRYO" build "xml/$CITY.xml" --kind annual --year R7 --format docx \
+	-o "$WORK/x.docx"
+check "... and writes nothing" test ! -e "$WORK/x.docx"
