@@ -3,8 +3,9 @@
 #   make            build build/shiryo
 #   make check      build, run each fuzz harness for a few seconds, then
 #                   every test (unit + end to end) under AddressSanitizer +
-#                   UndefinedBehaviorSanitizer, and the end-to-end tests
-#                   once more on the normal build
+#                   UndefinedBehaviorSanitizer, and prove that the normal
+#                   build writes the same bytes (tests/same-output);
+#                   JOBS (the processors) at a time
 #   make demo       write the sample PDFs into out/ from the plans in xml/
 #   make deps       install missing Debian packages (as root), or say which
 #   make install    PREFIX=/usr/local DESTDIR=
@@ -87,11 +88,15 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/cu_main.h $(BUILD)/libshiryo.a
 
 SAN_BUILD = build/san
 
+JOBS ?= $(shell getconf _NPROCESSORS_ONLN 2>/dev/null || echo 2)
+
+# The three builds (normal, sanitizer, fuzzing) each JOBS files at a time;
+# the tests run the suite once, on the sanitizer build (tests/run).
 check: deps
-	$(MAKE) --no-print-directory all
-	$(MAKE) --no-print-directory BUILD=$(SAN_BUILD) SANITIZE=1 all $(SAN_BUILD)/unit-bins
+	$(MAKE) --no-print-directory -j$(JOBS) all fuzz-build
+	$(MAKE) --no-print-directory -j$(JOBS) BUILD=$(SAN_BUILD) SANITIZE=1 all $(SAN_BUILD)/unit-bins
 	$(MAKE) --no-print-directory fuzz-smoke
-	tests/run $(SAN_BUILD) build
+	tests/run -j $(JOBS) $(SAN_BUILD) build
 
 $(BUILD)/unit-bins: $(UNIT_BIN)
 	@touch $@
@@ -138,13 +143,13 @@ install: $(BUILD)/shiryo
 clean:
 	rm -rf build out/*.pdf
 
-# ==== hardening (issue 8): fuzzing and valgrind =============================
+# ==== fuzzing and valgrind ===================================================
 #
 #   make fuzz        build the libFuzzer harnesses of tests/fuzz/ with clang
 #                    (ASan + UBSan) and run each for FUZZ_SECONDS (60);
 #                    corpora are kept in build/fuzz/corpus/ between runs
-#   make fuzz-smoke  each for FUZZ_SMOKE_SECONDS (8): the bounded run for
-#                    make check
+#   make fuzz-smoke  each for FUZZ_SMOKE_SECONDS (8), JOBS at a time: the
+#                    bounded run for make check
 #   make valgrind    the end-to-end commands under valgrind: no errors, no
 #                    definite leaks
 #
@@ -175,7 +180,8 @@ fuzz: $(FUZZ_BIN)
 	tests/fuzz/run $(FUZZ_BUILD) $(FUZZ_SECONDS) $(FUZZ_NAMES)
 
 fuzz-smoke: $(FUZZ_BIN)
-	tests/fuzz/run --smoke $(FUZZ_BUILD) $(FUZZ_SMOKE_SECONDS) $(FUZZ_NAMES)
+	printf '%s\n' $(FUZZ_NAMES) | \
+	  xargs -r -n 1 -P $(JOBS) tests/fuzz/run --smoke $(FUZZ_BUILD) $(FUZZ_SMOKE_SECONDS)
 
 $(FUZZ_BUILD)/libshiryo-fuzz.a: $(FUZZ_LIB_OBJ)
 	@rm -f $@
@@ -196,9 +202,9 @@ $(FUZZ_BUILD)/fuzz_%: $(FUZZ_BUILD)/tests/fuzz/fuzz_%.o $(FUZZ_BUILD)/libshiryo-
 
 valgrind: $(BUILD)/shiryo
 	tests/fuzz/valgrind $(BUILD)/shiryo
-# ==== end of hardening =======================================================
+# ==== end of fuzzing and valgrind ============================================
 
-# ==== specimens (issues 3 and 6): text specimen and chart gallery ===========
+# ==== specimens: the text specimen and the chart gallery =====================
 #
 #   make specimens   build the programs of tests/specimen/ into
 #                    $(BUILD)/specimen/ and write, into SPECIMEN_OUT (out),
@@ -241,7 +247,7 @@ specimens: $(SPECIMEN_BIN)
 -include $(SPECIMEN_BIN:=.d)
 # ==== end of specimens ======================================================
 
-# ==== benchmark (issue 9): speed, memory and size at scale ===================
+# ==== benchmark: speed, memory and size at scale =============================
 #
 #   make bench       build shiryo, generate the plans at scale (bench/genplan:
 #                    the city plan x1, x10, x100 with 1, 10 and 30 years of
