@@ -19,15 +19,18 @@
 #include "diag.h"
 #include "fy.h"
 #include "plan.h"
+#include "record.h"
 
 #define MAX_EARLIER 10 /* earlier years shown: the most recent ten */
 
-/* The 所管課 of an indicator, when the plan records one (it does not yet:
- * the plan model has no per-indicator department). */
-static const char *indicator_department(const struct indicator *ind)
+/* The year the workbook is for, for indicator_department(). */
+static int sheet_fy;
+
+/* The 所管課 of an indicator as of the sheet's year: from the latest
+ * evaluation record that names one (record.h), or NULL. */
+static const char *indicator_department(const struct plan *p, const struct indicator *ind)
 {
-	(void)ind;
-	return NULL;
+	return eval_dept(p, ind, sheet_fy, NULL);
 }
 
 struct formats {
@@ -126,12 +129,12 @@ static void sheet_name(const char *want, char *buf, size_t size)
 struct layout {
 	int first_earlier, n_earlier;
 	bool department;
-	int col_earlier, col_value, col_forecast, col_comment, n_cols;
+	int col_earlier, col_value, col_forecast, col_factors, col_choice, col_comment;
 };
 
 static void write_sheet(lxw_workbook *wb, const struct formats *f, const struct plan *p,
 			const struct sheet_options *o, const struct layout *L,
-			const char *name, const char *department)
+			const char *name, const char *department, bool no_department)
 {
 	lxw_worksheet *ws = workbook_add_worksheet(wb, name);
 	char fy[32], fy_era[48], buf[512];
@@ -164,6 +167,8 @@ static void write_sheet(lxw_workbook *wb, const struct formats *f, const struct 
 	worksheet_write_string(ws, h, (lxw_col_t)L->col_value, buf, f->head_input);
 	snprintf(buf, sizeof buf, "%s見込み", fy);
 	worksheet_write_string(ws, h, (lxw_col_t)L->col_forecast, buf, f->head_input);
+	worksheet_write_string(ws, h, (lxw_col_t)L->col_factors, "要因分析", f->head_input);
+	worksheet_write_string(ws, h, (lxw_col_t)L->col_choice, "今後の方向性", f->head_input);
 	worksheet_write_string(ws, h, (lxw_col_t)L->col_comment, "コメント", f->head_input);
 
 	worksheet_set_column(ws, 0, 0, 6, NULL);
@@ -174,14 +179,18 @@ static void write_sheet(lxw_workbook *wb, const struct formats *f, const struct 
 	worksheet_set_column(ws, (lxw_col_t)(L->col_earlier - (L->department ? 1 : 0)),
 			     (lxw_col_t)(L->col_value), 12, NULL);
 	worksheet_set_column(ws, (lxw_col_t)L->col_forecast, (lxw_col_t)L->col_forecast, 12, NULL);
-	worksheet_set_column(ws, (lxw_col_t)L->col_comment, (lxw_col_t)L->col_comment, 40, NULL);
+	worksheet_set_column(ws, (lxw_col_t)L->col_factors, (lxw_col_t)L->col_factors, 30, NULL);
+	worksheet_set_column(ws, (lxw_col_t)L->col_choice, (lxw_col_t)L->col_choice, 12, NULL);
+	worksheet_set_column(ws, (lxw_col_t)L->col_comment, (lxw_col_t)L->col_comment, 30, NULL);
 	worksheet_set_row(ws, h, 30, NULL);
 
 	lxw_row_t r = h + 1;
 	for (size_t i = 0; i < p->n_indicators; i++) {
 		const struct indicator *ind = &p->indicators[i];
-		const char *dep = indicator_department(ind);
+		const char *dep = indicator_department(p, ind);
 		if (department && (!dep || strcmp(dep, department)))
+			continue;
+		if (no_department && dep)
 			continue;
 		for (size_t k = 0; k < ind->n_measures; k++) {
 			const struct measure *m = &ind->measures[k];
@@ -232,6 +241,8 @@ static void write_sheet(lxw_workbook *wb, const struct formats *f, const struct 
 			 * here replaces the plan's (with a note) */
 			worksheet_write_blank(ws, r, (lxw_col_t)L->col_value, f->input_num[d]);
 			worksheet_write_blank(ws, r, (lxw_col_t)L->col_forecast, f->input_num[d]);
+			worksheet_write_blank(ws, r, (lxw_col_t)L->col_factors, f->input_text);
+			worksheet_write_blank(ws, r, (lxw_col_t)L->col_choice, f->input_text);
 			worksheet_write_blank(ws, r, (lxw_col_t)L->col_comment, f->input_text);
 			r++;
 		}
@@ -250,6 +261,28 @@ static void write_sheet(lxw_workbook *wb, const struct formats *f, const struct 
 				  "未確定なら空欄）。";
 		worksheet_data_validation_range(ws, h + 1, (lxw_col_t)L->col_value, r - 1,
 						(lxw_col_t)L->col_forecast, &v);
+		/* 今後の方向性: one of the plan's words (at most 255 characters
+		 * in all, Excel's limit for a list written in the rule) */
+		const char *list[33] = {0};
+		size_t n = 0, len = 0;
+		for (size_t i = 0; i < p->n_review_choices && n < 32; i++) {
+			len += strlen(p->review_choices[i]) + 1;
+			if (len > 255)
+				break;
+			list[n++] = p->review_choices[i];
+		}
+		if (n) {
+			lxw_data_validation choice = {0};
+			choice.validate = LXW_VALIDATION_TYPE_LIST;
+			choice.value_list = (char **)list;
+			choice.ignore_blank = LXW_VALIDATION_ON;
+			choice.show_error = LXW_VALIDATION_ON;
+			choice.error_type = LXW_VALIDATION_ERROR_TYPE_STOP;
+			choice.error_title = "一覧から選んでください";
+			choice.error_message = "今後の方向性は、計画が定める語から選びます。";
+			worksheet_data_validation_range(ws, h + 1, (lxw_col_t)L->col_choice, r - 1,
+							(lxw_col_t)L->col_choice, &choice);
+		}
 	}
 	worksheet_freeze_panes(ws, h + 1, 4);
 	lxw_protection prot = {0};
@@ -302,6 +335,7 @@ int sheet_write_xlsx(const struct plan *p, const struct sheet_options *o,
 	}
 	close(fd);
 
+	sheet_fy = o->fy;
 	struct layout L = {0};
 	L.first_earlier = p->from;
 	if (o->fy - L.first_earlier > MAX_EARLIER)
@@ -309,13 +343,15 @@ int sheet_write_xlsx(const struct plan *p, const struct sheet_options *o,
 	L.n_earlier = o->fy > L.first_earlier ? o->fy - L.first_earlier : 0;
 	bool any_department = false;
 	for (size_t i = 0; i < p->n_indicators; i++)
-		if (indicator_department(&p->indicators[i]))
+		if (indicator_department(p, &p->indicators[i]))
 			any_department = true;
 	L.department = any_department;
 	L.col_earlier = 7 + (L.department ? 1 : 0);
 	L.col_value = L.col_earlier + L.n_earlier;
 	L.col_forecast = L.col_value + 1;
-	L.col_comment = L.col_value + 2;
+	L.col_factors = L.col_value + 2;
+	L.col_choice = L.col_value + 3;
+	L.col_comment = L.col_value + 4;
 
 	lxw_workbook_options wo = {0};
 	lxw_workbook *wb = workbook_new_opt(tmp, &wo);
@@ -336,22 +372,27 @@ int sheet_write_xlsx(const struct plan *p, const struct sheet_options *o,
 	if (o->by_department && any_department) {
 		/* one sheet per department, in the order they first appear */
 		for (size_t i = 0; i < p->n_indicators; i++) {
-			const char *dep = indicator_department(&p->indicators[i]);
+			const char *dep = indicator_department(p, &p->indicators[i]);
 			bool seen = !dep;
 			for (size_t k = 0; k < i && !seen; k++) {
-				const char *d = indicator_department(&p->indicators[k]);
+				const char *d = indicator_department(p, &p->indicators[k]);
 				seen = d && !strcmp(d, dep);
 			}
 			if (seen)
 				continue;
 			sheet_name(dep, name, sizeof name);
-			write_sheet(wb, &f, p, o, &L, name, dep);
+			write_sheet(wb, &f, p, o, &L, name, dep, false);
 		}
+		bool orphans = false;
+		for (size_t i = 0; i < p->n_indicators; i++)
+			orphans |= !indicator_department(p, &p->indicators[i]);
+		if (orphans)
+			write_sheet(wb, &f, p, o, &L, "所管課なし", NULL, true);
 	} else {
 		if (o->by_department)
 			diag_add(dl, DIAG_NOTE, p->file, 0, 0,
 				 "the plan records no 所管課 for its indicators: one sheet for all");
-		write_sheet(wb, &f, p, o, &L, "実績入力", NULL);
+		write_sheet(wb, &f, p, o, &L, "実績入力", NULL, false);
 	}
 	lxw_error err = workbook_close(wb);
 	if (err != LXW_NO_ERROR) {

@@ -105,15 +105,20 @@ print("input-locked", ws.cell(row=5, column=col).protection.locked)
 print("earlier-locked", ws.cell(row=5, column=col - 1).protection.locked)
 print("earlier", ws.cell(row=5, column=col - 1).value)
 print("validation", " ".join(str(v.sqref) for v in ws.data_validations.dataValidation))
+print("choices", " ".join(str(v.formula1) for v in ws.data_validations.dataValidation if v.type == "list"))
+print("dept", ws.cell(row=5, column=head.index("所管課") + 1).value)
 print("rows", ws.max_row - 4)
 PYEOF
-check "the header has the indicator, unit, baseline, target, earlier years and the input columns" \
-	contains "$WORK/sheet.txt" "head 番号|施策の柱|指標ID|指標|単位|基準値|目標値|R4（登録済）|R5（登録済）|R6（登録済）|R7実績|R7見込み|コメント"
+check "the header has the indicator, unit, baseline, target, 所管課, earlier years and the input columns" \
+	contains "$WORK/sheet.txt" "head 番号|施策の柱|指標ID|指標|単位|基準値|目標値|所管課|R4（登録済）|R5（登録済）|R6（登録済）|R7実績|R7見込み|要因分析|今後の方向性|コメント"
 check "the sheet is protected" contains "$WORK/sheet.txt" "protected True"
 check "the input cells are unlocked" contains "$WORK/sheet.txt" "input-locked False"
 check "the earlier years are locked" contains "$WORK/sheet.txt" "earlier-locked True"
 check "the earlier years are filled in (R6 of the first indicator)" contains "$WORK/sheet.txt" "earlier 7,081"
-check "the value and forecast cells are validated as numbers" contains "$WORK/sheet.txt" "validation K5:L26"
+check "the value and forecast cells are validated as numbers, 今後の方向性 by the plan's list" \
+	contains "$WORK/sheet.txt" "validation L5:M26 O5:O26"
+check "the list is the plan's review choices" contains "$WORK/sheet.txt" 'choices "拡充,継続,見直し,縮小,廃止"'
+check "所管課 comes from the evaluation record" contains "$WORK/sheet.txt" "dept 産業政策課"
 check "one row per indicator (22)" contains "$WORK/sheet.txt" "rows 22"
 # a department fills the R7 column: numbers as typed into Excel
 mk fill "$WORK/実績入力.xlsx" "$WORK/filled.xlsx" R7 7345 18.4 130 31 "" 44.5
@@ -125,9 +130,39 @@ check "the page shows the first filled value (7,345千円)" grep -q "R7 *7,345�
 check "the page shows 18.4％ as typed" grep -q "R7 *18\.4％" "$WORK/filled.txt"
 check "the page shows 130事業者" grep -q "R7 *130事業者" "$WORK/filled.txt"
 check "the page shows 31件" grep -q "R7 *31件" "$WORK/filled.txt"
-expect_exit 0 "sheet --by department without departments in the plan" \
+# a sheet per department: every indicator once, and read back as a whole
+expect_exit 0 "sheet --by department" \
 	"$SHIRYO" sheet "$city" --year R7 --by department -o "$WORK/dep.xlsx"
+"$PY" - "$WORK/dep.xlsx" >"$WORK/dep.txt" <<'PYEOF'
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+print("sheets", len(wb.sheetnames))
+rows = 0
+for ws in wb.worksheets:
+    head = [c.value for c in ws[4]]
+    d = head.index("所管課") + 1
+    names = {ws.cell(row=r, column=d).value for r in range(5, ws.max_row + 1)}
+    print("one-dept", ws.title, len(names) == 1 and ws.title in names)
+    rows += ws.max_row - 4
+print("rows", rows)
+PYEOF
+check "one sheet per department (9 in the city plan's records)" contains "$WORK/dep.txt" "sheets 9"
+check "each sheet holds its department's indicators only" sh -c "! grep -q 'one-dept .* False' '$WORK/dep.txt'"
+check "every indicator is on one sheet (22 rows in all)" contains "$WORK/dep.txt" "rows 22"
+mk fill "$WORK/dep.xlsx" "$WORK/dep-filled.xlsx" R7 7345 18.4 130 31
+expect_exit 0 "a filled per-department workbook is read back" \
+	"$SHIRYO" build "$city" --kind annual --year R7 --actuals "$WORK/dep-filled.xlsx" -o "$WORK/dep.pdf"
+pdftotext -layout "$WORK/dep.pdf" "$WORK/dep-pdf.txt"
+check "its values are on the page" sh -c "grep -q 'R7 *7,345千円' '$WORK/dep-pdf.txt' && grep -q 'R7 *18\.4％' '$WORK/dep-pdf.txt'"
+"$SHIRYO" init "$WORK/new" --title "試験計画" --issuer "試験町" --from R8 --to R12 2>/dev/null
+expect_exit 0 "sheet --by department of a plan without departments" \
+	"$SHIRYO" sheet "$WORK/new/plan.xml" --year R9 --by department -o "$WORK/nodep.xlsx"
 check "it says there is one sheet for all" contains "$WORK/out" "one sheet for all"
+mk fill "$WORK/nodep.xlsx" "$WORK/nodep-filled.xlsx" R9 123
+expect_exit 0 "the new plan builds with the filled workbook" \
+	"$SHIRYO" build "$WORK/new/plan.xml" --kind council --year R9 --actuals "$WORK/nodep-filled.xlsx" -o "$WORK/new.pdf"
+pdftotext -layout "$WORK/new.pdf" "$WORK/new.txt"
+check "the new plan's page shows the value" grep -q "123件" "$WORK/new.txt"
 expect_exit 2 "sheet without -o is a usage error" "$SHIRYO" sheet "$city" --year R7
 expect_exit 1 "sheet for a year outside the plan is refused" \
 	"$SHIRYO" sheet "$city" --year R20 -o "$WORK/none.xlsx"
