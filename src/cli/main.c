@@ -710,7 +710,7 @@ static int watch_build(void *ctx, struct watch_files *files)
 			if (p->pdca[i].session && p->pdca[i].session->file)
 				watch_files_add(files, p->pdca[i].session->file);
 		o->doc.date = input_date(o, &dl);
-		rc = build_one(p, &o->doc, w->te, w->fs, o->output, &dl);
+		rc = build_one(p, &o->doc, w->te, w->fs, o->output, &dl, o->html);
 	}
 	diag_print(&dl, stderr);
 	time_t now = time(NULL);
