@@ -130,6 +130,24 @@ float chart_min_height(const struct chart *c, float w);
 void chart_draw(struct dl_doc *d, struct dl_page *pg, float x, float y,
 		float w, float h, void *chart);
 
+/* ---- sparklines ---------------------------------------------------------- */
+
+/* A word-sized line of one measure's yearly values (part of ind) from the
+ * plan's first year to fy: the baseline hollow at the left, the latest
+ * known value filled, the target as a dotted level when it lies within
+ * twice the data's range of it; no axes or labels (the row says the
+ * values).  Drawn by chart_spark_draw, a layout / table drawing callback
+ * (table.h: table_cell.draw); the struct and what it points to must live
+ * until then.  Draws nothing when no value is known. */
+struct chart_spark {
+	const struct plan *p;
+	const struct indicator *ind;
+	size_t part;     /* which measure of a compound indicator */
+	int fy;
+};
+void chart_spark_draw(struct dl_doc *d, struct dl_page *pg, float x, float y,
+		      float w, float h, void *spark);
+
 /* ---- axes --------------------------------------------------------------- */
 
 /* Round ticks: lo, lo + step, ..., hi, step = mant × 10^exp10 with mant 1, 2

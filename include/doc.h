@@ -15,15 +15,17 @@ struct dl_doc;
 struct diag_list;
 struct text_engine;
 
-enum doc_kind { DOC_COUNCIL, DOC_PROJECT, DOC_ANNUAL };
+enum doc_kind { DOC_COUNCIL, DOC_PROJECT, DOC_ANNUAL, DOC_SUMMARY };
 enum doc_meeting { MEETING_NONE, MEETING_MIDYEAR, MEETING_YEAREND };
-enum doc_paper { PAPER_A4, PAPER_A3_LANDSCAPE };
+enum doc_paper { PAPER_A4, PAPER_A3_LANDSCAPE, PAPER_A4_LANDSCAPE };
 
 struct doc_options {
 	enum doc_kind kind;
 	int fy;                 /* the fiscal year reported on */
 	enum doc_meeting meeting;
 	enum doc_paper paper;
+	bool paper_set;         /* paper was asked for: the summary (always
+				   landscape) is A3 unless a4 or a4l was */
 	bool draft;             /* 「案」 watermark */
 	bool pdfa;              /* archive grade (annual) */
 	long long date;         /* document date, seconds since the epoch (UTC),

@@ -91,6 +91,7 @@ struct table;
 enum lay_paper {
 	LAY_A4,           /* 595.28 x 841.89 pt, portrait */
 	LAY_A3_LANDSCAPE, /* 1190.55 x 841.89 pt */
+	LAY_A4_LANDSCAPE, /* 841.89 x 595.28 pt */
 };
 
 #define LAY_A4_WIDTH 595.28f

@@ -76,6 +76,14 @@
 #include "text.h"
 
 struct table;
+struct dl_doc;
+struct dl_page;
+
+/* A drawing in a cell (a sparkline, a mark): called with the cell's inner
+ * box (padding off) of height h = table_cell.draw_h, centred vertically in
+ * the cell; the same signature as layout.h's lay_draw_fn. */
+typedef void (*table_draw_fn)(struct dl_doc *d, struct dl_page *p, float x,
+			      float y, float w, float h, void *ctx);
 
 enum table_width {
 	TABLE_AUTO,  /* sized to the content, within min..max */
@@ -125,6 +133,15 @@ struct table_cell {
 	enum text_valign valign;
 	float grey;           /* fill grey level 0 < grey < 1; 0: none */
 	struct text_src src;  /* where the text came from (warnings) */
+	/* A drawing instead of text (a grid of small charts: the one-sheet
+	 * overview): the row grows to hold draw_h plus the padding, and the
+	 * drawing goes on the page that shows the row (a row is split only
+	 * between text lines, after the drawing has a page).  A header
+	 * cell's drawing is repeated with the header.  Only cells that span
+	 * one row; ctx must live until the story is laid out. */
+	table_draw_fn draw;
+	void *draw_ctx;
+	float draw_h;         /* points */
 };
 
 /* A table of n_cols columns (>= 1), all TABLE_SHARE with weight 1 until

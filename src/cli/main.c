@@ -1,9 +1,9 @@
 /* main.c - the shiryo command line.
  *
  *   shiryo check PLAN.xml|ACTUALS.xml|PDCA.xml [--actuals FILE]...
- *   shiryo build PLAN.xml --kind council|project|annual --year FY
+ *   shiryo build PLAN.xml --kind council|project|annual|summary --year FY
  *                [--actuals FILE]... [--meeting midyear|yearend] [-o OUT.pdf]
- *                [--paper a4|a3l] [--draft] [--no-pdfa]
+ *                [--paper a4|a4l|a3l] [--draft] [--no-pdfa]
  *   shiryo archive PLAN.xml --from FY --to FY [--actuals FILE]... -o DIR
  *
  * Exit status: 0 success, 1 the input has errors or the output could not be
@@ -50,9 +50,9 @@
 /* The whole help (shiryo --help); each command's own is in commands[]. */
 static const char usage_text[] =
 	"usage: shiryo check PLAN.xml|ACTUALS.xml|PDCA.xml [--actuals FILE]...\n"
-	"       shiryo build PLAN.xml --kind council|project|annual --year FY\n"
+	"       shiryo build PLAN.xml --kind council|project|annual|summary --year FY\n"
 	"                    [--actuals FILE]... [--meeting midyear|yearend]\n"
-	"                    [-o OUT.pdf] [--paper a4|a3l] [--draft] [--no-pdfa]\n"
+	"                    [-o OUT.pdf] [--paper a4|a4l|a3l] [--draft] [--no-pdfa]\n"
 	"       shiryo archive PLAN.xml --from FY --to FY [--actuals FILE]... -o DIR\n"
 	"       shiryo sheet PLAN.xml --year FY [--by department] [--actuals FILE]...\n"
 	"                    -o OUT.xlsx\n"
@@ -115,18 +115,19 @@ static const struct command commands[] = {
 	 "Exit 0 valid, 1 errors, 2 wrong command line.\n"
 	 "\n"
 	 "  --actuals FILE   also read these actuals (XML, CSV or .xlsx); repeatable\n"},
-	{"build", "shiryo build PLAN.xml --kind council|project|annual --year FY [options]",
+	{"build", "shiryo build PLAN.xml --kind council|project|annual|summary --year FY [options]",
 	 BUILD_OPTS | BIT('h'),
 	 "Writes one PDF document of the plan for a fiscal year.\n"
 	 "\n"
 	 "  --kind KIND       council (推進会議資料), project (熱度マネジメント会議資料)\n"
-	 "                    or annual (年次報告書, PDF/A-1b)\n"
+	 "                    annual (年次報告書, PDF/A-1b) or summary (主要指標一覧,\n"
+	 "                    one landscape sheet: A3, or A4 with --paper a4 or a4l)\n"
 	 "  --year FY         the fiscal year: 2025, R7, 令和7年度\n"
 	 "  --actuals FILE    yearly actuals (XML, CSV or .xlsx); later files override\n"
 	 "                    earlier ones; repeatable\n"
 	 "  --meeting M       midyear or yearend (project handouts)\n"
 	 "  -o, --output FILE the PDF to write (default PLAN-KIND-FY.pdf)\n"
-	 "  --paper P         a4 or a3l (A3 landscape)\n"
+	 "  --paper P         a4, a4l (A4 landscape) or a3l (A3 landscape)\n"
 	 "  --draft           mark every page 案\n"
 	 "  --no-pdfa         no PDF/A for the annual report\n"
 	 "  --format F        pdf (default) or html (one self-contained page)\n"},
@@ -301,8 +302,10 @@ static int apply_option(struct options *o, int c, const char *v)
 			o->doc.kind = DOC_PROJECT;
 		else if (!strcmp(v, "annual"))
 			o->doc.kind = DOC_ANNUAL;
+		else if (!strcmp(v, "summary"))
+			o->doc.kind = DOC_SUMMARY;
 		else
-			return usage_error("unknown kind '%s' (council, project or annual)", v);
+			return usage_error("unknown kind '%s' (council, project, annual or summary)", v);
 		o->have_kind = true;
 		return 0;
 	case OPT_YEAR:
@@ -334,8 +337,11 @@ static int apply_option(struct options *o, int c, const char *v)
 			o->doc.paper = PAPER_A4;
 		else if (!strcmp(v, "a3l"))
 			o->doc.paper = PAPER_A3_LANDSCAPE;
+		else if (!strcmp(v, "a4l"))
+			o->doc.paper = PAPER_A4_LANDSCAPE;
 		else
-			return usage_error("unknown paper '%s' (a4 or a3l)", v);
+			return usage_error("unknown paper '%s' (a4, a4l or a3l)", v);
+		o->doc.paper_set = true;
 		return 0;
 	case OPT_DRAFT:
 		o->doc.draft = true;
@@ -372,7 +378,7 @@ static const char *option_wants(int c)
 	switch (c) {
 	case OPT_ACTUALS: return "a file";
 	case 'o': return "a path";
-	case OPT_KIND: return "council, project or annual";
+	case OPT_KIND: return "council, project, annual or summary";
 	case OPT_YEAR: case OPT_FROM: case OPT_TO: return "a fiscal year";
 	case OPT_MEETING: return "midyear or yearend";
 	case OPT_PAPER: return "a4 or a3l";
@@ -446,7 +452,7 @@ static int parse_args(int argc, char **argv, struct options *o)
 								     : "no plan file given");
 	if (!strcmp(o->command, "build") || !strcmp(o->command, "watch")) {
 		if (!o->have_kind)
-			return usage_error("%s needs --kind council|project|annual", o->command);
+			return usage_error("%s needs --kind council|project|annual|summary", o->command);
 		if (!o->have_year)
 			return usage_error("%s needs --year FY", o->command);
 		if (!strcmp(o->command, "watch") && !o->output)

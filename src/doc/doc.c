@@ -12,6 +12,7 @@
 #include "diag.h"
 #include "doc_int.h"
 #include "fy.h"
+#include "record.h"
 
 const char *doc_kind_name(enum doc_kind k)
 {
@@ -19,6 +20,7 @@ const char *doc_kind_name(enum doc_kind k)
 	case DOC_COUNCIL: return "council";
 	case DOC_PROJECT: return "project";
 	case DOC_ANNUAL: return "annual";
+	case DOC_SUMMARY: return "summary";
 	}
 	return "?";
 }
@@ -103,6 +105,7 @@ static const char *kind_title(enum doc_kind k, enum doc_meeting m)
 		return m == MEETING_MIDYEAR ? "重点プロジェクト 中間期の取組状況"
 					    : "重点プロジェクト 年度末の取組状況";
 	case DOC_ANNUAL: return "年次報告書";
+	case DOC_SUMMARY: return "主要指標一覧";
 	}
 	return "";
 }
@@ -127,7 +130,13 @@ int doc_build(const struct plan *p, const struct doc_options *o,
 	long long date = doc_date(&c);
 
 	struct lay_setup ls;
-	lay_setup_init(&ls, o->paper == PAPER_A3_LANDSCAPE ? LAY_A3_LANDSCAPE : LAY_A4);
+	enum lay_paper paper = o->paper == PAPER_A3_LANDSCAPE ? LAY_A3_LANDSCAPE
+			       : o->paper == PAPER_A4_LANDSCAPE ? LAY_A4_LANDSCAPE : LAY_A4;
+	/* the one-sheet overview is a landscape sheet: A3 unless A4 was asked */
+	if (o->kind == DOC_SUMMARY)
+		paper = o->paper_set && o->paper != PAPER_A3_LANDSCAPE ? LAY_A4_LANDSCAPE
+								       : LAY_A3_LANDSCAPE;
+	lay_setup_init(&ls, paper);
 	ls.head_left = p->short_title ? p->short_title : p->title;
 	ls.draft = o->draft;
 	ls.continued = "（続き）";
@@ -135,8 +144,26 @@ int doc_build(const struct plan *p, const struct doc_options *o,
 		ls.doc_number = "資料１";
 	else if (o->kind == DOC_PROJECT)
 		ls.doc_number = "資料２";
+	else if (o->kind == DOC_SUMMARY)
+		ls.doc_number = "参考資料";
 	else
 		ls.binding = 5; /* the archive copy is bound: とじしろ 5 mm */
+	if (o->kind == DOC_SUMMARY) {
+		/* one note at the foot of every sheet, not a line under a table
+		 * that runs over sheets */
+		const struct eval_record *e = eval_of_year(p, o->fy);
+		bool recs = e && e->illustrative;
+		if (p->actuals_illustrative || recs) {
+			c.page_notes = true;
+			ls.page_note = p->actuals_illustrative && recs
+				? "※ 実績値・所管課は例示です（公表された統計値・実際の評価記録ではありません）。"
+				: p->actuals_illustrative ? ILLUSTRATIVE_NOTE
+				: "※ 所管課は例示です（実際の評価記録ではありません）。";
+		}
+		ls.margin_top = 18;
+		ls.margin_bottom = 16;
+		ls.margin_left = ls.margin_right = 15;
+	}
 	if (o->kind == DOC_ANNUAL) {
 		/* The archive shows two tables and a chart per indicator: a
 		 * note under each said it six times a page.  Once per page
@@ -166,6 +193,7 @@ int doc_build(const struct plan *p, const struct doc_options *o,
 	case DOC_COUNCIL: rc = doc_council(&c); break;
 	case DOC_PROJECT: rc = doc_project(&c); break;
 	case DOC_ANNUAL: rc = doc_annual(&c); break;
+	case DOC_SUMMARY: rc = doc_summary(&c); break;
 	default: rc = -1; break;
 	}
 	if (rc == 0 && story_layout(c.s, out, dl) != 0)

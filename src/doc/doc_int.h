@@ -172,5 +172,6 @@ const char **doc_strings(struct doc_ctx *c, const struct pdca_list *l);
 int doc_council(struct doc_ctx *c);
 int doc_project(struct doc_ctx *c);
 int doc_annual(struct doc_ctx *c);
+int doc_summary(struct doc_ctx *c);
 
 #endif

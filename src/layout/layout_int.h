@@ -32,6 +32,10 @@ struct tcell {
 	enum text_valign valign;
 	float grey;
 	struct text_src src;
+	table_draw_fn draw;   /* table_cell.draw, draw_ctx, draw_h */
+	void *draw_ctx;
+	float draw_h;
+	bool drawn;           /* pagination: the drawing has a page */
 	/* measured */
 	size_t owner;         /* grid index of the anchor covering this spot */
 	struct text_layout *tl; /* anchors with text */

@@ -28,6 +28,8 @@ struct lay_box lay_page_size(const struct lay_setup *ls)
 {
 	if (ls->paper == LAY_A3_LANDSCAPE)
 		return (struct lay_box){0, 0, LAY_A3L_WIDTH, LAY_A3L_HEIGHT};
+	if (ls->paper == LAY_A4_LANDSCAPE)
+		return (struct lay_box){0, 0, LAY_A4_HEIGHT, LAY_A4_WIDTH};
 	return (struct lay_box){0, 0, LAY_A4_WIDTH, LAY_A4_HEIGHT};
 }
 

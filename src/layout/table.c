@@ -115,6 +115,9 @@ void table_set_cell(struct table *t, size_t row, size_t col,
 	tc->grey = c->grey;
 	tc->src.file = c->src.file ? arena_strdup(t->arena, c->src.file) : NULL;
 	tc->src.line = c->src.line;
+	tc->draw = c->draw;
+	tc->draw_ctx = c->draw_ctx;
+	tc->draw_h = c->draw && c->draw_h > 0 ? c->draw_h : 0;
 	t->measured = false;
 }
 
@@ -491,6 +494,8 @@ static void size_rows(struct table *t)
 				float need = table_cell_need(t, lines_of(a));
 				if (need > h)
 					h = need;
+				if (a->draw && a->draw_h + 2 * t->pad_y > h)
+					h = a->draw_h + 2 * t->pad_y;
 			}
 		}
 		/* spanning cells ending here get what the rows above lack */

@@ -134,6 +134,20 @@ static void draw_areas(struct piece *pc)
 				       a->x + t->pad_x + dx, a->y + t->pad_y + dy);
 	}
 	flow_artifact(f);
+	/* drawings: once, in the first area tall enough (a header's on every
+	 * page it is repeated on); page art, as the rules are: the values
+	 * they show are in the row's text cells (a sparkline beside its
+	 * numbers) */
+	for (size_t i = 0; i < pc->n_ar; i++) {
+		const struct area *a = &pc->ar[i];
+		struct tcell *c = &t->cells[a->cell];
+		float inner_h = a->h - 2 * t->pad_y;
+		if (!c->draw || (c->drawn && !a->header) || c->draw_h > inner_h + LAY_EPS)
+			continue;
+		c->draw(f->d, p, a->x + t->pad_x, a->y + t->pad_y + (inner_h - c->draw_h) / 2,
+			a->w - 2 * t->pad_x, c->draw_h, c->draw_ctx);
+		c->drawn = true;
+	}
 	struct dl_stroke rule = dl_stroke_solid(t->rule, DL_BLACK);
 	for (size_t i = 0; i < pc->n_ar; i++) {
 		const struct area *a = &pc->ar[i];
@@ -290,6 +304,8 @@ static float row_need(const struct piece *pc, size_t r, bool started,
 			continue;
 		size_t rem = a->complete ? 0 : n_lines(a) - a->shown;
 		float h = table_cell_need(t, rem);
+		if (a->draw && !a->drawn && a->draw_h + 2 * t->pad_y > h)
+			h = a->draw_h + 2 * t->pad_y;
 		if (ar < r && !fresh) {
 			/* the part of the span on this page so far */
 			for (size_t i = pc->n_sl; i-- > 0 && pc->sl[i].row >= ar;)
@@ -400,6 +416,7 @@ void table_place(struct flow *f, struct table *t, float gap)
 		t->cells[i].shown = 0;
 		t->cells[i].complete = false;
 		t->cells[i].stamp = 0;
+		t->cells[i].drawn = false;
 	}
 	struct piece pc = {.f = f, .t = t};
 	pc.mark_h = mark_h(f, t);

@@ -104,3 +104,41 @@ cp xml/kagoshima-city-plan2-pdca-R7-council.xml "$WORK/bad/"
 expect_exit 1 "check refuses an evaluation outside the council's file" \
 	"$SHIRYO" check "$WORK/bad/kagoshima-city-plan2.xml"
 check "named at the element" grep -qE "R7-midyear.xml:[0-9]+:[0-9]+: error: <evaluation> belongs in the council's file" "$WORK/out"
+
+# summary: the one-sheet overview (主要指標一覧)
+"$SHIRYO" build $city --kind summary --year R7 -o "$WORK/s.pdf" >/dev/null 2>&1
+check "summary: one page" test "$(pdfinfo "$WORK/s.pdf" | awk '/^Pages:/ { print $2 }')" = 1
+check "summary: A3 landscape (1190.55 x 841.89)" sh -c \
+	"pdfinfo '$WORK/s.pdf' | grep -q '^Page size: *1190.55 x 841.89 pts'"
+pdftotext -raw "$WORK/s.pdf" - | tr -d ' \n' >"$WORK/s.txt"
+missing=0
+for name in $(sed -n '/<indicators>/,/<\/indicators>/s|.*<name>\(.*\)</name>.*|\1|p' $city | tr -d ' '); do
+	contains "$WORK/s.txt" "$name" || { missing=$((missing + 1)); echo "# missing: $name"; }
+done
+n=$(sed -n '/<indicators>/,/<\/indicators>/p' $city | grep -c '<name>')
+check "summary: all $n indicator names on the sheet ($missing missing)" test "$n" = 22 -a "$missing" = 0
+for w in 所管課 産業創出課 前年度比 '例示'; do
+	check "summary shows $w" contains "$WORK/s.txt" "$w"
+done
+# a sparkline per indicator: a filled marker (a closed Bézier path) in each
+# row's series cell; count the filled circles drawn (4 curves each)
+check "summary: a sparkline for each of the 22 indicators" sh -c \
+	"qpdf --qdf --object-streams=disable '$WORK/s.pdf' '$WORK/s.qdf' &&
+	 test \$(grep -c ' c\$' '$WORK/s.qdf') -ge \$((22 * 4))"
+"$SHIRYO" build $city --kind summary --year R7 --paper a4l -o "$WORK/s4.pdf" >/dev/null 2>&1
+check "summary --paper a4l: A4 landscape" sh -c \
+	"pdfinfo '$WORK/s4.pdf' | grep -q '^Page size: *841.89 x 595.28 pts'"
+# ×10: a few sheets, the header on each, every indicator row there, no
+# clipping warning
+sh bench/genplan 10 4 "$WORK/g10" >/dev/null
+"$SHIRYO" build "$WORK/g10/plan.xml" --kind summary --year R7 -o "$WORK/s10.pdf" >"$WORK/s10.log" 2>&1
+np=$(pdfinfo "$WORK/s10.pdf" | awk '/^Pages:/ { print $2 }')
+check "summary ×10: a few sheets ($np)" test "$np" -ge 2 -a "$np" -le 8
+hdr=0
+for p in $(seq 1 "$np"); do
+	pdftotext -raw -f "$p" -l "$p" "$WORK/s10.pdf" - | tr -d ' \n' | grep -q '区分No指標単位基準値推移' && hdr=$((hdr + 1))
+done
+check "summary ×10: the header on every sheet ($hdr of $np)" test "$hdr" = "$np"
+rows=$(pdftotext -raw "$WORK/s10.pdf" - | grep -c '企業立地件数')
+check "summary ×10: every copy of a row is there ($rows of 10)" test "$rows" -ge 10
+check "summary ×10: nothing clipped (no warning)" sh -c "! grep -qi 'clip\|warning' '$WORK/s10.log'"

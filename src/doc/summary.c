@@ -1,0 +1,227 @@
+/* summary.c - 主要指標一覧: the one-sheet overview a council puts on the
+ * table beside the handout.
+ *
+ * One row per indicator (per part of a compound one): where it belongs (the
+ * plan's own level: its pillar, the basic scenario, the plan's targets),
+ * the indicator, its unit, the baseline, the years so far as a sparkline,
+ * the target, this year's value and mark, last year's mark with the arrow
+ * of the change, and the 所管課.  It is one table (table.h) whose series
+ * cells hold drawings: the layout places the grid, breaks it between rows
+ * and repeats the header on every sheet, so a plan of two hundred
+ * indicators runs over a few sheets with nothing clipped, and a plan of
+ * twenty-two fits on one A3 sheet.
+ */
+#include <string.h>
+
+#include "arena.h"
+#include "doc_int.h"
+#include "figures.h"
+#include "record.h"
+
+#define SUM_SIZE 10.0f
+#define SPARK_W LAY_MM(30)
+/* 基準値 and 目標値 columns: at most this wide, and a value with its years
+ * that would not fit starts its bracket on a line of its own (doc_fit_value
+ * measures at the handout's 8.5 pt, so the width is scaled to it) */
+#define VALUE_MAX LAY_MM(44)
+#define VALUE_FIT (VALUE_MAX * 8.5f / SUM_SIZE)
+/* Sparkline height: the room a sheet leaves each row when the whole plan is
+ * on it, within these bounds - a plan of twenty rows gets lines a reader
+ * can follow, a plan of two hundred the fewest sheets (a row no taller
+ * than its line of text). */
+#define SPARK_MIN_H 13.0f
+#define SPARK_MAX_H 22.0f
+#define SHEET_LEAD 90.0f /* title, legend and header rows */
+
+/* -1 worse, 0 the same, 1 better (toward the goal). */
+static int change(const struct fig_measure *now, const struct fig_measure *before)
+{
+	double a = decimal_to_double(now->value), b = decimal_to_double(before->value);
+	const struct measure *m = now->measure;
+	if (m->goal == GOAL_MAINTAIN) {
+		double t = decimal_to_double(m->target.value);
+		a = -(a > t ? a - t : t - a);
+		b = -(b > t ? b - t : t - b);
+	} else if (m->goal == GOAL_LOWER) {
+		a = -a, b = -b;
+	}
+	return a > b ? 1 : a < b ? -1 : 0;
+}
+
+static const char *value_text(struct doc_ctx *c, const struct fig_measure *f)
+{
+	if (!f->has_value)
+		return "未確定";
+	if (f->actual && f->actual->illustrative)
+		c->shows_illustrative = true;
+	const char *v = doc_value(c, f->value, f->measure->unit, false);
+	return f->measure->target.kind == TARGET_CUMULATIVE ? doc_printf(c, "累計 %s", v) : v;
+}
+
+static float spark_h(struct doc_ctx *c)
+{
+	const struct plan *p = c->p;
+	size_t rows = 0;
+	for (size_t i = 0; i < p->n_indicators; i++)
+		rows += p->indicators[i].n_measures;
+	float h = rows ? (c->body_h - SHEET_LEAD) / (float)rows - 8 : SPARK_MAX_H;
+	return h < SPARK_MIN_H ? SPARK_MIN_H : h > SPARK_MAX_H ? SPARK_MAX_H : h;
+}
+
+struct sum_group {
+	const char *level;              /* the group's name in the plan's words */
+	struct indicator *const *inds;
+	size_t n;
+};
+
+static void add_rows(struct doc_ctx *c, struct table *t, const struct sum_group *g)
+{
+	int fy = c->o->fy;
+	size_t rows = 0;
+	for (size_t i = 0; i < g->n; i++)
+		rows += g->inds[i]->n_measures;
+	size_t first = table_rows(t);
+	for (size_t i = 0; i < g->n; i++) {
+		const struct indicator *ind = g->inds[i];
+		struct fig_indicator now, before;
+		fig_indicator_compute(c->p, ind, fy, c->a, &now);
+		fig_indicator_compute(c->p, ind, fy - 1, c->a, &before);
+		const char *dept = eval_dept(c->p, ind, fy, NULL);
+		for (size_t k = 0; k < now.n_parts; k++) {
+			const struct fig_measure *f = &now.parts[k], *b = &before.parts[k];
+			const struct measure *m = f->measure;
+			size_t r = table_add_row(t, false);
+			if (r == first)
+				table_set_cell(t, r, 0, &(struct table_cell){
+					.text = g->level, .rowspan = (int)rows});
+			const char *name = ind->name;
+			if (now.n_parts > 1)
+				name = doc_printf(c, "%s（%s）", ind->name, m->name ? m->name : "");
+			table_set(t, r, 1, ind->no ? ind->no : "");
+			table_set_cell(t, r, 2, &(struct table_cell){
+				.text = name, .src = {m->pos.file, m->pos.line}});
+			table_set(t, r, 3, m->unit);
+			table_set(t, r, 4, doc_fit_value(c, doc_baseline(c, m), VALUE_FIT));
+			struct chart_spark *sp = arena_calloc(c->a, 1, sizeof *sp);
+			*sp = (struct chart_spark){.p = c->p, .ind = ind, .part = k, .fy = fy};
+			table_set_cell(t, r, 5, &(struct table_cell){
+				.draw = chart_spark_draw, .draw_ctx = sp, .draw_h = spark_h(c)});
+			table_set(t, r, 6, doc_fit_value(c, doc_target(c, m), VALUE_FIT));
+			table_set(t, r, 7, value_text(c, f));
+			const char *mark = now.n_parts > 1 ? (k == 0 ? now.mark : "") : f->mark;
+			const char *bmark = now.n_parts > 1 ? (k == 0 ? before.mark : "") : b->mark;
+			table_set(t, r, 8, mark ? mark : "");
+			table_set(t, r, 9, fy - 1 >= c->p->from && bmark ? bmark : "―");
+			const char *mv = "―";
+			if (f->has_value && b->has_value) {
+				int d = change(f, b);
+				mv = d > 0 ? "↑" : d < 0 ? "↓" : "→";
+			}
+			table_set(t, r, 10, mv);
+			table_set(t, r, 11, dept ? dept : "―");
+		}
+	}
+}
+
+static struct table *summary_table(struct doc_ctx *c)
+{
+	struct table *t = table_new(12, &(struct table_style){.size = SUM_SIZE,
+							      .line_height = 1.3f});
+	table_set_col(t, 0, &(struct table_col){.valign = TEXT_MIDDLE, .width_kind = TABLE_FIXED, .width = LAY_MM(40)});
+	table_set_col(t, 1, &(struct table_col){.valign = TEXT_MIDDLE, .width_kind = TABLE_FIXED, .width = LAY_MM(9),
+						 .align = TABLE_CENTER});
+	/* the indicator takes what the others leave, but never less than about
+	 * 15 characters (a share column could be squeezed to one on A4) */
+	table_set_col(t, 2, &(struct table_col){.valign = TEXT_MIDDLE, .width_kind = TABLE_AUTO,
+						 .min = LAY_MM(55), .max = LAY_MM(110)});
+	table_set_col(t, 3, &(struct table_col){.valign = TEXT_MIDDLE, .width_kind = TABLE_AUTO, .min = LAY_MM(15),
+						 .max = LAY_MM(20), .align = TABLE_CENTER});
+	table_set_col(t, 4, &(struct table_col){.valign = TEXT_MIDDLE, .width_kind = TABLE_AUTO, .min = LAY_MM(20),
+						 .max = VALUE_MAX, .align = TABLE_RIGHT});
+	table_set_col(t, 5, &(struct table_col){.valign = TEXT_MIDDLE, .width_kind = TABLE_FIXED,
+						 .width = SPARK_W + 6});
+	table_set_col(t, 6, &(struct table_col){.valign = TEXT_MIDDLE, .width_kind = TABLE_AUTO, .min = LAY_MM(20),
+						 .max = VALUE_MAX, .align = TABLE_RIGHT});
+	table_set_col(t, 7, &(struct table_col){.valign = TEXT_MIDDLE, .width_kind = TABLE_AUTO, .min = LAY_MM(18),
+						 .max = LAY_MM(34), .align = TABLE_RIGHT});
+	for (size_t k = 8; k <= 10; k++)
+		table_set_col(t, k, &(struct table_col){.width_kind = TABLE_FIXED,
+							 .width = LAY_MM(k == 10 ? 17 : 11),
+							 .align = TABLE_CENTER,
+							 .valign = TEXT_MIDDLE});
+	table_set_col(t, 11, &(struct table_col){.valign = TEXT_MIDDLE, .width_kind = TABLE_AUTO, .min = LAY_MM(20),
+						  .max = LAY_MM(44)});
+	const char *prev = doc_fy(c, c->o->fy - 1);
+	size_t h0 = table_add_row(t, true), h1 = table_add_row(t, true);
+	static const char *const one[] = {"区分", "No", "指標", "単位", "基準値"};
+	for (size_t k = 0; k < 5; k++)
+		table_set_cell(t, h0, k, &(struct table_cell){.text = one[k], .rowspan = 2});
+	table_set_cell(t, h0, 5, &(struct table_cell){
+		.text = doc_printf(c, "推移（%s～%s）", doc_fy(c, c->p->from), c->fy_short),
+		.rowspan = 2});
+	table_set_cell(t, h0, 6, &(struct table_cell){.text = "目標値", .rowspan = 2});
+	table_set_cell(t, h0, 7, &(struct table_cell){
+		.text = doc_printf(c, "本年度（%s）", c->fy_short), .colspan = 2});
+	table_set_cell(t, h0, 9, &(struct table_cell){
+		.text = doc_printf(c, "前年度（%s）", prev), .colspan = 2});
+	table_set_cell(t, h0, 11, &(struct table_cell){.text = "所管課", .rowspan = 2});
+	table_set(t, h1, 7, "実績");
+	table_set(t, h1, 8, "評価");
+	table_set(t, h1, 9, "評価");
+	table_set(t, h1, 10, "前年度比");
+	return t;
+}
+
+static const char *legend(struct doc_ctx *c)
+{
+	const struct grading *g = &c->p->grading;
+	const char *marks = "";
+	for (size_t i = 0; i < g->n_levels; i++)
+		marks = doc_printf(c, "%s%s%s %s", marks, i ? "　" : "", g->levels[i].mark,
+				   g->levels[i].label ? g->levels[i].label : "");
+	return doc_printf(c, "推移：○ 基準値　● 最新の実績　点線 目標値（図の範囲内のとき）／ "
+			     "評価：%s　%s 未確定　%s 評価不能／ 前年度比：↑ 改善　→ 横ばい　↓ 悪化"
+			     "（目標に近づく向きを改善とする）",
+			  marks, g->no_data_mark ? g->no_data_mark : "－",
+			  g->not_assessable_mark ? g->not_assessable_mark : "／");
+}
+
+int doc_summary(struct doc_ctx *c)
+{
+	const struct plan *p = c->p;
+	story_heading_ex(c->s, &(struct lay_heading){
+		.level = 1,
+		.title = doc_printf(c, "主要指標一覧（%s）", c->fy_era),
+		.running = "主要指標一覧",
+	});
+	story_para_ex(c->s, &(struct lay_para){
+		.text = legend(c),
+		.style = {.role = FONT_MINCHO, .size = 8.5f, .line_height = 1.4f},
+		.after = 4, .keep_with_next = true,
+	});
+	struct table *t = summary_table(c);
+	size_t rows0 = table_rows(t);
+	if (p->n_basic_indicators)
+		add_rows(c, t, &(struct sum_group){
+			p->basic_title ? doc_printf(c, "基本シナリオ\n%s", p->basic_title) : "基本シナリオ",
+			p->basic_indicators, p->n_basic_indicators});
+	size_t n_loose = 0;
+	struct indicator **loose = doc_loose_indicators(c, &n_loose);
+	if (n_loose)
+		add_rows(c, t, &(struct sum_group){"計画全体の目標", loose, n_loose});
+	for (size_t i = 0; i < p->n_pillars; i++) {
+		const struct pillar *pl = &p->pillars[i];
+		if (pl->n_indicators)
+			add_rows(c, t, &(struct sum_group){
+				doc_printf(c, "施策の柱%s\n%s", pl->no ? pl->no : "", pl->title),
+				pl->indicators, pl->n_indicators});
+	}
+	if (table_rows(t) == rows0) {
+		table_free(t);
+		part_para(c, "この計画には主要指標がありません。");
+		return 0;
+	}
+	story_table(c->s, t);
+	story_note_last(c->s);
+	return 0;
+}
