@@ -167,3 +167,7 @@ expect_exit 2 "sheet without -o is a usage error" "$SHIRYO" sheet "$city" --year
 expect_exit 1 "sheet for a year outside the plan is refused" \
 	"$SHIRYO" sheet "$city" --year R20 -o "$WORK/none.xlsx"
 check "nothing written for it" test ! -e "$WORK/none.xlsx"
+"$SHIRYO" sheet "$city" --year R7 -o - >"$WORK/stdout.xlsx" 2>"$WORK/out"
+check "sheet -o - writes the workbook to standard output" \
+	"$PY" -c "import openpyxl, sys; wb = openpyxl.load_workbook(sys.argv[1]); sys.exit(0 if wb.worksheets[0]['L4'].value == 'R7実績' else 1)" "$WORK/stdout.xlsx"
+check "no file named - is left" test ! -e ./-
