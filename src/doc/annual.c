@@ -113,6 +113,8 @@ static void evaluation(struct doc_ctx *c)
 	const struct plan *p = c->p;
 	if (!eval_of_year(p, c->o->fy))
 		return;
+	/* a part of its own, from a fresh page, as the council's 総括 page */
+	story_page_break(c->s);
 	part_record_overall(c);
 	part_heading(c, 1, "施策評価の記録");
 	if (p->n_basic_indicators) {

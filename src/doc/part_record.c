@@ -135,13 +135,15 @@ void part_record_changes(struct doc_ctx *c, struct indicator *const *inds, size_
 	struct table *t = table_new(7, &(struct table_style){.size = REC_SIZE});
 	table_set_col(t, 0, &(struct table_col){.width_kind = TABLE_SHARE, .width = 1});
 	table_set_col(t, 1, &(struct table_col){.width_kind = TABLE_AUTO, .min = LAY_MM(18),
-						 .max = LAY_MM(31)});
+						 .max = LAY_MM(31), .valign = TEXT_MIDDLE});
 	table_set_col(t, 2, &(struct table_col){.width_kind = TABLE_AUTO, .min = LAY_MM(18),
-						 .max = LAY_MM(30), .align = TABLE_RIGHT});
+						 .max = LAY_MM(30), .align = TABLE_RIGHT,
+						 .valign = TEXT_MIDDLE});
 	table_set_col(t, 3, &(struct table_col){.width_kind = TABLE_FIXED, .width = LAY_MM(9),
 						 .align = TABLE_CENTER, .valign = TEXT_MIDDLE});
 	table_set_col(t, 4, &(struct table_col){.width_kind = TABLE_AUTO, .min = LAY_MM(18),
-						 .max = LAY_MM(36), .align = TABLE_RIGHT});
+						 .max = LAY_MM(36), .align = TABLE_RIGHT,
+						 .valign = TEXT_MIDDLE});
 	table_set_col(t, 5, &(struct table_col){.width_kind = TABLE_FIXED, .width = LAY_MM(9),
 						 .align = TABLE_CENTER, .valign = TEXT_MIDDLE});
 	table_set_col(t, 6, &(struct table_col){.width_kind = TABLE_FIXED, .width = LAY_MM(13),
@@ -289,17 +291,17 @@ void part_record_programmes(struct doc_ctx *c, const struct pillar *pl)
 		return;
 	part_caption(c, doc_printf(c, "主な事業と活動指標（%s、予算額・決算額は千円）", c->fy_short));
 	struct table *t = table_new(7, &(struct table_style){.size = REC_SIZE});
-	table_set_col(t, 0, &(struct table_col){.width_kind = TABLE_SHARE, .width = 1.3f});
+	table_set_col(t, 0, &(struct table_col){.width_kind = TABLE_SHARE, .width = 1.2f});
 	table_set_col(t, 1, &(struct table_col){.width_kind = TABLE_AUTO, .min = LAY_MM(15),
 						 .align = TABLE_RIGHT});
 	table_set_col(t, 2, &(struct table_col){.width_kind = TABLE_AUTO, .min = LAY_MM(15),
 						 .align = TABLE_RIGHT});
-	table_set_col(t, 3, &(struct table_col){.width_kind = TABLE_SHARE, .width = 1});
+	table_set_col(t, 3, &(struct table_col){.width_kind = TABLE_SHARE, .width = 1.1f});
 	table_set_col(t, 4, &(struct table_col){.width_kind = TABLE_AUTO, .min = LAY_MM(12),
 						 .align = TABLE_RIGHT});
 	table_set_col(t, 5, &(struct table_col){.width_kind = TABLE_AUTO, .min = LAY_MM(12),
 						 .align = TABLE_RIGHT});
-	table_set_col(t, 6, &(struct table_col){.width_kind = TABLE_SHARE, .width = 0.8f});
+	table_set_col(t, 6, &(struct table_col){.width_kind = TABLE_SHARE, .width = 1.4f});
 	size_t h0 = table_add_row(t, true), h1 = table_add_row(t, true);
 	table_set_cell(t, h0, 0, &(struct table_cell){.text = "事業名（所管課）", .rowspan = 2});
 	table_set_cell(t, h0, 1, &(struct table_cell){.text = "予算額", .rowspan = 2});
@@ -316,8 +318,8 @@ void part_record_programmes(struct doc_ctx *c, const struct pillar *pl)
 		size_t k = pg->n_activities ? pg->n_activities : 1;
 		const char *outs = "";
 		for (size_t q = 0; q < pg->n_outcomes; q++)
-			outs = doc_printf(c, "%s%s%s", outs, q ? "\n" : "",
-					  label_of(c, pg->outcomes[q]));
+			outs = doc_printf(c, "%s%s%s%s", outs, q ? "\n" : "",
+					  pg->n_outcomes > 1 ? "・" : "", label_of(c, pg->outcomes[q]));
 		const char *name = doc_printf(c, "%s\n（%s）", pg->name ? pg->name : "",
 					      pg->dept ? pg->dept : "");
 		if (pg->direction && !pl)
@@ -378,7 +380,7 @@ void part_record_followup(struct doc_ctx *c)
 		size_t r = table_add_row(t, false);
 		table_set(t, r, 0, doc_printf(c, "%zu", i + 1));
 		table_set_cell(t, r, 1, &(struct table_cell){
-			.text = op->member ? doc_printf(c, "%s\n（%s）", op->text, op->member)
+			.text = op->member ? doc_printf(c, "%s\n― %s", op->text, op->member)
 					   : op->text,
 			.src = {op->pos.file, op->pos.line}});
 		table_set_cell(t, r, 2, &(struct table_cell){
@@ -402,7 +404,7 @@ void part_record_opinions(struct doc_ctx *c)
 	size_t n = 0;
 	for (size_t i = 0; i < e->n_opinions && n < 64; i++)
 		items[n++] = e->opinions[i].member
-			? doc_printf(c, "%s（%s）", e->opinions[i].text, e->opinions[i].member)
+			? doc_printf(c, "%s ― %s", e->opinions[i].text, e->opinions[i].member)
 			: e->opinions[i].text;
 	part_list(c, items, n);
 	record_note(c, e);
