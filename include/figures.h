@@ -189,6 +189,8 @@ struct fig_summary {
 	size_t n_levels;
 	size_t no_data, not_assessable, ungraded;
 	size_t statuses;              /* FIG_STATUS (completed, stopped …) */
+	size_t *within;               /* per level: of which at or above the
+					 level's of-which min (Fuji); arena */
 	size_t other_rule;            /* graded by a per-indicator rule */
 	size_t total;                 /* indicators counted */
 };

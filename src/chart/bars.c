@@ -332,6 +332,8 @@ void bars_draw(const struct chart *c, const struct chart_geom *g,
 			const char *mk = f->mark ? f->mark : "";
 			const char *why = f->state == FIG_NO_DATA
 				? (gr->no_data_label ? gr->no_data_label : "実績なし")
+				: f->state == FIG_STATUS && f->rule && f->status >= 0
+				? f->rule->statuses[f->status].label
 				: (gr->not_assessable_label ? gr->not_assessable_label
 							    : "評価不能");
 			mark_box(pt, g->x_zero + 3, ymid, fs, mk);

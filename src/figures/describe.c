@@ -166,23 +166,23 @@ static const char *band_width(struct arena *a, const struct grading *g)
 				: arena_printf(a, "基準値の%s％", num(a, g->band_width));
 }
 
-/* The case a non-ratio level stands for, in words. */
+/* The case a non-ratio level stands for, in words.  A relative band is a
+ * share of the baseline ("基準値の10％"), an absolute one in points. */
 static const char *when_words(struct arena *a, const struct grading *g, enum grade_when w)
 {
 	const char *bw = band_width(a, g);
-	const char *edge = g->band_inclusive ? "以内" : "未満";
+	bool in = g->band_inclusive;
 	switch (w) {
 	case WHEN_TARGET: return "目標値に達した";
 	case WHEN_BETTER:
 		return !g->band_both ? "基準値より改善"
-		       : g->band_inclusive ? arena_printf(a, "基準値より%sを超えて改善", bw)
-					   : arena_printf(a, "基準値より%s以上改善", bw);
+				     : arena_printf(a, "改善が%s%s", bw, in ? "を超える" : "以上");
 	case WHEN_SAME:
-		return g->band_both ? arena_printf(a, "基準値との差が%s%s", bw, edge)
-				    : arena_printf(a, "基準値と同じか、悪化が%s%s", bw, edge);
+		return g->band_both ? arena_printf(a, "基準値との差が%s%s", bw, in ? "以内" : "未満")
+				    : arena_printf(a, "基準値と同じか、悪化が%s%s", bw,
+						   in ? "以内" : "未満");
 	case WHEN_WORSE:
-		return g->band_inclusive ? arena_printf(a, "基準値より%sを超えて悪化", bw)
-					 : arena_printf(a, "基準値より%s以上悪化", bw);
+		return arena_printf(a, "悪化が%s%s", bw, in ? "を超える" : "以上");
 	case WHEN_MET: return "実績が目標値に達した";
 	case WHEN_NOT_MET: return "実績が目標値に達していない";
 	case WHEN_UP: return "前回の値より増加";
@@ -318,7 +318,7 @@ void fig_describe(const struct plan *p, const struct grading *g, int fy,
 		marks = arena_printf(a, "%s。", when_levels(a, g));
 		break;
 	case GRADE_ENTERED:
-		method = "評価は所管課が行い、その理由を併記する（算定値は参考として示す）。";
+		method = "評価は所管課が行い、その理由を併記する。";
 		marks = arena_printf(a, "%s。", when_levels(a, g));
 		break;
 	case GRADE_DIRECTION:

@@ -585,6 +585,8 @@ void fig_summary_compute(const struct plan *p, const struct pillar *pl, int fy,
 			p->grading.method == GRADE_DIRECTION ? p->grading.n_levels : 0;
 	out->counts = arena_calloc(a, out->n_levels ? out->n_levels : 1,
 				   sizeof *out->counts);
+	out->within = arena_calloc(a, out->n_levels ? out->n_levels : 1,
+				   sizeof *out->within);
 	size_t n = pl ? pl->n_indicators : p->n_indicators;
 	for (size_t i = 0; i < n; i++) {
 		const struct indicator *ind = pl ? pl->indicators[i] : &p->indicators[i];
@@ -596,8 +598,17 @@ void fig_summary_compute(const struct plan *p, const struct pillar *pl, int fy,
 			/* an indicator under its own rule counts by the plan's
 			 * levels only when it is graded by the plan's rule */
 			if (fi.deciding_part >= 0 && fi.parts[fi.deciding_part].rule == &p->grading &&
-			    (size_t)fi.level < out->n_levels)
+			    (size_t)fi.level < out->n_levels) {
 				out->counts[fi.level]++;
+				const struct grade_case *gc = p->grading.cases
+					? &p->grading.cases[fi.level] : NULL;
+				const struct fig_ratio *r = &fi.parts[fi.deciding_part].basis;
+				if (gc && gc->has_within && r->ok &&
+				    frac_cmp(frac_of_decimal(r->percent),
+					     frac_mul(frac_of_decimal(gc->within_min),
+						      frac_of_int(100))) >= 0)
+					out->within[fi.level]++;
+			}
 			else
 				out->other_rule++;
 			break;
