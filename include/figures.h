@@ -164,6 +164,8 @@ struct fig_measure {
 	bool interim;                 /* graded against an interim target */
 	int done_fy;                  /* a milestone's year done, 0 */
 	int previous_fy;              /* direction: the year compared with */
+	int value_fy;                 /* the year of the value graded when it is
+					 not fy (the latest available), else 0 */
 };
 
 /* The figures of an indicator in one year. */

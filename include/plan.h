@@ -129,6 +129,9 @@ struct measure {
 	bool unitless;                /* no unit: a ratio such as 合計特殊出生率 */
 	const char *neg_sign;         /* "△" or "▲" when the source writes
 					 negatives so; NULL: "-" */
+	const char *latest;           /* a year without a value takes the latest
+					 earlier one, labelled "R5" + this word
+					 ("調査"); NULL: no */
 	const char *milestone;        /* a milestone target ("設置", "策定"):
 					 done or not yet; target.value unused */
 	struct actual_note *notes;    /* by year, see struct actual_note */

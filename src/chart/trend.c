@@ -135,7 +135,9 @@ static void series_data(const struct chart *c, const struct measure *m,
 	for (int y = from; y <= last; y++) {
 		struct fig_measure fm;
 		fig_measure_compute(p, m, y, &fm);
-		if (fm.has_value) {
+		/* a year that borrows the latest earlier value (a survey every
+		 * few years) is not a point of its own */
+		if (fm.has_value && !fm.value_fy) {
 			struct chart_pt *v = &s->values[s->n_values++];
 			*v = pt_of(y, fm.value);
 			v->illustrative = s->cumulative

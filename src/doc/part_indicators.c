@@ -36,6 +36,8 @@ static const char *actual_text(struct doc_ctx *c, const struct fig_measure *f)
 		v = doc_printf(c, "累計 %s", v);
 	else if (m->target.kind == TARGET_RATE || m->baseline.kind == BASELINE_RATE)
 		v = doc_mvalue(c, m, f->value, true);
+	if (f->value_fy)
+		v = doc_printf(c, "%s（%s%s）", v, doc_fy(c, f->value_fy), m->latest);
 	if (m->calendar_year)
 		v = doc_printf(c, "%s（暦年）", v);
 	return v;
@@ -128,7 +130,7 @@ static void measure_row(struct doc_ctx *c, struct table *t, const char *name,
 	table_set_cell(t, r, 0, &(struct table_cell){
 		.text = with_reason(c, name, f), .src = {src_file, src_line}});
 	table_set(t, r, 1, doc_fit_value(c, doc_baseline(c, f->measure), VALUE_MAX));
-	table_set(t, r, 2, actual_text(c, f));
+	table_set(t, r, 2, doc_fit_value(c, actual_text(c, f), LAY_MM(26)));
 	table_set(t, r, 3, doc_fit_value(c, doc_target(c, f->measure), VALUE_MAX));
 	size_t col = 4;
 	if (k.ratio_head)

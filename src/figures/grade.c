@@ -91,6 +91,21 @@ static enum fig_reason graded_value(const struct plan *p, const struct measure *
 	/* an interim value or a forecast is never the year's actual */
 	const struct actual_note *an = measure_note(m, fy);
 	bool provisional = an && an->kind != ACTUAL_FINAL;
+	if (m->target.kind != TARGET_CUMULATIVE && m->latest &&
+	    (!out->actual || !out->actual->known || provisional)) {
+		/* a survey every few years: the latest value before fy, with
+		 * its year (the page says which) */
+		for (size_t i = m->n_actuals; i-- > 0;) {
+			const struct actual *a = &m->actuals[i];
+			const struct actual_note *n = measure_note(m, a->fy);
+			if (a->fy < fy && a->known && (!n || n->kind == ACTUAL_FINAL)) {
+				out->value = a->value;
+				out->has_value = true;
+				out->value_fy = a->fy;
+				return FIG_REASON_NONE;
+			}
+		}
+	}
 	if (m->target.kind != TARGET_CUMULATIVE) {
 		if (!out->actual)
 			return FIG_REASON_NO_ACTUAL;

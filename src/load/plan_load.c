@@ -1185,6 +1185,7 @@ static void load_indicator(struct loader *l, xmlNodePtr n, struct indicator *ind
 	const char *rref = attr(l, n, "rule");
 	if (rref)
 		rule = resolve(l, n, "rule", rref, "rule", subj);
+	const char *latest = attr(l, n, "latest");
 	const char *yk = attr(l, n, "years");
 	bool calendar = yk && !strcmp(yk, "calendar");
 	size_t parts = count(n, "part");
@@ -1213,6 +1214,7 @@ static void load_indicator(struct loader *l, xmlNodePtr n, struct indicator *ind
 	for (size_t i = 0; i < ind->n_measures; i++) {
 		ind->measures[i].rule = rule;
 		ind->measures[i].calendar_year = calendar;
+		ind->measures[i].latest = latest;
 		check_rule_states(l, n, &ind->measures[i], rule ? rule : &l->p->grading, subj);
 	}
 	ind->source = child_text(l, n, "source");

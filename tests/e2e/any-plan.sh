@@ -41,6 +41,8 @@ for kind in council annual; do
 		"$WORK/welfare-$kind.txt" "見込46.0％"
 	check "welfare plan: $kind says when the milestone was done" contains \
 		"$WORK/welfare-$kind.txt" "済（R6）"
+	check "welfare plan: $kind gives a survey's latest value with its year" \
+		sh -c "grep -q '56.1％' '$WORK/welfare-$kind.txt' && grep -q '（R5調査）' '$WORK/welfare-$kind.txt'"
 	check "welfare plan: $kind labels calendar-year statistics" contains \
 		"$WORK/welfare-$kind.txt" "（暦年）"
 done

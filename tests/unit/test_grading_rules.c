@@ -358,6 +358,7 @@ static void test_welfare_values(void)
 		{"w-3", "R6", "b"},  /* 1.29 against 1.36: under 3 points */
 		{"w-4", "R6", "a"},  /* 設置, done in R6 */
 		{"w-1", "R7", "－"}, /* only a forecast (見込) in R7 */
+		{"w-5", "R7", "a"},  /* the R5 survey, 56.1 against 52.0 */
 	};
 	expect_marks(p, w, sizeof w / sizeof w[0]);
 	const struct measure *m = &plan_find_indicator(p, "w-2")->measures[0];
@@ -372,6 +373,10 @@ static void test_welfare_values(void)
 						   fy_of("R7"));
 	CU_ASSERT_PTR_NOT_NULL_FATAL(n);
 	CU_ASSERT_EQUAL(n->kind, ACTUAL_FORECAST);
+	struct fig_measure f;
+	fig_measure_compute(p, &plan_find_indicator(p, "w-5")->measures[0], fy_of("R7"), &f);
+	CU_ASSERT_EQUAL(f.value_fy, fy_of("R5"));
+	CU_ASSERT_STRING_EQUAL(plan_find_indicator(p, "w-5")->measures[0].latest, "調査");
 	CU_ASSERT_STRING_EQUAL(plan_word(p, LEVEL_PILLAR, "x"), "基本目標");
 	CU_ASSERT_STRING_EQUAL(plan_word(p, LEVEL_DIRECTION, "x"), "施策");
 	CU_ASSERT_EQUAL(p->words.n_partners, 0);
