@@ -86,7 +86,7 @@ struct chart_opts {
 	float font_size;   /* labels, points; 0: 7 */
 	bool monochrome;   /* greys only */
 	bool total_row;    /* overview: a 「全体」 row of every indicator */
-	size_t rows_from, rows_n; /* overview: only rows [from, from + n) of
+	size_t rows_from, rows_n; /* overview and bars: only rows [from, from + n) of
 				     the whole (0, 0: all), each slice with
 				     its own legend and axis: a plan of
 				     hundreds of pillars over pages */
@@ -110,7 +110,10 @@ struct chart *chart_bars_new(struct text_engine *te, const struct plan *p,
  * opts.total_row, or when no pillar has any). */
 struct chart *chart_overview_new(struct text_engine *te, const struct plan *p,
 				 const struct chart_opts *o);
-/* Rows of an overview chart (its slice, if any); 0 for other kinds. */
+/* What the chart is, in a few words for messages ("指標「…」の推移グラフ"),
+ * from a. */
+const char *chart_what(const struct chart *c, struct arena *a);
+/* Rows of an overview or bars chart (its slice, if any); 0 for trends. */
 size_t chart_rows(const struct chart *c);
 /* Frees the chart (not what it points to); NULL is a no-op. */
 void chart_free(struct chart *c);

@@ -199,6 +199,12 @@ void story_fixed_ex(struct story *s, const struct lay_fixed *fx);
  * however many of them the page shows. */
 void story_note_last(struct story *s);
 
+/* Names the block added last ("指標「…」の推移グラフ") for messages: a
+ * fixed block taller than any page cannot be placed, and is an error that
+ * names it (issue 14); unnamed, the message says "a figure".  what must
+ * live until story_layout returns. */
+void story_what_last(struct story *s, const char *what);
+
 /* Vertical space in points (dropped at the top of a page). */
 void story_space(struct story *s, float h);
 /* The next block starts a new page. */

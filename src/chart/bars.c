@@ -30,6 +30,24 @@ struct bar_src {
 	const char *label;
 };
 
+/* A bar's label of at most LABEL_MAX_CHARS characters, the rest "…": a
+ * row is a line or three beside its bar, and an indicator name of 40,000
+ * characters made one row taller than a page (issue 14).  The table above
+ * the bars gives the name whole. */
+#define LABEL_MAX_CHARS 120
+
+static const char *short_label(struct arena *a, const char *s)
+{
+	size_t i = 0, chars = 0;
+	while (s[i] && chars < LABEL_MAX_CHARS) {
+		i++;
+		while ((s[i] & 0xC0) == 0x80)
+			i++; /* continuation bytes */
+		chars++;
+	}
+	return s[i] ? arena_printf(a, "%.*s…", (int)i, s) : s;
+}
+
 static size_t bar_sources(const struct chart *c, struct arena *a,
 			  struct bar_src **out)
 {
@@ -59,10 +77,25 @@ static size_t bar_sources(const struct chart *c, struct arena *a,
 			else
 				s[n].label = arena_printf(a, "%s%s%s", no, sp,
 							  ind->name ? ind->name : "");
+			s[n].label = short_label(a, s[n].label);
 			n++;
 		}
 	}
-	*out = s;
+	/* a slice of the whole, for a pillar whose bars are taller than a
+	 * page (issue 14: 55 indicators were clipped) */
+	size_t from = c->o.rows_from < n ? c->o.rows_from : n;
+	if (c->o.rows_n && c->o.rows_n < n - from)
+		n = from + c->o.rows_n;
+	*out = s + from;
+	return n - from;
+}
+
+size_t bars_rows(const struct chart *c)
+{
+	struct arena *a = arena_new();
+	struct bar_src *src;
+	size_t n = bar_sources(c, a, &src);
+	arena_free(a);
 	return n;
 }
 
@@ -257,8 +290,11 @@ void bars_draw(const struct chart *c, const struct chart_geom *g,
 	struct cols k = columns(c, g->x, g->w);
 	struct dl_color ink = DL_GREY(0.15f);
 
+	/* a slice after the first says it goes on from the page before */
 	paint_text_block(pt, g->x, g->y + 1, g->w, header_h(c), fs + 0.5f,
-			 DL_BLACK, basis_title(c, a));
+			 DL_BLACK, c->o.rows_from
+				 ? arena_printf(a, "%s（続き）", basis_title(c, a))
+				 : basis_title(c, a));
 
 	float top = g->y + header_h(c), bottom = top;
 	for (size_t i = 0; i < g->n_bars; i++)

@@ -82,9 +82,27 @@ float chart_height(const struct chart *c, float w)
 	return 0;
 }
 
+const char *chart_what(const struct chart *c, struct arena *a)
+{
+	switch (c->kind) {
+	case CHART_TREND:
+		return arena_printf(a, "指標「%s」の推移グラフ",
+				    c->ind && c->ind->name ? c->ind->name : "");
+	case CHART_BARS:
+		if (!c->pl)
+			return "計画全体の達成状況のグラフ";
+		return arena_printf(a, "施策の柱%s%sの達成状況のグラフ",
+				    c->pl->no ? c->pl->no : "",
+				    c->pl->title ? c->pl->title : "");
+	default:
+		return "施策の柱ごとの評価の内訳のグラフ";
+	}
+}
+
 size_t chart_rows(const struct chart *c)
 {
-	return c->kind == CHART_OVERVIEW ? overview_rows(c) : 0;
+	return c->kind == CHART_OVERVIEW ? overview_rows(c)
+	       : c->kind == CHART_BARS ? bars_rows(c) : 0;
 }
 
 float chart_min_height(const struct chart *c, float w)

@@ -189,5 +189,6 @@ void overview_draw(const struct chart *c, const struct chart_geom *g,
 		   struct paint *pt);
 float overview_height(const struct chart *c, float w);
 size_t overview_rows(const struct chart *c);
+size_t bars_rows(const struct chart *c);
 
 #endif

@@ -52,6 +52,7 @@ void doc_chart_block(struct doc_ctx *c, struct chart *ch, float w)
 {
 	doc_own_chart(c, ch);
 	story_fixed(c->s, chart_height(ch, w), chart_draw, ch);
+	story_what_last(c->s, chart_what(ch, c->a));
 }
 
 /* The meeting the document is for, when the plan has records of it. */

@@ -412,16 +412,65 @@ static bool pillar_sample(struct doc_ctx *c, const struct pillar *pl)
 	return false;
 }
 
+#define LEAD_ROOM 160.0f /* a level-1 heading and a few lines of note */
+
+/* Bars of rows [from, from + n) of pl's, or NULL when taller than room
+ * (n > 1) - its height in *h. */
+static struct chart *bars_slice(struct doc_ctx *c, const struct pillar *pl,
+				size_t from, size_t n, float room, float *h)
+{
+	struct chart_opts o = chart_options(c);
+	o.rows_from = from;
+	o.rows_n = n;
+	struct chart *ch = chart_bars_new(c->te, c->p, pl, &o);
+	*h = chart_height(ch, c->body_w);
+	if (*h > room && n > 1) {
+		chart_free(ch);
+		return NULL;
+	}
+	return ch;
+}
+
+/* A pillar of a few dozen indicators has bars taller than a page (55 were
+ * 825 pt on A4's 723): they were clipped, the last rows lost without an
+ * error (issue 14).  Cut into blocks of at most a page, each with its own
+ * header, axis and legend, the later ones headed （続き）. */
 void part_bars(struct doc_ctx *c, const struct pillar *pl)
 {
 	if (!fig_rule_has_ratio(&c->p->grading))
 		return; /* no ratio to draw: no bars, no legend (issue 16) */
 	struct chart_opts o = chart_options(c);
-	doc_chart_block(c, chart_bars_new(c->te, c->p, pl, &o), c->body_w);
+	struct chart *all = chart_bars_new(c->te, c->p, pl, &o);
+	if (chart_height(all, c->body_w) <= c->body_h) {
+		doc_chart_block(c, all, c->body_w);
+		doc_note_block(c, pillar_sample(c, pl));
+		return;
+	}
+	size_t n = chart_rows(all);
+	chart_free(all);
+	float room = c->body_h - LEAD_ROOM;
+	for (size_t from = 0; from < n; room = c->body_h) {
+		size_t lo = 1, hi = n - from;
+		while (lo < hi) { /* the most rows that fit */
+			size_t mid = lo + (hi - lo + 1) / 2;
+			float h;
+			struct chart *t = bars_slice(c, pl, from, mid, room, &h);
+			if (t) {
+				chart_free(t);
+				lo = mid;
+			} else {
+				hi = mid - 1;
+			}
+		}
+		float h;
+		struct chart *ch = bars_slice(c, pl, from, lo, room, &h);
+		doc_own_chart(c, ch);
+		story_fixed(c->s, h, chart_draw, ch);
+		story_what_last(c->s, chart_what(ch, c->a));
+		from += lo;
+	}
 	doc_note_block(c, pillar_sample(c, pl));
 }
-
-#define LEAD_ROOM 160.0f /* a level-1 heading and a few lines of note */
 
 /* The overview of rows [from, from + n), or NULL when taller than room
  * (n > 1) - its height in *h. */

@@ -342,12 +342,15 @@ static void place_fixed(struct flow *f, struct block *b)
 		flow_artifact(f);
 		f->y += b->h;
 	} else {
-		/* taller than any page: on a fresh page (or under the heading
-		 * that asked to keep it), clipped to the body */
-		diag_add(f->dl, DIAG_WARNING, NULL, 0, 0,
-			 "a block %.1f pt tall does not fit on a page (the body "
-			 "is %.1f pt): it is clipped",
-			 (double)b->h, (double)f->body.h);
+		/* taller than any page: an error, never a silent clip (issue
+		 * 14; tables, text and the bars of a long pillar are split
+		 * before they get here).  Still drawn, clipped to the body on
+		 * a fresh page, for whoever looks at the display list. */
+		diag_add(f->dl, DIAG_ERROR, NULL, 0, 0,
+			 "%s%s%s, %.1f pt tall, does not fit on a page (the body "
+			 "is %.1f pt) and cannot be placed",
+			 b->what ? "「" : "", b->what ? b->what : "a figure",
+			 b->what ? "」" : "", (double)b->h, (double)f->body.h);
 		if (!f->empty && !f->keep_pending) {
 			flow_new_page(f);
 			gap = 0;

@@ -131,6 +131,7 @@ struct block {
 	float nat_h, min_h;   /* fixed: as given; h is nat_h unless tightened */
 	lay_draw_fn fn;
 	void *ctx;
+	const char *what;     /* fixed: its name for messages, or NULL */
 	/* page break: taken only on a page filled at least this much */
 	float min_fill;
 	/* keep groups, fit spans */

@@ -193,6 +193,12 @@ void story_note_last(struct story *s)
 		s->b[s->n - 1].noted = true;
 }
 
+void story_what_last(struct story *s, const char *what)
+{
+	if (s->n)
+		s->b[s->n - 1].what = what;
+}
+
 void story_space(struct story *s, float h)
 {
 	add(s, BLK_SPACE)->h = h > 0 ? h : 0;

@@ -251,10 +251,12 @@ static bool check_page(struct pdf_ctx *ctx, size_t p)
 		case DL_LINK_DEST: {
 			const char *name = it->u.dest.name;
 			size_t n = name ? strlen(name) : 0;
-			if (n == 0 || n > HPDF_LIMIT_MAX_NAME_LEN) {
-				pdf_error(ctx, "destination name '%s' must have 1..%d "
+			/* a string of the name tree (pdf_write.c), not a
+			 * PDF name: up to HPDF_LIMIT_MAX_STRING_LEN bytes */
+			if (n == 0 || n > HPDF_LIMIT_MAX_STRING_LEN) {
+				pdf_error(ctx, "destination name '%.40s' must have 1..%d "
 					  "bytes (page %zu, item %zu)", name ? name : "",
-					  HPDF_LIMIT_MAX_NAME_LEN, w.page, w.item);
+					  HPDF_LIMIT_MAX_STRING_LEN, w.page, w.item);
 				ok = false;
 			}
 			if (!isfinite(it->u.dest.y)) {

@@ -115,6 +115,11 @@ bool pdf_hpdf_ok(struct pdf_ctx *ctx, const char *doing);
  * surrogates or truncated sequences); advances *i.  Returns the code point
  * or -1 for an invalid byte sequence (then *i has moved past one byte). */
 long pdf_utf8_next(const char *s, size_t len, size_t *i);
+/* s cut to max characters and "…" (or s itself); *copy is what to free.
+ * Info entries (and their XMP copies) keep PDF_INFO_MAX_CHARS. */
+const char *pdf_shortened(const char *s, size_t max, char **copy);
+#define PDF_INFO_MAX_CHARS 2000
+#define PDF_ALT_MAX_CHARS 16000 /* 3 UTF-8 bytes each: 48,000 bytes */
 /* Checks a string the writer will encode - text as two-byte CIDs
  * (pdf_font.c, BMP only), bookmark titles, labels and info with libharu's
  * UTF-8 encoder (which writes characters past the BMP as a space): valid

@@ -227,8 +227,14 @@ static void fill_elem(struct pdf_ctx *ctx, struct tree *t, size_t e)
 		first_page = t->mc[t->own[o]].page;
 		HPDF_Dict_Add(d, "Pg", ctx->pages[first_page]);
 	}
-	if (de->role == DL_R_FIGURE && de->alt)
-		HPDF_Dict_Add(d, "Alt", HPDF_String_New(mm, de->alt, ctx->utf8));
+	if (de->role == DL_R_FIGURE && de->alt) {
+		/* one PDF string: within the writer's 65,535 bytes (the bars
+		 * of a pillar of 4,100 indicators say more, issue 14) */
+		char *cut;
+		HPDF_Dict_Add(d, "Alt", HPDF_String_New(mm, pdf_shortened(de->alt,
+					PDF_ALT_MAX_CHARS, &cut), ctx->utf8));
+		free(cut);
+	}
 	HPDF_Dict attrs = cell_attrs(ctx, de);
 	if (attrs)
 		HPDF_Dict_Add(d, "A", attrs);

@@ -56,27 +56,81 @@ void pdf_warning(struct pdf_ctx *ctx, const char *fmt, ...)
 	va_end(ap);
 }
 
-/* Names of the libharu errors this writer can plausibly meet. */
+/* libharu's error codes in words: the one place they are turned into
+ * text, so that no message ever shows a raw code (issue 14).  The limits
+ * are hpdf_consts.h's HPDF_LIMIT_*. */
 static const char *hpdf_error_name(HPDF_STATUS e)
 {
 	switch (e) {
 	case HPDF_FAILD_TO_ALLOC_MEM: return "out of memory";
-	case HPDF_FILE_IO_ERROR: return "file I/O error";
-	case HPDF_FILE_OPEN_ERROR: return "cannot open file";
+	case HPDF_FILE_IO_ERROR: return "file input/output error";
+	case HPDF_FILE_OPEN_ERROR: return "cannot open a file";
+	case HPDF_ARRAY_COUNT_ERR:
+		return "more than 32,767 entries in one PDF array, the PDF "
+		       "library's limit";
+	case HPDF_DICT_COUNT_ERR:
+		return "more than 4,095 entries in one PDF dictionary, the PDF "
+		       "library's limit";
+	case HPDF_XREF_COUNT_ERR:
+		return "more than 8,388,607 objects in one PDF file, the PDF "
+		       "library's limit";
+	case HPDF_STRING_OUT_OF_RANGE:
+		return "a text longer than 65,535 bytes in one PDF string, the "
+		       "PDF library's limit";
+	case HPDF_NAME_OUT_OF_RANGE:
+		return "a PDF name longer than 127 bytes, the PDF library's limit";
+	case HPDF_NAME_INVALID_VALUE: return "an empty or invalid PDF name";
+	case HPDF_REAL_OUT_OF_RANGE:
+		return "a number beyond -32,767..32,767, the PDF library's limit";
+	case HPDF_BINARY_LENGTH_ERR: return "binary data too long";
 	case HPDF_INVALID_FONT_NAME: return "invalid font name";
 	case HPDF_FONT_EXISTS: return "font already loaded";
+	case HPDF_INVALID_FONT:
+	case HPDF_PAGE_INVALID_FONT: return "invalid font";
+	case HPDF_PAGE_FONT_NOT_FOUND: return "font not found";
 	case HPDF_TTF_CANNOT_EMBEDDING_FONT: return "font does not allow embedding";
 	case HPDF_TTF_INVALID_CMAP: return "unsupported cmap in TrueType font";
 	case HPDF_TTF_INVALID_FOMAT: return "invalid TrueType font";
 	case HPDF_TTF_MISSING_TABLE: return "TrueType font lacks a required table";
-	case HPDF_INVALID_FONTDEF_DATA: return "invalid font data";
-	case HPDF_PAGE_OUT_OF_RANGE: return "value out of range";
+	case HPDF_INVALID_FONTDEF_DATA:
+	case HPDF_INVALID_FONTDEF_TYPE: return "invalid font data";
+	case HPDF_UNSUPPORTED_FONT_TYPE: return "unsupported font type";
+	case HPDF_INVALID_ENCODER:
+	case HPDF_INVALID_ENCODER_TYPE:
+	case HPDF_INVALID_ENCODING_NAME: return "invalid text encoding";
+	case HPDF_PAGE_OUT_OF_RANGE:
+	case HPDF_PAGE_LAYOUT_OUT_OF_RANGE:
+	case HPDF_PAGE_MODE_OUT_OF_RANGE:
+	case HPDF_PAGE_NUM_STYLE_OUT_OF_RANGE:
+	case HPDF_EXT_GSTATE_OUT_OF_RANGE: return "value out of range";
+	case HPDF_PAGE_INVALID_SIZE: return "invalid page size";
+	case HPDF_PAGE_INVALID_FONT_SIZE: return "invalid font size";
 	case HPDF_PAGE_INVALID_GMODE: return "operator not allowed here";
 	case HPDF_PAGE_INVALID_PARAM_COUNT: return "wrong number of parameters";
+	case HPDF_PAGE_CANNOT_RESTORE_GSTATE:
+		return "graphics state restored more often than saved";
 	case HPDF_EXCEED_GSTATE_LIMIT: return "too many nested graphics states";
+	case HPDF_PAGE_INSUFFICIENT_SPACE: return "text does not fit its box";
+	case HPDF_INVALID_DESTINATION: return "invalid destination";
+	case HPDF_INVALID_OUTLINE: return "invalid bookmark";
+	case HPDF_INVALID_PAGE:
+	case HPDF_INVALID_PAGES:
+	case HPDF_INVALID_PAGE_INDEX:
+	case HPDF_PAGE_INVALID_INDEX: return "invalid page";
+	case HPDF_INVALID_DATE_TIME: return "invalid date";
+	case HPDF_INVALID_ICC_COMPONENT_NUM: return "invalid colour profile";
 	case HPDF_INVALID_PARAMETER: return "invalid parameter";
+	case HPDF_INVALID_OBJECT:
+	case HPDF_INVALID_OBJ_ID:
+	case HPDF_DOC_INVALID_OBJECT: return "invalid PDF object";
+	case HPDF_INVALID_DOCUMENT:
+	case HPDF_INVALID_DOCUMENT_STATE: return "invalid document state";
+	case HPDF_INVALID_OPERATION:
+	case HPDF_UNSUPPORTED_FUNC: return "operation not supported";
+	case HPDF_INVALID_STREAM: return "invalid stream";
 	case HPDF_STREAM_EOF: return "end of stream";
-	default: return "see hpdf_error.h";
+	case HPDF_ZLIB_ERROR: return "compression failed";
+	default: return "an internal error of the PDF library";
 	}
 }
 
@@ -102,12 +156,9 @@ bool pdf_hpdf_ok(struct pdf_ctx *ctx, const char *doing)
 	if (!ctx->hpdf_failed)
 		return true;
 	if (ctx->hpdf_error) {
-		pdf_error(ctx,
-			  "cannot write '%s': libharu error 0x%04X (%s, detail %u) "
-			  "while %s",
-			  ctx->path, (unsigned)ctx->hpdf_error,
-			  hpdf_error_name(ctx->hpdf_error),
-			  (unsigned)ctx->hpdf_detail, doing);
+		pdf_error(ctx, "cannot write '%s': the PDF library failed "
+			  "while %s: %s", ctx->path, doing,
+			  hpdf_error_name(ctx->hpdf_error));
 		ctx->hpdf_error = 0; /* reported once */
 	}
 	return false;
@@ -189,6 +240,33 @@ bool pdf_check_string(struct pdf_ctx *ctx, const char *s, size_t len,
 
 /* ---- document structure --------------------------------------------- */
 
+/* s cut to at most max characters, "…" in place of the rest, or s itself
+ * when short enough; *copy is what to free.  A bookmark or an Info entry
+ * is one PDF string, at most HPDF_LIMIT_MAX_STRING_LEN bytes once in
+ * UTF-16 (a 40,000-character indicator name stopped the writer, issue 14),
+ * and a reader shows a few dozen characters of it anyway. */
+const char *pdf_shortened(const char *s, size_t max, char **copy)
+{
+	*copy = NULL;
+	if (!s)
+		return s;
+	size_t len = strlen(s), i = 0, chars = 0;
+	while (i < len && chars < max) {
+		pdf_utf8_next(s, len, &i);
+		chars++;
+	}
+	if (i >= len)
+		return s;
+	*copy = malloc(i + 4);
+	if (!*copy)
+		abort();
+	memcpy(*copy, s, i);
+	memcpy(*copy + i, "\xE2\x80\xA6", 4); /* … and the NUL */
+	return *copy;
+}
+
+#define OUTLINE_MAX_CHARS 200
+
 /* The Info dates, in UTC, from doc->info.created (never the clock). */
 static bool set_dates(struct pdf_ctx *ctx)
 {
@@ -232,8 +310,12 @@ static bool set_info(struct pdf_ctx *ctx)
 	 * strings UTF-16BE, which is what shows Japanese correctly. */
 	HPDF_SetCurrentEncoder(ctx->pdf, "UTF-8");
 	for (size_t i = 0; i < sizeof attrs / sizeof attrs[0]; i++)
-		if (attrs[i].value && attrs[i].value[0])
-			HPDF_SetInfoAttr(ctx->pdf, attrs[i].type, attrs[i].value);
+		if (attrs[i].value && attrs[i].value[0]) {
+			char *cut;
+			HPDF_SetInfoAttr(ctx->pdf, attrs[i].type,
+					 pdf_shortened(attrs[i].value, PDF_INFO_MAX_CHARS, &cut));
+			free(cut);
+		}
 	if (!pdf_hpdf_ok(ctx, "setting the document information"))
 		return false;
 	return set_dates(ctx);
@@ -281,8 +363,11 @@ static bool add_outline(struct pdf_ctx *ctx)
 		if (level >= MAX_DEPTH)
 			level = MAX_DEPTH - 1;
 		HPDF_Outline up = level ? parent[level - 1] : NULL;
-		HPDF_Outline ol = HPDF_CreateOutline(ctx->pdf, up, o->title,
-						     ctx->utf8);
+		char *cut;
+		HPDF_Outline ol = HPDF_CreateOutline(
+			ctx->pdf, up, pdf_shortened(o->title, OUTLINE_MAX_CHARS, &cut),
+			ctx->utf8);
+		free(cut);
 		HPDF_Array dst = make_dest(ctx, o->page, o->y);
 		/* Not HPDF_Outline_SetDestination: it accepts only libharu's
 		 * own (indirect) destination objects. */
@@ -353,41 +438,111 @@ static bool add_page_labels(struct pdf_ctx *ctx)
 	return true;
 }
 
-/* Named destinations of DL_LINK_DEST items, in the catalog's /Dests
- * dictionary (PDF 1.1 style: simple, and enough for a few hundred names).
+/* Named destinations of DL_LINK_DEST items, in a name tree (the
+ * catalog's /Names /Dests), not the PDF 1.1 /Dests dictionary: libharu
+ * holds at most HPDF_LIMIT_MAX_DICT_ELEMENT (4,095) keys in a dictionary,
+ * and a plan of 4,100 indicators has more destinations than that (issue
+ * 14).  Leaves of DEST_LEAF names under one root hold up to 32,767 leaves.
  * The first of two equal names wins. */
+#define DEST_LEAF 256
+
+struct dest_ref {
+	const char *name;
+	size_t page, seq;
+	float y;
+};
+
+static int cmp_dest(const void *a, const void *b)
+{
+	const struct dest_ref *x = a, *y = b;
+	int c = strcmp(x->name, y->name); /* byte order, as name trees need */
+	if (c)
+		return c;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+static HPDF_Array dest_limits(struct pdf_ctx *ctx, const char *first, const char *last)
+{
+	HPDF_Array lim = HPDF_Array_New(ctx->pdf->mmgr);
+	if (lim) {
+		HPDF_Array_Add(lim, HPDF_String_New(ctx->pdf->mmgr, first, NULL));
+		HPDF_Array_Add(lim, HPDF_String_New(ctx->pdf->mmgr, last, NULL));
+	}
+	return lim;
+}
+
 static bool add_dests(struct pdf_ctx *ctx)
 {
 	const struct dl_doc *doc = ctx->doc;
+	size_t n = 0;
+	for (size_t p = 0; p < doc->n_pages; p++)
+		for (size_t k = 0; k < doc->pages[p].n_items; k++)
+			n += doc->pages[p].items[k].kind == DL_LINK_DEST;
+	if (n == 0)
+		return true;
+	struct dest_ref *v = malloc(n * sizeof *v);
+	if (!v)
+		abort();
+	n = 0;
 	for (size_t p = 0; p < doc->n_pages; p++) {
 		const struct dl_page *pg = &doc->pages[p];
-		for (size_t k = 0; k < pg->n_items; k++) {
-			const struct dl_item *it = &pg->items[k];
-			if (it->kind != DL_LINK_DEST)
-				continue;
-			if (!ctx->dests) {
-				ctx->dests = HPDF_Dict_New(ctx->pdf->mmgr);
-				if (ctx->dests)
-					HPDF_Dict_Add(ctx->pdf->catalog, "Dests",
-						      ctx->dests);
-				if (!pdf_hpdf_ok(ctx, "adding named destinations"))
-					return false;
+		for (size_t k = 0; k < pg->n_items; k++)
+			if (pg->items[k].kind == DL_LINK_DEST) {
+				v[n] = (struct dest_ref){pg->items[k].u.dest.name, p, n,
+							 pg->items[k].u.dest.y};
+				n++;
 			}
-			const char *name = it->u.dest.name;
-			if (HPDF_Dict_GetItem(ctx->dests, name, HPDF_OCLASS_ARRAY)) {
-				pdf_warning(ctx, "destination '%s' on page %zu is "
-					    "defined twice; the first one is used",
-					    name, p + 1);
-				continue;
-			}
-			HPDF_Array dst = make_dest(ctx, p, it->u.dest.y);
-			if (dst)
-				HPDF_Dict_Add(ctx->dests, name, dst);
-			if (!pdf_hpdf_ok(ctx, "adding named destinations"))
-				return false;
-		}
 	}
-	return true;
+	qsort(v, n, sizeof *v, cmp_dest);
+	size_t m = 0; /* unique names, first kept */
+	for (size_t i = 0; i < n; i++) {
+		if (m && !strcmp(v[m - 1].name, v[i].name)) {
+			pdf_warning(ctx, "destination '%s' on page %zu is defined "
+				    "twice; the first one is used", v[i].name,
+				    v[i].page + 1);
+			continue;
+		}
+		v[m++] = v[i];
+	}
+
+	HPDF_MMgr mm = ctx->pdf->mmgr;
+	HPDF_Dict names = HPDF_Dict_New(mm);
+	HPDF_Dict root = HPDF_Dict_New(mm);
+	HPDF_Array kids = m > DEST_LEAF ? HPDF_Array_New(mm) : NULL;
+	bool ok = names && root && (m <= DEST_LEAF || kids);
+	if (ok) {
+		HPDF_Dict_Add(ctx->pdf->catalog, "Names", names);
+		HPDF_Xref_Add(ctx->pdf->xref, root);
+		HPDF_Dict_Add(names, "Dests", root);
+		if (kids)
+			HPDF_Dict_Add(root, "Kids", kids);
+	}
+	for (size_t from = 0; ok && from < m; from += DEST_LEAF) {
+		size_t to = from + DEST_LEAF < m ? from + DEST_LEAF : m;
+		HPDF_Dict leaf = root;
+		if (kids) {
+			leaf = HPDF_Dict_New(mm);
+			if (!leaf)
+				break;
+			HPDF_Xref_Add(ctx->pdf->xref, leaf);
+			HPDF_Array_Add(kids, leaf);
+			HPDF_Dict_Add(leaf, "Limits",
+				      dest_limits(ctx, v[from].name, v[to - 1].name));
+		}
+		HPDF_Array arr = HPDF_Array_New(mm);
+		if (!arr)
+			break;
+		HPDF_Dict_Add(leaf, "Names", arr);
+		for (size_t i = from; i < to; i++) {
+			HPDF_Array_Add(arr, HPDF_String_New(mm, v[i].name, NULL));
+			HPDF_Array dst = make_dest(ctx, v[i].page, v[i].y);
+			if (dst)
+				HPDF_Array_Add(arr, dst);
+		}
+		ok = pdf_hpdf_ok(ctx, "adding named destinations");
+	}
+	free(v);
+	return pdf_hpdf_ok(ctx, "adding named destinations") && ok;
 }
 
 /* ---- the PDF in memory ---------------------------------------------- */

@@ -138,9 +138,11 @@ static bool set_info_dates(struct pdf_ctx *ctx)
 static void xmp_element(struct pdf_buf *b, const char *open, const char *value,
 			const char *close)
 {
+	char *cut; /* as set_info() cut it: Info and XMP must agree */
 	pdf_buf_put(b, open);
-	xput_escaped(b, value);
+	xput_escaped(b, pdf_shortened(value, PDF_INFO_MAX_CHARS, &cut));
 	pdf_buf_put(b, close);
+	free(cut);
 }
 
 /* PDF/UA-1 identification (ISO 14289-1, 5), and, in a PDF/A-1 file, the

@@ -285,7 +285,7 @@ size_t text_decode_plain(const char *utf8, size_t len, struct tchar **out)
 
 /* ---- reporting once ---------------------------------------------------------- */
 
-enum { KEY_MISSING = 0, KEY_OUTLINE = 1, KEY_CONTROL = 2, KEY_VS = 3 };
+enum { KEY_MISSING = 0, KEY_OUTLINE = 1, KEY_CONTROL = 2, KEY_VS = 3, KEY_NO_JAPANESE = 4 };
 
 /* True the first time (role, what, cp) is seen by this engine. */
 static bool first_time(struct text_engine *te, enum font_role role, int what,
@@ -504,7 +504,24 @@ size_t text_decode(struct text_engine *te, enum font_role role,
 			}
 			continue;
 		}
-		if (dl && first_time(te, role, KEY_MISSING, t->cp)) {
+		if (dl && text_font_for(te, role, GETA) < 0) {
+			/* No font of the chain has Japanese glyphs (only
+			 * DejaVu installed): every such character would print
+			 * as '?'.  An error, once per role: nothing is
+			 * written (issue 14). */
+			if (first_time(te, role, KEY_NO_JAPANESE, 0)) {
+				describe(t->cp, what, sizeof what);
+				quoted(t->cp, q);
+				chain_names(te, role, fonts, sizeof fonts);
+				diag_add(dl, DIAG_ERROR, SRC_FILE(src), SRC_LINE(src), 0,
+					 "character %s(%s) is in none of the %s "
+					 "fonts (%s), and none of them has "
+					 "Japanese glyphs: the text would print "
+					 "as '?'; install the Debian package "
+					 "fonts-ipaexfont",
+					 q, what, role_name[role], fonts);
+			}
+		} else if (dl && first_time(te, role, KEY_MISSING, t->cp)) {
 			describe(t->cp, what, sizeof what);
 			quoted(t->cp, q);
 			chain_names(te, role, fonts, sizeof fonts);

@@ -19,6 +19,7 @@
 #include FT_TRUETYPE_TAGS_H
 
 #include <dirent.h>
+#include <stdint.h>
 #include <hb.h>
 #include <errno.h>
 #include <stdbool.h>
@@ -26,8 +27,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "diag.h"
+#include "infile.h"
 
 extern const char fontset_conf[];     /* fontset_blob.S */
 extern const char fontset_conf_end[];
@@ -49,6 +52,7 @@ struct decl {
 	char *family, *file, *package;
 	int line;
 	char *path;  /* resolved file, NULL until found */
+	char *broken; /* the package's file, there but unusable: "PATH: why" */
 	bool tried;  /* resolution attempted */
 	int index;   /* index in the set, -1 when not in it */
 };
@@ -196,6 +200,21 @@ static bool is_regular_style(const char *style)
 	return false;
 }
 
+/* Can FreeType open the file at all?  why: its answer, when not. */
+static bool face_opens(FT_Library lib, const char *path, char *why, size_t size)
+{
+	FT_Face face;
+	FT_Error e = FT_New_Face(lib, path, 0, &face);
+	if (e == 0) {
+		FT_Done_Face(face);
+		return true;
+	}
+	snprintf(why, size, "%s", e == FT_Err_Unknown_File_Format
+					  ? "not a font file FreeType knows"
+					  : "damaged font file (FreeType cannot read it)");
+	return false;
+}
+
 /* Does the file hold a regular TrueType face of the family? */
 static bool face_matches(FT_Library lib, const char *path, const char *family)
 {
@@ -211,6 +230,58 @@ static bool face_matches(FT_Library lib, const char *path, const char *family)
 	return ok;
 }
 
+static uint32_t be32(const unsigned char *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+/* Why the font file at path cannot be used, into why (false when it can
+ * be read and its table directory is whole).  FreeType opens a truncated
+ * file without a word and fails later, glyph by glyph: the directory is
+ * checked here, every table inside the file (issue 14). */
+static bool font_file_problem(const char *path, char *why, size_t size)
+{
+	int fd = infile_open(path, why, size);
+	if (fd < 0)
+		return true;
+	unsigned char head[12 + 16 * 64];
+	ssize_t n = read(fd, head, sizeof head);
+	struct stat st;
+	bool bad = true;
+	if (n < 0 || fstat(fd, &st) != 0) {
+		snprintf(why, size, "%s", strerror(errno));
+	} else if (st.st_size == 0) {
+		snprintf(why, size, "the file is empty");
+	} else if (n < 12) {
+		snprintf(why, size, "the file is too short to be a font (%zd bytes)", n);
+	} else if (be32(head) != 0x00010000 && be32(head) != 0x74727565 /* true */) {
+		snprintf(why, size, "not a TrueType font file (its first bytes "
+			 "are not a TrueType header)");
+	} else {
+		unsigned tables = (unsigned)head[4] << 8 | head[5];
+		if (tables == 0 || 12 + 16 * (size_t)tables > (size_t)n) {
+			snprintf(why, size, "damaged font file: %u tables in its "
+				 "directory", tables);
+		} else {
+			bad = false;
+			for (unsigned i = 0; i < tables && !bad; i++) {
+				const unsigned char *r = head + 12 + 16 * i;
+				uint64_t end = (uint64_t)be32(r + 8) + be32(r + 12);
+				if (end > (uint64_t)st.st_size) {
+					snprintf(why, size, "truncated font file: its "
+						 "'%.4s' table ends at byte %llu, the "
+						 "file has %lld bytes", (const char *)r,
+						 (unsigned long long)end,
+						 (long long)st.st_size);
+					bad = true;
+				}
+			}
+		}
+	}
+	close(fd);
+	return bad;
+}
+
 static const char *base_name(const char *path)
 {
 	const char *s = strrchr(path, '/');
@@ -223,13 +294,27 @@ static void resolve(struct decl *dc, FT_Library lib, struct file_list *fl)
 		return;
 	dc->tried = true;
 	file_list_scan(fl);
-	/* the file the package installs, first */
-	for (size_t i = 0; i < fl->n; i++)
-		if (strcmp(base_name(fl->paths[i]), dc->file) == 0 &&
-		    face_matches(lib, fl->paths[i], dc->family)) {
+	/* the file the package installs, first; there but unreadable or
+	 * damaged, it is an error, not a font "not installed" */
+	for (size_t i = 0; i < fl->n; i++) {
+		if (strcmp(base_name(fl->paths[i]), dc->file) != 0)
+			continue;
+		char why[300];
+		if (font_file_problem(fl->paths[i], why, sizeof why) ||
+		    (!face_matches(lib, fl->paths[i], dc->family) &&
+		     !face_opens(lib, fl->paths[i], why, sizeof why))) {
+			size_t len = strlen(fl->paths[i]) + strlen(why) + 3;
+			dc->broken = malloc(len);
+			if (!dc->broken)
+				abort();
+			snprintf(dc->broken, len, "%s: %s", fl->paths[i], why);
+			return;
+		}
+		if (face_matches(lib, fl->paths[i], dc->family)) {
 			dc->path = xstrdup(fl->paths[i]);
 			return;
 		}
+	}
 	for (size_t i = 0; i < fl->n; i++)
 		if (strcmp(base_name(fl->paths[i]), dc->file) != 0 &&
 		    face_matches(lib, fl->paths[i], dc->family)) {
@@ -490,6 +575,20 @@ struct fontset *fontset_load(const char *conf_path, struct diag_list *dl)
 	file_list_release(&fl);
 	FT_Done_FreeType(lib);
 
+	/* a font file that is there but cannot be used: an error, naming it */
+	for (int d = 0; d < fs->n_decls; d++)
+		if (fs->decls[d].broken) {
+			diag_add(dl, DIAG_ERROR, name, fs->decls[d].line, 0,
+				 "font family '%s': the file %s; reinstall the "
+				 "Debian package %s", fs->decls[d].family,
+				 fs->decls[d].broken, fs->decls[d].package);
+			ok = false;
+		}
+	if (!ok) {
+		fontset_free(fs);
+		return NULL;
+	}
+
 	/* report every missing family once, as an error when its role has
 	 * nothing else installed */
 	bool reported[MAX_FAMILIES] = {0};
@@ -548,6 +647,7 @@ void fontset_free(struct fontset *fs)
 		free(fs->decls[i].file);
 		free(fs->decls[i].package);
 		free(fs->decls[i].path);
+		free(fs->decls[i].broken);
 	}
 	free(fs);
 }

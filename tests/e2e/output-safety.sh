@@ -175,3 +175,102 @@ check "no temporary file left beside the long names" \
 name256=$(printf 'c%.0s' $(seq 252)).pdf
 expect_exit 1 "an output name of 256 bytes" council "$WORK/o/$name256"
 said "an output name of 256 bytes" "File name too long"
+
+# ---- generated plans: rows 6 and 7 ----------------------------------------------
+
+# grow OUT N [NAME]: the city plan with N copies of indicator kpi-p1-2 (all in
+# pillar p1) added, each named NAME when given.
+grow() {
+	python3 - "$WORK/x/kagoshima-city-plan2.xml" "$WORK/x/$1" "$2" "${3:-}" <<'PY'
+import re, sys
+src, dst, n, name = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
+s = open(src, encoding='utf-8').read()
+blk = re.search(r'(    <indicator id="kpi-p1-2".*?</indicator>\n)', s, re.S).group(1)
+out = []
+for i in range(n):
+    b = blk.replace('id="kpi-p1-2"', 'id="kpi-x-%d"' % i)
+    if name:
+        b = re.sub(r'<name>.*?</name>', '<name>%s</name>' % name, b)
+    out.append(b)
+open(dst, 'w', encoding='utf-8').write(s.replace(blk, blk + ''.join(out)))
+PY
+}
+
+# ---- row 6: the PDF writer's limits ------------------------------------------------
+
+# 4,100 indicators: more named destinations than libharu's 4,095 entries of a
+# dictionary (they are a name tree now).
+grow many.xml 4100
+expect_exit 0 "4,100 indicators: check" "$SHIRYO" check "$WORK/x/many.xml"
+expect_exit 0 "4,100 indicators: the annual report" \
+	"$SHIRYO" build "$WORK/x/many.xml" --kind annual --year R7 --no-pdfa -o "$WORK/many.pdf"
+check "4,100 indicators: no raw library code in the messages" sh -c "! grep -Eq '0x[0-9A-Fa-f]{4}|libharu error' '$WORK/out'"
+n=$(pdfinfo -dests "$WORK/many.pdf" 2>/dev/null | grep -c '"sec\.')
+check "4,100 indicators: over 4,095 named destinations a reader finds ($n)" test "$n" -gt 4095
+
+# an indicator name of 40,000 characters: bookmarks and labels are shortened
+long=$(python3 -c 'print("長" * 40000)')
+grow long.xml 1 "$long"
+expect_exit 0 "a 40,000-character indicator name: check" "$SHIRYO" check "$WORK/x/long.xml"
+expect_exit 0 "a 40,000-character indicator name: the annual report" \
+	"$SHIRYO" build "$WORK/x/long.xml" --kind annual --year R7 -o "$WORK/long.pdf"
+check "a 40,000-character indicator name: no raw library code" sh -c "! grep -Eq '0x[0-9A-Fa-f]{4}|libharu error' '$WORK/out'"
+check "a 40,000-character indicator name: the bookmark ends in an ellipsis" \
+	sh -c "mutool show '$WORK/long.pdf' outline | grep -q '長長…'"
+expect_exit 0 "a 40,000-character indicator name: the council handout" \
+	"$SHIRYO" build "$WORK/x/long.xml" --kind council --year R7 -o "$WORK/long-council.pdf"
+
+# ---- row 7: no silent clipping ------------------------------------------------------
+
+grow p55.xml 55
+expect_exit 0 "a pillar of 57 indicators: the council handout" \
+	"$SHIRYO" build "$WORK/x/p55.xml" --kind council --year R7 -o "$WORK/p55.pdf"
+check "a pillar of 57 indicators: nothing clipped" sh -c "! grep -q 'clipped\|does not fit' '$WORK/out'"
+check "a pillar of 57 indicators: the bars go on, headed （続き）" \
+	sh -c "pdftotext '$WORK/p55.pdf' - | grep -q '（R7年度の目安に対する）（続き）'"
+# the last bar of the pillar is on the page that continues the bars
+cont=$(for i in $(seq 1 "$(pdfinfo "$WORK/p55.pdf" | sed -n 's/^Pages: *//p')"); do
+	pdftotext -f "$i" -l "$i" "$WORK/p55.pdf" - | grep -q '（続き）$' &&
+		pdftotext -f "$i" -l "$i" "$WORK/p55.pdf" - | grep -q '（R7年度の目安に対する）（続き）' &&
+		echo "$i"; done | head -1)
+check "a pillar of 57 indicators: its last bar is drawn, on page ${cont:-none}" \
+	sh -c "test -n '$cont' && pdftotext -f '$cont' -l '$cont' '$WORK/p55.pdf' - | grep -q '企業立地件数'"
+expect_exit 0 "a pillar of 57 indicators on A3" \
+	"$SHIRYO" build "$WORK/x/p55.xml" --kind council --year R7 --paper a3l -o "$WORK/p55-a3.pdf"
+check "a pillar of 57 indicators on A3: nothing clipped" sh -c "! grep -q 'clipped\|does not fit' '$WORK/out'"
+
+# ---- row 8: fonts --------------------------------------------------------------------
+
+# fonts_as DIR WHAT: the council handout with DIR mounted over /usr/share/fonts
+# (a mount namespace of its own: needs root and unshare -m).
+fonts_as() {
+	rm -f "$WORK/fonts.pdf"
+	unshare -m sh -c 'mount --bind "$1" /usr/share/fonts && shift && exec "$@"' sh "$1" \
+		"$SHIRYO" build "$city" --kind council --year R7 -o "$WORK/fonts.pdf"
+}
+if [ "$(id -u)" = 0 ] && unshare -m true 2>/dev/null; then
+	f="$WORK/fonts"
+	mkdir -p "$f/truetype/dejavu"
+	cp /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf "$f/truetype/dejavu/"
+	expect_exit 1 "only DejaVu Sans installed" fonts_as "$f"
+	said "only DejaVu Sans installed" "error: character '.*' .*none of them has Japanese glyphs"
+	check "only DejaVu Sans installed: no file" test ! -e "$WORK/fonts.pdf"
+
+	mkdir -p "$f/opentype/ipaexfont-gothic" "$f/opentype/ipaexfont-mincho"
+	cp /usr/share/fonts/opentype/ipaexfont-mincho/ipaexm.ttf "$f/opentype/ipaexfont-mincho/"
+	g="$f/opentype/ipaexfont-gothic/ipaexg.ttf"
+	: >"$g"
+	expect_exit 1 "a zero-length IPAex Gothic file" fonts_as "$f"
+	said "a zero-length IPAex Gothic file" "error: font family 'IPAexGothic': the file /usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf: the file is empty"
+	check "a zero-length IPAex Gothic file: no file" test ! -e "$WORK/fonts.pdf"
+	head -c 1000000 /usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf >"$g"
+	expect_exit 1 "a truncated IPAex Gothic file" fonts_as "$f"
+	said "a truncated IPAex Gothic file" "ipaexg.ttf: truncated font file"
+	head -c 5000 /dev/urandom >"$g"
+	expect_exit 1 "a corrupt IPAex Gothic file" fonts_as "$f"
+	said "a corrupt IPAex Gothic file" "ipaexg.ttf: (not a TrueType font file|damaged)"
+	cp /usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf "$g"
+	expect_exit 0 "the same folder with a good IPAex Gothic" fonts_as "$f"
+else
+	ok "skipped: fonts over a bind mount (needs root and unshare -m)"
+fi

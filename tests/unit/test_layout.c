@@ -502,17 +502,19 @@ static void fixed_block_is_never_split(void)
 	CU_ASSERT(moved);
 }
 
-static void oversize_block_is_clipped_with_a_warning(void)
+static void oversize_block_is_an_error_naming_it(void)
 {
 	start();
 	story();
 	story_para(st, "前");
 	struct drawn dr = {0};
 	story_fixed(st, 2000, draw_box, &dr);
+	story_what_last(st, "大きな図");
 	layout();
 	CU_ASSERT_EQUAL(dr.calls, 1);
 	CU_ASSERT_EQUAL(dr.page, 1);
-	CU_ASSERT_EQUAL(dl.warnings, 1);
+	CU_ASSERT_EQUAL(dl.errors, 1); /* never a silent clip (issue 14) */
+	CU_ASSERT(dl.count && strstr(dl.items[0].message, "「大きな図」") != NULL);
 	const struct dl_page *p = &doc->pages[1];
 	bool push = false, pop = false;
 	for (size_t i = 0; i < p->n_items; i++) {
@@ -1030,8 +1032,8 @@ static const struct cu_case cases[] = {
 	{"consecutive headings keep together", heading_chain_keeps_together},
 	{"no widows, no orphans, 3 lines never split", widows_and_orphans},
 	{"a fixed block is never split", fixed_block_is_never_split},
-	{"a block taller than a page is clipped, with a warning",
-	 oversize_block_is_clipped_with_a_warning},
+	{"a block taller than a page is an error naming it",
+	 oversize_block_is_an_error_naming_it},
 	{"a keep group stays on one page", keep_group_stays_on_one_page},
 	{"a keep group a little too tall tightens its shrinkable blocks",
 	 keep_group_tightens_shrinkable_blocks},

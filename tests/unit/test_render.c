@@ -435,6 +435,43 @@ static void duplicate_destination_is_a_warning(void)
 	dl_doc_free(d);
 }
 
+/* 5,000 destinations: past libharu's 4,095 entries of a dictionary, so
+ * they go in a name tree of several leaves, each with its /Limits, and a
+ * reader finds the first, a middle and the last (issue 14). */
+static void five_thousand_destinations_fit_in_a_name_tree(void)
+{
+	enum { N = 5000 };
+	static char names[N][16];
+	struct dl_doc *d = sample_doc();
+	for (int i = 0; i < N; i++) {
+		snprintf(names[i], sizeof names[i], "ind-%05d", i);
+		struct dl_item *it = dl_item_add(&d->pages[1 + i % 2], DL_LINK_DEST);
+		it->u.dest.name = names[i];
+		it->u.dest.y = 100;
+	}
+	struct diag_list dl = DIAG_LIST_INIT;
+	const char *path = tmp_path("dests.pdf");
+	CU_ASSERT_EQUAL_FATAL(pdf_write(d, fonts, path, &dl), 0);
+	CU_ASSERT_EQUAL(dl.errors, 0);
+	char cmd[512];
+	snprintf(cmd, sizeof cmd, "qpdf --check '%s' 2>&1", path);
+	char *out = run(cmd, NULL);
+	CU_ASSERT(out && strstr(out, "No syntax or stream encoding errors") != NULL);
+	free(out);
+	snprintf(cmd, sizeof cmd, "mutool show '%s' Root/Names/Dests/Kids | "
+		 "tr ' ' '\\n' | grep -c '^R$'", path);
+	out = run(cmd, NULL);
+	CU_ASSERT(out && atoi(out) >= N / 256);
+	free(out);
+	/* (mutool counts array elements from 1) */
+	snprintf(cmd, sizeof cmd, "mutool show '%s' Root/Names/Dests/Kids/2/Limits", path);
+	out = run(cmd, NULL);
+	CU_ASSERT(out && strstr(out, "(ind-00256)") && strstr(out, "(ind-00511)"));
+	free(out);
+	diag_list_release(&dl);
+	dl_doc_free(d);
+}
+
 static void missing_glyph_is_a_warning(void)
 {
 	struct dl_doc *d = sample_doc();
@@ -648,9 +685,10 @@ static void info_outline_labels_and_dests_are_japanese(void)
 			      "        /S /D\n        /St 1\n") != NULL);
 	free(out);
 
-	snprintf(cmd, sizeof cmd, "mutool show '%s' Root/Dests", path);
+	/* a name tree (issue 14: a /Dests dictionary holds 4,095 at most) */
+	snprintf(cmd, sizeof cmd, "mutool show '%s' Root/Names/Dests", path);
 	out = run(cmd, NULL);
-	CU_ASSERT(out && strstr(out, "/sec-1") != NULL);
+	CU_ASSERT(out && strstr(out, "(sec-1)") != NULL);
 	free(out);
 	diag_list_release(&dl);
 	dl_doc_free(d);
@@ -690,6 +728,8 @@ static const struct cu_case cases[] = {
 	 invalid_utf8_and_bad_values_are_all_reported},
 	{"clips nest 27 deep and no deeper", clips_nest_27_deep_and_no_deeper},
 	{"duplicate destination is a warning", duplicate_destination_is_a_warning},
+	{"5,000 destinations fit in a name tree",
+	 five_thousand_destinations_fit_in_a_name_tree},
 	{"missing glyph is a warning", missing_glyph_is_a_warning},
 	{"pdftotext gives the text back without warnings",
 	 pdftotext_gives_the_text_back_without_warnings},
