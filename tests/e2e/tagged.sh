@@ -45,6 +45,8 @@ build() { # build OUT PLAN ARGS...
 for plan in $CITY $PREF; do
 	build "$WORK/$plan-council.pdf" $plan --kind council
 	tagged "$plan council" "$WORK/$plan-council.pdf"
+	build "$WORK/$plan-summary.pdf" $plan --kind summary
+	tagged "$plan summary" "$WORK/$plan-summary.pdf"
 	build "$WORK/$plan-annual.pdf" $plan --kind annual
 	if [ $plan = $CITY ]; then
 		tagged "$plan annual" "$WORK/$plan-annual.pdf" --table-over-pages
