@@ -118,14 +118,20 @@ static void add_rows(struct doc_ctx *c, struct table *t, const struct sum_group 
 				mv = d > 0 ? "↑" : d < 0 ? "↓" : "→";
 			}
 			table_set(t, r, 10, mv);
-			table_set(t, r, 11, dept ? dept : "―");
+			if (table_cols(t) > 11)
+				table_set(t, r, 11, dept ? dept : "―");
 		}
 	}
 }
 
 static struct table *summary_table(struct doc_ctx *c)
 {
-	struct table *t = table_new(12, &(struct table_style){.size = SUM_SIZE,
+	/* a 所管課 column only when some indicator has one: a column of dashes
+	 * is noise on the sheet */
+	bool depts = false;
+	for (size_t i = 0; i < c->p->n_indicators && !depts; i++)
+		depts = eval_dept(c->p, &c->p->indicators[i], c->o->fy, NULL) != NULL;
+	struct table *t = table_new(depts ? 12 : 11, &(struct table_style){.size = SUM_SIZE,
 							      .line_height = 1.3f});
 	table_set_col(t, 0, &(struct table_col){.valign = TEXT_MIDDLE, .width_kind = TABLE_FIXED, .width = LAY_MM(40)});
 	table_set_col(t, 1, &(struct table_col){.valign = TEXT_MIDDLE, .width_kind = TABLE_FIXED, .width = LAY_MM(9),
@@ -149,8 +155,9 @@ static struct table *summary_table(struct doc_ctx *c)
 							 .width = LAY_MM(k == 10 ? 17 : 11),
 							 .align = TABLE_CENTER,
 							 .valign = TEXT_MIDDLE});
-	table_set_col(t, 11, &(struct table_col){.valign = TEXT_MIDDLE, .width_kind = TABLE_AUTO, .min = LAY_MM(20),
-						  .max = LAY_MM(44)});
+	if (depts)
+		table_set_col(t, 11, &(struct table_col){.valign = TEXT_MIDDLE, .width_kind = TABLE_AUTO, .min = LAY_MM(20),
+							  .max = LAY_MM(44)});
 	const char *prev = doc_fy(c, c->o->fy - 1);
 	size_t h0 = table_add_row(t, true), h1 = table_add_row(t, true);
 	static const char *const one[] = {"区分", "No", "指標", "単位", "基準値"};
@@ -164,7 +171,8 @@ static struct table *summary_table(struct doc_ctx *c)
 		.text = doc_printf(c, "本年度（%s）", c->fy_short), .colspan = 2});
 	table_set_cell(t, h0, 9, &(struct table_cell){
 		.text = doc_printf(c, "前年度（%s）", prev), .colspan = 2});
-	table_set_cell(t, h0, 11, &(struct table_cell){.text = "所管課", .rowspan = 2});
+	if (depts)
+		table_set_cell(t, h0, 11, &(struct table_cell){.text = "所管課", .rowspan = 2});
 	table_set(t, h1, 7, "実績");
 	table_set(t, h1, 8, "評価");
 	table_set(t, h1, 9, "評価");

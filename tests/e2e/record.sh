@@ -142,3 +142,7 @@ check "summary ×10: the header on every sheet ($hdr of $np)" test "$hdr" = "$np
 rows=$(pdftotext -raw "$WORK/s10.pdf" - | grep -c '企業立地件数')
 check "summary ×10: every copy of a row is there ($rows of 10)" test "$rows" -ge 10
 check "summary ×10: nothing clipped (no warning)" sh -c "! grep -qi 'clip\|warning' '$WORK/s10.log'"
+# a plan without records: no 所管課 column of dashes
+"$SHIRYO" build xml/kagoshima-pref-manufacturing.xml --kind summary --year R7 -o "$WORK/sp.pdf" >/dev/null 2>&1
+check "summary of a plan without records: one sheet, no 所管課 column" sh -c \
+	"test \$(pdfinfo '$WORK/sp.pdf' | awk '/^Pages:/ { print \$2 }') = 1 && ! pdftotext '$WORK/sp.pdf' - | grep -q 所管課"
