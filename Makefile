@@ -148,7 +148,7 @@ clean:
 #   make fuzz        build the libFuzzer harnesses of tests/fuzz/ with clang
 #                    (ASan + UBSan) and run each for FUZZ_SECONDS (60);
 #                    corpora are kept in build/fuzz/corpus/ between runs
-#   make fuzz-smoke  each for FUZZ_SMOKE_SECONDS (8), JOBS at a time: the
+#   make fuzz-smoke  each for FUZZ_SMOKE_SECONDS (5), JOBS at a time: the
 #                    bounded run for make check
 #   make valgrind    the end-to-end commands under valgrind: no errors, no
 #                    definite leaks
@@ -160,7 +160,7 @@ clean:
 FUZZ_CC            ?= clang
 FUZZ_BUILD          = build/fuzz
 FUZZ_SECONDS       ?= 60
-FUZZ_SMOKE_SECONDS ?= 8
+FUZZ_SMOKE_SECONDS ?= 5
 FUZZ_NAMES          = plan actuals_xml pdca csv number text
 FUZZ_SAN            = -fsanitize=address,undefined -fno-sanitize-recover=undefined
 FUZZ_CFLAGS         = $(CSTD) $(WARN) -g -O1 -fno-omit-frame-pointer $(FUZZ_SAN) \
