@@ -28,6 +28,7 @@ struct doc_options {
 				   landscape) is A3 unless a4 or a4l was */
 	bool draft;             /* 「案」 watermark */
 	bool pdfa;              /* archive grade (annual) */
+	bool review;            /* reviewer's annex: stated vs recomputed figures */
 	long long date;         /* document date, seconds since the epoch (UTC),
 				   from the input or SOURCE_DATE_EPOCH */
 };

@@ -71,13 +71,13 @@ static const char usage_text[] =
 enum {
 	OPT_ACTUALS = 256, OPT_KIND, OPT_YEAR, OPT_FROM, OPT_TO, OPT_MEETING,
 	OPT_PAPER, OPT_DRAFT, OPT_NO_PDFA, OPT_BY, OPT_TITLE, OPT_ISSUER,
-	OPT_FORMAT,
+	OPT_FORMAT, OPT_REVIEW,
 };
 
 #define BIT(o) (1u << ((o) == 'o' ? 0 : (o) == 'h' ? 1 : (o) - OPT_ACTUALS + 2))
 #define BUILD_OPTS (BIT(OPT_ACTUALS) | BIT('o') | BIT(OPT_KIND) | BIT(OPT_YEAR) | \
 		    BIT(OPT_MEETING) | BIT(OPT_PAPER) | BIT(OPT_DRAFT) | BIT(OPT_NO_PDFA) | \
-		    BIT(OPT_FORMAT))
+		    BIT(OPT_FORMAT) | BIT(OPT_REVIEW))
 
 static const struct option long_options[] = {
 	{"actuals", required_argument, NULL, OPT_ACTUALS},
@@ -91,6 +91,7 @@ static const struct option long_options[] = {
 	{"draft", no_argument, NULL, OPT_DRAFT},
 	{"no-pdfa", no_argument, NULL, OPT_NO_PDFA},
 	{"format", required_argument, NULL, OPT_FORMAT},
+	{"review", no_argument, NULL, OPT_REVIEW},
 	{"by", required_argument, NULL, OPT_BY},
 	{"title", required_argument, NULL, OPT_TITLE},
 	{"issuer", required_argument, NULL, OPT_ISSUER},
@@ -130,7 +131,8 @@ static const struct command commands[] = {
 	 "  --paper P         a4, a4l (A4 landscape) or a3l (A3 landscape)\n"
 	 "  --draft           mark every page 案\n"
 	 "  --no-pdfa         no PDF/A for the annual report\n"
-	 "  --format F        pdf (default) or html (one self-contained page)\n"},
+	 "  --format F        pdf (default) or html (one self-contained page)\n"
+	 "  --review          add the reviewer's annex (stated vs recomputed figures)\n"},
 	{"archive", "shiryo archive PLAN.xml --from FY --to FY [--actuals FILE]... -o DIR",
 	 BIT(OPT_ACTUALS) | BIT('o') | BIT(OPT_FROM) | BIT(OPT_TO) | BIT(OPT_PAPER) |
 		 BIT(OPT_DRAFT) | BIT(OPT_NO_PDFA) | BIT('h'),
@@ -353,6 +355,9 @@ static int apply_option(struct options *o, int c, const char *v)
 		if (strcmp(v, "pdf") && strcmp(v, "html"))
 			return usage_error("unknown format '%s' (pdf or html)", v);
 		o->html = !strcmp(v, "html");
+		return 0;
+	case OPT_REVIEW:
+		o->doc.review = true;
 		return 0;
 	case OPT_BY:
 		if (strcmp(v, "department"))

@@ -146,11 +146,9 @@ static void pdca_records(struct doc_ctx *c)
 {
 	size_t n = 0;
 	const struct pdca_record *r = pdca_of_year(c->p, c->o->fy, &n);
-	part_heading(c, 1, "取組の記録（PDCA）");
-	if (!n) {
-		part_para(c, doc_printf(c, "%sの取組の記録（PDCA）は登録されていません。", c->fy_era));
+	if (!n) /* omitted, never announced */
 		return;
-	}
+	part_heading(c, 1, "取組の記録（PDCA）");
 	static const char *const meeting_words[PDCA_N_MEETINGS] = {
 		"推進会議", "中間期", "年度末",
 	};
@@ -165,7 +163,7 @@ static void pdca_records(struct doc_ctx *c)
 				     : doc_printf(c, "%s（%s）", name, meeting_words[last]));
 			if (r[i].session->illustrative)
 				part_para(c, r[i].session->note ? r[i].session->note
-					  : "この記録は例示です。");
+					  : "この記録は例示データです。");
 		}
 		story_keep_begin(c->s);
 		part_caption(c, target_name(c, &r[i]));

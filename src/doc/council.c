@@ -85,12 +85,12 @@ static void pillar_section(struct doc_ctx *c, const struct pillar *pl)
 	}
 	const struct pdca_record *r = pdca_find(c->p, c->o->fy, PDCA_COUNCIL, pl->id);
 	/* the cycle and its next steps move to a new page together */
+	/* no record, no section: a handout does not announce what it lacks */
 	story_keep_begin(c->s);
-	part_caption(c, doc_printf(c, "取組の振り返り（PDCA・%s）", c->fy_era));
-	if (r)
+	if (r) {
+		part_caption(c, doc_printf(c, "取組の振り返り（PDCA・%s）", c->fy_era));
 		part_pdca(c, r);
-	else
-		part_para(c, "この年度の取組の記録（PDCA）は登録されていません。");
+	}
 	story_keep_end(c->s);
 	story_fit_end(c->s);
 	/* the evaluation record of the pillar, when there is one */

@@ -206,6 +206,25 @@ static void as_table(struct doc_ctx *c, const char *const text[P_N])
 	story_table(c->s, t);
 }
 
+/* line without its sentences that point to a 別表 (「主要指標の動向は別表
+ * のとおり。」): no document shiryo builds has one, and the table the
+ * sentence means is on the page already. */
+static const char *without_annex_refs(struct doc_ctx *c, const char *line, size_t len)
+{
+	const char *s = "";
+	const char *e = line, *end = line + len;
+	while (e < end) {
+		const char *stop = strstr(e, "。");
+		size_t n = stop && stop < end ? (size_t)(stop - e) + strlen("。")
+					      : (size_t)(end - e);
+		const char *ref = strstr(e, "別表");
+		if (!ref || ref >= e + n)
+			s = doc_printf(c, "%s%.*s", s, (int)n, e);
+		e += n;
+	}
+	return s;
+}
+
 /* The Check box as the other three: 「・」 items in mincho - the computed
  * results first (marked 「実績値からの算定」, which is what sets them apart
  * from the typed evaluation), then each line of the evaluation.  It was
@@ -221,8 +240,9 @@ static const char *check_text(struct doc_ctx *c, const struct pdca_record *r,
 		size_t len = nl ? (size_t)(nl - e) : strlen(e);
 		while (len && (*e == ' ' || *e == '\t'))
 			e++, len--;
-		if (len)
-			s = doc_printf(c, "%s%s・%.*s", s, *s ? "\n" : "", (int)len, e);
+		const char *kept = len ? without_annex_refs(c, e, len) : "";
+		if (*kept)
+			s = doc_printf(c, "%s%s・%s", s, *s ? "\n" : "", kept);
 		e += len;
 		if (*e == '\n')
 			e++;

@@ -75,7 +75,11 @@ void part_past_results(struct doc_ctx *c)
 		return;
 	if (p->past_results_title)
 		part_caption(c, p->past_results_title);
-	struct table *t = table_new(6, &(struct table_style){.size = 8.5f});
+	/* The recomputation is the reviewer's, not the reader's: its column
+	 * and note only with --review (check warns of a mismatch anyway). */
+	bool review = c->o->review;
+	size_t ncol = review ? 6 : 5;
+	struct table *t = table_new(ncol, &(struct table_style){.size = 10});
 	table_set_col(t, 0, &(struct table_col){.width_kind = TABLE_SHARE, .width = 1.2f});
 	/* values right-aligned, as in the indicator tables */
 	for (size_t k = 1; k <= 3; k++)
@@ -83,13 +87,14 @@ void part_past_results(struct doc_ctx *c)
 							 .align = TABLE_RIGHT});
 	table_set_col(t, 4, &(struct table_col){.width_kind = TABLE_FIXED,
 						 .width = LAY_MM(17), .align = TABLE_DECIMAL});
-	table_set_col(t, 5, &(struct table_col){.width_kind = TABLE_FIXED,
-						 .width = LAY_MM(30)});
+	if (review)
+		table_set_col(t, 5, &(struct table_col){.width_kind = TABLE_FIXED,
+							 .width = LAY_MM(30)});
 	/* a value column's share of what the fixed columns leave */
-	float value_w = (c->body_w - LAY_MM(17) - LAY_MM(30)) / 4.2f;
+	float value_w = (c->body_w - LAY_MM(17) - (review ? LAY_MM(30) : 0)) / 4.2f;
 	size_t h = table_add_row(t, true);
 	const char *head[] = {"項目", "基準", "目標値", "実績", "達成度\n（公表）", "再計算"};
-	for (size_t k = 0; k < 6; k++)
+	for (size_t k = 0; k < ncol; k++)
 		table_set(t, h, k, head[k]);
 	for (size_t i = 0; i < p->n_past_results; i++) {
 		const struct past_result *r = &p->past_results[i];
@@ -108,6 +113,8 @@ void part_past_results(struct doc_ctx *c)
 		char pct[32];
 		decimal_format(st.stated, true, pct, sizeof pct);
 		table_set(t, row, 4, doc_printf(c, "%s％", pct));
+		if (!review)
+			continue;
 		const char *check;
 		if (st.matched != FIG_FORMULA_NONE)
 			check = doc_printf(c, "一致（%s）", fig_formula_name(st.matched));
@@ -117,9 +124,11 @@ void part_past_results(struct doc_ctx *c)
 		table_set(t, row, 5, check);
 	}
 	story_table(c->s, t);
+	if (!review)
+		return;
 	story_para_ex(c->s, &(struct lay_para){
-		.text = "※ 達成度は公表値をそのまま掲載し、shiryo が公表された基準・目標・実績から再計算した結果を右欄に示す。",
-		.style = {.role = FONT_MINCHO, .size = 8, .line_height = 1.4f},
+		.text = "※ 達成度は公表値をそのまま掲載し、公表された基準・目標・実績から再計算した結果を右欄に示す（確認用）。",
+		.style = {.role = FONT_MINCHO, .size = 10, .line_height = 1.4f},
 		.before = 2, .after = 6,
 	});
 }
@@ -127,15 +136,24 @@ void part_past_results(struct doc_ctx *c)
 void part_sources(struct doc_ctx *c)
 {
 	const struct plan *p = c->p;
-	struct table *t = table_new(3, &(struct table_style){.size = 8.5f});
+	/* A column of 「記載なし」 tells the reader nothing: without any source
+	 * the column goes, and a missing one is 「―」. */
+	bool sources = false;
+	for (size_t i = 0; i < p->n_indicators; i++)
+		sources |= p->indicators[i].source != NULL;
+	size_t kcol = sources ? 2 : 1;
+	struct table *t = table_new(kcol + 1, &(struct table_style){.size = 10});
 	table_set_col(t, 0, &(struct table_col){.width_kind = TABLE_SHARE, .width = 2});
-	table_set_col(t, 1, &(struct table_col){.width_kind = TABLE_SHARE, .width = 1.2f});
-	table_set_col(t, 2, &(struct table_col){.width_kind = TABLE_FIXED,
-						 .width = LAY_MM(30)});
+	if (sources)
+		table_set_col(t, 1, &(struct table_col){.width_kind = TABLE_SHARE,
+							 .width = 1.2f});
+	table_set_col(t, kcol, &(struct table_col){.width_kind = TABLE_FIXED,
+						    .width = LAY_MM(30)});
 	size_t h = table_add_row(t, true);
 	table_set(t, h, 0, "指標");
-	table_set(t, h, 1, "算出方法・出典");
-	table_set(t, h, 2, "実績値の性質");
+	if (sources)
+		table_set(t, h, 1, "算出方法・出典");
+	table_set(t, h, kcol, "実績値の性質");
 	for (size_t i = 0; i < p->n_indicators; i++) {
 		const struct indicator *ind = &p->indicators[i];
 		bool sample = false, any = false;
@@ -148,8 +166,9 @@ void part_sources(struct doc_ctx *c)
 		table_set_cell(t, r, 0, &(struct table_cell){
 			.text = ind->no ? doc_printf(c, "%s %s", ind->no, ind->name) : ind->name,
 			.src = {ind->pos.file, ind->pos.line}});
-		table_set(t, r, 1, ind->source ? ind->source : "（記載なし）");
-		table_set(t, r, 2, !any ? "実績なし" : sample ? "例示値" : "入力値");
+		if (sources)
+			table_set(t, r, 1, ind->source ? ind->source : "―");
+		table_set(t, r, kcol, !any ? "実績なし" : sample ? "例示値" : "入力値");
 	}
 	story_table(c->s, t);
 }

@@ -69,11 +69,9 @@ static void project_body(struct doc_ctx *c, const struct project *pj,
 	/* the cycle, the next steps and the points for discussion are read
 	 * together: they move to the next page together */
 	story_keep_begin(c->s);
-	part_caption(c, doc_printf(c, "取組の振り返り（PDCA・%s）",
-				   m == PDCA_MIDYEAR ? "中間期" : "年度末"));
-	if (!r) {
-		part_para(c, "この会議の取組の記録（PDCA）は登録されていません。");
-	} else {
+	if (r) { /* no record, no section: never announced as missing */
+		part_caption(c, doc_printf(c, "取組の振り返り（PDCA・%s）",
+					   m == PDCA_MIDYEAR ? "中間期" : "年度末"));
 		part_pdca(c, r);
 		if (r->discussion.n_items) {
 			part_caption(c, "協議のポイント");
