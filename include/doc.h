@@ -41,4 +41,14 @@ int doc_build(const struct plan *p, const struct doc_options *o,
 
 const char *doc_kind_name(enum doc_kind k);
 
+/* The fiscal year whose results a document of kind k for year fy reports,
+ * stated once for every kind: a council meets during fy and reviews the
+ * year before (the city plan's agenda: 「前年度の成果指標の達成状況の確認と
+ * 評価」) unless the plan's council says it reviews the current year
+ * (当年度・今年度・本年度); a working-meeting handout is held inside fy,
+ * whose full-year results do not exist yet, so it too shows the year before
+ * (with fy's interim values or forecasts where the data has them); the
+ * annual report covers fy itself. */
+int doc_results_year(const struct plan *p, enum doc_kind k, int fy);
+
 #endif

@@ -35,7 +35,7 @@ static const char *council_name(struct doc_ctx *c)
 static void bars_caption(struct doc_ctx *c)
 {
 	struct fig_description d;
-	fig_describe(c->p, &c->p->grading, c->o->fy, c->a, &d);
+	fig_describe(c->p, &c->p->grading, c->rfy, c->a, &d);
 	if (d.ratio_head)
 		part_caption(c, doc_printf(c, "%sと%s", d.ratio_head, d.name));
 }
@@ -43,7 +43,7 @@ static void bars_caption(struct doc_ctx *c)
 static const char *fig_describe_name(struct doc_ctx *c)
 {
 	struct fig_description d;
-	fig_describe(c->p, &c->p->grading, c->o->fy, c->a, &d);
+	fig_describe(c->p, &c->p->grading, c->rfy, c->a, &d);
 	return d.name ? d.name : "評価";
 }
 
@@ -70,7 +70,7 @@ static void pillar_section(struct doc_ctx *c, const struct pillar *pl)
 		part_list(c, pl->measures, pl->n_measures);
 	}
 	if (pl->n_indicators) {
-		part_caption(c, doc_printf(c, "%sの状況（%s）", doc_indicator_word(c), c->fy_era));
+		part_caption(c, doc_printf(c, "%sの状況（%s実績）", doc_indicator_word(c), c->rfy_era));
 		part_indicator_table(c, pl->indicators, pl->n_indicators);
 		story_keep_end(c->s);
 		bars_caption(c);
@@ -110,7 +110,7 @@ static void targets_section(struct doc_ctx *c)
 	if (!n)
 		return;
 	part_heading(c, 1, "目標値の達成状況");
-	part_caption(c, doc_printf(c, "目標値の状況（%s）", c->fy_era));
+	part_caption(c, doc_printf(c, "目標値の状況（%s実績）", c->rfy_era));
 	part_indicator_table(c, loose, n);
 	bars_caption(c);
 	part_bars(c, NULL);
@@ -132,7 +132,7 @@ int doc_council(struct doc_ctx *c)
 	if (fig_rule_grades(&p->grading)) {
 		part_caption(c, doc_printf(c, "%sごとの%s（%s）",
 					   plan_word(p, LEVEL_PILLAR, "柱"),
-					   fig_describe_name(c), c->fy_era));
+					   fig_describe_name(c), c->rfy_era));
 		part_overview(c);
 	}
 	if (p->n_basic_indicators) {

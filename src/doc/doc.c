@@ -83,19 +83,48 @@ static long long doc_date(struct doc_ctx *c)
 {
 	const struct pdca_session *s = meeting_session(c);
 	long long t = c->o->date;
-	int y, mo, d;
-	if (s && s->year) {
-		y = s->year, mo = s->month, d = s->day;
-		t = days_from_civil(y, mo, d) * 86400;
-	} else {
-		time_t tt = (time_t)t;
-		struct tm tm;
-		gmtime_r(&tt, &tm);
-		y = tm.tm_year + 1900, mo = tm.tm_mon + 1, d = tm.tm_mday;
-	}
+	if (s && s->year)
+		t = days_from_civil(s->year, s->month, s->day) * 86400;
+	/* A report on a whole year cannot be dated before the year ends
+	 * (fiscal fy ends on 31 March of fy + 1); from the inputs' dates it
+	 * would be, its newest record being the year-end meeting's. */
+	long long year_end = days_from_civil(c->o->fy + 1, 4, 1) * 86400;
+	if (c->o->kind == DOC_ANNUAL && t < year_end)
+		t = year_end;
+	time_t tt = (time_t)t;
+	struct tm tm;
+	gmtime_r(&tt, &tm);
+	int y = tm.tm_year + 1900, mo = tm.tm_mon + 1, d = tm.tm_mday;
 	if (fy_format_date(y, mo, d, c->date, sizeof c->date) < 0)
 		c->date[0] = '\0';
 	return t;
+}
+
+/* Whether the plan's council says it reviews the year it meets in. */
+static bool council_reviews_current(const struct plan *p)
+{
+	static const char *const words[] = {"当年度", "今年度", "本年度"};
+	for (size_t i = 0; i < p->n_meetings; i++) {
+		const struct meeting_body *mb = &p->meetings[i];
+		if (mb->times_per_year != 1)
+			continue;
+		for (size_t k = 0; k < mb->n_agenda; k++)
+			for (size_t w = 0; w < sizeof words / sizeof *words; w++)
+				if (strstr(mb->agenda[k], words[w]) &&
+				    !strstr(mb->agenda[k], "前年度"))
+					return true;
+	}
+	return false;
+}
+
+int doc_results_year(const struct plan *p, enum doc_kind k, int fy)
+{
+	if (k == DOC_ANNUAL)
+		return fy;
+	if (k == DOC_COUNCIL && council_reviews_current(p))
+		return fy;
+	/* the year before, but never before the plan's first year */
+	return fy - 1 >= p->from ? fy - 1 : fy;
 }
 
 static const char *kind_title(enum doc_kind k, enum doc_meeting m)
@@ -128,6 +157,9 @@ int doc_build(const struct plan *p, const struct doc_options *o,
 	c.a = arena_new();
 	fy_format(o->fy, FY_STYLE_SHORT, c.fy_short, sizeof c.fy_short);
 	fy_format(o->fy, FY_STYLE_ERA, c.fy_era, sizeof c.fy_era);
+	c.rfy = doc_results_year(p, o->kind, o->fy);
+	fy_format(c.rfy, FY_STYLE_SHORT, c.rfy_short, sizeof c.rfy_short);
+	fy_format(c.rfy, FY_STYLE_ERA, c.rfy_era, sizeof c.rfy_era);
 	long long date = doc_date(&c);
 
 	struct lay_setup ls;

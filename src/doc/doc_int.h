@@ -41,6 +41,12 @@ struct doc_ctx {
 	/* The note on sample values is a page note (layout.h) on every page
 	 * that shows one, instead of a line under each table (annual). */
 	bool page_notes;
+	/* The year whose results the document shows (doc_results_year):
+	 * the council of R7 reviews R6.  Figures use rfy; the records of the
+	 * meeting (PDCA, evaluation) and the date belong to o->fy. */
+	int rfy;
+	char rfy_short[16];      /* R6 */
+	char rfy_era[32];        /* 令和6年度 */
 	char fy_short[16];       /* R7 */
 	char fy_era[32];         /* 令和7年度 */
 	char date[48];           /* 令和7年11月21日 */

@@ -55,11 +55,11 @@ static struct grade_cols grade_cols(struct doc_ctx *c)
 	const struct plan *p = c->p;
 	struct grade_cols k = {0};
 	struct fig_description d;
-	fig_describe(p, &p->grading, c->o->fy, c->a, &d);
+	fig_describe(p, &p->grading, c->rfy, c->a, &d);
 	k.ratio_head = d.ratio_head;
 	k.mark_head = d.name;
 	for (size_t i = 0; i < p->n_rules; i++) {
-		fig_describe(p, &p->rules[i], c->o->fy, c->a, &d);
+		fig_describe(p, &p->rules[i], c->rfy, c->a, &d);
 		bool used = false;
 		for (size_t j = 0; j < p->n_indicators && !used; j++)
 			for (size_t m = 0; m < p->indicators[j].n_measures; m++)
@@ -170,7 +170,7 @@ static struct table *indicator_table_new(struct doc_ctx *c)
 	size_t h = table_add_row(t, true);
 	table_set(t, h, 0, "指標");
 	table_set(t, h, 1, "基準値");
-	table_set(t, h, 2, doc_printf(c, "実績（%s）", c->fy_short));
+	table_set(t, h, 2, doc_printf(c, "実績（%s）", c->rfy_short));
 	table_set(t, h, 3, "目標値");
 	col = 4;
 	if (k.ratio_head)
@@ -218,7 +218,7 @@ static bool sample_until(const struct indicator *ind, int fy);
 bool doc_shows_sample(struct doc_ctx *c, struct indicator *const *inds, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
-		if (sample_until(inds[i], c->o->fy))
+		if (sample_until(inds[i], c->rfy))
 			return true;
 	return false;
 }
@@ -269,7 +269,7 @@ void part_indicator_table(struct doc_ctx *c, struct indicator *const *inds, size
 	bool before = c->shows_illustrative;
 	c->shows_illustrative = false;
 	for (size_t i = 0; i < n; i++)
-		indicator_rows(c, t, inds[i], c->o->fy);
+		indicator_rows(c, t, inds[i], c->rfy);
 	story_table(c->s, t);
 	illustrative_note(c);
 	c->shows_illustrative |= before;
@@ -309,7 +309,7 @@ void part_indicator_series(struct doc_ctx *c, const struct indicator *ind)
 			table_set_cell(t, r, 0, &(struct table_cell){
 				.text = m->name, .colspan = (int)cols, .grey = 0.95f});
 		}
-		for (int fy = c->p->from; fy <= c->o->fy; fy++) {
+		for (int fy = c->p->from; fy <= c->rfy; fy++) {
 			struct fig_measure f;
 			fig_measure_compute(c->p, m, fy, &f);
 			size_t r = table_add_row(t, false);
@@ -349,7 +349,7 @@ static void draw_pair(struct dl_doc *d, struct dl_page *pg, float x, float y,
 
 static struct chart_opts chart_options(struct doc_ctx *c)
 {
-	return (struct chart_opts){.fy = c->o->fy, .diags = c->dl,
+	return (struct chart_opts){.fy = c->rfy, .diags = c->dl,
 				   .monochrome = c->o->pdfa && c->o->kind == DOC_ANNUAL};
 }
 
@@ -392,8 +392,8 @@ void part_trend_charts(struct doc_ctx *c, struct indicator *const *all, size_t n
 		 * from its charts rather than leave its last lines behind */
 		story_fixed_ex(c->s, &(struct lay_fixed){.h = h, .min_h = min_h,
 							 .fn = draw_pair, .ctx = cp});
-		doc_note_block(c, sample_until(inds[i], c->o->fy) ||
-			      (i + 1 < n && sample_until(inds[i + 1], c->o->fy)));
+		doc_note_block(c, sample_until(inds[i], c->rfy) ||
+			      (i + 1 < n && sample_until(inds[i + 1], c->rfy)));
 	}
 }
 
@@ -402,12 +402,12 @@ static bool pillar_sample(struct doc_ctx *c, const struct pillar *pl)
 {
 	if (pl) {
 		for (size_t i = 0; i < pl->n_indicators; i++)
-			if (sample_until(pl->indicators[i], c->o->fy))
+			if (sample_until(pl->indicators[i], c->rfy))
 				return true;
 		return false;
 	}
 	for (size_t i = 0; i < c->p->n_indicators; i++)
-		if (sample_until(&c->p->indicators[i], c->o->fy))
+		if (sample_until(&c->p->indicators[i], c->rfy))
 			return true;
 	return false;
 }

@@ -81,7 +81,7 @@ static const char *results_text(struct doc_ctx *c, const struct pdca_record *r)
 	}
 	for (size_t i = 0; i < n; i++) {
 		struct fig_indicator fi;
-		fig_indicator_compute(p, inds[i], c->o->fy, c->a, &fi);
+		fig_indicator_compute(p, inds[i], c->rfy, c->a, &fi);
 		total++;
 		if (fi.state == FIG_GRADED && fi.level >= 0 && (size_t)fi.level < n_levels &&
 		    fi.parts[fi.deciding_part].rule == &p->grading)
@@ -96,7 +96,7 @@ static const char *results_text(struct doc_ctx *c, const struct pdca_record *r)
 	if (!fig_rule_grades(&p->grading))
 		return ""; /* no rule: no marks to count */
 	const char *s = doc_printf(c, "%s%zu件（%s）：", doc_indicator_word(c), total,
-				   c->fy_short);
+				   c->rfy_short);
 	for (size_t i = 0; i < n_levels; i++)
 		s = doc_printf(c, "%s%s%s %zu件", s, i ? "・" : "",
 			       p->grading.levels[i].mark, counts[i]);

@@ -122,16 +122,16 @@ static void change_row(struct doc_ctx *c, struct table *t, const char *name,
 void part_record_changes(struct doc_ctx *c, struct indicator *const *inds, size_t n)
 {
 	const struct eval_record *e = this_year(c);
-	int fy = c->o->fy;
+	int fy = c->rfy; /* the figures' year; the record is the meeting's */
 	if (!n || fy <= c->p->from - 1)
 		return;
 	bool any = e != NULL;
 	for (size_t i = 0; !any && i < n; i++)
-		any = eval_dept(c->p, inds[i], fy, NULL) != NULL;
+		any = eval_dept(c->p, inds[i], c->o->fy, NULL) != NULL;
 	if (!any)
 		return;
 	const char *prev = doc_fy(c, fy - 1);
-	part_caption(c, doc_printf(c, "所管課と前年度比（%s→%s）", prev, c->fy_short));
+	part_caption(c, doc_printf(c, "所管課と前年度比（%s→%s）", prev, c->rfy_short));
 	struct table *t = table_new(7, &(struct table_style){.size = REC_SIZE});
 	table_set_col(t, 0, &(struct table_col){.width_kind = TABLE_SHARE, .width = 1});
 	table_set_col(t, 1, &(struct table_col){.width_kind = TABLE_AUTO, .min = LAY_MM(18),
@@ -154,7 +154,7 @@ void part_record_changes(struct doc_ctx *c, struct indicator *const *inds, size_
 	table_set_cell(t, h0, 2, &(struct table_cell){.text = doc_printf(c, "前年度（%s）", prev),
 						      .colspan = 2});
 	table_set_cell(t, h0, 4, &(struct table_cell){
-		.text = doc_printf(c, "本年度（%s）", c->fy_short), .colspan = 2});
+		.text = doc_printf(c, "当該年度（%s）", c->rfy_short), .colspan = 2});
 	table_set_cell(t, h0, 6, &(struct table_cell){.text = "前年度比", .rowspan = 2});
 	table_set(t, h1, 2, "実績");
 	table_set(t, h1, 3, "評価");
@@ -162,7 +162,7 @@ void part_record_changes(struct doc_ctx *c, struct indicator *const *inds, size_
 	table_set(t, h1, 5, "評価");
 	for (size_t i = 0; i < n; i++) {
 		const struct indicator *ind = inds[i];
-		const char *dept = eval_dept(c->p, ind, fy, NULL);
+		const char *dept = eval_dept(c->p, ind, c->o->fy, NULL);
 		struct fig_indicator now, before;
 		fig_indicator_compute(c->p, ind, fy, c->a, &now);
 		fig_indicator_compute(c->p, ind, fy - 1, c->a, &before);
@@ -210,7 +210,7 @@ void part_record_analysis(struct doc_ctx *c, struct indicator *const *inds, size
 		shown += has_words(eval_assessment(e, inds[i]));
 	if (!shown)
 		return;
-	part_caption(c, doc_printf(c, "要因分析と今後の方向性（%s）", c->fy_short));
+	part_caption(c, doc_printf(c, "要因分析と今後の方向性（%s）", c->rfy_short));
 	struct table *t = table_new(3, &(struct table_style){.size = REC_SIZE});
 	table_set_col(t, 0, &(struct table_col){.width_kind = TABLE_FIXED, .width = LAY_MM(42)});
 	table_set_col(t, 1, &(struct table_col){.width_kind = TABLE_FIXED, .width = LAY_MM(23),
@@ -226,7 +226,7 @@ void part_record_analysis(struct doc_ctx *c, struct indicator *const *inds, size
 		if (!has_words(as))
 			continue;
 		struct fig_indicator fi;
-		fig_indicator_compute(c->p, inds[i], c->o->fy, c->a, &fi);
+		fig_indicator_compute(c->p, inds[i], c->rfy, c->a, &fi);
 		const char *items[4][2];
 		size_t k = 0;
 		if (as->factors)
@@ -421,8 +421,8 @@ static void overall_row(struct doc_ctx *c, struct table *t, const struct pillar 
 			const char *name, bool has_before)
 {
 	struct fig_summary now, before;
-	fig_summary_compute(c->p, pl, c->o->fy, c->a, &now);
-	fig_summary_compute(c->p, pl, c->o->fy - 1, c->a, &before);
+	fig_summary_compute(c->p, pl, c->rfy, c->a, &now);
+	fig_summary_compute(c->p, pl, c->rfy - 1, c->a, &before);
 	size_t r = table_add_row(t, false);
 	table_set_cell(t, r, 0, &(struct table_cell){.text = name, .grey = pl ? 0 : 0.95f});
 	size_t col = 1;
@@ -445,11 +445,11 @@ void part_record_overall(struct doc_ctx *c)
 	if (!e)
 		return;
 	const struct grading *g = &p->grading;
-	bool has_before = c->o->fy - 1 >= p->from;
+	bool has_before = c->rfy - 1 >= p->from;
 	part_heading(c, 1, "総括");
 	part_caption(c, has_before
-		? doc_printf(c, "評価ごとの指標数（%s → %s）", doc_fy(c, c->o->fy - 1), c->fy_short)
-		: doc_printf(c, "評価ごとの指標数（%s）", c->fy_short));
+		? doc_printf(c, "評価ごとの指標数（%s → %s）", doc_fy(c, c->rfy - 1), c->rfy_short)
+		: doc_printf(c, "評価ごとの指標数（%s）", c->rfy_short));
 	size_t nc = g->n_levels + 3;
 	struct table *t = table_new(nc, &(struct table_style){.size = REC_SIZE});
 	table_set_col(t, 0, &(struct table_col){.width_kind = TABLE_SHARE, .width = 1});

@@ -79,7 +79,7 @@ static const char *grading_words(struct doc_ctx *c)
 {
 	const struct plan *p = c->p;
 	struct fig_description d;
-	fig_describe(p, &p->grading, c->o->fy, c->a, &d);
+	fig_describe(p, &p->grading, c->rfy, c->a, &d);
 	const char *s = d.note;
 	for (size_t r = 0; r < p->n_rules; r++) {
 		const struct grading *g = &p->rules[r];
@@ -91,7 +91,7 @@ static const char *grading_words(struct doc_ctx *c)
 						   p->indicators[i].name);
 		if (!*names)
 			continue;
-		fig_describe(p, g, c->o->fy, c->a, &d);
+		fig_describe(p, g, c->rfy, c->a, &d);
 		if (!d.note)
 			names = doc_printf(c, "%sには評価基準を定めず、評価を表示しない。", names);
 		else

@@ -37,3 +37,16 @@ check "pref council has no 再計算 column by default" sh -c "! grep -q '再計
 flat "$WORK/pref-review.pdf" >"$WORK/pref-review.txt"
 check "pref council --review adds the 再計算 column" contains "$WORK/pref-review.txt" "再計算"
 check "pref council --review names no tool either" sh -c "! grep -qi shiryo '$WORK/pref-review.txt'"
+
+# The year (doc_results_year): the R7 council meets in R7 and reviews R6;
+# the annual report of R7 covers R7 and is dated after R7 ends.
+cc=$WORK/kagoshima-city-plan2-council.txt
+check "city council R7: the table header says 実績（R6）" contains "$cc" "実績（R6）"
+check "city council R7: no column of R7 results" sh -c "! grep -q '実績（R7）' '$cc'"
+check "city council R7: the caption says 令和6年度実績" contains "$cc" "（令和6年度実績）"
+check "pref council R7: the table header says 実績（R6）" contains "$pc" "実績（R6）"
+check "city annual R7: 実績（R7）" contains "$WORK/kagoshima-city-plan2-annual.txt" "実績（R7）"
+check "city annual R7 is dated after R7 ends (令和8年4月以降)" sh -c \
+	"grep -qE '令和8年([4-9]|1[0-2])月' '$WORK/kagoshima-city-plan2-annual.txt'"
+check "the R7 working meetings show R6 results" sh -c \
+	"grep -q '実績（R6）' '$WORK/city-midyear.txt' && grep -q '実績（R6）' '$WORK/city-yearend.txt'"

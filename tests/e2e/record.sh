@@ -22,7 +22,9 @@ for ind in 企業立地件数 中心市街地の店舗のうち営業してい�
 done
 check "council R7 follow-up shows an R6 opinion and its response" sh -c \
 	"grep -q '共同出展の形を検討してほしい' '$WORK/c7.txt' && grep -q '共同出展ブースを設け' '$WORK/c7.txt'"
-check "the 総括 counts marks last year → this year" grep -q '7→7' "$WORK/c7.txt"
+# the R7 council reviews R6 (doc_results_year): the 総括 counts R5 → R6
+check "the 総括 counts marks last year → this year" sh -c \
+	"grep -q '評価ごとの指標数（R5→R6）' '$WORK/c7.txt' && grep -q '8→7' '$WORK/c7.txt'"
 
 # the annual report of every year holds its record
 for y in R4 R5 R6 R7; do
