@@ -159,8 +159,9 @@ expect_exit 0 "sheet --by department of a plan without departments" \
 	"$SHIRYO" sheet "$WORK/new/plan.xml" --year R9 --by department -o "$WORK/nodep.xlsx"
 check "it says there is one sheet for all" contains "$WORK/out" "one sheet for all"
 mk fill "$WORK/nodep.xlsx" "$WORK/nodep-filled.xlsx" R9 123
+# the R10 council reviews R9's results (doc_results_year)
 expect_exit 0 "the new plan builds with the filled workbook" \
-	"$SHIRYO" build "$WORK/new/plan.xml" --kind council --year R9 --actuals "$WORK/nodep-filled.xlsx" -o "$WORK/new.pdf"
+	"$SHIRYO" build "$WORK/new/plan.xml" --kind council --year R10 --actuals "$WORK/nodep-filled.xlsx" -o "$WORK/new.pdf"
 pdftotext -layout "$WORK/new.pdf" "$WORK/new.txt"
 check "the new plan's page shows the value" grep -q "123件" "$WORK/new.txt"
 expect_exit 2 "sheet without -o is a usage error" "$SHIRYO" sheet "$city" --year R7
