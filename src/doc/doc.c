@@ -119,7 +119,7 @@ static bool council_reviews_current(const struct plan *p)
 
 int doc_results_year(const struct plan *p, enum doc_kind k, int fy)
 {
-	if (k == DOC_ANNUAL)
+	if (k == DOC_ANNUAL || k == DOC_SUMMARY) /* the year's own overview */
 		return fy;
 	if (k == DOC_COUNCIL && council_reviews_current(p))
 		return fy;
