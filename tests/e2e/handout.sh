@@ -50,3 +50,10 @@ check "city annual R7 is dated after R7 ends (令和8年4月以降)" sh -c \
 	"grep -qE '令和8年([4-9]|1[0-2])月' '$WORK/kagoshima-city-plan2-annual.txt'"
 check "the R7 working meetings show R6 results" sh -c \
 	"grep -q '実績（R6）' '$WORK/city-midyear.txt' && grep -q '実績（R6）' '$WORK/city-yearend.txt'"
+
+# A negative figure prints with △ (public documents' style), never "-".
+W=tests/fixtures/grading/welfare-plan.xml
+"$SHIRYO" build $W --kind council --year R8 -o "$WORK/welfare.pdf" >/dev/null 2>&1
+flat "$WORK/welfare.pdf" >"$WORK/welfare.txt"
+check "a negative figure prints with △ (△117)" contains "$WORK/welfare.txt" "△117"
+check "and not with an ASCII hyphen (-117)" sh -c "! grep -q -- '-117' '$WORK/welfare.txt'"
