@@ -219,6 +219,13 @@ static void read_meeting(struct reader *r, xmlNodePtr root)
 		else if (day > (s->fy + 2) * 10000L + 331)
 			ERR(r, root, "date", "meeting date %s is more than a year after %s ends "
 			    "(%d-03-31)", s->date, fy_text(s->fy, a, sizeof a), s->fy + 1);
+		/* a mid-year record reports the first half: dated before it
+		 * ends, the handout would print figures not yet known */
+		else if (r->meeting_ok && s->meeting == PDCA_MIDYEAR &&
+			 day < s->fy * 10000L + 1001)
+			WARN(r, root, "date", "mid-year meeting date %s is before the first half "
+			     "of %s ends (%d-09-30), whose results it reports",
+			     s->date, fy_text(s->fy, a, sizeof a), s->fy);
 	}
 
 	const char *ill = attr(r, root, "illustrative");

@@ -57,3 +57,17 @@ W=tests/fixtures/grading/welfare-plan.xml
 flat "$WORK/welfare.pdf" >"$WORK/welfare.txt"
 check "a negative figure prints with △ (△117)" contains "$WORK/welfare.txt" "△117"
 check "and not with an ASCII hyphen (-117)" sh -c "! grep -q -- '-117' '$WORK/welfare.txt'"
+
+# check warns where a PDCA record is dated before what it reports: a
+# mid-year record before the first half ends.
+mkdir -p "$WORK/early"
+cp xml/kagoshima-city-plan2*.xml "$WORK/early/"
+sed -i 's/date="2025-10-09"/date="2025-09-12"/' "$WORK/early/kagoshima-city-plan2-pdca-R7-midyear.xml"
+expect_exit 0 "check of an early mid-year record" "$SHIRYO" check \
+	"$WORK/early/kagoshima-city-plan2-pdca-R7-midyear.xml"
+check "it warns that the first half has not ended" contains "$WORK/out" \
+	"midyear.xml:8:63: warning: mid-year meeting date 2025-09-12 is before the first half of R7 ends"
+expect_exit 0 "check of the shipped mid-year record" "$SHIRYO" check \
+	xml/kagoshima-city-plan2-pdca-R7-midyear.xml
+check "the shipped records are dated after what they report (0 warnings)" contains \
+	"$WORK/out" "(0 warnings)"
