@@ -729,7 +729,9 @@ static void paragraph_spans(struct builder *b, const uint8_t *brk,
 			if (last)
 				break;
 		}
-		if (k > n || brk[k - 1] == BRK_HARD)
+		/* (k - 1 == i: the line starts right after a hard break and
+		 * not one character fits; it still needs a line below) */
+		if (k > n || (k - 1 > i && brk[k - 1] == BRK_HARD))
 			continue;
 		/* k overflows: push-in up to the next legal break (see
 		 * greedy_spans() for the limit/2 test) */

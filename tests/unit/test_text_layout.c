@@ -560,6 +560,36 @@ static void empty_text_and_defaults(void)
 	stop();
 }
 
+/* A box narrower than one character, a paragraph after an empty line:
+ * every paragraph still gets its lines, one character each (found by
+ * fuzz_text: the paragraph breaker once left the text after the blank
+ * line unreached and read its path from uninitialised memory). */
+static void a_box_narrower_than_a_character_after_a_blank_line(void)
+{
+	start();
+	const char *s = "あ\n\n①い";
+	struct text_layout *tl = lay(s, 1.5f, (struct text_style){0});
+	CU_ASSERT_PTR_NOT_NULL_FATAL(tl);
+	CU_ASSERT_FATAL(tl->n_lines >= 4);
+	size_t at = 0;
+	for (size_t k = 0; k < tl->n_lines; k++) {
+		CU_ASSERT_EQUAL(tl->lines[k].start, at);
+		CU_ASSERT(tl->lines[k].end > tl->lines[k].start);
+		at = tl->lines[k].end;
+	}
+	CU_ASSERT_EQUAL(at, strlen(s));
+	/* ① and い below the blank line, each alone and wider than the box */
+	const struct text_line *a = &tl->lines[tl->n_lines - 2];
+	const struct text_line *b = &tl->lines[tl->n_lines - 1];
+	CU_ASSERT_EQUAL(a->start, 5);
+	CU_ASSERT_EQUAL(a->end, 8);
+	CU_ASSERT(a->overflow);
+	CU_ASSERT_EQUAL(b->start, 8);
+	CU_ASSERT(b->overflow);
+	text_layout_free(tl);
+	stop();
+}
+
 static const struct cu_case cases[] = {
 	{"left, right and centre", left_right_and_centre},
 	{"justified lines end flush and the last line is left",
@@ -587,6 +617,8 @@ static const struct cu_case cases[] = {
 	{"widths for sizing columns", widths_for_sizing_columns},
 	{"measure first, draw later, twice", measure_first_draw_later_twice},
 	{"empty text and defaults", empty_text_and_defaults},
+	{"a box narrower than a character after a blank line",
+	 a_box_narrower_than_a_character_after_a_blank_line},
 	{NULL, NULL},
 };
 
