@@ -17,6 +17,7 @@
 
 #include "decimal.h"
 #include "diag.h"
+#include "outfile.h"
 #include "fy.h"
 #include "plan.h"
 #include "record.h"
@@ -291,47 +292,54 @@ static void write_sheet(lxw_workbook *wb, const struct formats *f, const struct 
 	worksheet_protect(ws, NULL, &prot);
 }
 
-/* Copies the file at from to standard output. */
-static int copy_to_stdout(const char *from)
+/* Reads the whole file at from into a malloc'd buffer. */
+static unsigned char *slurp(const char *from, size_t *len)
 {
 	FILE *in = fopen(from, "rb");
 	if (!in)
-		return -1;
-	char buf[65536];
-	size_t n;
-	int rc = 0;
-	while ((n = fread(buf, 1, sizeof buf, in)) > 0)
-		if (fwrite(buf, 1, n, stdout) != n)
-			rc = -1;
-	if (ferror(in) || fflush(stdout) != 0)
-		rc = -1;
+		return NULL;
+	unsigned char *buf = NULL;
+	size_t n = 0, cap = 0, got;
+	do {
+		if (n == cap) {
+			cap = cap ? cap * 2 : 65536;
+			unsigned char *nb = realloc(buf, cap);
+			if (!nb) {
+				free(buf);
+				fclose(in);
+				return NULL;
+			}
+			buf = nb;
+		}
+		got = fread(buf + n, 1, cap - n, in);
+		n += got;
+	} while (got > 0);
+	bool bad = ferror(in);
 	fclose(in);
-	return rc;
+	if (bad) {
+		free(buf);
+		return NULL;
+	}
+	*len = n;
+	return buf;
 }
 
 int sheet_write_xlsx(const struct plan *p, const struct sheet_options *o,
 		     const char *path, struct diag_list *dl)
 {
-	bool to_stdout = !strcmp(path, "-");
-	/* The temporary file: beside the target, so that rename() is atomic. */
+	/* libxlsxwriter writes to a file name: a private temporary file,
+	 * whose bytes then go to path by the write policy (outfile.c), as a
+	 * PDF's do - never over an input, devices written through, links
+	 * followed, mode kept. */
 	char tmp[4096];
-	if (to_stdout) {
-		const char *dir = getenv("TMPDIR");
-		snprintf(tmp, sizeof tmp, "%s/shiryo-sheet.XXXXXX", dir && *dir ? dir : "/tmp");
-	} else {
-		snprintf(tmp, sizeof tmp, "%s.tmpXXXXXX", path);
-	}
+	const char *dir = getenv("TMPDIR");
+	snprintf(tmp, sizeof tmp, "%s/shiryo-sheet.XXXXXX", dir && *dir ? dir : "/tmp");
 	int fd = mkstemp(tmp);
 	if (fd < 0) {
-		diag_add(dl, DIAG_ERROR, path, 0, 0, "cannot write the workbook: %s",
-			 strerror(errno));
+		diag_add(dl, DIAG_ERROR, path, 0, 0,
+			 "cannot write the workbook: %s (while creating a temporary file in '%s')",
+			 strerror(errno), dir && *dir ? dir : "/tmp");
 		return -1;
-	}
-	/* mkstemp makes it 0600; a workbook is shared like any file */
-	mode_t mask = umask(0);
-	umask(mask);
-	if (fchmod(fd, 0666 & ~mask) != 0) {
-		/* not fatal: the file is still the user's */
 	}
 	close(fd);
 
@@ -401,18 +409,21 @@ int sheet_write_xlsx(const struct plan *p, const struct sheet_options *o,
 		unlink(tmp);
 		return -1;
 	}
-	if (to_stdout) {
-		int rc = copy_to_stdout(tmp);
-		unlink(tmp);
-		if (rc != 0)
-			diag_add(dl, DIAG_ERROR, NULL, 0, 0,
-				 "cannot write the workbook to standard output");
-		return rc;
-	}
-	if (rename(tmp, path) != 0) {
+	size_t len = 0;
+	unsigned char *data = slurp(tmp, &len);
+	int saved = errno;
+	unlink(tmp);
+	if (!data) {
 		diag_add(dl, DIAG_ERROR, path, 0, 0, "cannot write the workbook: %s",
-			 strerror(errno));
-		unlink(tmp);
+			 strerror(saved));
+		return -1;
+	}
+	char why[512];
+	int rc = outfile_write(path, data, len, why, sizeof why);
+	free(data);
+	if (rc != 0) {
+		diag_add(dl, DIAG_ERROR, NULL, 0, 0, "cannot write '%s': %s",
+			 strcmp(path, "-") ? path : "standard output", why);
 		return -1;
 	}
 	return 0;

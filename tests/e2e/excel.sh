@@ -172,3 +172,21 @@ check "nothing written for it" test ! -e "$WORK/none.xlsx"
 check "sheet -o - writes the workbook to standard output" \
 	"$PY" -c "import openpyxl, sys; wb = openpyxl.load_workbook(sys.argv[1]); sys.exit(0 if wb.worksheets[0]['L4'].value == 'R7実績' else 1)" "$WORK/stdout.xlsx"
 check "no file named - is left" test ! -e ./-
+
+# ---- the workbook goes to its path by the write policy (outfile.c) ----------
+mkdir "$WORK/pol"
+cp xml/kagoshima-city-plan2*.xml "$WORK/pol/"
+cp "$WORK/pol/kagoshima-city-plan2.xml" "$WORK/pol/plan-before.xml"
+expect_exit 1 "sheet -o naming the plan is refused" \
+	"$SHIRYO" sheet "$WORK/pol/kagoshima-city-plan2.xml" --year R7 -o "$WORK/pol/kagoshima-city-plan2.xml"
+check "it says the output is the input" contains "$WORK/out" "it is the input file"
+check "the plan is unchanged" cmp -s "$WORK/pol/kagoshima-city-plan2.xml" "$WORK/pol/plan-before.xml"
+: >"$WORK/pol/keep.xlsx"
+chmod 600 "$WORK/pol/keep.xlsx"
+ln -s keep.xlsx "$WORK/pol/link.xlsx"
+expect_exit 0 "sheet -o through a link" \
+	"$SHIRYO" sheet "$WORK/pol/kagoshima-city-plan2.xml" --year R7 -o "$WORK/pol/link.xlsx"
+check "the link stays a link" test -L "$WORK/pol/link.xlsx"
+check "its target is the workbook" sh -c "head -c 2 '$WORK/pol/keep.xlsx' | grep -q PK"
+check "the replaced file keeps its mode" sh -c "[ \$(stat -c %a '$WORK/pol/keep.xlsx') = 600 ]"
+check "no temporary file is left beside it" sh -c "[ \$(ls -A '$WORK/pol' | grep -c tmp) = 0 ]"
