@@ -124,7 +124,7 @@ static void evaluation(struct doc_ctx *c)
 	}
 	for (size_t i = 0; i < p->n_pillars; i++) {
 		const struct pillar *pl = &p->pillars[i];
-		part_heading(c, 2, doc_printf(c, "施策の柱%s %s", pl->no ? pl->no : "", pl->title));
+		part_heading(c, 2, doc_level_title(c, LEVEL_PILLAR, pl->no, pl->title));
 		part_record_changes(c, pl->indicators, pl->n_indicators);
 		part_record_analysis(c, pl->indicators, pl->n_indicators);
 		part_record_programmes(c, pl);

@@ -458,7 +458,7 @@ void part_record_overall(struct doc_ctx *c)
 							 .width = LAY_MM(i + 1 < nc ? 19 : 11),
 							 .align = TABLE_CENTER});
 	size_t h = table_add_row(t, true);
-	table_set(t, h, 0, "施策の柱");
+	table_set(t, h, 0, plan_word(p, LEVEL_PILLAR, "区分"));
 	for (size_t i = 0; i < g->n_levels; i++)
 		table_set(t, h, i + 1, g->levels[i].label
 			  ? doc_printf(c, "%s\n%s", g->levels[i].mark, g->levels[i].label)
@@ -471,7 +471,14 @@ void part_record_overall(struct doc_ctx *c)
 			overall_row(c, t, &p->pillars[i],
 				    doc_printf(c, "%s %s", p->pillars[i].no ? p->pillars[i].no : "",
 					       p->pillars[i].title), has_before);
-	overall_row(c, t, NULL, "全体", has_before);
+	/* say so when the total holds indicators outside every pillar (the
+	 * basic scenario's), as the overview chart does: otherwise the
+	 * 全体 row does not add up to the rows above it */
+	size_t in_pillars = 0;
+	for (size_t i = 0; i < p->n_pillars; i++)
+		in_pillars += p->pillars[i].n_indicators;
+	overall_row(c, t, NULL, in_pillars < p->n_indicators ? "全体（柱外の指標を含む）" : "全体",
+		    has_before);
 	story_table(c->s, t);
 	if (has_before)
 		story_para_ex(c->s, &(struct lay_para){

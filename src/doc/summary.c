@@ -221,7 +221,7 @@ int doc_summary(struct doc_ctx *c)
 		const struct pillar *pl = &p->pillars[i];
 		if (pl->n_indicators)
 			add_rows(c, t, &(struct sum_group){
-				doc_printf(c, "施策の柱%s\n%s", pl->no ? pl->no : "", pl->title),
+				doc_printf(c, "%s%s\n%s", plan_word(c->p, LEVEL_PILLAR, ""), pl->no ? pl->no : "", pl->title),
 				pl->indicators, pl->n_indicators});
 	}
 	if (table_rows(t) == rows0) {

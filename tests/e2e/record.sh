@@ -25,6 +25,8 @@ check "council R7 follow-up shows an R6 opinion and its response" sh -c \
 # the R7 council reviews R6 (doc_results_year): the 総括 counts R5 → R6
 check "the 総括 counts marks last year → this year" sh -c \
 	"grep -q '評価ごとの指標数（R5→R6）' '$WORK/c7.txt' && grep -q '8→7' '$WORK/c7.txt'"
+check "the 総括 total says it holds the indicators outside the pillars" sh -c \
+	"grep -q '全体（柱外の指標を含む）8→7' '$WORK/c7.txt'"
 
 # the annual report of every year holds its record
 for y in R4 R5 R6 R7; do
