@@ -55,7 +55,7 @@ DEB_PKGS = build-essential pkg-config libhpdf-dev libxml2-dev libfreetype-dev li
            fonts-dejavu-core libgs-common poppler-utils qpdf mupdf-tools \
            default-jre-headless libpdfbox2-java libactivation-java libjaxb-api-java \
            clang libclang-rt-14-dev valgrind \
-           libxlsxwriter-dev libzip-dev python3-openpyxl python3-pikepdf man-db strace
+           libxlsxwriter-dev libzip-dev python3-openpyxl python3-pikepdf man-db strace procps
 
 .PHONY: all check unit e2e demo deps install clean
 .DELETE_ON_ERROR:
