@@ -23,6 +23,7 @@
 #include "diag.h"
 #include "dlist.h"
 #include "font.h"
+#include "outfile.h"
 
 /* ---- a growing buffer ----------------------------------------------------- */
 
@@ -620,64 +621,18 @@ static const char style[] =
 	".note{font-size:.85em}\n"
 	".toc{list-style:none;padding-left:0}\n";
 
+/* The page goes to its path by the write policy (outfile.c), as a PDF
+ * does: never over an input, links followed, mode kept, devices and
+ * standard output written through. */
 static bool save(const char *path, const struct hbuf *b, struct diag_list *dl)
 {
-	const char *slash = strrchr(path, '/');
-	const char *base = slash ? slash + 1 : path;
-	if (!*base) {
-		diag_add(dl, DIAG_ERROR, NULL, 0, 0,
-			 "cannot write '%s': the path names a folder, not a file", path);
+	char why[512];
+	if (outfile_write(path, b->p ? b->p : "", b->len, why, sizeof why) != 0) {
+		diag_add(dl, DIAG_ERROR, NULL, 0, 0, "cannot write '%s': %s",
+			 strcmp(path, "-") ? path : "standard output", why);
 		return false;
 	}
-	size_t size = strlen(path) + 16;
-	char *tmp = malloc(size);
-	if (!tmp)
-		abort();
-	int dir_len = slash ? (int)(slash - path) : 0;
-	if (slash)
-		snprintf(tmp, size, "%.*s/.%s.XXXXXX", dir_len, path, base);
-	else
-		snprintf(tmp, size, ".%s.XXXXXX", base);
-	const char *step = "creating a temporary file";
-	bool ok = false;
-	int fd = mkstemp(tmp);
-	if (fd >= 0) {
-		mode_t mask = umask(0);
-		umask(mask);
-		step = "writing the temporary file";
-		const char *p = b->p ? b->p : "";
-		size_t left = b->len;
-		bool wrote = fchmod(fd, 0666 & ~mask) == 0;
-		while (wrote && left) {
-			ssize_t n = write(fd, p, left);
-			if (n < 0 && errno == EINTR)
-				continue;
-			if (n <= 0) {
-				wrote = false;
-				break;
-			}
-			p += n;
-			left -= (size_t)n;
-		}
-		if (wrote && fsync(fd) == 0) {
-			step = "closing the temporary file";
-			int rc = close(fd);
-			fd = -1;
-			step = "renaming the temporary file";
-			ok = rc == 0 && rename(tmp, path) == 0;
-		}
-		int saved = errno;
-		if (fd >= 0)
-			close(fd);
-		if (!ok)
-			unlink(tmp);
-		errno = saved;
-	}
-	if (!ok)
-		diag_add(dl, DIAG_ERROR, NULL, 0, 0, "cannot write '%s': %s (while %s)",
-			 path, strerror(errno), step);
-	free(tmp);
-	return ok;
+	return true;
 }
 
 int html_write(const struct dl_doc *doc, const struct fontset *fs,

@@ -275,3 +275,17 @@ if [ "$(id -u)" = 0 ] && unshare -m true 2>/dev/null; then
 else
 	ok "skipped: fonts over a bind mount (needs root and unshare -m)"
 fi
+
+# ---- the HTML edition goes by the same policy -------------------------------
+mkdir "$WORK/h"
+cp xml/kagoshima-city-plan2*.xml "$WORK/h/"
+cp "$WORK/h/kagoshima-city-plan2.xml" "$WORK/h.orig"
+expect_exit 1 "--format html with -o naming the plan is refused" \
+	"$SHIRYO" build "$WORK/h/kagoshima-city-plan2.xml" --kind annual --year R7 --format html \
+	-o "$WORK/h/kagoshima-city-plan2.xml"
+check "the plan is unchanged after the refused HTML build" cmp -s "$WORK/h/kagoshima-city-plan2.xml" "$WORK/h.orig"
+: >"$WORK/h/page.html"
+chmod 640 "$WORK/h/page.html"
+expect_exit 0 "--format html replaces an existing page" \
+	"$SHIRYO" build "$WORK/h/kagoshima-city-plan2.xml" --kind annual --year R7 --format html -o "$WORK/h/page.html"
+check "the replaced page keeps its mode" sh -c "[ \$(stat -c %a '$WORK/h/page.html') = 640 ] && grep -q '<html' '$WORK/h/page.html'"
