@@ -97,7 +97,6 @@ struct pdf_ctx {
 	struct pdf_buf *content;      /* each page's content stream ... */
 	struct pdf_zjob *content_z;   /* ... and its compression */
 	struct pdf_deflate *z;
-	HPDF_Dict dests;        /* the catalog's /Dests, created on first use */
 	struct pdf_mcids *mcids; /* per page: the element of each MCID */
 	size_t errors;          /* errors this run added to dl */
 };
@@ -196,8 +195,5 @@ struct pdf_buf {
 void pdf_buf_put_n(struct pdf_buf *b, const char *s, size_t n);
 void pdf_buf_put(struct pdf_buf *b, const char *s);
 
-/* Writes all n bytes to fd (retrying short writes and EINTR); false on
- * an error, with errno set. */
-bool pdf_write_all(int fd, const void *data, size_t n);
 
 #endif

@@ -696,22 +696,6 @@ void pdf_buf_put(struct pdf_buf *b, const char *s)
 	pdf_buf_put_n(b, s, strlen(s));
 }
 
-bool pdf_write_all(int fd, const void *data, size_t n)
-{
-	const unsigned char *p = data;
-	while (n > 0) {
-		ssize_t w = write(fd, p, n);
-		if (w < 0) {
-			if (errno == EINTR)
-				continue;
-			return false;
-		}
-		p += w;
-		n -= (size_t)w;
-	}
-	return true;
-}
-
 /* The write policy (outfile.c): temporary file and rename, or written
  * through to a device, FIFO or standard output; never over an input. */
 static bool save_file(struct pdf_ctx *ctx, const struct pdf_bytes *b)
