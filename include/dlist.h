@@ -194,6 +194,21 @@ int dl_elem_begin(struct dl_doc *d, enum dl_role role);
 /* The role's standard structure type name ("H1", "TD" ...). */
 const char *dl_role_name(enum dl_role role);
 
+/* The element tree indexed for a walk in reading order, as the PDF
+ * structure tree and the HTML edition both need it. */
+/* Counting sort of keys[0..n), each < buckets: out[at[k] .. at[k+1]) are
+ * the indices of the keys equal to k, in order.  Both malloc'd. */
+void dl_bucket(const size_t *keys, size_t n, size_t buckets, size_t **at,
+	       size_t **out);
+/* The children of every element, in the order made:
+ * kid[kid_at[e] .. kid_at[e+1]).  The Document (element 0) is nobody's
+ * child but stands first in bucket 0: a walk skips it there. */
+void dl_elem_children(const struct dl_doc *d, size_t **kid_at, size_t **kid);
+/* Which elements show (malloc'd, n_elems flags): those with content of
+ * their own (has_own) or in a descendant, and the parts of a table that
+ * shows even when empty (a reader meets the whole grid). */
+bool *dl_elem_live(const struct dl_doc *d, const bool *has_own);
+
 /* A solid stroke of the given width and colour. */
 struct dl_stroke dl_stroke_solid(float width, struct dl_color c);
 

@@ -128,27 +128,6 @@ static void *zalloc(size_t n, size_t size)
 	return p;
 }
 
-static void bucket(const size_t *keys, size_t n, size_t buckets, size_t **at,
-		   size_t **out)
-{
-	*at = zalloc(buckets + 1, sizeof **at);
-	*out = zalloc(n, sizeof **out);
-	for (size_t i = 0; i < n; i++)
-		(*at)[keys[i] + 1]++;
-	for (size_t k = 0; k < buckets; k++)
-		(*at)[k + 1] += (*at)[k];
-	size_t *fill = zalloc(buckets, sizeof *fill);
-	for (size_t i = 0; i < n; i++)
-		(*out)[(*at)[keys[i]] + fill[keys[i]]++] = i;
-	free(fill);
-}
-
-static bool table_part(enum dl_role r)
-{
-	return r == DL_R_THEAD || r == DL_R_TBODY || r == DL_R_TR ||
-	       r == DL_R_TH || r == DL_R_TD;
-}
-
 static void build(struct walk *w)
 {
 	const struct dl_doc *d = w->doc;
@@ -170,24 +149,15 @@ static void build(struct walk *w)
 			elem[s++] = (size_t)e;
 		}
 	w->n_items = s;
-	bucket(elem, s, n, &w->own_at, &w->own);
+	dl_bucket(elem, s, n, &w->own_at, &w->own);
 	free(elem);
-	size_t *parent = zalloc(n, sizeof *parent);
-	for (size_t e = 1; e < n; e++)
-		parent[e] = (size_t)d->elems[e].parent;
-	bucket(parent, n, n, &w->kid_at, &w->kid);
-	w->live = zalloc(n, sizeof *w->live);
-	for (size_t e = n; e-- > 0;) {
-		if (w->own_at[e] < w->own_at[e + 1])
-			w->live[e] = true;
-		if (w->live[e] && e > 0)
-			w->live[parent[e]] = true;
-	}
-	for (size_t e = 1; e < n; e++)
-		if (!w->live[e] && table_part(d->elems[e].role))
-			w->live[e] = w->live[parent[e]];
+	dl_elem_children(d, &w->kid_at, &w->kid);
+	bool *has_own = zalloc(n, sizeof *has_own);
+	for (size_t e = 0; e < n; e++)
+		has_own[e] = w->own_at[e] < w->own_at[e + 1];
+	w->live = dl_elem_live(d, has_own);
+	free(has_own);
 	w->live[0] = true;
-	free(parent);
 	w->toc_used = zalloc(n, sizeof *w->toc_used);
 }
 

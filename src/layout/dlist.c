@@ -100,6 +100,61 @@ int dl_elem_begin(struct dl_doc *d, enum dl_role role)
 	return was;
 }
 
+static void *dl_zalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size);
+	if (!p)
+		abort();
+	return p;
+}
+
+void dl_bucket(const size_t *keys, size_t n, size_t buckets, size_t **at,
+	       size_t **out)
+{
+	*at = dl_zalloc(buckets + 1, sizeof **at);
+	*out = dl_zalloc(n, sizeof **out);
+	for (size_t i = 0; i < n; i++)
+		(*at)[keys[i] + 1]++;
+	for (size_t k = 0; k < buckets; k++)
+		(*at)[k + 1] += (*at)[k];
+	size_t *fill = dl_zalloc(buckets, sizeof *fill);
+	for (size_t i = 0; i < n; i++)
+		(*out)[(*at)[keys[i]] + fill[keys[i]]++] = i;
+	free(fill);
+}
+
+void dl_elem_children(const struct dl_doc *d, size_t **kid_at, size_t **kid)
+{
+	size_t n = d->n_elems;
+	size_t *parent = dl_zalloc(n, sizeof *parent);
+	for (size_t e = 1; e < n; e++)
+		parent[e] = (size_t)d->elems[e].parent;
+	dl_bucket(parent, n, n, kid_at, kid);
+	free(parent);
+}
+
+static bool table_part(enum dl_role r)
+{
+	return r == DL_R_THEAD || r == DL_R_TBODY || r == DL_R_TR ||
+	       r == DL_R_TH || r == DL_R_TD;
+}
+
+bool *dl_elem_live(const struct dl_doc *d, const bool *has_own)
+{
+	size_t n = d->n_elems;
+	bool *live = dl_zalloc(n, sizeof *live);
+	/* parents are made before their children: one pass up, one down */
+	for (size_t e = n; e-- > 0;) {
+		live[e] = live[e] || has_own[e];
+		if (live[e] && e > 0)
+			live[d->elems[e].parent] = true;
+	}
+	for (size_t e = 1; e < n; e++)
+		if (!live[e] && table_part(d->elems[e].role))
+			live[e] = live[d->elems[e].parent];
+	return live;
+}
+
 const char *dl_role_name(enum dl_role role)
 {
 	static const char *const names[] = {

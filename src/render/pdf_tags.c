@@ -68,12 +68,6 @@ void pdf_tags_release(struct pdf_ctx *ctx)
 	ctx->mcids = NULL;
 }
 
-static bool table_part(enum dl_role r)
-{
-	return r == DL_R_THEAD || r == DL_R_TBODY || r == DL_R_TR ||
-	       r == DL_R_TH || r == DL_R_TD;
-}
-
 /* One piece of marked content, in painting order. */
 struct mc {
 	size_t page;
@@ -111,22 +105,6 @@ static void *zalloc(size_t n, size_t size)
 	return p;
 }
 
-/* Counting sort of keys[0..n) (each < buckets) into at/out. */
-static void bucket(const size_t *keys, size_t n, size_t buckets, size_t **at,
-		   size_t **out)
-{
-	*at = zalloc(buckets + 1, sizeof **at);
-	*out = zalloc(n, sizeof **out);
-	for (size_t i = 0; i < n; i++)
-		(*at)[keys[i] + 1]++;
-	for (size_t b = 0; b < buckets; b++)
-		(*at)[b + 1] += (*at)[b];
-	size_t *fill = zalloc(buckets, sizeof *fill);
-	for (size_t i = 0; i < n; i++)
-		(*out)[(*at)[keys[i]] + fill[keys[i]]++] = i;
-	free(fill);
-}
-
 static void tree_build(struct pdf_ctx *ctx, struct tree *t)
 {
 	const struct dl_doc *doc = ctx->doc;
@@ -142,32 +120,25 @@ static void tree_build(struct pdf_ctx *ctx, struct tree *t)
 			t->mc[k] = (struct mc){p, (int)m};
 			mc_elem[k] = (size_t)ctx->mcids[p].elem[m];
 		}
-	bucket(mc_elem, t->n_mc, n, &t->own_at, &t->own);
+	dl_bucket(mc_elem, t->n_mc, n, &t->own_at, &t->own);
 	free(mc_elem);
+	dl_elem_children(doc, &t->kid_at, &t->kid);
 
-	/* children in the order made; parents are made before children */
-	size_t *parent = zalloc(n, sizeof *parent);
-	for (size_t e = 1; e < n; e++)
-		parent[e] = (size_t)doc->elems[e].parent;
-	/* the Document is nobody's child: sort it into its own bucket 0 and
-	 * skip it there */
-	bucket(parent, n, n, &t->kid_at, &t->kid);
-
+	/* the first content of each subtree orders an element's children
+	 * among its own content (parents are made before children) */
 	t->first = zalloc(n, sizeof *t->first);
-	t->live = zalloc(n, sizeof *t->live);
-	for (size_t e = 0; e < n; e++)
-		t->first[e] = t->own_at[e] < t->own_at[e + 1] ? t->own[t->own_at[e]]
-							     : SIZE_MAX;
-	for (size_t e = n; e-- > 1;)
-		if (t->first[e] < t->first[parent[e]])
-			t->first[parent[e]] = t->first[e];
+	bool *has_own = zalloc(n, sizeof *has_own);
 	for (size_t e = 0; e < n; e++) {
-		t->live[e] = t->first[e] != SIZE_MAX;
-		/* the parts of a table that shows are kept even if empty */
-		if (!t->live[e] && e > 0 && table_part(doc->elems[e].role))
-			t->live[e] = t->live[parent[e]];
+		has_own[e] = t->own_at[e] < t->own_at[e + 1];
+		t->first[e] = has_own[e] ? t->own[t->own_at[e]] : SIZE_MAX;
 	}
-	free(parent);
+	for (size_t e = n; e-- > 1;) {
+		size_t up = (size_t)doc->elems[e].parent;
+		if (t->first[e] < t->first[up])
+			t->first[up] = t->first[e];
+	}
+	t->live = dl_elem_live(doc, has_own);
+	free(has_own);
 	t->dict = zalloc(n, sizeof *t->dict);
 }
 

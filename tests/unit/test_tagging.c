@@ -222,7 +222,52 @@ static void html_from_the_structure(void)
 	stop();
 }
 
+/* The index the PDF structure tree and the HTML edition share: children
+ * in the order made; an element shows when it or a descendant has
+ * content, and an empty cell of a table that shows is kept. */
+static void the_element_index(void)
+{
+	struct dl_doc *d = dl_doc_new();
+	CU_ASSERT_EQUAL(dl_elem_add(d, DL_R_DOCUMENT, -1), 0);
+	int sect = dl_elem_add(d, DL_R_SECT, 0);
+	int empty_p = dl_elem_add(d, DL_R_P, sect);
+	int table = dl_elem_add(d, DL_R_TABLE, sect);
+	int tr = dl_elem_add(d, DL_R_TR, table);
+	int td_full = dl_elem_add(d, DL_R_TD, tr);
+	int td_empty = dl_elem_add(d, DL_R_TD, tr);
+	int lone = dl_elem_add(d, DL_R_SECT, 0);
+	int lone_td = dl_elem_add(d, DL_R_TD, lone);
+	size_t n = d->n_elems;
+	CU_ASSERT_EQUAL_FATAL(n, 9);
+
+	size_t *at, *kid;
+	dl_elem_children(d, &at, &kid);
+	CU_ASSERT_EQUAL(at[1] - at[0], 3); /* the Document itself, then sect, lone */
+	CU_ASSERT_EQUAL(kid[at[0] + 1], (size_t)sect);
+	CU_ASSERT_EQUAL(kid[at[0] + 2], (size_t)lone);
+	CU_ASSERT_EQUAL(at[sect + 1] - at[sect], 2);
+	CU_ASSERT_EQUAL(kid[at[sect]], (size_t)empty_p);
+	CU_ASSERT_EQUAL(kid[at[sect] + 1], (size_t)table);
+	CU_ASSERT_EQUAL(at[tr + 1] - at[tr], 2);
+	free(at);
+	free(kid);
+
+	bool own[9] = {false};
+	own[td_full] = true;
+	bool *live = dl_elem_live(d, own);
+	CU_ASSERT(live[0] && live[sect] && live[table] && live[tr]);
+	CU_ASSERT(live[td_full]);
+	CU_ASSERT(live[td_empty]); /* an empty cell of a table that shows */
+	CU_ASSERT(!live[empty_p]);
+	CU_ASSERT(!live[lone]);
+	CU_ASSERT(!live[lone_td]); /* no table that shows above it */
+	free(live);
+	dl_doc_free(d);
+}
+
 static const struct cu_case cases[] = {
+	{"the element index: children in order, which elements show",
+	 the_element_index},
 	{"headings never skip a level; sections; furniture is artifact",
 	 headings_sections_and_artifacts},
 	{"a table over pages is one Table, its repeated header an artifact",
