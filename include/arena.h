@@ -3,8 +3,8 @@
  * A plan is read once and freed once: every string and array reachable from
  * a struct plan lives in the plan's arena, so plan_free() is one call and no
  * part of the model has an owner of its own.  Memory is 16-byte aligned and
- * zeroed. Allocation failure aborts: a CLI that runs out of memory on a
- * 100 kB XML file has nothing sensible left to do.
+ * zeroed. Blocks come from the one allocator (alloc.h), which aborts on
+ * failure.
  */
 #ifndef SHIRYO_ARENA_H
 #define SHIRYO_ARENA_H

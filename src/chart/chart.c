@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "alloc.h"
 #include "chart_int.h"
 
 #define DEFAULT_FONT_SIZE 7.0f
@@ -19,9 +20,7 @@
 static struct chart *chart_new(enum chart_kind kind, struct text_engine *te,
 			       const struct plan *p, const struct chart_opts *o)
 {
-	struct chart *c = calloc(1, sizeof *c);
-	if (!c)
-		abort();
+	struct chart *c = xcalloc(1, sizeof *c);
 	c->kind = kind;
 	c->te = te;
 	c->p = p;

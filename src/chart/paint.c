@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "alloc.h"
 #include "chart_int.h"
 
 /* ---- styles --------------------------------------------------------------- */
@@ -92,9 +93,7 @@ static struct dl_path_seg *path_add(struct path *pa, enum dl_path_op op)
 {
 	if (pa->n == pa->alloc) {
 		size_t n = pa->alloc ? pa->alloc * 2 : 16;
-		struct dl_path_seg *s = realloc(pa->segs, n * sizeof *s);
-		if (!s)
-			abort();
+		struct dl_path_seg *s = xreallocarray(pa->segs, n, sizeof *s);
 		pa->segs = s;
 		pa->alloc = n;
 	}

@@ -22,6 +22,7 @@
 
 #include "actuals_csv.h"
 #include "actuals_xlsx.h"
+#include "alloc.h"
 #include "diag.h"
 #include "dlist.h"
 #include "doc.h"
@@ -215,16 +216,7 @@ static void say(const char *end, const char *fmt, ...) __attribute__((format(pri
  * end as it is. */
 static void vsay(const char *end, const char *fmt, va_list ap)
 {
-	va_list again;
-	va_copy(again, ap);
-	int n = vsnprintf(NULL, 0, fmt, ap);
-	char *buf = malloc(n < 0 ? 1 : (size_t)n + 1);
-	if (!buf)
-		abort();
-	buf[0] = '\0';
-	if (n >= 0)
-		vsnprintf(buf, (size_t)n + 1, fmt, again);
-	va_end(again);
+	char *buf = xvasprintf(fmt, ap);
 	fputs(diag_clean(buf, buf, strlen(buf) + 1), stderr);
 	fputs(end, stderr);
 	free(buf);

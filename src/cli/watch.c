@@ -19,6 +19,8 @@
 #include <sys/inotify.h>
 #include <unistd.h>
 
+#include "alloc.h"
+
 #define QUIET_MS 150 /* an editor's save is several events: wait for the last */
 
 static volatile sig_atomic_t stop;
@@ -29,14 +31,6 @@ static void on_signal(int sig)
 	stop = 1;
 }
 
-static char *xstrdup(const char *s)
-{
-	char *d = strdup(s);
-	if (!d)
-		abort();
-	return d;
-}
-
 void watch_files_add(struct watch_files *w, const char *path)
 {
 	for (size_t i = 0; i < w->n; i++)
@@ -44,9 +38,7 @@ void watch_files_add(struct watch_files *w, const char *path)
 			return;
 	if (w->n == w->alloc) {
 		w->alloc = w->alloc ? w->alloc * 2 : 16;
-		w->paths = realloc(w->paths, w->alloc * sizeof *w->paths);
-		if (!w->paths)
-			abort();
+		w->paths = xreallocarray(w->paths, w->alloc, sizeof *w->paths);
 	}
 	w->paths[w->n++] = xstrdup(path);
 }
@@ -75,9 +67,8 @@ struct watcher {
 static bool split(const char *path, char **dir, char **name)
 {
 	const char *slash = strrchr(path, '/');
-	char *d = slash ? strndup(path, slash == path ? 1 : (size_t)(slash - path)) : xstrdup(".");
-	if (!d)
-		abort();
+	char *d = slash ? xstrndup(path, slash == path ? 1 : (size_t)(slash - path))
+			: xstrdup(".");
 	char *real = realpath(d, NULL);
 	free(d);
 	if (!real)
@@ -92,9 +83,7 @@ static void watch_all(struct watcher *w, const struct watch_files *files)
 	for (size_t i = 0; i < w->n; i++)
 		free(w->t[i].name);
 	free(w->t);
-	w->t = calloc(files->n ? files->n : 1, sizeof *w->t);
-	if (!w->t)
-		abort();
+	w->t = xcalloc(files->n ? files->n : 1, sizeof *w->t);
 	w->n = 0;
 	for (size_t i = 0; i < files->n; i++) {
 		char *dir, *name;

@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "arena.h"
+#include "alloc.h"
 #include "diag.h"
 #include "doc_int.h"
 #include "fy.h"
@@ -29,9 +30,7 @@ void doc_own(struct doc_ctx *c, void (*fn)(void *), void *ptr)
 {
 	if (c->n_owned == c->alloc_owned) {
 		size_t n = c->alloc_owned ? 2 * c->alloc_owned : 32;
-		struct doc_owned *o = realloc(c->owned, n * sizeof *o);
-		if (!o)
-			abort();
+		struct doc_owned *o = xreallocarray(c->owned, n, sizeof *o);
 		c->owned = o;
 		c->alloc_owned = n;
 	}

@@ -20,6 +20,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "alloc.h"
 #include "diag.h"
 #include "dlist.h"
 #include "font.h"
@@ -38,10 +39,7 @@ static void putn(struct hbuf *b, const char *s, size_t n)
 		size_t cap = b->cap ? b->cap * 2 : 65536;
 		while (cap < b->len + n + 1)
 			cap *= 2;
-		char *p = realloc(b->p, cap);
-		if (!p)
-			abort();
-		b->p = p;
+		b->p = xrealloc(b->p, cap);
 		b->cap = cap;
 	}
 	memcpy(b->p + b->len, s, n);
@@ -120,14 +118,6 @@ struct walk {
 	bool *toc_used;          /* headings a 目次 entry already links to */
 };
 
-static void *zalloc(size_t n, size_t size)
-{
-	void *p = calloc(n ? n : 1, size);
-	if (!p)
-		abort();
-	return p;
-}
-
 static void build(struct walk *w)
 {
 	const struct dl_doc *d = w->doc;
@@ -135,9 +125,9 @@ static void build(struct walk *w)
 	for (size_t p = 0; p < d->n_pages; p++)
 		for (size_t k = 0; k < d->pages[p].n_items; k++)
 			w->n_items += d->pages[p].items[k].elem >= 0;
-	w->it_page = zalloc(w->n_items, sizeof *w->it_page);
-	w->it_idx = zalloc(w->n_items, sizeof *w->it_idx);
-	size_t *elem = zalloc(w->n_items, sizeof *elem);
+	w->it_page = xcalloc(w->n_items, sizeof *w->it_page);
+	w->it_idx = xcalloc(w->n_items, sizeof *w->it_idx);
+	size_t *elem = xcalloc(w->n_items, sizeof *elem);
 	size_t s = 0;
 	for (size_t p = 0; p < d->n_pages; p++)
 		for (size_t k = 0; k < d->pages[p].n_items; k++) {
@@ -152,13 +142,13 @@ static void build(struct walk *w)
 	dl_bucket(elem, s, n, &w->own_at, &w->own);
 	free(elem);
 	dl_elem_children(d, &w->kid_at, &w->kid);
-	bool *has_own = zalloc(n, sizeof *has_own);
+	bool *has_own = xcalloc(n, sizeof *has_own);
 	for (size_t e = 0; e < n; e++)
 		has_own[e] = w->own_at[e] < w->own_at[e + 1];
 	w->live = dl_elem_live(d, has_own);
 	free(has_own);
 	w->live[0] = true;
-	w->toc_used = zalloc(n, sizeof *w->toc_used);
+	w->toc_used = xcalloc(n, sizeof *w->toc_used);
 }
 
 static void walk_free(struct walk *w)

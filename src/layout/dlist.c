@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "arena.h"
 
 /* Grows an array held by (ptr, count, alloc) by one zeroed element. */
@@ -11,10 +12,7 @@ static void *grow(void **items, size_t *alloc, size_t count, size_t size)
 {
 	if (count == *alloc) {
 		size_t n = *alloc ? *alloc * 2 : 16;
-		void *p = realloc(*items, n * size);
-		if (!p)
-			abort();
-		*items = p;
+		*items = xreallocarray(*items, n, size);
 		*alloc = n;
 	}
 	void *slot = (char *)*items + count * size;
@@ -24,9 +22,7 @@ static void *grow(void **items, size_t *alloc, size_t count, size_t size)
 
 struct dl_doc *dl_doc_new(void)
 {
-	struct dl_doc *d = calloc(1, sizeof *d);
-	if (!d)
-		abort();
+	struct dl_doc *d = xcalloc(1, sizeof *d);
 	d->arena = arena_new();
 	d->cur = DL_ARTIFACT;
 	return d;
@@ -100,24 +96,16 @@ int dl_elem_begin(struct dl_doc *d, enum dl_role role)
 	return was;
 }
 
-static void *dl_zalloc(size_t n, size_t size)
-{
-	void *p = calloc(n ? n : 1, size);
-	if (!p)
-		abort();
-	return p;
-}
-
 void dl_bucket(const size_t *keys, size_t n, size_t buckets, size_t **at,
 	       size_t **out)
 {
-	*at = dl_zalloc(buckets + 1, sizeof **at);
-	*out = dl_zalloc(n, sizeof **out);
+	*at = xcalloc(buckets + 1, sizeof **at);
+	*out = xcalloc(n, sizeof **out);
 	for (size_t i = 0; i < n; i++)
 		(*at)[keys[i] + 1]++;
 	for (size_t k = 0; k < buckets; k++)
 		(*at)[k + 1] += (*at)[k];
-	size_t *fill = dl_zalloc(buckets, sizeof *fill);
+	size_t *fill = xcalloc(buckets, sizeof *fill);
 	for (size_t i = 0; i < n; i++)
 		(*out)[(*at)[keys[i]] + fill[keys[i]]++] = i;
 	free(fill);
@@ -126,7 +114,7 @@ void dl_bucket(const size_t *keys, size_t n, size_t buckets, size_t **at,
 void dl_elem_children(const struct dl_doc *d, size_t **kid_at, size_t **kid)
 {
 	size_t n = d->n_elems;
-	size_t *parent = dl_zalloc(n, sizeof *parent);
+	size_t *parent = xcalloc(n, sizeof *parent);
 	for (size_t e = 1; e < n; e++)
 		parent[e] = (size_t)d->elems[e].parent;
 	dl_bucket(parent, n, n, kid_at, kid);
@@ -142,7 +130,7 @@ static bool table_part(enum dl_role r)
 bool *dl_elem_live(const struct dl_doc *d, const bool *has_own)
 {
 	size_t n = d->n_elems;
-	bool *live = dl_zalloc(n, sizeof *live);
+	bool *live = xcalloc(n, sizeof *live);
 	/* parents are made before their children: one pass up, one down */
 	for (size_t e = n; e-- > 0;) {
 		live[e] = live[e] || has_own[e];

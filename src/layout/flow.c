@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "diag.h"
 
 /* page furniture, points */
@@ -144,9 +145,7 @@ void flow_new_page(struct flow *f)
 	f->started = true;
 	if (f->page >= f->alloc_meta) {
 		f->alloc_meta = f->alloc_meta ? 2 * f->alloc_meta : 16;
-		f->meta = realloc(f->meta, f->alloc_meta * sizeof *f->meta);
-		if (!f->meta)
-			abort();
+		f->meta = xreallocarray(f->meta, f->alloc_meta, sizeof *f->meta);
 	}
 	f->meta[f->page] = (struct page_meta){.cover = f->cover};
 	if (f->cover)

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "arena.h"
 #include "diag.h"
 
@@ -52,9 +53,7 @@ static const char *copy(struct story *s, const char *str)
 
 struct story *story_new(struct text_engine *te, const struct lay_setup *ls)
 {
-	struct story *s = calloc(1, sizeof *s);
-	if (!s)
-		abort();
+	struct story *s = xcalloc(1, sizeof *s);
 	s->te = te;
 	s->arena = arena_new();
 	s->ls = *ls;
@@ -92,9 +91,7 @@ static struct block *add(struct story *s, enum blk_kind kind)
 {
 	if (s->n == s->alloc) {
 		s->alloc = s->alloc ? 2 * s->alloc : 32;
-		s->b = realloc(s->b, s->alloc * sizeof *s->b);
-		if (!s->b)
-			abort();
+		s->b = xreallocarray(s->b, s->alloc, sizeof *s->b);
 	}
 	struct block *b = &s->b[s->n++];
 	memset(b, 0, sizeof *b);
@@ -224,10 +221,7 @@ void story_keep_begin(struct story *s)
 {
 	if (s->n_keep == s->alloc_keep) {
 		s->alloc_keep = s->alloc_keep ? 2 * s->alloc_keep : 8;
-		s->keep_stack = realloc(s->keep_stack,
-					s->alloc_keep * sizeof *s->keep_stack);
-		if (!s->keep_stack)
-			abort();
+		s->keep_stack = xreallocarray(s->keep_stack, s->alloc_keep, sizeof *s->keep_stack);
 	}
 	s->keep_stack[s->n_keep++] = s->n;
 	add(s, BLK_KEEP_BEGIN)->match = SIZE_MAX;

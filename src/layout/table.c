@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "arena.h"
 #include "diag.h"
 
@@ -29,13 +30,9 @@
 struct table *table_new(size_t n_cols, const struct table_style *style)
 {
 	assert(n_cols >= 1);
-	struct table *t = calloc(1, sizeof *t);
-	if (!t)
-		abort();
+	struct table *t = xcalloc(1, sizeof *t);
 	t->n_cols = n_cols;
-	t->cols = calloc(n_cols, sizeof *t->cols);
-	if (!t->cols)
-		abort();
+	t->cols = xcalloc(n_cols, sizeof *t->cols);
 	for (size_t c = 0; c < n_cols; c++) {
 		t->cols[c].width_kind = TABLE_SHARE;
 		t->cols[c].width = 1;
@@ -85,9 +82,7 @@ size_t table_add_row(struct table *t, bool header)
 {
 	if (t->n_rows == t->alloc_rows) {
 		size_t n = t->alloc_rows ? t->alloc_rows * 2 : 16;
-		struct tcell *p = realloc(t->cells, n * t->n_cols * sizeof *p);
-		if (!p)
-			abort();
+		struct tcell *p = xreallocarray(t->cells, n * t->n_cols, sizeof *p);
 		t->cells = p;
 		t->alloc_rows = n;
 	}
@@ -335,11 +330,9 @@ static void size_columns(struct table *t, struct text_engine *te,
 			 float width)
 {
 	size_t nc = t->n_cols;
-	float *lo = calloc(nc, sizeof *lo), *hi = calloc(nc, sizeof *hi);
-	float *w = calloc(nc, sizeof *w);
-	size_t *autos = calloc(nc, sizeof *autos);
-	if (!lo || !hi || !w || !autos)
-		abort();
+	float *lo = xcalloc(nc, sizeof *lo), *hi = xcalloc(nc, sizeof *hi);
+	float *w = xcalloc(nc, sizeof *w);
+	size_t *autos = xcalloc(nc, sizeof *autos);
 	float pad = 2 * t->pad_x;
 	for (size_t c = 0; c < nc; c++)
 		lo[c] = hi[c] = pad + t->style.size; /* an empty column */
@@ -481,9 +474,7 @@ static size_t lines_of(const struct tcell *a)
 static void size_rows(struct table *t)
 {
 	size_t nc = t->n_cols;
-	double *top = malloc((t->n_rows + 1) * sizeof *top);
-	if (!top)
-		abort();
+	double *top = xmallocarray(t->n_rows + 1, sizeof *top);
 	top[0] = 0;
 	float empty = table_cell_need(t, 1);
 	for (size_t r = 0; r < t->n_rows; r++) {
@@ -556,14 +547,11 @@ void table_measure(struct table *t, struct text_engine *te, float body_w,
 	float width = st->width > 0 ? st->width : body_w;
 
 	size_t nc = t->n_cols;
-	t->col_x = calloc(nc + 1, sizeof *t->col_x);
-	t->dec_int = calloc(nc, sizeof *t->dec_int);
-	t->dec_frac = calloc(nc, sizeof *t->dec_frac);
-	t->row_h = calloc(t->n_rows + 1, sizeof *t->row_h);
-	t->group_end = calloc(t->n_rows + 1, sizeof *t->group_end);
-	if (!t->col_x || !t->dec_int || !t->dec_frac || !t->row_h ||
-	    !t->group_end)
-		abort();
+	t->col_x = xcalloc(nc + 1, sizeof *t->col_x);
+	t->dec_int = xcalloc(nc, sizeof *t->dec_int);
+	t->dec_frac = xcalloc(nc, sizeof *t->dec_frac);
+	t->row_h = xcalloc(t->n_rows + 1, sizeof *t->row_h);
+	t->group_end = xcalloc(t->n_rows + 1, sizeof *t->group_end);
 
 	resolve_spans(t, dl);
 

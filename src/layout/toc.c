@@ -12,6 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
+
 #define NUM_EMS 2.5f  /* page-number column, in ems of the entry size */
 #define LEAD_EMS 2.0f /* room kept for the leader after the title */
 
@@ -43,9 +45,7 @@ void toc_measure(struct story *s, struct block *b)
 	for (size_t i = 0; i < s->n; i++)
 		n += s->b[i].kind == BLK_HEADING && !s->b[i].no_toc &&
 		     s->b[i].level <= b->depth;
-	b->entries = calloc(n ? n : 1, sizeof *b->entries);
-	if (!b->entries)
-		abort();
+	b->entries = xcalloc(n ? n : 1, sizeof *b->entries);
 	float body_w = lay_body(&s->ls).w;
 	for (size_t i = 0; i < s->n; i++) {
 		const struct block *h = &s->b[i];

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "diag.h"
 
 struct slice {
@@ -52,9 +53,7 @@ static struct area *add_area(struct piece *pc)
 {
 	if (pc->n_ar == pc->alloc_ar) {
 		pc->alloc_ar = pc->alloc_ar ? 2 * pc->alloc_ar : 64;
-		pc->ar = realloc(pc->ar, pc->alloc_ar * sizeof *pc->ar);
-		if (!pc->ar)
-			abort();
+		pc->ar = xreallocarray(pc->ar, pc->alloc_ar, sizeof *pc->ar);
 	}
 	struct area *a = &pc->ar[pc->n_ar++];
 	memset(a, 0, sizeof *a);
@@ -65,9 +64,7 @@ static void add_slice(struct piece *pc, size_t row, float h)
 {
 	if (pc->n_sl == pc->alloc_sl) {
 		pc->alloc_sl = pc->alloc_sl ? 2 * pc->alloc_sl : 32;
-		pc->sl = realloc(pc->sl, pc->alloc_sl * sizeof *pc->sl);
-		if (!pc->sl)
-			abort();
+		pc->sl = xreallocarray(pc->sl, pc->alloc_sl, sizeof *pc->sl);
 	}
 	pc->sl[pc->n_sl++] = (struct slice){row, pc->f->y, h};
 	pc->f->y += h;
@@ -194,9 +191,7 @@ static void draw_header(struct piece *pc)
 	struct table *t = pc->t;
 	size_t nc = t->n_cols;
 	float y = f->y;
-	float *top = malloc((t->n_header + 1) * sizeof *top);
-	if (!top)
-		abort();
+	float *top = xmallocarray(t->n_header + 1, sizeof *top);
 	top[0] = y;
 	for (size_t r = 0; r < t->n_header; r++)
 		top[r + 1] = top[r] + t->row_h[r];

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "arena.h"
 #include "fy.h"
 #include "load_internal.h"
@@ -44,9 +45,7 @@ static struct measure_ix *measure_index(const struct plan *p, size_t *n)
 	size_t count = 0;
 	for (size_t i = 0; i < p->n_indicators; i++)
 		count += p->indicators[i].n_measures;
-	struct measure_ix *ix = malloc((count ? count : 1) * sizeof *ix);
-	if (!ix)
-		abort();
+	struct measure_ix *ix = xmallocarray(count ? count : 1, sizeof *ix);
 	*n = 0;
 	for (size_t i = 0; i < p->n_indicators; i++)
 		for (size_t k = 0; k < p->indicators[i].n_measures; k++) {
@@ -195,9 +194,7 @@ size_t actuals_check(const struct plan *p, const struct actual_value *v, size_t 
 	}
 	free(ix);
 	if (n > 1) {
-		const struct actual_value **sorted = malloc(n * sizeof *sorted);
-		if (!sorted)
-			abort();
+		const struct actual_value **sorted = xmallocarray(n, sizeof *sorted);
 		for (size_t i = 0; i < n; i++)
 			sorted[i] = &v[i];
 		qsort(sorted, n, sizeof *sorted, cmp_value);
@@ -270,9 +267,7 @@ static void make_room(struct plan *p, struct measure_ix *ix, size_t n_ix,
 	bool track = load_growth_active(p);
 	if (track && grown.n != n_ix) {
 		free(grown.v);
-		grown.v = calloc(n_ix ? n_ix : 1, sizeof *grown.v);
-		if (!grown.v)
-			abort();
+		grown.v = xcalloc(n_ix ? n_ix : 1, sizeof *grown.v);
 		grown.n = n_ix;
 	}
 	for (size_t k = 0; k < n_ix; k++) {
@@ -329,9 +324,7 @@ void actuals_apply(struct plan *p, const char *file, const struct actual_value *
 	char a[16];
 	size_t n_ix;
 	struct measure_ix *ix = measure_index(p, &n_ix);
-	size_t *more = calloc(n_ix ? n_ix : 1, sizeof *more);
-	if (!more)
-		abort();
+	size_t *more = xcalloc(n_ix ? n_ix : 1, sizeof *more);
 	make_room(p, ix, n_ix, v, n, more);
 	for (size_t i = 0; i < n; i++) {
 		const struct actual_value *x = &v[i];

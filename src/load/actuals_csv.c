@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "arena.h"
 #include "decimal.h"
 #include "diag.h"
@@ -64,16 +65,6 @@ struct reader {
 	 * instead of a line and column. */
 	const struct table_cell *cells;
 };
-
-static void *xrealloc(void *p, size_t n)
-{
-	void *q = realloc(p, n ? n : 1);
-	if (!q) {
-		fputs("shiryo: out of memory\n", stderr);
-		abort();
-	}
-	return q;
-}
 
 static void vrow_error(struct reader *r, int row, int column, const char *fmt, va_list ap)
 	__attribute__((format(printf, 4, 0)));
@@ -264,8 +255,8 @@ static void start_field(struct reader *r)
 {
 	if (r->n_fields == r->fields_alloc) {
 		r->fields_alloc = r->fields_alloc ? r->fields_alloc * 2 : 8;
-		r->starts = xrealloc(r->starts, r->fields_alloc * sizeof *r->starts);
-		r->at = xrealloc(r->at, r->fields_alloc * sizeof *r->at);
+		r->starts = xreallocarray(r->starts, r->fields_alloc, sizeof *r->starts);
+		r->at = xreallocarray(r->at, r->fields_alloc, sizeof *r->at);
 	}
 	r->at[r->n_fields] = r->s;
 	r->starts[r->n_fields++] = r->buf_len;
@@ -483,7 +474,7 @@ static bool read_header(struct reader *r, enum column **cols, size_t *n_cols, in
 {
 	char shown[SHOWN];
 	*n_cols = r->n_fields;
-	*cols = xrealloc(NULL, r->n_fields * sizeof **cols);
+	*cols = xreallocarray(NULL, r->n_fields, sizeof **cols);
 	for (int k = 0; k < COL_COUNT; k++)
 		idx[k] = -1;
 	bool ok = true;
@@ -747,7 +738,7 @@ static void stage(struct reader *r, struct measure *m, int fy, bool known,
 	}
 	if (r->n_rows == r->rows_alloc) {
 		r->rows_alloc = r->rows_alloc ? r->rows_alloc * 2 : 32;
-		r->rows = xrealloc(r->rows, r->rows_alloc * sizeof *r->rows);
+		r->rows = xreallocarray(r->rows, r->rows_alloc, sizeof *r->rows);
 	}
 	r->rows[r->n_rows++] = (struct staged){m, fy, known, v, row, column};
 }
@@ -830,7 +821,7 @@ static void check_row(struct reader *r, int row, const enum column *cols, size_t
  * sample data exactly as an XML actuals file does. */
 static int merge(struct reader *r)
 {
-	struct actual_value *v = xrealloc(NULL, r->n_rows * sizeof *v);
+	struct actual_value *v = xreallocarray(NULL, r->n_rows, sizeof *v);
 	for (size_t i = 0; i < r->n_rows; i++) {
 		const struct staged *s = &r->rows[i];
 		v[i] = (struct actual_value){.ref = s->m->id, .fy = s->fy, .known = s->known,

@@ -25,6 +25,7 @@
 #include <unistd.h>
 #include <zip.h>
 
+#include "alloc.h"
 #include "diag.h"
 #include "fy.h"
 #include "infile.h"
@@ -35,22 +36,6 @@
 #define MAX_STRINGS 1000000
 #define MAX_CELLS 2000000
 #define HEADER_ROWS 20
-
-static void *xrealloc(void *p, size_t n)
-{
-	void *q = realloc(p, n ? n : 1);
-	if (!q) {
-		fputs("shiryo: out of memory\n", stderr);
-		abort();
-	}
-	return q;
-}
-
-static char *xstrdup(const char *s)
-{
-	size_t n = strlen(s) + 1;
-	return memcpy(xrealloc(NULL, n), s, n);
-}
 
 struct cell {
 	int row, col;   /* 1-based */
@@ -624,8 +609,8 @@ add:
 			}
 			if (b->n_strings == b->alloc_strings) {
 				b->alloc_strings = b->alloc_strings ? b->alloc_strings * 2 : 64;
-				b->strings = xrealloc(b->strings,
-						      b->alloc_strings * sizeof *b->strings);
+				b->strings = xreallocarray(b->strings, b->alloc_strings,
+							   sizeof *b->strings);
 			}
 			b->strings[b->n_strings++] = str_take(&cur);
 		}
@@ -651,7 +636,8 @@ static bool read_styles(struct book *b)
 			if (id && code) {
 				if (b->n_fmts == b->alloc_fmts) {
 					b->alloc_fmts = b->alloc_fmts ? b->alloc_fmts * 2 : 16;
-					b->fmts = xrealloc(b->fmts, b->alloc_fmts * sizeof *b->fmts);
+					b->fmts = xreallocarray(b->fmts, b->alloc_fmts,
+								sizeof *b->fmts);
 				}
 				b->fmts[b->n_fmts++] = (struct numfmt){atoi(id), code};
 				code = NULL;
@@ -666,7 +652,8 @@ static bool read_styles(struct book *b)
 			char *id = attr(&x, "numFmtId");
 			if (b->n_xf == b->alloc_xf) {
 				b->alloc_xf = b->alloc_xf ? b->alloc_xf * 2 : 16;
-				b->xf_fmt = xrealloc(b->xf_fmt, b->alloc_xf * sizeof *b->xf_fmt);
+				b->xf_fmt = xreallocarray(b->xf_fmt, b->alloc_xf,
+							  sizeof *b->xf_fmt);
 			}
 			b->xf_fmt[b->n_xf++] = id ? atoi(id) : 0;
 			free(id);
@@ -695,8 +682,8 @@ static bool read_workbook(struct book *b)
 			free(target);
 			continue;
 		}
-		rel_id = xrealloc(rel_id, (n_rels + 1) * sizeof *rel_id);
-		rel_target = xrealloc(rel_target, (n_rels + 1) * sizeof *rel_target);
+		rel_id = xreallocarray(rel_id, n_rels + 1, sizeof *rel_id);
+		rel_target = xreallocarray(rel_target, n_rels + 1, sizeof *rel_target);
 		rel_id[n_rels] = id;
 		rel_target[n_rels++] = target;
 	}
@@ -752,7 +739,7 @@ static bool read_workbook(struct book *b)
 			rc = -1;
 			break;
 		}
-		b->sheets = xrealloc(b->sheets, (b->n_sheets + 1) * sizeof *b->sheets);
+		b->sheets = xreallocarray(b->sheets, b->n_sheets + 1, sizeof *b->sheets);
 		b->sheets[b->n_sheets++] = (struct sheet){
 			.name = name, .part = path,
 			.hidden = state && strcmp(state, "visible") != 0};
@@ -969,7 +956,7 @@ static void add_cell(struct sheet *s, int row, int col, char *text)
 {
 	if (s->n_cells == s->alloc_cells) {
 		s->alloc_cells = s->alloc_cells ? s->alloc_cells * 2 : 256;
-		s->cells = xrealloc(s->cells, s->alloc_cells * sizeof *s->cells);
+		s->cells = xreallocarray(s->cells, s->alloc_cells, sizeof *s->cells);
 	}
 	s->cells[s->n_cells++] = (struct cell){row, col, text};
 }
@@ -1144,7 +1131,7 @@ static const char *own(struct table *t, char *s)
 {
 	if (t->n_owned == t->alloc_owned) {
 		t->alloc_owned = t->alloc_owned ? t->alloc_owned * 2 : 64;
-		t->owned = xrealloc(t->owned, t->alloc_owned * sizeof *t->owned);
+		t->owned = xreallocarray(t->owned, t->alloc_owned, sizeof *t->owned);
 	}
 	t->owned[t->n_owned++] = s;
 	return s;
@@ -1155,8 +1142,8 @@ static void table_add(struct table *t, int row, struct table_cell a, struct tabl
 {
 	if (t->n == t->alloc) {
 		t->alloc = t->alloc ? t->alloc * 2 : 64;
-		t->cells = xrealloc(t->cells, t->alloc * 3 * sizeof *t->cells);
-		t->rows = xrealloc(t->rows, t->alloc * sizeof *t->rows);
+		t->cells = xreallocarray(t->cells, t->alloc * 3, sizeof *t->cells);
+		t->rows = xreallocarray(t->rows, t->alloc, sizeof *t->rows);
 	}
 	t->cells[t->n * 3] = a;
 	t->cells[t->n * 3 + 1] = y;
@@ -1265,7 +1252,7 @@ static bool sheet_rows(struct book *b, struct sheet *s, struct table *t)
 	while (hend < s->n_cells && s->cells[hend].row == hrow)
 		hend++;
 	int ind_col = 0, id_col = 0, year_col = 0, value_col = 0;
-	int *years = xrealloc(NULL, (XLSX_MAX_COLS + 1) * sizeof *years);
+	int *years = xreallocarray(NULL, XLSX_MAX_COLS + 1, sizeof *years);
 	memset(years, 0, (XLSX_MAX_COLS + 1) * sizeof *years);
 	bool wide = false;
 	for (size_t i = h; i < hend; i++) {

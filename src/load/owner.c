@@ -15,6 +15,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "alloc.h"
 #include "diag.h"
 #include "load_internal.h"
 #include "pdca.h"
@@ -24,9 +25,7 @@ char *load_sibling_path(const char *plan_path, const char *href)
 	const char *slash = strrchr(plan_path, '/');
 	size_t dir = !slash ? 0 : (size_t)(slash - plan_path) + 1;
 	size_t n = dir + strlen(href) + 1;
-	char *s = malloc(n);
-	if (!s)
-		abort();
+	char *s = xmalloc(n);
 	memcpy(s, plan_path, dir);
 	memcpy(s + dir, href, strlen(href) + 1);
 	return s;
@@ -43,7 +42,7 @@ static xmlNodePtr root_named(const struct xdoc *x, const char *name)
 static char *attr_dup(xmlNodePtr node, const char *name)
 {
 	xmlChar *v = xmlGetProp(node, (const xmlChar *)name);
-	char *s = v ? strdup((const char *)v) : NULL;
+	char *s = v ? xstrdup((const char *)v) : NULL;
 	xmlFree(v);
 	return s;
 }
@@ -81,9 +80,7 @@ static char *find_plan(const char *file, const char *id, bool *linked)
 {
 	const char *slash = strrchr(file, '/');
 	/* "DIR/" before each name, or nothing in the current folder */
-	char *dir = slash ? strndup(file, (size_t)(slash - file) + 1) : strdup("");
-	if (!dir)
-		abort();
+	char *dir = slash ? xstrndup(file, (size_t)(slash - file) + 1) : xstrdup("");
 	struct dirent **names = NULL;
 	int n = scandir(*dir ? dir : ".", &names, NULL, alphasort);
 	char *found = NULL;
@@ -92,9 +89,7 @@ static char *find_plan(const char *file, const char *id, bool *linked)
 		size_t len = strlen(name);
 		char *path = NULL;
 		if (!found && len > 4 && !strcmp(name + len - 4, ".xml")) {
-			path = malloc(strlen(dir) + len + 1);
-			if (!path)
-				abort();
+			path = xmalloc(strlen(dir) + len + 1);
 			strcpy(path, dir);
 			strcat(path, name);
 		}

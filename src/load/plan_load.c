@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "arena.h"
 #include "fy.h"
 #include "load_internal.h"
@@ -304,9 +305,7 @@ static const char *reg(struct loader *l, xmlNodePtr n, const char *kind, void *o
 		size_t cap = l->cap_ids ? 2 * l->cap_ids : 256;
 		struct idrec *old = l->ids;
 		size_t old_cap = l->cap_ids;
-		l->ids = calloc(cap, sizeof *l->ids);
-		if (!l->ids)
-			abort();
+		l->ids = xcalloc(cap, sizeof *l->ids);
 		l->cap_ids = cap;
 		for (size_t i = 0; i < old_cap; i++)
 			if (old[i].id)
@@ -656,9 +655,7 @@ static const char *href_problem(const char *href)
 static void load_actuals_files(struct loader *l, xmlNodePtr root)
 {
 	size_t n = count(root, "actuals-file");
-	l->afiles = n ? calloc(n, sizeof *l->afiles) : NULL;
-	if (n && !l->afiles)
-		abort();
+	l->afiles = n ? xcalloc(n, sizeof *l->afiles) : NULL;
 	EACH(c, root, "actuals-file") {
 		const char *href = attr(l, c, "href");
 		if (!href || !*href)
@@ -685,9 +682,7 @@ static void load_actuals_files(struct loader *l, xmlNodePtr root)
 static void load_pdca_files(struct loader *l, xmlNodePtr root)
 {
 	size_t n = count(root, "pdca-file");
-	l->pfiles = n ? calloc(n, sizeof *l->pfiles) : NULL;
-	if (n && !l->pfiles)
-		abort();
+	l->pfiles = n ? xcalloc(n, sizeof *l->pfiles) : NULL;
 	EACH(c, root, "pdca-file") {
 		const char *href = attr(l, c, "href");
 		if (!href || !*href)

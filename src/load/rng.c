@@ -18,6 +18,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
+
 struct raw {
 	int code;
 	int level;
@@ -35,17 +37,6 @@ struct run {
 	bool sdoc_tried;
 };
 
-static char *dup_or_null(const char *s)
-{
-	if (!s)
-		return NULL;
-	size_t n = strlen(s) + 1;
-	char *p = malloc(n);
-	if (!p)
-		abort();
-	return memcpy(p, s, n);
-}
-
 static void on_valid_error(void *data, xmlErrorPtr e)
 {
 	struct run *r = data;
@@ -55,17 +46,15 @@ static void on_valid_error(void *data, xmlErrorPtr e)
 	}
 	if (r->n == r->alloc) {
 		r->alloc = r->alloc ? 2 * r->alloc : 16;
-		r->raws = realloc(r->raws, r->alloc * sizeof *r->raws);
-		if (!r->raws)
-			abort();
+		r->raws = xreallocarray(r->raws, r->alloc, sizeof *r->raws);
 	}
 	struct raw *w = &r->raws[r->n++];
 	w->code = e->code;
 	w->level = e->level;
 	w->node = e->node;
-	w->s1 = dup_or_null(e->str1);
-	w->s2 = dup_or_null(e->str2);
-	w->msg = dup_or_null(e->message ? e->message : "schema error");
+	w->s1 = e->str1 ? xstrdup(e->str1) : NULL;
+	w->s2 = e->str2 ? xstrdup(e->str2) : NULL;
+	w->msg = xstrdup(e->message ? e->message : "schema error");
 	w->msg[strcspn(w->msg, "\n")] = '\0';
 }
 

@@ -16,6 +16,7 @@
  *    errors can name both.
  */
 #include "arena.h"
+#include "alloc.h"
 #include "infile.h"
 #include "load_internal.h"
 
@@ -34,24 +35,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static void *xrealloc(void *p, size_t n)
-{
-	p = realloc(p, n ? n : 1);
-	if (!p) {
-		fputs("shiryo: out of memory\n", stderr);
-		abort();
-	}
-	return p;
-}
-
-static char *xstrdup(const char *s)
-{
-	if (!s)
-		return NULL;
-	size_t n = strlen(s) + 1;
-	return memcpy(xrealloc(NULL, n), s, n);
-}
-
 /* ---- problems ---------------------------------------------------------- */
 
 /* A slot for a new problem, or NULL past the limit. */
@@ -63,8 +46,7 @@ static struct problem *problem_push(struct xdoc *x)
 	}
 	if (x->n_problems == x->alloc_problems) {
 		x->alloc_problems = x->alloc_problems ? 2 * x->alloc_problems : 16;
-		x->problems = xrealloc(x->problems,
-				       x->alloc_problems * sizeof *x->problems);
+		x->problems = xreallocarray(x->problems, x->alloc_problems, sizeof *x->problems);
 	}
 	struct problem *pr = &x->problems[x->n_problems];
 	memset(pr, 0, sizeof *pr);
@@ -96,8 +78,8 @@ void xdoc_problem(struct xdoc *x, enum diag_severity sev, enum problem_kind kind
 	pr->severity = sev;
 	pr->kind = kind;
 	pr->node = node;
-	pr->attr = xstrdup(attr);
-	pr->elem = xstrdup(elem);
+	pr->attr = attr ? xstrdup(attr) : NULL;
+	pr->elem = elem ? xstrdup(elem) : NULL;
 	if (attr)
 		xdoc_attr_pos(x, node, attr, &pr->line, &pr->column);
 	else
@@ -302,7 +284,7 @@ static void index_lines(struct xdoc *x)
 	size_t n = 1;
 	for (size_t i = 0; i < x->len; i++)
 		n += x->buf[i] == '\n';
-	x->line_starts = xrealloc(NULL, n * sizeof *x->line_starts);
+	x->line_starts = xreallocarray(NULL, n, sizeof *x->line_starts);
 	x->line_starts[0] = 0;
 	size_t k = 1;
 	for (size_t i = 0; i < x->len; i++)
@@ -536,7 +518,7 @@ static void on_start_element(void *ctx, const xmlChar *localname,
 		off--;
 	if (x->n_pos == x->alloc_pos) {
 		x->alloc_pos = x->alloc_pos ? 2 * x->alloc_pos : 256;
-		x->pos = xrealloc(x->pos, x->alloc_pos * sizeof *x->pos);
+		x->pos = xreallocarray(x->pos, x->alloc_pos, sizeof *x->pos);
 	}
 	struct elem_pos *ep = &x->pos[x->n_pos++];
 	ep->offset = off;
@@ -864,7 +846,7 @@ void load_diag_sort_move(struct diag_list *dst, struct diag_list *src)
 {
 	size_t n = src->count;
 	if (n > 1) {
-		struct ranked *r = xrealloc(NULL, n * sizeof *r);
+		struct ranked *r = xreallocarray(NULL, n, sizeof *r);
 		for (size_t i = 0; i < n; i++)
 			r[i] = (struct ranked){src->items[i], i};
 		qsort(r, n, sizeof *r, cmp_ranked);

@@ -1,6 +1,8 @@
 /* arena.c - bump allocator; see arena.h. */
 #include "arena.h"
 
+#include "alloc.h"
+
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -26,16 +28,6 @@ struct arena {
 	size_t total;
 	size_t next_block; /* the size of the next ordinary block */
 };
-
-static void *xmalloc(size_t n)
-{
-	void *p = malloc(n);
-	if (!p) {
-		fputs("shiryo: out of memory\n", stderr);
-		abort();
-	}
-	return p;
-}
 
 struct arena *arena_new(void)
 {
@@ -63,10 +55,8 @@ void *arena_alloc(struct arena *a, size_t n)
 {
 	if (n == 0)
 		n = 1;
-	if (n > SIZE_MAX - ARENA_ALIGN - sizeof(struct block)) {
-		fputs("shiryo: allocation too large\n", stderr);
-		abort();
-	}
+	if (n > SIZE_MAX - ARENA_ALIGN - sizeof(struct block))
+		xalloc_fail(SIZE_MAX);
 	n = (n + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
 	struct block *b = a->head;
 	if (!b || b->size - b->used < n) {
@@ -101,10 +91,8 @@ void *arena_alloc(struct arena *a, size_t n)
 
 void *arena_calloc(struct arena *a, size_t count, size_t size)
 {
-	if (size && count > SIZE_MAX / size) {
-		fputs("shiryo: allocation too large\n", stderr);
-		abort();
-	}
+	if (size && count > SIZE_MAX / size)
+		xalloc_fail(SIZE_MAX);
 	return arena_alloc(a, count * size);
 }
 

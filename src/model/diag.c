@@ -7,18 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "utf8.h"
-
-static char *dupstr(const char *s)
-{
-	if (!s)
-		return NULL;
-	size_t n = strlen(s) + 1;
-	char *p = malloc(n);
-	if (!p)
-		abort();
-	return memcpy(p, s, n);
-}
 
 void diag_list_init(struct diag_list *dl)
 {
@@ -51,10 +41,7 @@ static void push(struct diag_list *dl, struct diag d)
 	}
 	if (dl->count == dl->alloc) {
 		size_t n = dl->alloc ? dl->alloc * 2 : 16;
-		struct diag *items = realloc(dl->items, n * sizeof *items);
-		if (!items)
-			abort();
-		dl->items = items;
+		dl->items = xreallocarray(dl->items, n, sizeof *dl->items);
 		dl->alloc = n;
 	}
 	dl->items[dl->count++] = d;
@@ -102,20 +89,10 @@ void diag_add(struct diag_list *dl, enum diag_severity sev, const char *file,
 {
 	va_list ap;
 	va_start(ap, fmt);
-	int n = vsnprintf(NULL, 0, fmt, ap);
+	char *msg = xvasprintf(fmt, ap);
 	va_end(ap);
-	char *msg = malloc(n < 0 ? 1 : (size_t)n + 1);
-	if (!msg)
-		abort();
-	if (n < 0) {
-		msg[0] = '\0';
-	} else {
-		va_start(ap, fmt);
-		vsnprintf(msg, (size_t)n + 1, fmt, ap);
-		va_end(ap);
-	}
 	diag_clean(msg, msg, strlen(msg) + 1);
-	char *f = dupstr(file);
+	char *f = file ? xstrdup(file) : NULL;
 	if (f)
 		diag_clean(f, f, strlen(f) + 1);
 	push(dl, (struct diag){sev, f, line, column, msg});

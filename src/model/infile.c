@@ -1,6 +1,8 @@
 /* infile.c - opening input files, regular files only; see infile.h. */
 #include "infile.h"
 
+#include "alloc.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -38,16 +40,9 @@ static void remember(dev_t dev, ino_t ino, const char *path)
 	}
 	if (n_inputs == alloc_inputs) {
 		alloc_inputs = alloc_inputs ? 2 * alloc_inputs : 16;
-		inputs = realloc(inputs, alloc_inputs * sizeof *inputs);
-		if (!inputs)
-			abort();
+		inputs = xreallocarray(inputs, alloc_inputs, sizeof *inputs);
 	}
-	size_t n = strlen(path) + 1;
-	char *copy = malloc(n);
-	if (!copy)
-		abort();
-	memcpy(copy, path, n);
-	inputs[n_inputs++] = (struct input){dev, ino, copy};
+	inputs[n_inputs++] = (struct input){dev, ino, xstrdup(path)};
 }
 
 const char *infile_find(dev_t dev, ino_t ino)

@@ -38,6 +38,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "alloc.h"
 #include "infile.h"
 
 #ifndef NAME_MAX
@@ -135,23 +136,13 @@ static bool write_all(int fd, const void *data, size_t n)
 	return true;
 }
 
-static char *xstrdup_n(const char *s, size_t n)
-{
-	char *p = malloc(n + 1);
-	if (!p)
-		abort();
-	memcpy(p, s, n);
-	p[n] = '\0';
-	return p;
-}
-
 /* The file a path finally names: each symbolic link of the chain replaced
  * by its target (relative targets taken from the link's folder).  Stops at
  * the first name that is not a link, or does not exist yet.  NULL with
  * errno ELOOP for a loop. */
 static char *resolve_links(const char *path)
 {
-	char *cur = xstrdup_n(path, strlen(path));
+	char *cur = xstrdup(path);
 	for (int hops = 0; hops < 40; hops++) {
 		struct stat st;
 		if (lstat(cur, &st) != 0 || !S_ISLNK(st.st_mode))
@@ -164,12 +155,10 @@ static char *resolve_links(const char *path)
 		char *next;
 		const char *slash = strrchr(cur, '/');
 		if (target[0] == '/' || !slash) {
-			next = xstrdup_n(target, (size_t)n);
+			next = xstrndup(target, (size_t)n);
 		} else {
 			size_t d = (size_t)(slash - cur) + 1;
-			next = malloc(d + (size_t)n + 1);
-			if (!next)
-				abort();
+			next = xmalloc(d + (size_t)n + 1);
 			memcpy(next, cur, d);
 			memcpy(next + d, target, (size_t)n + 1);
 		}
@@ -299,14 +288,12 @@ static int write_replacing(const char *target, const struct stat *old,
 		snprintf(err, err_size, "the path names a folder, not a file");
 		return -1;
 	}
-	char *dir = slash ? xstrdup_n(target, slash == target ? 1 : (size_t)(slash - target))
-			  : xstrdup_n(".", 1);
+	char *dir = slash ? xstrndup(target, slash == target ? 1 : (size_t)(slash - target))
+			  : xstrdup(".");
 	char name[NAME_MAX + 1];
 	outfile_temp_name(base, pathconf(dir, _PC_NAME_MAX), name, sizeof name);
 	size_t tmp_size = strlen(dir) + strlen(name) + 2;
-	char *tmp = malloc(tmp_size);
-	if (!tmp)
-		abort();
+	char *tmp = xmalloc(tmp_size);
 	snprintf(tmp, tmp_size, "%s/%s", dir, name);
 
 	int rc = -1;

@@ -23,6 +23,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "alloc.h"
+
 #include "pdf_int.h"
 
 /* libdeflate's level 6: measured on the city council handout's streams
@@ -57,9 +59,7 @@ static void run_job(struct libdeflate_compressor **c, struct pdf_zjob *job)
 		return;
 	}
 	size_t bound = libdeflate_zlib_compress_bound(*c, job->in_len);
-	job->out = malloc(bound ? bound : 1);
-	if (!job->out)
-		abort();
+	job->out = xmalloc(bound ? bound : 1);
 	job->out_len = libdeflate_zlib_compress(*c, job->in, job->in_len, job->out,
 						bound);
 	job->ok = job->out_len > 0;
@@ -118,9 +118,7 @@ static int workers_wanted(void)
 
 struct pdf_deflate *pdf_deflate_new(void)
 {
-	struct pdf_deflate *z = calloc(1, sizeof *z);
-	if (!z)
-		abort();
+	struct pdf_deflate *z = xcalloc(1, sizeof *z);
 	pthread_mutex_init(&z->lock, NULL);
 	pthread_cond_init(&z->more, NULL);
 	pthread_cond_init(&z->done, NULL);
@@ -154,9 +152,7 @@ void pdf_deflate_add(struct pdf_deflate *z, struct pdf_zjob *job)
 	pthread_mutex_lock(&z->lock);
 	if (z->n_queued == z->cap) {
 		z->cap = z->cap ? 2 * z->cap : 64;
-		z->queue = realloc(z->queue, z->cap * sizeof *z->queue);
-		if (!z->queue)
-			abort();
+		z->queue = xreallocarray(z->queue, z->cap, sizeof *z->queue);
 	}
 	z->queue[z->n_queued++] = job;
 	pthread_cond_signal(&z->more);

@@ -43,6 +43,7 @@
 #include <string.h>
 
 #include "dlist.h"
+#include "alloc.h"
 #include "font.h"
 #include "pdf_int.h"
 
@@ -50,14 +51,6 @@
 #define BIT_SET(set, cp) ((set)[(cp) >> 3] |= (uint8_t)(1u << ((cp) & 7)))
 
 enum { SLOT_NONE = -1, SLOT_FAILED = -2 };
-
-static void *xcalloc(size_t n, size_t size)
-{
-	void *p = calloc(n ? n : 1, size);
-	if (!p)
-		abort();
-	return p;
-}
 
 /* The slot of font-set index font, opening the font file on first use. */
 static int slot_of(struct pdf_ctx *ctx, int font)
@@ -201,7 +194,7 @@ static bool make_subset(struct pdf_ctx *ctx, struct pdf_font *f)
 					   "LTSH", "VDMX", "morx", "feat"};
 	hb_subset_input_t *in = hb_subset_input_create_or_fail();
 	if (!in)
-		abort();
+		xalloc_fail(0); /* HarfBuzz's only reason to fail */
 	hb_set_t *uni = hb_subset_input_unicode_set(in);
 	for (unsigned cid = 1; cid < f->n_cids; cid++)
 		hb_set_add(uni, f->cp_of[cid]);

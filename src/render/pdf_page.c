@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "dlist.h"
+#include "alloc.h"
 #include "pdf_int.h"
 
 /* Characters per string.  Each is a two-byte code, and PDF 1.4's limit
@@ -421,9 +422,7 @@ static void draw_item(struct painter *p, const struct dl_item *it)
 void pdf_paint_page(struct pdf_ctx *ctx, size_t index, struct pdf_buf *b)
 {
 	const struct dl_page *pg = &ctx->doc->pages[index];
-	struct painter *p = calloc(1, sizeof *p);
-	if (!p)
-		abort();
+	struct painter *p = xcalloc(1, sizeof *p);
 	p->ctx = ctx;
 	p->b = b;
 	p->height = pg->height;

@@ -29,6 +29,7 @@
 #include <string.h>
 
 #include "dlist.h"
+#include "alloc.h"
 #include "pdf_int.h"
 
 struct pdf_mcids {
@@ -40,16 +41,12 @@ int pdf_tags_mcid(struct pdf_ctx *ctx, size_t page, int elem)
 {
 	if (!ctx->mcids) {
 		size_t n = ctx->doc->n_pages ? ctx->doc->n_pages : 1;
-		ctx->mcids = calloc(n, sizeof *ctx->mcids);
-		if (!ctx->mcids)
-			abort();
+		ctx->mcids = xcalloc(n, sizeof *ctx->mcids);
 	}
 	struct pdf_mcids *m = &ctx->mcids[page];
 	if (m->n == m->alloc) {
 		m->alloc = m->alloc ? 2 * m->alloc : 32;
-		m->elem = realloc(m->elem, m->alloc * sizeof *m->elem);
-		if (!m->elem)
-			abort();
+		m->elem = xreallocarray(m->elem, m->alloc, sizeof *m->elem);
 	}
 	m->elem[m->n] = elem;
 	return (int)m->n++;
@@ -97,14 +94,6 @@ static void tree_free(struct tree *t)
 	free(t->dict);
 }
 
-static void *zalloc(size_t n, size_t size)
-{
-	void *p = calloc(n ? n : 1, size);
-	if (!p)
-		abort();
-	return p;
-}
-
 static void tree_build(struct pdf_ctx *ctx, struct tree *t)
 {
 	const struct dl_doc *doc = ctx->doc;
@@ -112,8 +101,8 @@ static void tree_build(struct pdf_ctx *ctx, struct tree *t)
 	t->n = n;
 	for (size_t p = 0; ctx->mcids && p < doc->n_pages; p++)
 		t->n_mc += ctx->mcids[p].n;
-	t->mc = zalloc(t->n_mc, sizeof *t->mc);
-	size_t *mc_elem = zalloc(t->n_mc, sizeof *mc_elem);
+	t->mc = xcalloc(t->n_mc, sizeof *t->mc);
+	size_t *mc_elem = xcalloc(t->n_mc, sizeof *mc_elem);
 	size_t k = 0;
 	for (size_t p = 0; ctx->mcids && p < doc->n_pages; p++)
 		for (size_t m = 0; m < ctx->mcids[p].n; m++, k++) {
@@ -126,8 +115,8 @@ static void tree_build(struct pdf_ctx *ctx, struct tree *t)
 
 	/* the first content of each subtree orders an element's children
 	 * among its own content (parents are made before children) */
-	t->first = zalloc(n, sizeof *t->first);
-	bool *has_own = zalloc(n, sizeof *has_own);
+	t->first = xcalloc(n, sizeof *t->first);
+	bool *has_own = xcalloc(n, sizeof *has_own);
 	for (size_t e = 0; e < n; e++) {
 		has_own[e] = t->own_at[e] < t->own_at[e + 1];
 		t->first[e] = has_own[e] ? t->own[t->own_at[e]] : SIZE_MAX;
@@ -139,7 +128,7 @@ static void tree_build(struct pdf_ctx *ctx, struct tree *t)
 	}
 	t->live = dl_elem_live(doc, has_own);
 	free(has_own);
-	t->dict = zalloc(n, sizeof *t->dict);
+	t->dict = xcalloc(n, sizeof *t->dict);
 }
 
 /* The Table attributes of a header or data cell, NULL when none. */

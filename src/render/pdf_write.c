@@ -24,6 +24,7 @@
 
 #include <hpdf_page_label.h>
 
+#include "alloc.h"
 #include "diag.h"
 #include "dlist.h"
 #include "outfile.h"
@@ -257,9 +258,7 @@ const char *pdf_shortened(const char *s, size_t max, char **copy)
 	}
 	if (i >= len)
 		return s;
-	*copy = malloc(i + 4);
-	if (!*copy)
-		abort();
+	*copy = xmalloc(i + 4);
 	memcpy(*copy, s, i);
 	memcpy(*copy + i, "\xE2\x80\xA6", 4); /* … and the NUL */
 	return *copy;
@@ -480,9 +479,7 @@ static bool add_dests(struct pdf_ctx *ctx)
 			n += doc->pages[p].items[k].kind == DL_LINK_DEST;
 	if (n == 0)
 		return true;
-	struct dest_ref *v = malloc(n * sizeof *v);
-	if (!v)
-		abort();
+	struct dest_ref *v = xmallocarray(n, sizeof *v);
 	n = 0;
 	for (size_t p = 0; p < doc->n_pages; p++) {
 		const struct dl_page *pg = &doc->pages[p];
@@ -600,11 +597,9 @@ static bool build(struct pdf_ctx *ctx, struct pdf_bytes *out)
 		return false;
 
 	size_t n_alloc = doc->n_pages ? doc->n_pages : 1;
-	ctx->pages = calloc(n_alloc, sizeof *ctx->pages);
-	ctx->content = calloc(n_alloc, sizeof *ctx->content);
-	ctx->content_z = calloc(n_alloc, sizeof *ctx->content_z);
-	if (!ctx->pages || !ctx->content || !ctx->content_z)
-		abort();
+	ctx->pages = xcalloc(n_alloc, sizeof *ctx->pages);
+	ctx->content = xcalloc(n_alloc, sizeof *ctx->content);
+	ctx->content_z = xcalloc(n_alloc, sizeof *ctx->content_z);
 	size_t stored = 0; /* pages whose content libharu holds */
 	for (size_t i = 0; i < doc->n_pages; i++) {
 		HPDF_Page page = HPDF_AddPage(ctx->pdf);
@@ -648,9 +643,7 @@ static bool build(struct pdf_ctx *ctx, struct pdf_bytes *out)
 	if (!pdf_hpdf_ok(ctx, "assembling the PDF"))
 		return false;
 	HPDF_UINT32 size = HPDF_GetStreamSize(ctx->pdf);
-	out->data = malloc(size ? size : 1);
-	if (!out->data)
-		abort();
+	out->data = xmalloc(size ? size : 1);
 	/* Read exactly size bytes (past the end libharu returns
 	 * HPDF_STREAM_EOF, 0x1058, a status we would have to tell apart). */
 	HPDF_ResetStream(ctx->pdf);
@@ -680,9 +673,7 @@ void pdf_buf_put_n(struct pdf_buf *b, const char *s, size_t n)
 		size_t cap = b->cap ? b->cap * 2 : 4096;
 		while (cap < b->len + n + 1)
 			cap *= 2;
-		char *p = realloc(b->p, cap);
-		if (!p)
-			abort();
+		char *p = xrealloc(b->p, cap);
 		b->p = p;
 		b->cap = cap;
 	}

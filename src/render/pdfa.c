@@ -60,6 +60,7 @@
 #include <hpdf_encrypt.h>
 
 #include "dlist.h"
+#include "alloc.h"
 #include "pdf_int.h"
 
 /* Ghostscript's sRGB profile (2,576 bytes, ICC 2.1), package libgs-common. */
@@ -278,9 +279,7 @@ static unsigned char *read_icc(struct pdf_ctx *ctx, const char *path,
 			  ctx->path, path, strerror(errno));
 		return NULL;
 	}
-	unsigned char *data = malloc(ICC_MAX_BYTES);
-	if (!data)
-		abort();
+	unsigned char *data = xmalloc(ICC_MAX_BYTES);
 	size_t n = fread(data, 1, ICC_MAX_BYTES, f);
 	bool read_error = ferror(f);
 	fclose(f);

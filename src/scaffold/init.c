@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "alloc.h"
 #include "diag.h"
 #include "fy.h"
 
@@ -28,9 +29,7 @@ static void add(struct text *t, const char *s, size_t n)
 {
 	if (t->n + n + 1 > t->alloc) {
 		t->alloc = (t->n + n + 1) * 2;
-		t->s = realloc(t->s, t->alloc);
-		if (!t->s)
-			abort();
+		t->s = xrealloc(t->s, t->alloc);
 	}
 	memcpy(t->s + t->n, s, n);
 	t->n += n;
@@ -252,9 +251,7 @@ static bool has_controls(const char *s)
 static char *join(const char *dir, const char *name)
 {
 	size_t n = strlen(dir) + strlen(name) + 2;
-	char *p = malloc(n);
-	if (!p)
-		abort();
+	char *p = xmalloc(n);
 	snprintf(p, n, "%s/%s", dir, name);
 	return p;
 }

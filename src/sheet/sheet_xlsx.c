@@ -15,6 +15,7 @@
 #include <unistd.h>
 #include <xlsxwriter.h>
 
+#include "alloc.h"
 #include "decimal.h"
 #include "diag.h"
 #include "outfile.h"
@@ -303,13 +304,7 @@ static unsigned char *slurp(const char *from, size_t *len)
 	do {
 		if (n == cap) {
 			cap = cap ? cap * 2 : 65536;
-			unsigned char *nb = realloc(buf, cap);
-			if (!nb) {
-				free(buf);
-				fclose(in);
-				return NULL;
-			}
-			buf = nb;
+			buf = xrealloc(buf, cap);
 		}
 		got = fread(buf + n, 1, cap - n, in);
 		n += got;

@@ -27,6 +27,7 @@
 
 #include FT_ADVANCES_H
 
+#include "alloc.h"
 #include "diag.h"
 
 static const char *const role_name[FONT_ROLE_COUNT] = {"mincho", "gothic"};
@@ -34,9 +35,7 @@ static const char *const role_name[FONT_ROLE_COUNT] = {"mincho", "gothic"};
 struct text_engine *text_engine_new(const struct fontset *fs,
 				    struct diag_list *dl)
 {
-	struct text_engine *te = calloc(1, sizeof *te);
-	if (!te)
-		abort();
+	struct text_engine *te = xcalloc(1, sizeof *te);
 	te->fs = fs;
 	if (FT_Init_FreeType(&te->lib)) {
 		diag_add(dl, DIAG_ERROR, NULL, 0, 0, "cannot start FreeType");
@@ -44,9 +43,7 @@ struct text_engine *text_engine_new(const struct fontset *fs,
 		return NULL;
 	}
 	te->n_fonts = fontset_count(fs);
-	te->fonts = calloc(te->n_fonts ? te->n_fonts : 1, sizeof *te->fonts);
-	if (!te->fonts)
-		abort();
+	te->fonts = xcalloc(te->n_fonts ? te->n_fonts : 1, sizeof *te->fonts);
 	for (size_t i = 0; i < te->n_fonts; i++) {
 		const char *path = fontset_file(fs, (int)i);
 		FT_Face face;
@@ -135,9 +132,7 @@ uint32_t text_cache_get(struct text_engine *te, int font, uint32_t cp)
 	struct font_slot *f = &te->fonts[font];
 	uint32_t *pg = f->pages[cp >> 8];
 	if (!pg) {
-		pg = malloc(256 * sizeof *pg);
-		if (!pg)
-			abort();
+		pg = xmallocarray(256, sizeof *pg);
 		memset(pg, 0xFF, 256 * sizeof *pg);
 		f->pages[cp >> 8] = pg;
 	}
@@ -245,9 +240,7 @@ static bool is_mark(uint32_t cp)
 
 size_t text_decode_plain(const char *utf8, size_t len, struct tchar **out)
 {
-	struct tchar *c = malloc((len ? len : 1) * sizeof *c);
-	if (!c)
-		abort();
+	struct tchar *c = xmallocarray((len ? len : 1), sizeof *c);
 	const unsigned char *s = (const unsigned char *)utf8;
 	size_t n = 0;
 	for (size_t off = 0; off < len;) {
@@ -304,10 +297,8 @@ static bool first_time(struct text_engine *te, enum font_role role, int what,
 	}
 	if (te->n_reported == te->alloc_reported) {
 		te->alloc_reported = te->alloc_reported ? te->alloc_reported * 2 : 32;
-		te->reported = realloc(te->reported,
-				       te->alloc_reported * sizeof *te->reported);
-		if (!te->reported)
-			abort();
+		te->reported = xreallocarray(te->reported, te->alloc_reported,
+					     sizeof *te->reported);
 	}
 	memmove(te->reported + lo + 1, te->reported + lo,
 		(te->n_reported - lo) * sizeof *te->reported);
@@ -326,15 +317,11 @@ static bool first_bad_utf8(struct text_engine *te, const struct text_src *src)
 			return false;
 	if (te->n_bad_utf8 == te->alloc_bad_utf8) {
 		te->alloc_bad_utf8 = te->alloc_bad_utf8 ? te->alloc_bad_utf8 * 2 : 8;
-		te->bad_utf8 = realloc(te->bad_utf8,
-				       te->alloc_bad_utf8 * sizeof *te->bad_utf8);
-		if (!te->bad_utf8)
-			abort();
+		te->bad_utf8 = xreallocarray(te->bad_utf8, te->alloc_bad_utf8,
+					     sizeof *te->bad_utf8);
 	}
 	size_t n = strlen(key) + 1;
-	char *k = malloc(n);
-	if (!k)
-		abort();
+	char *k = xmalloc(n);
 	te->bad_utf8[te->n_bad_utf8++] = memcpy(k, key, n);
 	return true;
 }

@@ -29,6 +29,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "alloc.h"
 #include "diag.h"
 #include "infile.h"
 
@@ -87,25 +88,6 @@ struct file_list {
 	bool scanned;
 };
 
-static char *xstrdup(const char *s)
-{
-	size_t n = strlen(s) + 1;
-	char *p = malloc(n);
-	if (!p)
-		abort();
-	return memcpy(p, s, n);
-}
-
-static char *xstrndup(const char *s, size_t n)
-{
-	char *p = malloc(n + 1);
-	if (!p)
-		abort();
-	memcpy(p, s, n);
-	p[n] = '\0';
-	return p;
-}
-
 static int cmp_str(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
@@ -133,9 +115,7 @@ static void walk(struct file_list *fl, const char *dir, int depth)
 			continue;
 		if (n == alloc) {
 			alloc = alloc ? alloc * 2 : 16;
-			names = realloc(names, alloc * sizeof *names);
-			if (!names)
-				abort();
+			names = xreallocarray(names, alloc, sizeof *names);
 		}
 		names[n++] = xstrdup(e->d_name);
 	}
@@ -144,9 +124,7 @@ static void walk(struct file_list *fl, const char *dir, int depth)
 		qsort(names, n, sizeof *names, cmp_str);
 	for (size_t i = 0; i < n; i++) {
 		size_t len = strlen(dir) + strlen(names[i]) + 2;
-		char *path = malloc(len);
-		if (!path)
-			abort();
+		char *path = xmalloc(len);
 		snprintf(path, len, "%s/%s", dir, names[i]);
 		struct stat st;
 		/* lstat: a link is skipped, whatever it points at */
@@ -157,10 +135,8 @@ static void walk(struct file_list *fl, const char *dir, int depth)
 			   ends_with_ttf(names[i])) {
 			if (fl->n == fl->alloc) {
 				fl->alloc = fl->alloc ? fl->alloc * 2 : 32;
-				fl->paths = realloc(fl->paths,
-						    fl->alloc * sizeof *fl->paths);
-				if (!fl->paths)
-					abort();
+				fl->paths = xreallocarray(fl->paths, fl->alloc,
+							  sizeof *fl->paths);
 			}
 			fl->paths[fl->n++] = path;
 		} else {
@@ -304,9 +280,7 @@ static void resolve(struct decl *dc, FT_Library lib, struct file_list *fl)
 		    (!face_matches(lib, fl->paths[i], dc->family) &&
 		     !face_opens(lib, fl->paths[i], why, sizeof why))) {
 			size_t len = strlen(fl->paths[i]) + strlen(why) + 3;
-			dc->broken = malloc(len);
-			if (!dc->broken)
-				abort();
+			dc->broken = xmalloc(len);
 			snprintf(dc->broken, len, "%s: %s", fl->paths[i], why);
 			return;
 		}
@@ -494,9 +468,7 @@ static char *read_file(const char *path, size_t *len, struct diag_list *dl)
 	for (;;) {
 		if (n + 4096 > alloc) {
 			alloc = alloc ? alloc * 2 : 8192;
-			buf = realloc(buf, alloc);
-			if (!buf)
-				abort();
+			buf = xrealloc(buf, alloc);
 		}
 		size_t got = fread(buf + n, 1, alloc - n - 1, f);
 		n += got;
@@ -540,9 +512,8 @@ static int add_font(struct fontset *fs, int d)
 
 struct fontset *fontset_load(const char *conf_path, struct diag_list *dl)
 {
-	struct fontset *fs = calloc(1, sizeof *fs);
-	if (!fs || !(fs->cache = calloc(1, sizeof *fs->cache)))
-		abort();
+	struct fontset *fs = xcalloc(1, sizeof *fs);
+	fs->cache = xcalloc(1, sizeof *fs->cache);
 	const char *name = conf_path ? conf_path : EMBEDDED_NAME;
 	char *text = NULL;
 	size_t len;

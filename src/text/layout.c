@@ -64,6 +64,8 @@
 
 #include <unicode/uchar.h>
 
+#include "alloc.h"
+
 #define DEFAULT_LINE_HEIGHT 1.5f
 #define DEFAULT_MAX_CHAR_SPACE 0.09f /* em; see justify() */
 #define DEFAULT_MIN_LAST_CHARS 2     /* see mend_last_line() */
@@ -107,9 +109,7 @@ static void span_add(struct spans *l, struct span s)
 {
 	if (l->n == l->alloc) {
 		l->alloc = l->alloc ? 2 * l->alloc : 4;
-		l->v = realloc(l->v, l->alloc * sizeof *l->v);
-		if (!l->v)
-			abort();
+		l->v = xreallocarray(l->v, l->alloc, sizeof *l->v);
 	}
 	l->v[l->n++] = s;
 }
@@ -144,9 +144,7 @@ static struct text_run *add_run(struct builder *b)
 		/* from 2 and 1: most layouts are a table cell of one short
 		 * line, and a table at scale keeps thousands of them */
 		b->alloc_runs = b->alloc_runs ? b->alloc_runs * 2 : 2;
-		tl->runs = realloc(tl->runs, b->alloc_runs * sizeof *tl->runs);
-		if (!tl->runs)
-			abort();
+		tl->runs = xreallocarray(tl->runs, b->alloc_runs, sizeof *tl->runs);
 	}
 	struct text_run *r = &tl->runs[tl->n_runs++];
 	memset(r, 0, sizeof *r);
@@ -163,9 +161,7 @@ static void add_line(struct builder *b, size_t s, size_t e, size_t len,
 	const struct tchar *c = b->c;
 	if (tl->n_lines == b->alloc_lines) {
 		b->alloc_lines = b->alloc_lines ? b->alloc_lines * 2 : 1;
-		tl->lines = realloc(tl->lines, b->alloc_lines * sizeof *tl->lines);
-		if (!tl->lines)
-			abort();
+		tl->lines = xreallocarray(tl->lines, b->alloc_lines, sizeof *tl->lines);
 	}
 	struct text_line *ln = &tl->lines[tl->n_lines++];
 	memset(ln, 0, sizeof *ln);
@@ -184,10 +180,8 @@ static void add_line(struct builder *b, size_t s, size_t e, size_t len,
 	size_t m = 0;
 	for (size_t i = s; i < t; i++)
 		m += drawn(&c[i]);
-	size_t *idx = malloc((m ? m : 1) * sizeof *idx);
-	bool *gap = malloc((m ? m : 1) * sizeof *gap);
-	if (!idx || !gap)
-		abort();
+	size_t *idx = xmallocarray((m ? m : 1), sizeof *idx);
+	bool *gap = xmallocarray((m ? m : 1), sizeof *gap);
 	m = 0;
 	for (size_t i = s; i < t; i++)
 		if (drawn(&c[i]))
@@ -670,10 +664,8 @@ static void paragraph_spans(struct builder *b, const uint8_t *brk,
 	int want = tl->style.min_last_chars;
 	if (want == 0)
 		want = DEFAULT_MIN_LAST_CHARS;
-	struct dp d = {malloc((n + 1) * sizeof *d.cost),
-		       malloc((n + 1) * sizeof *d.prev), malloc(n + 1)};
-	if (!d.cost || !d.prev || !d.how)
-		abort();
+	struct dp d = {xmallocarray((n + 1), sizeof *d.cost),
+		       xmallocarray((n + 1), sizeof *d.prev), xmalloc(n + 1)};
 	for (size_t k = 0; k <= n; k++)
 		d.cost[k] = INFINITY;
 	d.cost[0] = 0;
@@ -809,9 +801,7 @@ static void break_lines(struct builder *b, const uint8_t *brk,
 	struct text_layout *tl = &b->li->pub;
 	struct tchar *c = b->c;
 	size_t n = b->n;
-	int *kern0 = malloc((n ? n : 1) * sizeof *kern0);
-	if (!kern0)
-		abort();
+	int *kern0 = xmallocarray((n ? n : 1), sizeof *kern0);
 	for (size_t i = 0; i < n; i++)
 		kern0[i] = c[i].kern;
 	struct spans all = {0};
@@ -947,9 +937,7 @@ struct text_layout *text_layout_new(struct text_engine *te, const char *utf8,
 				    float width, const struct text_src *src,
 				    struct diag_list *dl)
 {
-	struct layout_impl *li = calloc(1, sizeof *li);
-	if (!li)
-		abort();
+	struct layout_impl *li = xcalloc(1, sizeof *li);
 	struct text_layout *tl = &li->pub;
 	li->te = te;
 	tl->style = *style;
@@ -969,12 +957,10 @@ struct text_layout *text_layout_new(struct text_engine *te, const char *utf8,
 		for (size_t i = 0; i < n; i++)
 			c[i].kern = 0; /* ベタ組: see close_punct in text.h */
 	struct builder b = {.li = li, .c = c, .n = n};
-	b.boff = malloc((n + 1) * sizeof *b.boff);
-	long long *cum = malloc((n + 1) * sizeof *cum);
-	uint8_t *brk = malloc(n + 1);
-	li->buf = malloc(4 * n + 1);
-	if (!b.boff || !cum || !brk || !li->buf)
-		abort();
+	b.boff = xmallocarray((n + 1), sizeof *b.boff);
+	long long *cum = xmallocarray((n + 1), sizeof *cum);
+	uint8_t *brk = xmalloc(n + 1);
+	li->buf = xmalloc(4 * n + 1);
 	size_t bl = 0;
 	cum[0] = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -987,14 +973,10 @@ struct text_layout *text_layout_new(struct text_engine *te, const char *utf8,
 	li->buf[bl] = '\0';
 
 	b.cum = cum;
-	b.blank = malloc(n ? n : 1);
-	if (!b.blank)
-		abort();
+	b.blank = xmalloc(n ? n : 1);
 	for (size_t i = 0; i < n; i++)
 		b.blank[i] = (int8_t)text_punct_blank(te, &c[i]);
-	b.gaps = malloc((n + 1) * sizeof *b.gaps);
-	if (!b.gaps)
-		abort();
+	b.gaps = xmallocarray((n + 1), sizeof *b.gaps);
 	b.gaps[0] = 0;
 	for (size_t i = 0, prev = SIZE_MAX; i < n; i++) {
 		bool gap = drawn(&c[i]) && prev != SIZE_MAX &&

@@ -63,6 +63,8 @@
 
 #include <unicode/uchar.h>
 
+#include "alloc.h"
+
 /* JLREQ cl-02 closing brackets, cl-03 hyphens, cl-04 dividing punctuation,
  * cl-05 middle dots, cl-06 full stops, cl-07 commas, cl-09 iteration marks,
  * cl-10 prolonged sound mark, cl-11 small kana (with the half-width and
@@ -439,10 +441,8 @@ static void icu_breaks(struct text_engine *te, const struct tchar *c, size_t n,
 	size_t need = 2 * n + 1;
 	if (need > te->alloc_u16) {
 		te->alloc_u16 = need;
-		te->u16 = realloc(te->u16, need * sizeof *te->u16);
-		te->u16_char = realloc(te->u16_char, need * sizeof *te->u16_char);
-		if (!te->u16 || !te->u16_char)
-			abort();
+		te->u16 = xreallocarray(te->u16, need, sizeof *te->u16);
+		te->u16_char = xreallocarray(te->u16_char, need, sizeof *te->u16_char);
 	}
 	size_t m = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -556,15 +556,11 @@ static void memo_keep(struct text_engine *te, const struct tchar *c, size_t n,
 		      uint64_t h, const uint8_t *brk)
 {
 	if (!te->memo) {
-		te->memo = calloc(MEMO_SLOTS, sizeof *te->memo);
-		if (!te->memo)
-			abort();
+		te->memo = xcalloc(MEMO_SLOTS, sizeof *te->memo);
 	}
 	struct brk_memo *m = &te->memo[h % MEMO_SLOTS];
-	uint32_t *key = realloc(m->key, n * sizeof *key);
-	uint8_t *b = realloc(m->brk, n + 1);
-	if (!key || !b)
-		abort();
+	uint32_t *key = xreallocarray(m->key, n, sizeof *key);
+	uint8_t *b = xrealloc(m->brk, n + 1);
 	for (size_t i = 0; i < n; i++)
 		key[i] = memo_key(&c[i]);
 	memcpy(b, brk, n + 1);
@@ -610,9 +606,7 @@ static void find_opportunities(struct text_engine *te, const struct tchar *c,
 		brk[0] = BRK_HARD;
 		return;
 	}
-	uint8_t *phr = calloc(n + 1, 1);
-	if (!phr)
-		abort();
+	uint8_t *phr = xcalloc(n + 1, 1);
 	icu_breaks(te, c, n, brk, phr);
 
 	/* 4. quotation marks as Japanese brackets */
@@ -627,9 +621,7 @@ static void find_opportunities(struct text_engine *te, const struct tchar *c,
 	}
 
 	/* 1, 2, 3, 5: what may never break */
-	uint32_t *zone = malloc(n * sizeof *zone);
-	if (!zone)
-		abort();
+	uint32_t *zone = xmallocarray(n, sizeof *zone);
 	find_zones(c, n, zone);
 	for (size_t i = 1; i < n; i++) {
 		if (!brk[i])
@@ -661,9 +653,7 @@ static void find_opportunities(struct text_engine *te, const struct tchar *c,
 	 * one between two words of a compound; one that leaves a single
 	 * kanji of a compound on either side (参加者|数, 生|産性, 付加価|値)
 	 * is as poor as 累|計） */
-	uint32_t *right = malloc((n + 1) * sizeof *right); /* kanji from i on */
-	if (!right)
-		abort();
+	uint32_t *right = xmallocarray((n + 1), sizeof *right); /* kanji from i on */
 	/* (the 元 of R元 and the 人 of 1,200人 belong to their numbers) */
 	right[n] = 0;
 	for (size_t i = n; i-- > 0;)
@@ -697,9 +687,7 @@ void text_breaks(struct text_engine *te, const char *utf8, size_t len,
 {
 	struct tchar *c;
 	size_t n = text_decode_plain(utf8, len, &c);
-	uint8_t *brk = malloc(n + 1);
-	if (!brk)
-		abort();
+	uint8_t *brk = xmalloc(n + 1);
 	text_break_opportunities(te, c, n, brk);
 	for (size_t i = 1; i < n; i++)
 		if (brk[i])

@@ -14,6 +14,7 @@
 
 #include FT_OUTLINE_H
 
+#include "alloc.h"
 #include "arena.h"
 
 struct path_buf {
@@ -28,9 +29,7 @@ static struct dl_path_seg *push(struct path_buf *pb, enum dl_path_op op)
 {
 	if (pb->n == pb->alloc) {
 		pb->alloc = pb->alloc ? pb->alloc * 2 : 64;
-		pb->segs = realloc(pb->segs, pb->alloc * sizeof *pb->segs);
-		if (!pb->segs)
-			abort();
+		pb->segs = xreallocarray(pb->segs, pb->alloc, sizeof *pb->segs);
 	}
 	struct dl_path_seg *sg = &pb->segs[pb->n++];
 	memset(sg, 0, sizeof *sg);
