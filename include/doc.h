@@ -30,7 +30,8 @@ struct doc_options {
 	bool pdfa;              /* archive grade (annual) */
 	bool review;            /* reviewer's annex: stated vs recomputed figures */
 	long long date;         /* document date, seconds since the epoch (UTC),
-				   from the input or SOURCE_DATE_EPOCH */
+				   from SOURCE_DATE_EPOCH; -1: none given (the
+				   meeting's record or the year decides) */
 };
 
 /* Builds the document into a new display list (*out, owned by the caller,
@@ -48,7 +49,8 @@ const char *doc_kind_name(enum doc_kind k);
  * (当年度・今年度・本年度); a working-meeting handout is held inside fy,
  * whose full-year results do not exist yet, so it too shows the year before
  * (with fy's interim values or forecasts where the data has them); the
- * annual report covers fy itself. */
+ * one-sheet summary lies beside the council's handout and shows its year;
+ * the annual report covers fy itself. */
 int doc_results_year(const struct plan *p, enum doc_kind k, int fy);
 
 #endif

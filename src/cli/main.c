@@ -475,10 +475,12 @@ static int parse_args(int argc, char **argv, struct options *o)
 	return 0;
 }
 
-/* The document date: SOURCE_DATE_EPOCH, else the newest input's mtime, so
- * that the same inputs always give the same bytes. */
+/* The document date: SOURCE_DATE_EPOCH, else -1 (none): the meeting's
+ * record or the year the document reports decides (doc.c), never a file's
+ * modification time, which a checkout or a copy changes. */
 static long long input_date(const struct options *o, struct diag_list *dl)
 {
+	(void)o;
 	const char *sde = getenv("SOURCE_DATE_EPOCH");
 	if (sde && *sde) {
 		char *end;
@@ -487,16 +489,9 @@ static long long input_date(const struct options *o, struct diag_list *dl)
 		if (!errno && *end == '\0' && t >= 0 && t < 253402300800LL)
 			return t;
 		diag_add(dl, DIAG_WARNING, NULL, 0, 0,
-			 "SOURCE_DATE_EPOCH '%s' is not a time in seconds; using the input's date", sde);
+			 "SOURCE_DATE_EPOCH '%s' is not a time in seconds; using the year's date", sde);
 	}
-	long long newest = 0;
-	struct stat st;
-	if (stat(o->plan, &st) == 0)
-		newest = st.st_mtime;
-	for (int i = 0; i < o->n_actuals; i++)
-		if (stat(o->actuals[i], &st) == 0 && st.st_mtime > newest)
-			newest = st.st_mtime;
-	return newest;
+	return -1;
 }
 
 /* The plan and the --actuals files.  With owner_path (check), o->plan may

@@ -76,20 +76,44 @@ static long long days_from_civil(int y, int m, int d)
 	return era * 146097 + doe - 719468;
 }
 
-/* The date printed and recorded: the meeting's date from its records, else
- * the one the command line chose (SOURCE_DATE_EPOCH or the inputs). */
+/* The earliest and latest days (since 1970) a document may be dated.  It
+ * is never dated before what it reports has ended: the results year
+ * (31 March of rfy + 1), and for a working meeting the first half of fy
+ * (30 September).  A meeting's handout belongs to the year the meeting is
+ * held in, fy, so it is not dated after that year ends either; the
+ * report of a year (annual) has no latest day. */
+static void date_bounds(const struct doc_ctx *c, long long *lo, long long *hi)
+{
+	int fy = c->o->fy;
+	*lo = days_from_civil(c->rfy + 1, 4, 1);
+	if (c->o->kind == DOC_PROJECT && *lo < days_from_civil(fy, 10, 1))
+		*lo = days_from_civil(fy, 10, 1);
+	*hi = c->o->kind == DOC_ANNUAL ? -1 : days_from_civil(fy + 1, 4, 1) - 1;
+	if (*hi >= 0 && *hi < *lo)
+		*hi = *lo;
+}
+
+/* The date printed and recorded: the meeting's date from its records (the
+ * council's for the summary beside it); else the date the command line
+ * gave (SOURCE_DATE_EPOCH) moved into the bounds above; else, with no date
+ * given, the first day of them - never a file's time, which a checkout or
+ * a copy changes (a council of R7 came out dated 令和8年12月7日). */
 static long long doc_date(struct doc_ctx *c)
 {
-	const struct pdca_session *s = meeting_session(c);
-	long long t = c->o->date;
-	if (s && s->year)
+	const struct pdca_session *s = c->o->kind == DOC_ANNUAL ? NULL : meeting_session(c);
+	long long lo, hi, t;
+	date_bounds(c, &lo, &hi);
+	if (s && s->year) {
 		t = days_from_civil(s->year, s->month, s->day) * 86400;
-	/* A report on a whole year cannot be dated before the year ends
-	 * (fiscal fy ends on 31 March of fy + 1); from the inputs' dates it
-	 * would be, its newest record being the year-end meeting's. */
-	long long year_end = days_from_civil(c->o->fy + 1, 4, 1) * 86400;
-	if (c->o->kind == DOC_ANNUAL && t < year_end)
-		t = year_end;
+	} else if (c->o->date < 0) {
+		t = lo * 86400;
+	} else {
+		t = c->o->date;
+		if (t < lo * 86400)
+			t = lo * 86400;
+		if (hi >= 0 && t >= (hi + 1) * 86400)
+			t = hi * 86400 + (t % 86400);
+	}
 	time_t tt = (time_t)t;
 	struct tm tm;
 	gmtime_r(&tt, &tm);
@@ -118,9 +142,10 @@ static bool council_reviews_current(const struct plan *p)
 
 int doc_results_year(const struct plan *p, enum doc_kind k, int fy)
 {
-	if (k == DOC_ANNUAL || k == DOC_SUMMARY) /* the year's own overview */
+	if (k == DOC_ANNUAL) /* the year's own report */
 		return fy;
-	if (k == DOC_COUNCIL && council_reviews_current(p))
+	/* the summary lies beside the council's handout: the same year */
+	if ((k == DOC_COUNCIL || k == DOC_SUMMARY) && council_reviews_current(p))
 		return fy;
 	/* the year before, but never before the plan's first year */
 	return fy - 1 >= p->from ? fy - 1 : fy;

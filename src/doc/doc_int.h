@@ -37,7 +37,6 @@ struct doc_ctx {
 	size_t n_owned, alloc_owned;
 	float body_w;            /* width of the body, points */
 	float body_h;            /* its height */
-	bool shows_illustrative; /* some value shown is sample data */
 	/* The note on sample values is a page note (layout.h) on every page
 	 * that shows one, instead of a line under each table (annual). */
 	bool page_notes;

@@ -29,8 +29,6 @@ static const char *actual_text(struct doc_ctx *c, const struct fig_measure *f)
 					  doc_mvalue(c, m, a->value, false));
 		return "未確定";
 	}
-	if (f->actual && f->actual->illustrative)
-		c->shows_illustrative = true;
 	const char *v = doc_mvalue(c, m, f->value, false);
 	if (m->target.kind == TARGET_CUMULATIVE)
 		v = doc_printf(c, "累計 %s", v);
@@ -245,9 +243,9 @@ static bool sample_until(const struct indicator *ind, int fy)
 
 /* The note under a table that shows sample values (or, with page notes,
  * the mark that puts it at the foot of the table's pages). */
-static void illustrative_note(struct doc_ctx *c)
+static void illustrative_note(struct doc_ctx *c, bool shows)
 {
-	if (!c->shows_illustrative)
+	if (!shows)
 		return;
 	if (c->page_notes) {
 		story_note_last(c->s);
@@ -266,13 +264,10 @@ void part_indicator_table(struct doc_ctx *c, struct indicator *const *inds, size
 	if (!n)
 		return;
 	struct table *t = indicator_table_new(c);
-	bool before = c->shows_illustrative;
-	c->shows_illustrative = false;
 	for (size_t i = 0; i < n; i++)
 		indicator_rows(c, t, inds[i], c->rfy);
 	story_table(c->s, t);
-	illustrative_note(c);
-	c->shows_illustrative |= before;
+	illustrative_note(c, doc_shows_sample(c, inds, n));
 }
 
 void part_indicator_series(struct doc_ctx *c, const struct indicator *ind)
@@ -300,8 +295,6 @@ void part_indicator_series(struct doc_ctx *c, const struct indicator *ind)
 	for (size_t j = 0; j < 6; j++)
 		if (head[j])
 			table_set(t, h, col++, head[j]);
-	bool before = c->shows_illustrative;
-	c->shows_illustrative = false;
 	for (size_t i = 0; i < ind->n_measures; i++) {
 		const struct measure *m = &ind->measures[i];
 		if (ind->n_measures > 1) {
@@ -326,8 +319,7 @@ void part_indicator_series(struct doc_ctx *c, const struct indicator *ind)
 		}
 	}
 	story_table(c->s, t);
-	illustrative_note(c);
-	c->shows_illustrative |= before;
+	illustrative_note(c, sample_until(ind, c->rfy));
 }
 
 /* Two trend charts side by side, drawn by the story. */

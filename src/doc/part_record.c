@@ -82,8 +82,6 @@ static const char *value_cell(struct doc_ctx *c, const struct fig_measure *f)
 {
 	const struct measure *m = f->measure;
 	if (f->has_value) {
-		if (f->actual && f->actual->illustrative)
-			c->shows_illustrative = true;
 		const char *v = doc_value(c, f->value, m->unit, false);
 		return m->target.kind == TARGET_CUMULATIVE ? doc_printf(c, "累計 %s", v) : v;
 	}

@@ -52,8 +52,6 @@ static const char *value_text(struct doc_ctx *c, const struct fig_measure *f)
 {
 	if (!f->has_value)
 		return "未確定";
-	if (f->actual && f->actual->illustrative)
-		c->shows_illustrative = true;
 	const char *v = doc_value(c, f->value, f->measure->unit, false);
 	return f->measure->target.kind == TARGET_CUMULATIVE ? doc_printf(c, "累計 %s", v) : v;
 }
@@ -76,7 +74,7 @@ struct sum_group {
 
 static void add_rows(struct doc_ctx *c, struct table *t, const struct sum_group *g)
 {
-	int fy = c->o->fy;
+	int fy = c->rfy; /* the council's year beside it (doc_results_year) */
 	size_t rows = 0;
 	for (size_t i = 0; i < g->n; i++)
 		rows += g->inds[i]->n_measures;
@@ -86,7 +84,7 @@ static void add_rows(struct doc_ctx *c, struct table *t, const struct sum_group 
 		struct fig_indicator now, before;
 		fig_indicator_compute(c->p, ind, fy, c->a, &now);
 		fig_indicator_compute(c->p, ind, fy - 1, c->a, &before);
-		const char *dept = eval_dept(c->p, ind, fy, NULL);
+		const char *dept = eval_dept(c->p, ind, c->o->fy, NULL);
 		for (size_t k = 0; k < now.n_parts; k++) {
 			const struct fig_measure *f = &now.parts[k], *b = &before.parts[k];
 			const struct measure *m = f->measure;
@@ -158,17 +156,17 @@ static struct table *summary_table(struct doc_ctx *c)
 	if (depts)
 		table_set_col(t, 11, &(struct table_col){.valign = TEXT_MIDDLE, .width_kind = TABLE_AUTO, .min = LAY_MM(20),
 							  .max = LAY_MM(44)});
-	const char *prev = doc_fy(c, c->o->fy - 1);
+	const char *prev = doc_fy(c, c->rfy - 1);
 	size_t h0 = table_add_row(t, true), h1 = table_add_row(t, true);
 	static const char *const one[] = {"区分", "No", "指標", "単位", "基準値"};
 	for (size_t k = 0; k < 5; k++)
 		table_set_cell(t, h0, k, &(struct table_cell){.text = one[k], .rowspan = 2});
 	table_set_cell(t, h0, 5, &(struct table_cell){
-		.text = doc_printf(c, "推移（%s～%s）", doc_fy(c, c->p->from), c->fy_short),
+		.text = doc_printf(c, "推移（%s～%s）", doc_fy(c, c->p->from), c->rfy_short),
 		.rowspan = 2});
 	table_set_cell(t, h0, 6, &(struct table_cell){.text = "目標値", .rowspan = 2});
 	table_set_cell(t, h0, 7, &(struct table_cell){
-		.text = doc_printf(c, "本年度（%s）", c->fy_short), .colspan = 2});
+		.text = doc_printf(c, "実績（%s）", c->rfy_short), .colspan = 2});
 	table_set_cell(t, h0, 9, &(struct table_cell){
 		.text = doc_printf(c, "前年度（%s）", prev), .colspan = 2});
 	if (depts)
@@ -199,9 +197,18 @@ int doc_summary(struct doc_ctx *c)
 	const struct plan *p = c->p;
 	story_heading_ex(c->s, &(struct lay_heading){
 		.level = 1,
-		.title = doc_printf(c, "主要指標一覧（%s）", c->fy_era),
+		.title = doc_printf(c, "主要指標一覧（%s実績）", c->rfy_era),
 		.running = "主要指標一覧",
 	});
+	/* the sheet lies beside the council's handout: its date, and the
+	 * year it reports said in the title (the same as the handout's) */
+	if (c->date[0])
+		story_para_ex(c->s, &(struct lay_para){
+			.text = c->date,
+			.style = {.role = FONT_MINCHO, .size = 10, .line_height = 1.4f,
+				  .align = TEXT_RIGHT},
+			.after = 2, .keep_with_next = true,
+		});
 	story_para_ex(c->s, &(struct lay_para){
 		.text = legend(c),
 		.style = {.role = FONT_MINCHO, .size = 8.5f, .line_height = 1.4f},

@@ -70,6 +70,10 @@ struct book {
 	bool date1904;
 	struct sheet *sheets;
 	size_t n_sheets;
+	/* the head of the first value column read ("Sheet1!G1"), and its text
+	 * ("R7実績"): where an untouched workbook is told it has no values */
+	char *value_head_at;
+	char *value_head;
 };
 
 static void book_error(struct book *b, const char *where, const char *fmt, ...)
@@ -1270,6 +1274,16 @@ static bool sheet_rows(struct book *b, struct sheet *s, struct table *t)
 	}
 	int key = id_col ? id_col : ind_col;
 	bool ok = true;
+	if (!b->value_head_at && ((year_col && value_col) || wide)) {
+		int vcol = year_col && value_col ? value_col : 0;
+		for (size_t i = h; i < hend && !vcol; i++)
+			if (s->cells[i].col <= XLSX_MAX_COLS && years[s->cells[i].col])
+				vcol = s->cells[i].col;
+		for (size_t i = h; i < hend; i++)
+			if (s->cells[i].col == vcol)
+				b->value_head = xstrdup(s->cells[i].text);
+		b->value_head_at = place(s, vcol, hrow);
+	}
 	if (!(year_col && value_col) && !wide) {
 		char *at = place(s, 1, hrow);
 		book_error(b, at, "the header has no 年度 and 実績 columns, nor a column per "
@@ -1345,6 +1359,8 @@ static void book_free(struct book *b)
 		free(s->part);
 	}
 	free(b->sheets);
+	free(b->value_head_at);
+	free(b->value_head);
 }
 
 int actuals_load_xlsx(struct plan *p, const char *path, struct diag_list *dl)
@@ -1409,8 +1425,28 @@ int actuals_load_xlsx(struct plan *p, const char *path, struct diag_list *dl)
 			ok &= sheet_rows(&b, &b.sheets[i], &t);
 	if (!ok)
 		goto out;
-	if (t.n == 1) {
+	if (t.n == 1 && !b.value_head_at) {
 		book_error(&b, NULL, "the workbook has no values");
+		goto out;
+	}
+	if (t.n == 1) {
+		/* A department's workbook returned as it was sent (shiryo sheet
+		 * wrote it, nobody filled it in): a warning, not an error.  The
+		 * secretariat builds with the workbooks it has; one not yet
+		 * filled in must not stop the others' figures from printing,
+		 * and it changes nothing - the year stays 未確定 (or its latest
+		 * value) as without the file.  The message names the column to
+		 * fill in, so that it can be sent back. */
+		size_t n = strlen(path) + strlen(b.value_head_at) + 2;
+		char *file = xrealloc(NULL, n);
+		snprintf(file, n, "%s:%s", path, b.value_head_at);
+		diag_add(dl, DIAG_WARNING, file, 0, 0,
+			 "no value is entered under %s%s%s: nothing is read from this "
+			 "workbook (returned as it was sent?)",
+			 b.value_head ? "「" : "the value column",
+			 b.value_head ? b.value_head : "", b.value_head ? "」" : "");
+		free(file);
+		rc = 0;
 		goto out;
 	}
 	rc = actuals_parse_table(p, path, t.cells, t.rows, t.n, 3, dl);

@@ -120,6 +120,21 @@ check "the value and forecast cells are validated as numbers, 今後の方向性
 check "the list is the plan's review choices" contains "$WORK/sheet.txt" 'choices "拡充,継続,見直し,縮小,廃止"'
 check "所管課 comes from the evaluation record" contains "$WORK/sheet.txt" "dept 産業政策課"
 check "one row per indicator (22)" contains "$WORK/sheet.txt" "rows 22"
+# a department returns the workbook untouched: a warning naming the column
+# to fill in (FILE.xlsx:SHEET!CELL), exit 0, and the same document as
+# without it - one department late must not stop the others' figures
+expect_exit 0 "an untouched workbook is not an error" \
+	"$SHIRYO" build "$city" --kind council --year R7 --actuals "$WORK/実績入力.xlsx" -o "$WORK/untouched.pdf"
+check "it warns at the value column's head (実績入力.xlsx:実績入力!L4)" contains "$WORK/out" \
+	"実績入力.xlsx:実績入力!L4: warning: no value is entered under 「R7実績」"
+check "it is no error" sh -c "! grep -q ': error:' '$WORK/out'"
+"$SHIRYO" build "$city" --kind council --year R7 -o "$WORK/without.pdf" >/dev/null 2>&1
+check "the document is the same as without the workbook" cmp -s "$WORK/untouched.pdf" "$WORK/without.pdf"
+# a workbook of no cells at all is not one of ours: still an error
+"$PY" -c 'import openpyxl,sys; openpyxl.Workbook().save(sys.argv[1])' "$WORK/blank.xlsx"
+expect_exit 1 "a workbook with no cells at all is refused" \
+	"$SHIRYO" check "$city" --actuals "$WORK/blank.xlsx"
+check "it says the workbook has no values" contains "$WORK/out" "the workbook has no values"
 # a department fills the R7 column: numbers as typed into Excel
 mk fill "$WORK/実績入力.xlsx" "$WORK/filled.xlsx" R7 7345 18.4 130 31 "" 44.5
 expect_exit 0 "build reads the filled workbook back" \

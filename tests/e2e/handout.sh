@@ -51,6 +51,52 @@ check "city annual R7 is dated after R7 ends (令和8年4月以降)" sh -c \
 check "the R7 working meetings show R6 results" sh -c \
 	"grep -q '実績（R6）' '$WORK/city-midyear.txt' && grep -q '実績（R6）' '$WORK/city-yearend.txt'"
 
+# The one-sheet summary lies beside the council's handout: the same year,
+# said on the sheet.
+"$SHIRYO" build $city --kind summary --year R7 -o "$WORK/summary.pdf" >/dev/null 2>&1
+flat "$WORK/summary.pdf" >"$WORK/summary.txt"
+check "city summary R7 says 令和6年度実績 in its title, as the council" contains "$WORK/summary.txt" \
+	"主要指標一覧（令和6年度実績）"
+check "city summary R7: its column is 実績（R6）" contains "$WORK/summary.txt" "実績（R6）"
+check "city summary R7: no R7 column (本年度（R7）)" sh -c "! grep -q '（R7）' '$WORK/summary.txt'"
+check "city summary R7: the council's date (令和7年11月21日)" contains "$WORK/summary.txt" "令和7年11月21日"
+
+# The date (doc.c): never before what the document reports has ended,
+# never after the year of the meeting, and not a file's time.  The cover's
+# 令和Y年M月D日 as YYYYMMDD:
+cover_date() {
+	pdftotext -l 1 "$1" - | tr -d ' ' | sed -n 's/.*令和\([0-9元]*\)年\([0-9]*\)月\([0-9]*\)日.*/\1 \2 \3/p' |
+		head -1 | sed 's/元/1/' | awk '{ printf "%04d%02d%02d\n", $1 + 2018, $2, $3 }'
+}
+# FILE WHAT FROM TO: the cover date within [FROM, TO]
+dated_within() {
+	d=$(cover_date "$1")
+	check "$2 is dated $3..$4 (cover: ${d:-none})" sh -c "[ -n '$d' ] && [ '$d' -ge $3 ] && [ '$d' -le $4 ]"
+}
+for p in kagoshima-city-plan2 kagoshima-pref-manufacturing; do
+	# the council of R7 reviews R6 (ended 2025-03-31) and meets in R7
+	dated_within "$WORK/$p-council.pdf" "$p council R7" 20250401 20260331
+	# the report of R7 is issued after R7 ends
+	dated_within "$WORK/$p-annual.pdf" "$p annual R7" 20260401 99991231
+	"$SHIRYO" build xml/$p.xml --kind summary --year R7 -o "$WORK/$p-summary.pdf" >/dev/null 2>&1
+	dated_within "$WORK/$p-summary.pdf" "$p summary R7" 20250401 20260331
+done
+dated_within "$WORK/city-midyear.pdf" "city midyear R7 (after the first half)" 20251001 20260331
+dated_within "$WORK/city-yearend.pdf" "city yearend R7" 20251001 20260331
+# a build date given after the meeting's year does not move the council out of it
+SOURCE_DATE_EPOCH=1796601600 "$SHIRYO" build $pref --kind council --year R7 \
+	-o "$WORK/pref-late.pdf" >/dev/null 2>&1 # 2026-12-07
+dated_within "$WORK/pref-late.pdf" "pref council R7 built on 2026-12-07" 20250401 20260331
+# the file's time plays no part: the same inputs touched later, the same bytes
+mkdir -p "$WORK/touch"
+cp $pref xml/kagoshima-pref-manufacturing-actuals.xml "$WORK/touch/"
+"$SHIRYO" build "$WORK/touch/kagoshima-pref-manufacturing.xml" --kind council --year R7 \
+	-o "$WORK/touch-1.pdf" >/dev/null 2>&1
+touch -d 2026-12-07 "$WORK/touch/"*.xml
+"$SHIRYO" build "$WORK/touch/kagoshima-pref-manufacturing.xml" --kind council --year R7 \
+	-o "$WORK/touch-2.pdf" >/dev/null 2>&1
+check "a plan touched later gives the same bytes (no mtime)" cmp -s "$WORK/touch-1.pdf" "$WORK/touch-2.pdf"
+
 # A negative figure prints with △ (public documents' style), never "-".
 W=tests/fixtures/grading/welfare-plan.xml
 "$SHIRYO" build $W --kind council --year R8 -o "$WORK/welfare.pdf" >/dev/null 2>&1
