@@ -153,8 +153,8 @@ clean:
 #   make valgrind    the end-to-end commands under valgrind: no errors, no
 #                    definite leaks
 #
-# The harnesses link the library parts they test (model, load, text,
-# figures, layout), compiled apart in build/fuzz with coverage
+# The harnesses link the library parts they test (model, load, the display
+# list, text, figures, layout), compiled apart in build/fuzz with coverage
 # instrumentation.  Needs clang and libclang-rt-14-dev (the fuzzer runtime).
 
 FUZZ_CC            ?= clang
@@ -165,7 +165,7 @@ FUZZ_NAMES          = plan actuals_xml pdca csv number text
 FUZZ_SAN            = -fsanitize=address,undefined -fno-sanitize-recover=undefined
 FUZZ_CFLAGS         = $(CSTD) $(WARN) -g -O1 -fno-omit-frame-pointer $(FUZZ_SAN) \
                       -Iinclude $(PKG_CFLAGS)
-FUZZ_LIB_SRC        = $(sort $(wildcard src/model/*.c src/load/*.c src/text/*.c \
+FUZZ_LIB_SRC        = $(sort $(wildcard src/model/*.c src/load/*.c src/dlist/*.c src/text/*.c \
                       src/figures/*.c src/layout/*.c))
 FUZZ_LIB_ASM        = $(sort $(wildcard src/load/*.S src/text/*.S))
 FUZZ_LIB_OBJ        = $(FUZZ_LIB_SRC:%.c=$(FUZZ_BUILD)/%.o) \

@@ -1,6 +1,9 @@
 /* dlist.h - the display list: positioned items on pages.
  *
- * Layout produces it, render/ consumes it; nothing between knows libharu.
+ * The hand-off between the stages, so it sits below all of them in
+ * src/dlist/ and needs only src/model (arena, alloc): text/ (runs and glyph
+ * outlines), layout/ and chart/ add items and structure elements, render/
+ * writes them as PDF and html/ as HTML; nothing that fills it knows libharu.
  * Coordinates are PostScript points (1/72 in) with the origin at the top
  * left of the page and y growing downwards, as layout thinks; the PDF
  * writer flips them.  Text items carry UTF-8 that the text engine has already
