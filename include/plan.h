@@ -21,6 +21,7 @@
 #include "decimal.h"
 
 struct arena;
+struct typo;
 
 /* Where an element came from, for messages that name file:line:column. */
 struct src_pos {
@@ -467,6 +468,9 @@ struct plan {
 	struct grading *rules;   /* per-indicator rules (<rule id>), issue 16 */
 	size_t n_rules;
 	struct plan_words words;
+	/* How figures and their symbols print (<typography>); NULL: the
+	 * public-document default.  Read it with plan_typo(). */
+	const struct typo *typo;
 
 	/* 今後の方向性: the words an evaluation record may choose (record.h),
 	 * as <review-choices> lists them; illustrative when the plan
@@ -509,5 +513,7 @@ enum grade_when grade_when_of(const struct grading *g, size_t i);
 /* The plan's word for a level, or dflt when it names none. */
 const char *plan_word(const struct plan *p, enum plan_level lv, const char *dflt);
 const char *target_kind_name(enum target_kind k);
+/* The plan's typographic profile (typo.h): its own, or typo_public. */
+const struct typo *plan_typo(const struct plan *p);
 
 #endif

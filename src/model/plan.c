@@ -3,6 +3,7 @@
  * Look-ups are linear: a plan has a few dozen indicators, and callers look
  * up by id when resolving user input, not in inner loops. */
 #include "plan.h"
+#include "typo.h"
 
 #include <string.h>
 
@@ -120,4 +121,9 @@ const struct actual_note *measure_note(const struct measure *m, int fy)
 enum grade_when grade_when_of(const struct grading *g, size_t i)
 {
 	return g->cases && i < g->n_levels ? g->cases[i].when : WHEN_MIN;
+}
+
+const struct typo *plan_typo(const struct plan *p)
+{
+	return p && p->typo ? p->typo : &typo_public;
 }
