@@ -76,6 +76,7 @@ struct diag_list;
 struct dl_doc;
 struct dl_page;
 struct text_engine;
+struct typo;
 
 struct chart;
 
@@ -171,11 +172,12 @@ struct chart_axis {
 void chart_ticks(double lo, double hi, int max_intervals, struct chart_axis *out);
 /* Value of tick i. */
 double chart_tick(const struct chart_axis *ax, int i);
-/* Label of tick i with its value divided by 10^shift (a unit scaling), in
+/* Label of tick i with its value divided by 10^shift (a unit scaling), as
+ * the typographic profile t writes figures (typo.h; NULL: typo_public):
  * ASCII digits with "," grouping and as many fraction digits as the step
- * needs ("0", "2,500", "0.25", "-10").  snprintf-style return. */
-int chart_tick_label(const struct chart_axis *ax, int i, int shift, char *buf,
-		     size_t size);
+ * needs ("0", "2,500", "0.25", "△10").  snprintf-style return. */
+int chart_tick_label(const struct typo *t, const struct chart_axis *ax, int i, int shift,
+		     char *buf, size_t size);
 
 /* How an axis shows a unit. */
 struct chart_unit {

@@ -93,7 +93,7 @@
 struct arena;
 struct diag_list;
 
-#define FIG_NO_DATA_MARK "－"
+#define FIG_NO_DATA_MARK "―" /* typo_public.no_data */
 #define FIG_NOT_ASSESSABLE_MARK "／"
 
 enum fig_state {

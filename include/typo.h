@@ -54,6 +54,9 @@ extern const struct typo typo_public;
  * negative with t->negative ("7,809", "65.1", "△0.5").  snprintf-style:
  * returns the length needed, truncates and NUL-terminates. */
 int typo_number(const struct typo *t, struct decimal d, char *buf, size_t size);
+/* The same for the integer m × 10^e, e of any sign (a chart's tick k ×
+ * mant × 10^exp10, a value rescaled to 万 or 億): "2,500", "0.25", "△10". */
+int typo_scaled(const struct typo *t, long long m, int e, char *buf, size_t size);
 /* A figure with its unit ("6,534千円", "△117人").  A whole number of 億
  * units of one 兆 or more is written the Japanese way, 兆 then 億 without
  * leading zeros: 20,600億円 → "2兆600億円", 30,000億円 → "3兆円". */

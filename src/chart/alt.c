@@ -18,6 +18,7 @@
 #include "figures.h"
 #include "fy.h"
 #include "plan.h"
+#include "typo.h"
 
 static const char *era(struct arena *a, int fy)
 {
@@ -157,7 +158,7 @@ static const char *seg_mark(const struct plan *p, int cls)
 	if (cls >= 0 && (size_t)cls < p->grading.n_levels)
 		return p->grading.levels[cls].mark;
 	if (cls == CHART_SEG_NO_DATA)
-		return p->grading.no_data_mark ? p->grading.no_data_mark : "－";
+		return p->grading.no_data_mark ? p->grading.no_data_mark : plan_typo(p)->no_data;
 	if (cls == CHART_SEG_NOT_ASSESSABLE)
 		return p->grading.not_assessable_mark
 			       ? p->grading.not_assessable_mark : "／";

@@ -11,6 +11,7 @@
 
 #include "chart.h"
 #include "chart_int.h"
+#include "typo.h"
 
 #define MIN_EXP10 (-6)
 #define MAX_EXP10 18
@@ -106,62 +107,18 @@ double chart_tick(const struct chart_axis *ax, int i)
 	return tick_value(ax->k_lo + i, ax->mant, ax->exp10);
 }
 
-/* Writes the integer m × 10^e (e may be negative: a point is inserted) with
- * grouping. */
-static int format_scaled(long long m, int e, char *buf, size_t size)
+/* Tick labels and value labels are figures like any other: the plan's
+ * profile writes them (typo_scaled), with the tick's exact integer. */
+int chart_tick_label(const struct typo *t, const struct chart_axis *ax, int i, int shift,
+		     char *buf, size_t size)
 {
-	char digits[64], out[96];
-	bool neg = m < 0;
-	unsigned long long u = neg ? 0ULL - (unsigned long long)m
-				   : (unsigned long long)m;
-	int n = snprintf(digits, sizeof digits, "%llu", u);
-	int frac = 0;
-	if (e > 0 && u != 0) {
-		for (int i = 0; i < e && n < 40; i++)
-			digits[n++] = '0';
-		digits[n] = '\0';
-	} else if (e < 0) {
-		frac = -e;
-		if (frac > 30)
-			frac = 30;
-		/* pad so that there is at least one integer digit */
-		if (n <= frac) {
-			int pad = frac - n + 1;
-			memmove(digits + pad, digits, (size_t)n + 1);
-			memset(digits, '0', (size_t)pad);
-			n += pad;
-		}
-	}
-	if (u == 0)
-		neg = false;
-	char *o = out;
-	if (neg)
-		*o++ = '-';
-	int int_digits = n - frac;
-	for (int i = 0; i < int_digits; i++) {
-		*o++ = digits[i];
-		int left = int_digits - 1 - i;
-		if (left > 0 && left % 3 == 0)
-			*o++ = ',';
-	}
-	if (frac) {
-		*o++ = '.';
-		for (int i = int_digits; i < n; i++)
-			*o++ = digits[i];
-	}
-	*o = '\0';
-	return snprintf(buf, size, "%s", out);
+	return typo_scaled(t, (ax->k_lo + i) * ax->mant, ax->exp10 - shift, buf, size);
 }
 
-int chart_tick_label(const struct chart_axis *ax, int i, int shift, char *buf,
-		     size_t size)
+int chart_format_decimal(const struct typo *t, struct decimal d, int shift, char *buf,
+			 size_t size)
 {
-	return format_scaled((ax->k_lo + i) * ax->mant, ax->exp10 - shift, buf, size);
-}
-
-int chart_format_decimal(struct decimal d, int shift, char *buf, size_t size)
-{
-	return format_scaled((long long)d.units, -d.scale - shift, buf, size);
+	return typo_scaled(t, (long long)d.units, -d.scale - shift, buf, size);
 }
 
 /* ---- units ---------------------------------------------------------------- */

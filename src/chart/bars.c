@@ -18,6 +18,7 @@
 
 #include "arena.h"
 #include "chart_int.h"
+#include "typo.h"
 #include "fy.h"
 
 #define MAX_RATIO 1.5
@@ -114,7 +115,9 @@ static float value_w(const struct chart *c)
 		mw = w > mw ? w : mw;
 	}
 	/* arrow, value, mark box */
-	return 7 + chart_text_width(c, fs, "888.8%") + 4 + mw + 5 + 2;
+	char widest[32];
+	snprintf(widest, sizeof widest, "888.8%s", plan_typo(c->p)->percent);
+	return 7 + chart_text_width(c, fs, widest) + 4 + mw + 5 + 2;
 }
 
 static struct cols columns(const struct chart *c, float x, float w)
@@ -314,8 +317,8 @@ void bars_draw(const struct chart *c, const struct chart_geom *g,
 		if (v > 0 && fabs(v - 100) > 1e-9)
 			paint_line(pt, x, top, x, bottom, 0.3f, DL_GREY(0.7f), NULL, 0);
 		char buf[32];
-		chart_tick_label(&ax, i, 0, buf, sizeof buf);
-		strcat(buf, "%");
+		chart_tick_label(plan_typo(c->p), &ax, i, 0, buf, sizeof buf);
+		strcat(buf, plan_typo(c->p)->percent);
 		paint_text(pt, x, bottom + 2, HA_CENTER, VA_TOP, fs, ink, buf);
 	}
 
@@ -381,8 +384,8 @@ void bars_draw(const struct chart *c, const struct chart_geom *g,
 			   : b->below_zero ? b->bar_x + 3
 					   : b->bar_x + b->bar_w + 3;
 		char buf[48];
-		chart_format_decimal(f->basis.percent, 0, buf, sizeof buf);
-		strcat(buf, "%");
+		chart_format_decimal(plan_typo(c->p), f->basis.percent, 0, buf, sizeof buf);
+		strcat(buf, plan_typo(c->p)->percent);
 		float tw = chart_text_width(c, fs, buf);
 		/* A value and mark that would lie across the 100 % line (a bar
 		 * ending a little short of it) go just past the line instead:

@@ -166,8 +166,10 @@ void note_draw(struct paint *pt, float x1, float y);
 
 /* ---- numbers ------------------------------------------------------------ */
 
-/* Formats d ÷ 10^shift with grouping ("7,809", "65.1"). */
-int chart_format_decimal(struct decimal d, int shift, char *buf, size_t size);
+/* Formats d ÷ 10^shift as the profile t writes figures ("7,809", "65.1",
+ * "△5"; t NULL: typo_public). */
+int chart_format_decimal(const struct typo *t, struct decimal d, int shift, char *buf,
+			 size_t size);
 
 /* ---- the kinds ---------------------------------------------------------- */
 

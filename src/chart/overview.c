@@ -18,6 +18,7 @@
 
 #include "arena.h"
 #include "chart_int.h"
+#include "typo.h"
 
 struct row_src {
 	const struct pillar *pl;
@@ -239,8 +240,8 @@ void overview_draw(const struct chart *c, const struct chart_geom *g,
 		if (i > 0)
 			paint_line(pt, x, top, x, bottom, 0.3f, DL_GREY(0.75f), NULL, 0);
 		char buf[32];
-		chart_tick_label(&ax, i, 0, buf, sizeof buf);
-		strcat(buf, "%");
+		chart_tick_label(plan_typo(c->p), &ax, i, 0, buf, sizeof buf);
+		strcat(buf, plan_typo(c->p)->percent);
 		paint_text(pt, x, bottom + 2, HA_CENTER, VA_TOP, fs, ink, buf);
 	}
 	/* the axis title, shortened where the label column is narrow */

@@ -33,6 +33,7 @@
 
 #include "arena.h"
 #include "chart_int.h"
+#include "typo.h"
 #include "fy.h"
 
 #define MAX_YEARS 25
@@ -324,9 +325,10 @@ static size_t trend_legend(const struct chart *c, const struct chart_series *s,
 		it[k++] = item(SW_FLOOR, 0, false, "目標（以下）");
 	if (band) {
 		char tol[32];
-		chart_format_decimal(c->p->grading.maintain_tolerance, 0, tol,
+		chart_format_decimal(plan_typo(c->p), c->p->grading.maintain_tolerance, 0, tol,
 				     sizeof tol);
-		it[k++] = item(SW_BAND, 0, false, arena_printf(a, "維持の範囲（±%s%%）", tol));
+		it[k++] = item(SW_BAND, 0, false, arena_printf(a, "維持の範囲（±%s%s）", tol,
+							       plan_typo(c->p)->percent));
 	}
 	if (dashed)
 		it[k++] = item(SW_DASHED, 0, false, "目標への目安");
@@ -480,7 +482,7 @@ static void panel_layout(const struct chart *c, struct chart_panel *pn,
 	float lw = 0;
 	for (int i = 0; i < pn->axis.n_ticks; i++) {
 		char buf[64];
-		chart_tick_label(&pn->axis, i, pn->unit.shift, buf, sizeof buf);
+		chart_tick_label(plan_typo(c->p), &pn->axis, i, pn->unit.shift, buf, sizeof buf);
 		float tw = chart_text_width(c, fs, buf);
 		lw = tw > lw ? tw : lw;
 	}
@@ -779,16 +781,17 @@ static void label_at(struct paint *pt, struct rect r, float fs,
 }
 
 /* "7,153", with the unit when the axis shows a scaled one. */
-static void value_text(const struct chart_panel *pn, const struct measure *m,
-		       struct decimal d, const char *before, const char *after,
-		       char *buf, size_t size)
+static void value_text(const struct typo *t, const struct chart_panel *pn,
+		       const struct measure *m, struct decimal d, const char *before,
+		       const char *after, char *buf, size_t size)
 {
 	char num[64];
-	/* a negative as the source writes it (△117), issue 16 */
+	/* a negative as the source writes it (▲117), issue 16, else as the
+	 * profile does (△117) */
 	bool neg = d.units < 0 && m->neg_sign;
 	if (neg)
 		d.units = -d.units;
-	chart_format_decimal(d, 0, num, sizeof num);
+	chart_format_decimal(t, d, 0, num, sizeof num);
 	snprintf(buf, size, "%s%s%s%s%s", before, neg ? m->neg_sign : "", num,
 		 pn->unit.shift ? m->unit : "", after);
 }
@@ -836,7 +839,7 @@ static void axes_draw(const struct chart *c, const struct chart_panel *pn,
 		paint_line(pt, pn->plot_x - 2.5f, y, pn->plot_x, y, 0.5f, ink,
 			   NULL, 0);
 		char buf[64];
-		chart_tick_label(&pn->axis, i, pn->unit.shift, buf, sizeof buf);
+		chart_tick_label(plan_typo(c->p), &pn->axis, i, pn->unit.shift, buf, sizeof buf);
 		paint_text(pt, pn->plot_x - 3.5f, y, HA_RIGHT, VA_MIDDLE, fs, ink,
 			   buf);
 	}
@@ -1089,7 +1092,7 @@ static void panel_draw(const struct chart *c, const struct chart_panel *pn,
 				: s->target_shape == CHART_TARGET_FLOOR
 					? (low ? "以下" : "以上")
 					: "";
-			value_text(pn, m, m->target.value, "目標 ", after, buf,
+			value_text(plan_typo(c->p), pn, m, m->target.value, "目標 ", after, buf,
 				   sizeof buf);
 			float w = chart_text_width(c, fs, buf) + 3;
 			bool line = s->target_shape == CHART_TARGET_RATE ||
@@ -1103,7 +1106,7 @@ static void panel_draw(const struct chart *c, const struct chart_panel *pn,
 		}
 		if (s->n_values) {
 			const struct chart_pt *v = &s->values[s->n_values - 1];
-			value_text(pn, m, v->exact, s->cumulative ? "累計 " : "", "",
+			value_text(plan_typo(c->p), pn, m, v->exact, s->cumulative ? "累計 " : "", "",
 				   buf, sizeof buf);
 			const struct series_style *ss = chart_series_style(s->style);
 			float w = chart_text_width(c, fs, buf) + 3;

@@ -83,6 +83,14 @@ const char *doc_fit_value(struct doc_ctx *c, const char *text, float col_w);
 const char *doc_fy(struct doc_ctx *c, int fy);
 /* A ratio in percent as the scheme prints it: "103.8％". */
 const char *doc_percent(struct doc_ctx *c, const struct fig_ratio *r);
+/* The mark of a figure that does not exist (―), the plan's profile's. */
+const char *doc_no_data(struct doc_ctx *c);
+/* Text of the plan or a record (prose, names, notes) with the profile's
+ * range sign and digit widths (typo_text): 〜 → ～, 1事業者 → １事業者. */
+const char *doc_text(struct doc_ctx *c, const char *text);
+/* A figure as the source wrote it (a published table's cell) in the
+ * profile's style (typo_figure_text): 2兆0,600億円 → 2兆600億円. */
+const char *doc_figure_text(struct doc_ctx *c, const char *text);
 /* printf into the build's arena. */
 const char *doc_printf(struct doc_ctx *c, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));

@@ -1,10 +1,11 @@
 /* format.c - values, years and ratios as the handouts print them.
  *
- * One place decides how a figure reads on paper, so that the table, the
- * chart labels and the notes agree: digits are ASCII with "," grouping
- * (the convention of city and prefecture handouts), units follow the value
- * without a space, years are short 和暦 (R7, H29, R元) in full-width
- * brackets.  Values keep the precision they were written with.
+ * The figures themselves (digits, grouping, the negative sign, ％, the
+ * mark of no data, the range sign) are the plan's typographic profile's
+ * (typo.h), which the charts and the rule descriptions use too; this file
+ * adds what only documents need: units follow the value without a space,
+ * years are short 和暦 (R7, H29, R元) in full-width brackets.  Values keep
+ * the precision they were written with.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -12,6 +13,7 @@
 #include "arena.h"
 #include "doc_int.h"
 #include "fy.h"
+#include "typo.h"
 
 const char *doc_printf(struct doc_ctx *c, const char *fmt, ...)
 {
@@ -42,13 +44,13 @@ const char *doc_fy(struct doc_ctx *c, int fy)
 const char *doc_value(struct doc_ctx *c, struct decimal v, const char *unit,
 		      bool per_year)
 {
-	char num[64];
-	decimal_format(v, true, num, sizeof num);
-	return doc_printf(c, "%s%s%s", num, unit ? unit : "", per_year ? "/年" : "");
+	char num[TYPO_FIGURE_MAX];
+	typo_value(plan_typo(c->p), v, unit, num, sizeof num);
+	return doc_printf(c, "%s%s", num, per_year ? "/年" : "");
 }
 
-/* A value of measure m: a negative written with the sign the source uses
- * (△1,577 stays △1,577). */
+/* A value of measure m: a negative with the sign the source uses when it
+ * writes one (▲1,577 stays ▲1,577), else the profile's (△). */
 static const char *mvalue(struct doc_ctx *c, const struct measure *m, struct decimal v,
 			  bool per_year)
 {
@@ -68,7 +70,8 @@ const char *doc_mvalue(struct doc_ctx *c, const struct measure *m, struct decima
 static const char *years(struct doc_ctx *c, int from, int to, const char *tail)
 {
 	if (from && to && from != to)
-		return doc_printf(c, "（%s～%s%s）", doc_fy(c, from), doc_fy(c, to), tail);
+		return doc_printf(c, "（%s%s%s%s）", doc_fy(c, from), plan_typo(c->p)->range,
+				  doc_fy(c, to), tail);
 	if (to || from)
 		return doc_printf(c, "（%s%s）", doc_fy(c, to ? to : from), tail);
 	return *tail ? doc_printf(c, "（%s）", tail) : "";
@@ -79,7 +82,7 @@ const char *doc_baseline(struct doc_ctx *c, const struct measure *m)
 	const struct baseline *b = &m->baseline;
 	switch (b->kind) {
 	case BASELINE_UNKNOWN:
-		return "―";
+		return doc_no_data(c);
 	case BASELINE_LEVEL:
 		return doc_printf(c, "%s%s", mvalue(c, m, b->value, false),
 				  years(c, 0, b->fy, ""));
@@ -125,10 +128,25 @@ const char *doc_target(struct doc_ctx *c, const struct measure *m)
 const char *doc_percent(struct doc_ctx *c, const struct fig_ratio *r)
 {
 	if (!r->ok)
-		return "―";
-	char num[64];
-	decimal_format(r->percent, true, num, sizeof num);
-	return doc_printf(c, "%s％", num);
+		return doc_no_data(c);
+	char num[TYPO_FIGURE_MAX];
+	typo_percent(plan_typo(c->p), r->percent, num, sizeof num);
+	return arena_strdup(c->a, num);
+}
+
+const char *doc_no_data(struct doc_ctx *c)
+{
+	return plan_typo(c->p)->no_data;
+}
+
+const char *doc_text(struct doc_ctx *c, const char *text)
+{
+	return typo_text(plan_typo(c->p), text, c->a);
+}
+
+const char *doc_figure_text(struct doc_ctx *c, const char *text)
+{
+	return typo_figure_text(plan_typo(c->p), text, c->a);
 }
 
 const char *doc_indicator_word(struct doc_ctx *c)

@@ -78,8 +78,8 @@ static const char *ratio_text(struct doc_ctx *c, const struct fig_measure *f)
 {
 	if (f->state == FIG_GRADED || f->state == FIG_UNGRADED)
 		return f->basis.ok ? doc_percent(c, &f->basis)
-				   : (f->within_tolerance ? "範囲内" : "―");
-	return "―";
+				   : (f->within_tolerance ? "範囲内" : doc_no_data(c));
+	return doc_no_data(c);
 }
 
 #define CELL_SIZE 8.5f
@@ -309,7 +309,7 @@ void part_indicator_series(struct doc_ctx *c, const struct indicator *ind)
 			table_set(t, r, 0, doc_fy(c, fy));
 			table_set(t, r, 1, actual_text(c, &f));
 			table_set(t, r, 2, f.has_expected
-				  ? doc_mvalue(c, m, f.expected, false) : "―");
+				  ? doc_mvalue(c, m, f.expected, false) : doc_no_data(c));
 			table_set(t, r, 3, doc_target(c, m));
 			col = 4;
 			if (k.ratio_head)

@@ -167,7 +167,7 @@ void part_sources(struct doc_ctx *c)
 			.text = ind->no ? doc_printf(c, "%s %s", ind->no, ind->name) : ind->name,
 			.src = {ind->pos.file, ind->pos.line}});
 		if (sources)
-			table_set(t, r, 1, ind->source ? ind->source : "―");
+			table_set(t, r, 1, ind->source ? ind->source : doc_no_data(c));
 		table_set(t, r, kcol, !any ? "実績なし" : sample ? "例示値" : "入力値");
 	}
 	story_table(c->s, t);

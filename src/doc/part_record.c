@@ -106,12 +106,12 @@ static void change_row(struct doc_ctx *c, struct table *t, const char *name,
 {
 	size_t r = table_add_row(t, false);
 	table_set(t, r, 0, name);
-	table_set(t, r, 1, dept ? dept : "―");
+	table_set(t, r, 1, dept ? dept : doc_no_data(c));
 	table_set(t, r, 2, value_cell(c, before));
 	table_set(t, r, 3, mark_before);
 	table_set(t, r, 4, value_cell(c, now));
 	table_set(t, r, 5, mark_now);
-	const char *mv = "―";
+	const char *mv = doc_no_data(c);
 	if (now->has_value && before->has_value)
 		mv = arrow(movement(now, before));
 	table_set(t, r, 6, mv);
@@ -172,7 +172,7 @@ void part_record_changes(struct doc_ctx *c, struct indicator *const *inds, size_
 		size_t r = table_add_row(t, false);
 		table_set_cell(t, r, 0, &(struct table_cell){.text = label_of(c, ind),
 							     .grey = 0.95f});
-		table_set_cell(t, r, 1, &(struct table_cell){.text = dept ? dept : "―",
+		table_set_cell(t, r, 1, &(struct table_cell){.text = dept ? dept : doc_no_data(c),
 							     .grey = 0.95f});
 		table_set_cell(t, r, 2, &(struct table_cell){.grey = 0.95f});
 		table_set_cell(t, r, 3, &(struct table_cell){.text = before.mark, .grey = 0.95f});
@@ -239,7 +239,7 @@ void part_record_analysis(struct doc_ctx *c, struct indicator *const *inds, size
 		if (as->lag)
 			items[k][0] = "データの時点", items[k++][1] = as->lag;
 		const char *who = doc_printf(c, "%s\n（評価 %s%s%s）", label_of(c, inds[i]),
-					     fi.mark ? fi.mark : "―", as->dept ? "・" : "",
+					     fi.mark ? fi.mark : doc_no_data(c), as->dept ? "・" : "",
 					     as->dept ? as->dept : "");
 		for (size_t q = 0; q < k; q++) {
 			size_t r = table_add_row(t, false);
@@ -268,15 +268,16 @@ void part_record_analysis(struct doc_ctx *c, struct indicator *const *inds, size
 
 /* ---- 事業と活動指標 --------------------------------------------------------- */
 
-static const char *amount(const char *text)
+/* An amount as the record writes it, in the profile's style. */
+static const char *amount(struct doc_ctx *c, const char *text)
 {
-	return text ? text : "―";
+	return text ? doc_figure_text(c, text) : doc_no_data(c);
 }
 
 static const char *activity_value(struct doc_ctx *c, bool has, struct decimal v,
 				  const char *unit)
 {
-	return has ? doc_value(c, v, unit ? unit : "", false) : "―";
+	return has ? doc_value(c, v, unit ? unit : "", false) : doc_no_data(c);
 }
 
 void part_record_programmes(struct doc_ctx *c, const struct pillar *pl)
@@ -330,12 +331,12 @@ void part_record_programmes(struct doc_ctx *c, const struct pillar *pl)
 				table_set_cell(t, r, 0, &(struct table_cell){
 					.text = name, .rowspan = (int)k, .src = src});
 				table_set_cell(t, r, 1, &(struct table_cell){
-					.text = amount(pg->budget_text), .rowspan = (int)k});
+					.text = amount(c, pg->budget_text), .rowspan = (int)k});
 				table_set_cell(t, r, 2, &(struct table_cell){
 					.text = pg->settlement_text ? pg->settlement_text : "（決算前）",
 					.rowspan = (int)k});
 				table_set_cell(t, r, 6, &(struct table_cell){
-					.text = *outs ? outs : "―", .rowspan = (int)k});
+					.text = *outs ? outs : doc_no_data(c), .rowspan = (int)k});
 			}
 			if (!pg->n_activities)
 				continue;
@@ -461,7 +462,7 @@ void part_record_overall(struct doc_ctx *c)
 		table_set(t, h, i + 1, g->levels[i].label
 			  ? doc_printf(c, "%s\n%s", g->levels[i].mark, g->levels[i].label)
 			  : g->levels[i].mark);
-	table_set(t, h, nc - 2, doc_printf(c, "%s・%s\n未確定等", g->no_data_mark ? g->no_data_mark : "－",
+	table_set(t, h, nc - 2, doc_printf(c, "%s・%s\n未確定等", g->no_data_mark ? g->no_data_mark : doc_no_data(c),
 					   g->not_assessable_mark ? g->not_assessable_mark : "／"));
 	table_set(t, h, nc - 1, "計");
 	for (size_t i = 0; i < p->n_pillars; i++)

@@ -109,15 +109,15 @@ static void add_rows(struct doc_ctx *c, struct table *t, const struct sum_group 
 			const char *mark = now.n_parts > 1 ? (k == 0 ? now.mark : "") : f->mark;
 			const char *bmark = now.n_parts > 1 ? (k == 0 ? before.mark : "") : b->mark;
 			table_set(t, r, 8, mark ? mark : "");
-			table_set(t, r, 9, fy - 1 >= c->p->from && bmark ? bmark : "―");
-			const char *mv = "―";
+			table_set(t, r, 9, fy - 1 >= c->p->from && bmark ? bmark : doc_no_data(c));
+			const char *mv = doc_no_data(c);
 			if (f->has_value && b->has_value) {
 				int d = change(f, b);
 				mv = d > 0 ? "↑" : d < 0 ? "↓" : "→";
 			}
 			table_set(t, r, 10, mv);
 			if (table_cols(t) > 11)
-				table_set(t, r, 11, dept ? dept : "―");
+				table_set(t, r, 11, dept ? dept : doc_no_data(c));
 		}
 	}
 }
@@ -188,7 +188,7 @@ static const char *legend(struct doc_ctx *c)
 	return doc_printf(c, "推移：○ 基準値　● 最新の実績　点線 目標値（図の範囲内のとき）／ "
 			     "評価：%s　%s 未確定　%s 評価不能／ 前年度比：↑ 改善　→ 横ばい　↓ 悪化"
 			     "（目標に近づく向きを改善とする）",
-			  marks, g->no_data_mark ? g->no_data_mark : "－",
+			  marks, g->no_data_mark ? g->no_data_mark : doc_no_data(c),
 			  g->not_assessable_mark ? g->not_assessable_mark : "／");
 }
 

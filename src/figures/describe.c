@@ -17,6 +17,7 @@
 #include "diag.h"
 #include "fy.h"
 #include "internal.h"
+#include "typo.h"
 
 bool fig_rule_grades(const struct grading *g)
 {
@@ -39,12 +40,13 @@ bool fig_plan_grades(const struct plan *p)
 	return false;
 }
 
-/* A ratio given as a fraction of 1 (0.75) in percent ("75"). */
-static const char *pct(struct arena *a, struct decimal d)
+/* A ratio given as a fraction of 1 (0.75) in percent with the profile's
+ * sign ("75％"). */
+static const char *pct(struct arena *a, const struct typo *t, struct decimal d)
 {
-	char buf[48];
+	char buf[TYPO_FIGURE_MAX];
 	struct decimal x = {d.units * 100, d.scale};
-	decimal_format(decimal_round(x, d.scale > 2 ? d.scale - 2 : 0), false, buf, sizeof buf);
+	typo_percent(t, decimal_round(x, d.scale > 2 ? d.scale - 2 : 0), buf, sizeof buf);
 	return arena_strdup(a, buf);
 }
 
@@ -135,42 +137,45 @@ static int rule_prorate(const struct grading *g)
 }
 
 /* The marks of a ratio rule: "A（計画どおり以上）：100％以上、…、D（遅れ）：50％未満" */
-static const char *ratio_levels(struct arena *a, const struct grading *g)
+static const char *ratio_levels(struct arena *a, const struct typo *t,
+				const struct grading *g)
 {
 	const char *s = "";
 	for (size_t i = 0; i < g->n_levels; i++) {
 		const struct grade_level *l = &g->levels[i];
 		const char *range;
 		if (i + 1 == g->n_levels && i > 0 && l->min.units == 0)
-			range = arena_printf(a, "%s％未満", pct(a, g->levels[i - 1].min));
+			range = arena_printf(a, "%s未満", pct(a, t, g->levels[i - 1].min));
 		else if (i > 0)
-			range = arena_printf(a, "%s％以上%s％未満", pct(a, l->min),
-					     pct(a, g->levels[i - 1].min));
+			range = arena_printf(a, "%s以上%s未満", pct(a, t, l->min),
+					     pct(a, t, g->levels[i - 1].min));
 		else
-			range = arena_printf(a, "%s％以上", pct(a, l->min));
+			range = arena_printf(a, "%s以上", pct(a, t, l->min));
 		s = cat(a, s, "、", arena_printf(a, "%s（%s）：%s", l->mark,
 						 l->label ? l->label : "", range));
 		const struct grade_case *gc = g->cases ? &g->cases[i] : NULL;
 		if (gc && gc->has_within)
-			s = arena_printf(a, "%s（%s：%s％以上）", s,
+			s = arena_printf(a, "%s（%s：%s以上）", s,
 					 gc->within_label ? gc->within_label : "うち",
-					 pct(a, gc->within_min));
+					 pct(a, t, gc->within_min));
 	}
 	return s;
 }
 
 /* The band's width in words: "基準値の10％", "3ポイント". */
-static const char *band_width(struct arena *a, const struct grading *g)
+static const char *band_width(struct arena *a, const struct typo *t,
+			      const struct grading *g)
 {
 	return g->band_absolute ? arena_printf(a, "%sポイント", num(a, g->band_width))
-				: arena_printf(a, "基準値の%s％", num(a, g->band_width));
+				: arena_printf(a, "基準値の%s%s", num(a, g->band_width), t->percent);
 }
 
 /* The case a non-ratio level stands for, in words.  A relative band is a
  * share of the baseline ("基準値の10％"), an absolute one in points. */
-static const char *when_words(struct arena *a, const struct grading *g, enum grade_when w)
+static const char *when_words(struct arena *a, const struct typo *t,
+			      const struct grading *g, enum grade_when w)
 {
-	const char *bw = band_width(a, g);
+	const char *bw = band_width(a, t, g);
 	bool in = g->band_inclusive;
 	switch (w) {
 	case WHEN_TARGET: return "目標値に達した";
@@ -193,12 +198,13 @@ static const char *when_words(struct arena *a, const struct grading *g, enum gra
 	return NULL;
 }
 
-static const char *when_levels(struct arena *a, const struct grading *g)
+static const char *when_levels(struct arena *a, const struct typo *t,
+			       const struct grading *g)
 {
 	const char *s = "";
 	for (size_t i = 0; i < g->n_levels; i++) {
 		const struct grade_level *l = &g->levels[i];
-		const char *w = when_words(a, g, grade_when_of(g, i));
+		const char *w = when_words(a, t, g, grade_when_of(g, i));
 		s = cat(a, s, "、", w ? arena_printf(a, "%s（%s）：%s", l->mark,
 						     l->label ? l->label : "", w)
 				       : arena_printf(a, "%s：%s", l->mark,
@@ -217,7 +223,7 @@ static const char *statuses(struct arena *a, const struct grading *g)
 }
 
 /* How each kind the rule's indicators use is graded (ratio method). */
-static const char *kinds_text(struct arena *a, const struct grading *g,
+static const char *kinds_text(struct arena *a, const struct typo *t, const struct grading *g,
 			      const struct kinds_used *k)
 {
 	const char *s = "";
@@ -243,8 +249,8 @@ static const char *kinds_text(struct arena *a, const struct grading *g,
 		int mp = g->maintain_stated ? g->maintain_prorate : pr;
 		const char *ref = mp == PRORATE_NONE ? "目標値" : "当該年度の目安";
 		s = cat(a, s, "", arena_printf(a,
-			"維持の目標は、%sとの差が±%s％以内なら%s、それを超えると"
-			"1－｜実績－%s｜÷%sで評価する。", ref, num(a, g->maintain_tolerance),
+			"維持の目標は、%sとの差が±%s%s以内なら%s、それを超えると"
+			"1－｜実績－%s｜÷%sで評価する。", ref, num(a, g->maintain_tolerance), t->percent,
 			g->n_levels ? g->levels[0].mark : "最上位", ref, ref));
 	}
 	return s;
@@ -282,6 +288,7 @@ void fig_describe(const struct plan *p, const struct grading *g, int fy,
 	if (!fig_rule_grades(g))
 		return;
 	struct kinds_used k = kinds_of(p, g);
+	const struct typo *t = plan_typo(p);
 	char year[16];
 	if (fy_format(fy, FY_STYLE_SHORT, year, sizeof year) < 0)
 		year[0] = '\0';
@@ -304,27 +311,27 @@ void fig_describe(const struct plan *p, const struct grading *g, int fy,
 		method = ps ? arena_printf(a, "%s。%s。", method, ps)
 			    : arena_printf(a, "%s。", method);
 		if (g->n_levels)
-			marks = arena_printf(a, "評価は%s。", ratio_levels(a, g));
-		out->kinds = kinds_text(a, g, &k);
+			marks = arena_printf(a, "評価は%s。", ratio_levels(a, t, g));
+		out->kinds = kinds_text(a, t, g, &k);
 		break;
 	}
 	case GRADE_BAND:
 		method = "基準値・目標値と比べた実績の位置で評価する。";
-		marks = arena_printf(a, "評価は%s。", when_levels(a, g));
+		marks = arena_printf(a, "評価は%s。", when_levels(a, t, g));
 		break;
 	case GRADE_PASS_FAIL:
 		method = k.lower ? "目標値を達成したか（低いほど良い指標は目標値以下か）で評価する。"
 				 : "実績が目標値以上かどうかで評価する。";
-		marks = arena_printf(a, "%s。", when_levels(a, g));
+		marks = arena_printf(a, "%s。", when_levels(a, t, g));
 		break;
 	case GRADE_ENTERED:
 		method = "評価は所管課が行い、その理由を併記する。";
-		marks = arena_printf(a, "%s。", when_levels(a, g));
+		marks = arena_printf(a, "%s。", when_levels(a, t, g));
 		break;
 	case GRADE_DIRECTION:
 		out->name = "前回比";
 		method = "評価はせず、前回の値と比べた増減を矢印で示す。";
-		marks = arena_printf(a, "%s。", when_levels(a, g));
+		marks = arena_printf(a, "%s。", when_levels(a, t, g));
 		break;
 	case GRADE_NONE:
 		return;
@@ -355,10 +362,10 @@ void fig_describe(const struct plan *p, const struct grading *g, int fy,
 		const char *label = l->label ? l->label : "";
 		if (g->method == GRADE_RATIO && g->n_levels > 1) {
 			if (i + 1 == g->n_levels && i > 0)
-				e->text = arena_printf(a, "%s（%s%%未満）", label,
-						       pct(a, g->levels[i - 1].min));
+				e->text = arena_printf(a, "%s（%s未満）", label,
+						       pct(a, t, g->levels[i - 1].min));
 			else
-				e->text = arena_printf(a, "%s（%s%%以上）", label, pct(a, l->min));
+				e->text = arena_printf(a, "%s（%s以上）", label, pct(a, t, l->min));
 		} else {
 			e->text = label;
 		}

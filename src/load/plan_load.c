@@ -28,6 +28,7 @@
 #include "load_internal.h"
 #include "pdca.h"
 #include "schema_blob.h"
+#include "typo.h"
 
 struct idrec {
 	const char *id;
@@ -905,7 +906,51 @@ static void load_rule(struct loader *l, xmlNodePtr g, struct grading *gr)
 	}
 }
 
+/* A scheme's marks of no figure in the profile's style: a dash of any
+ * kind (the city writes －) is the profile's (―), one mark for every page
+ * (a scheme that marks "not assessable" with a dash too gets the same). */
+static void rule_marks(const struct plan *p, struct grading *g)
+{
+	g->no_data_mark = typo_mark(plan_typo(p), g->no_data_mark);
+	g->not_assessable_mark = typo_mark(plan_typo(p), g->not_assessable_mark);
+}
+
+static void load_grading_rules(struct loader *l, xmlNodePtr g);
+
 static void load_grading(struct loader *l, xmlNodePtr g)
+{
+	struct plan *p = l->p;
+	load_grading_rules(l, g);
+	rule_marks(p, &p->grading);
+	for (size_t i = 0; i < p->n_rules; i++)
+		rule_marks(p, &p->rules[i]);
+}
+
+/* <typography>: the plan's own choices of the profile (typo.h); what it
+ * does not say is the public-document default.  The schema limits each to
+ * the values below. */
+static void load_typography(struct loader *l, xmlNodePtr t)
+{
+	if (!t)
+		return;
+	struct typo *ty = arena_alloc(l->a, sizeof *ty);
+	*ty = typo_public;
+	const char *v;
+	if ((v = attr(l, t, "percent")))
+		ty->percent = v;
+	if ((v = attr(l, t, "negative")))
+		ty->negative = v;
+	if ((v = attr(l, t, "no-data")))
+		ty->no_data = v;
+	if ((v = attr(l, t, "range")))
+		ty->range = v;
+	if ((v = attr(l, t, "digits")))
+		ty->digits = !strcmp(v, "half") ? TYPO_DIGITS_HALF
+			   : !strcmp(v, "full") ? TYPO_DIGITS_FULL : TYPO_DIGITS_MIXED;
+	l->p->typo = ty;
+}
+
+static void load_grading_rules(struct loader *l, xmlNodePtr g)
 {
 	struct plan *p = l->p;
 	if (!g) {
@@ -1456,6 +1501,7 @@ static void load_plan(struct loader *l, xmlNodePtr root)
 	load_actuals_files(l, root);
 	load_pdca_files(l, root);
 	load_words(l, first(root, "words"));
+	load_typography(l, first(root, "typography"));
 	load_grading(l, first(root, "grading"));
 	load_sections(l, root);
 	size_t n;

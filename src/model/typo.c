@@ -10,6 +10,7 @@
 #include "typo.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -50,14 +51,49 @@ static int put3(char *buf, size_t size, const char *a, const char *b, const char
 	return (int)n;
 }
 
+int typo_scaled(const struct typo *t, long long m, int e, char *buf, size_t size)
+{
+	char digits[64], out[96];
+	bool neg = m < 0;
+	unsigned long long u = neg ? 0ULL - (unsigned long long)m : (unsigned long long)m;
+	int n = snprintf(digits, sizeof digits, "%llu", u);
+	int frac = 0;
+	if (e > 0 && u != 0) {
+		for (int i = 0; i < e && n < 40; i++)
+			digits[n++] = '0';
+		digits[n] = '\0';
+	} else if (e < 0) {
+		frac = -e;
+		if (frac > 30)
+			frac = 30;
+		/* at least one integer digit: 0.25, not .25 */
+		if (n <= frac) {
+			int pad = frac - n + 1;
+			memmove(digits + pad, digits, (size_t)n + 1);
+			memset(digits, '0', (size_t)pad);
+			n += pad;
+		}
+	}
+	char *o = out;
+	int int_digits = n - frac;
+	for (int i = 0; i < int_digits; i++) {
+		*o++ = digits[i];
+		int left = int_digits - 1 - i;
+		if (left > 0 && left % 3 == 0)
+			*o++ = ',';
+	}
+	if (frac) {
+		*o++ = '.';
+		for (int i = int_digits; i < n; i++)
+			*o++ = digits[i];
+	}
+	*o = '\0';
+	return put3(buf, size, neg && u ? or_public(t)->negative : "", out, "");
+}
+
 int typo_number(const struct typo *t, struct decimal d, char *buf, size_t size)
 {
-	char num[64];
-	bool neg = d.units < 0;
-	if (neg)
-		d.units = -d.units;
-	decimal_format(d, true, num, sizeof num);
-	return put3(buf, size, neg ? or_public(t)->negative : "", num, "");
+	return typo_scaled(t, (long long)d.units, -d.scale, buf, size);
 }
 
 int typo_value(const struct typo *t, struct decimal d, const char *unit, char *buf,

@@ -689,7 +689,7 @@ static void test_maintain_target_is_a_band(void)
 	CU_ASSERT_TRUE(pn->axis.lo <= 26950 && pn->axis.hi >= 27573);
 
 	struct dl_doc *d = draw_trend(ind, Y_R7);
-	CU_ASSERT_TRUE(has_text(d, "維持の範囲（±1.0%）"));
+	CU_ASSERT_TRUE(has_text(d, "維持の範囲（±1.0％）"));
 	CU_ASSERT_TRUE(has_text(d, "目標 27,300"));
 	CU_ASSERT_TRUE(has_text(d, "26,950"));
 	dl_doc_free(d);
@@ -892,15 +892,15 @@ static void test_bars_clip_and_marks(void)
 		CU_ASSERT_TRUE(near(b[i].row_y, b[i - 1].row_y + b[i - 1].row_h));
 
 	struct dl_doc *d = draw(c, BW, h);
-	CU_ASSERT_TRUE(has_text(d, "180.0%"));
-	CU_ASSERT_TRUE(has_text(d, "100.0%"));
-	CU_ASSERT_TRUE(has_text(d, "30.0%"));
+	CU_ASSERT_TRUE(has_text(d, "180.0％"));
+	CU_ASSERT_TRUE(has_text(d, "100.0％"));
+	CU_ASSERT_TRUE(has_text(d, "30.0％"));
 	CU_ASSERT_TRUE(has_text(d, "|A|"));
 	CU_ASSERT_TRUE(has_text(d, "|D|"));
 	CU_ASSERT_TRUE(has_text(d, "－"));
 	CU_ASSERT_TRUE(has_text(d, "実績未確定"));
 	CU_ASSERT_TRUE(has_text(d, "達成度"));
-	CU_ASSERT_TRUE(has_text(d, "150%"));
+	CU_ASSERT_TRUE(has_text(d, "150％"));
 	CU_ASSERT_EQUAL(items_outside(d, BX, BY, BW, h), 0);
 	dl_doc_free(d);
 	chart_free(c);
@@ -919,7 +919,7 @@ static void test_bars_negative_progress(void)
 	CU_ASSERT_TRUE(g->bars[0].below_zero);
 	CU_ASSERT_EQUAL(g->bars[0].bar_w, 0);
 	struct dl_doc *d = draw(c, BW, chart_height(c, BW));
-	CU_ASSERT_TRUE(has_text(d, "-20.0%"));
+	CU_ASSERT_TRUE(has_text(d, "△20.0％"));
 	CU_ASSERT_TRUE(has_text(d, "進捗率"));
 	dl_doc_free(d);
 	chart_free(c);
@@ -1308,8 +1308,8 @@ static void test_bar_labels_clear_of_the_100_line(void)
 	}
 	CU_ASSERT_EQUAL(boxes, 10); /* a value and a mark per bar */
 	CU_ASSERT_EQUAL(across, 0);
-	CU_ASSERT_TRUE(has_text(d, "98.7%"));
-	CU_ASSERT_TRUE(has_text(d, "60.0%"));
+	CU_ASSERT_TRUE(has_text(d, "98.7％"));
+	CU_ASSERT_TRUE(has_text(d, "60.0％"));
 	CU_ASSERT_EQUAL(items_outside(d, BX, BY, BW, h), 0);
 	dl_doc_free(d);
 	chart_free(c);

@@ -32,7 +32,7 @@ static const char *label(int i, int shift)
 	static char buf[8][64];
 	static int k;
 	k = (k + 1) % 8;
-	chart_tick_label(&ax, i, shift, buf[k], sizeof buf[k]);
+	chart_tick_label(NULL, &ax, i, shift, buf[k], sizeof buf[k]);
 	return buf[k];
 }
 
@@ -85,14 +85,14 @@ static void test_negative_ranges(void)
 {
 	ticks(-37, -3, 5);
 	CU_ASSERT_TRUE(ticks_are((double[]){-40, -30, -20, -10, 0}, 5));
-	CU_ASSERT_STRING_EQUAL(label(0, 0), "-40");
+	CU_ASSERT_STRING_EQUAL(label(0, 0), "△40");
 	CU_ASSERT_STRING_EQUAL(label(4, 0), "0");
 	ticks(-2500, -1200, 4);
 	CU_ASSERT_TRUE(ticks_are((double[]){-2500, -2000, -1500, -1000}, 4));
-	CU_ASSERT_STRING_EQUAL(label(0, 0), "-2,500");
+	CU_ASSERT_STRING_EQUAL(label(0, 0), "△2,500");
 	ticks(-0.35, 0.35, 7);
 	CU_ASSERT_TRUE(ticks_are((double[]){-0.4, -0.2, 0, 0.2, 0.4}, 5));
-	CU_ASSERT_STRING_EQUAL(label(0, 0), "-0.4");
+	CU_ASSERT_STRING_EQUAL(label(0, 0), "△0.4");
 	CU_ASSERT_STRING_EQUAL(label(2, 0), "0.0");
 }
 

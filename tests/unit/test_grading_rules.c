@@ -122,7 +122,7 @@ static void test_nagayo(void)
 	CU_ASSERT_PTR_NOT_NULL_FATAL(p);
 	static const struct want w[] = {
 		{"n-160", "R5", "S"}, {"n-120", "R5", "A"}, {"n-100", "R5", "B"},
-		{"n-95", "R5", "B"}, {"n-85", "R5", "C"}, {"n-none", "R5", "−"},
+		{"n-95", "R5", "B"}, {"n-85", "R5", "C"}, {"n-none", "R5", "―"}, /* written −: the profile's dash */
 		{"l-25", "R5", "S"}, {"l-45", "R5", "A"}, {"l-53", "R5", "B"},
 		{"l-60", "R5", "C"},
 	};
@@ -247,7 +247,7 @@ static void test_akiruno(void)
 	enum fig_state st;
 	const char *m = mark(p, a, "a-s", "R6", &st);
 	CU_ASSERT_EQUAL(st, FIG_NO_DATA);
-	CU_ASSERT_STRING_EQUAL(m, "－");
+	CU_ASSERT_STRING_EQUAL(m, "―"); /* the profile's mark (typo.h) */
 	struct fig_measure f;
 	fig_measure_compute(p, &plan_find_indicator(p, "a-y")->measures[0], fy_of("R5"), &f);
 	CU_ASSERT_STRING_EQUAL(f.entered_reason, "国の制度変更により中止");
@@ -357,7 +357,7 @@ static void test_welfare_values(void)
 		{"w-2", "R7", "a"},  /* △117: 3 better, not under 3 */
 		{"w-3", "R6", "b"},  /* 1.29 against 1.36: under 3 points */
 		{"w-4", "R6", "a"},  /* 設置, done in R6 */
-		{"w-1", "R7", "－"}, /* only a forecast (見込) in R7 */
+		{"w-1", "R7", "―"}, /* only a forecast (見込) in R7 */
 		{"w-5", "R7", "a"},  /* the R5 survey, 56.1 against 52.0 */
 	};
 	expect_marks(p, w, sizeof w / sizeof w[0]);

@@ -144,7 +144,7 @@ static void test_grading_is_read(void)
 	CU_ASSERT_STRING_EQUAL(g->levels[1].label, "おおむね順調");
 	CU_ASSERT_TRUE(dec_is(g->levels[1].min, 75, 2));
 	CU_ASSERT_TRUE(dec_is(g->levels[3].min, 0, 0));
-	CU_ASSERT_STRING_EQUAL(g->no_data_mark, "－");
+	CU_ASSERT_STRING_EQUAL(g->no_data_mark, "―"); /* written －: the profile's dash */
 	CU_ASSERT_STRING_EQUAL(g->not_assessable_label, "評価不能");
 	CU_ASSERT_TRUE(dec_is(g->maintain_tolerance, 10, 1));
 	plan_free(p);
