@@ -4,7 +4,9 @@
  * Three kinds of chart, each drawn into a box of a display list page with
  * lines, rectangles, paths and text from the text engine (no images):
  *
- *   trend     one indicator over the years: baseline, actuals (or running
+ *   trend     one indicator over the years, titled with its number and
+ *             name (「① 市内就業人口１人当たりの総生産」), then its legend:
+ *             baseline, actuals (or running
  *             sums of a cumulative target), the target (a point; a line for
  *             a per-year rate; a floor with hatching for 「以上」; a band for
  *             a maintain goal), the expected trajectory dashed, 和暦 years
@@ -84,7 +86,7 @@ struct chart_opts {
 	int fy;            /* the handout's year: actuals after it are not
 			      shown, bars and the overview grade it; 0: the
 			      plan's last year */
-	float font_size;   /* labels, points; 0: 7 */
+	float font_size;   /* labels, points; 0: TYPE.chart (typesize.h) */
 	bool monochrome;   /* greys only */
 	bool total_row;    /* overview: a 「全体」 row of every indicator */
 	size_t rows_from, rows_n; /* overview and bars: only rows [from, from + n) of

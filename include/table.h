@@ -109,7 +109,7 @@ struct table_col {
 	enum text_valign valign; /* body cells; default top */
 };
 
-/* Zero means the default: size 0 gives gothic 9 pt (role counts only with
+/* Zero means the default: size 0 gives gothic TYPE.table (typesize.h) (role counts only with
  * a size), line height 1.4, padding 3 pt across and 2 pt down, header grey
  * 0.85, rules 0.5 pt, the width of the body.  All cells of a table share
  * the font and size, so that rows split cleanly between lines. */
@@ -123,6 +123,10 @@ struct table_style {
 	float width;           /* points; 0: the body width */
 	bool no_repeat_header; /* do not repeat the header rows */
 };
+
+/* The padding across a cell of a table of style st (NULL: the default):
+ * what text fitted to a column (doc_fit_value) must leave of its width. */
+float table_pad_x(const struct table_style *st);
 
 /* A cell's content and options; zero means the defaults. */
 struct table_cell {

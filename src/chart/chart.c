@@ -12,8 +12,9 @@
 #include "arena.h"
 #include "alloc.h"
 #include "chart_int.h"
+#include "typesize.h"
 
-#define DEFAULT_FONT_SIZE 7.0f
+#define DEFAULT_FONT_SIZE TYPE.chart
 #define MIN_W 40.0f
 #define MIN_H 30.0f
 

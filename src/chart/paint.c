@@ -355,13 +355,18 @@ float paint_text_block(struct paint *pt, float x, float y, float w,
 #define SWATCH_GAP 2.5f
 #define ITEM_GAP 8.0f
 
+static float swatch_width(const struct legend_item *it)
+{
+	return it->swatch == SW_MARKER || it->swatch == SW_STAR ? 8.0f
+	       : it->swatch == SW_AREA			       ? 10.0f
+	       : it->swatch == SW_TEXT			       ? -SWATCH_GAP
+							       : SWATCH_W;
+}
+
 static float item_width(const struct chart *c, const struct legend_item *it)
 {
-	float sw = it->swatch == SW_MARKER || it->swatch == SW_STAR ? 8.0f
-		   : it->swatch == SW_AREA			     ? 10.0f
-		   : it->swatch == SW_TEXT			     ? -SWATCH_GAP
-								     : SWATCH_W;
-	return sw + SWATCH_GAP + chart_text_width(c, c->o.font_size, it->text);
+	return swatch_width(it) + SWATCH_GAP +
+	       chart_text_width(c, c->o.font_size, it->text);
 }
 
 /* Flows the items; calls draw for each when pt is set.  Returns the height. */
@@ -369,16 +374,28 @@ static float flow(const struct chart *c, struct paint *pt,
 		  const struct legend_item *it, size_t n, float x, float y,
 		  float w, float reserve)
 {
-	float fs = c->o.font_size, row_h = fs + 4;
+	float fs = c->o.font_size, row_h = fs + 4, rh = row_h;
 	float cx = 1, cy = 0, avail = w - reserve;
 	size_t in_row = 0;
 	for (size_t i = 0; i < n; i++) {
 		float iw = item_width(c, &it[i]);
-		if (in_row && cx + iw > avail) {
+		/* an item wider than a whole row (a narrow chart, the labels
+		 * at their legible size) takes a row of its own and wraps its
+		 * text there, instead of running out of the chart */
+		float text_max = w - 1 - swatch_width(&it[i]) - SWATCH_GAP;
+		bool wrap = iw > w - 1 && text_max > fs;
+		if (in_row && (cx + iw > avail || wrap)) {
 			cx = 1;
-			cy += row_h;
+			cy += rh;
+			rh = row_h;
 			avail = w;
 			in_row = 0;
+		}
+		float th = wrap ? chart_text_height(c, fs, text_max, it[i].text) : 0;
+		if (wrap) {
+			iw = w - 1;
+			if (th + 4 > rh)
+				rh = th + 4;
 		}
 		if (pt) {
 			float sx = x + cx, my = y + cy + row_h / 2;
@@ -449,13 +466,17 @@ static float flow(const struct chart *c, struct paint *pt,
 				sw = -SWATCH_GAP;
 				break;
 			}
-			paint_text(pt, sx + sw + SWATCH_GAP, my, HA_LEFT, VA_MIDDLE,
-				   fs, DL_BLACK, li->text);
+			if (wrap)
+				paint_text_block(pt, sx + sw + SWATCH_GAP, y + cy + 2,
+						 text_max, th, fs, DL_BLACK, li->text);
+			else
+				paint_text(pt, sx + sw + SWATCH_GAP, my, HA_LEFT,
+					   VA_MIDDLE, fs, DL_BLACK, li->text);
 		}
 		cx += iw + ITEM_GAP;
 		in_row++;
 	}
-	return n ? cy + row_h : 0;
+	return n ? cy + rh : 0;
 }
 
 float legend_height(const struct chart *c, const struct legend_item *it,

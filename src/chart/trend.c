@@ -35,6 +35,7 @@
 #include "chart_int.h"
 #include "typo.h"
 #include "fy.h"
+#include "typesize.h"
 
 #define MAX_YEARS 25
 #define ZERO_SHARE 0.5
@@ -337,6 +338,29 @@ static size_t trend_legend(const struct chart *c, const struct chart_series *s,
 
 /* ---- sizes ------------------------------------------------------------------ */
 
+/* The chart's title: the indicator's number and name, as the table beside
+ * it names the row (a chart headed only by its unit, 「（％）」 four times
+ * on a page, left the reader matching charts to rows by their shapes). */
+static const char *chart_title(const struct chart *c, struct arena *a)
+{
+	const struct indicator *ind = c->ind;
+	const char *name = ind->name ? ind->name : "";
+	return ind->no && *ind->no ? arena_printf(a, "%s %s", ind->no, name) : name;
+}
+
+/* The title's size: TYPE.chart_title, scaled with the labels when a caller
+ * chose another label size. */
+static float title_size(const struct chart *c)
+{
+	return c->o.font_size * TYPE.chart_title / TYPE.chart;
+}
+
+/* The title's height at width w, with the space under it. */
+static float chart_title_h(const struct chart *c, float w, struct arena *a)
+{
+	return chart_text_height(c, title_size(c), w, chart_title(c, a)) + 3;
+}
+
 /* The row above a plot: the unit (and a part's name); the top tick's label
  * reaches half a line into it. */
 static float title_h(const struct chart *c)
@@ -380,7 +404,8 @@ static float trend_size(const struct chart *c, float w, bool least)
 	trend_data(c, a, &td);
 	struct legend_item it[MAX_ITEMS];
 	size_t n = trend_legend(c, td.series, td.n, !td.small && td.n > 1, it, a);
-	float h = legend_height(c, it, n, w, td.illustrative ? note_width(c) + 6 : 0) + 2;
+	float h = chart_title_h(c, w, a) +
+		  legend_height(c, it, n, w, td.illustrative ? note_width(c) + 6 : 0) + 2;
 	float panel = title_h(c) + xlab_h(c);
 	float plot;
 	if (td.small && side_by_side(td.n, w))
@@ -533,7 +558,8 @@ void trend_layout(const struct chart *c, struct chart_geom *g, struct arena *a)
 
 	struct legend_item it[MAX_ITEMS];
 	size_t n_it = trend_legend(c, td.series, td.n, !td.small && td.n > 1, it, a);
-	float lh = legend_height(c, it, n_it, g->w,
+	float lh = chart_title_h(c, g->w, a) +
+		   legend_height(c, it, n_it, g->w,
 				 td.illustrative ? note_width(c) + 6 : 0) + 2;
 	float top = g->y + lh, avail = g->h - lh;
 
@@ -960,7 +986,7 @@ static void targets_draw(const struct chart *c, const struct chart_panel *pn,
 static void pending_draw(const struct chart *c, const struct chart_panel *pn,
 			 struct paint *pt)
 {
-	float fs = c->o.font_size - 1;
+	float fs = c->o.font_size; /* 「未確定」 is read too: no smaller */
 	int done[MAX_YEARS] = {0};
 	for (size_t i = 0; i < pn->n_series; i++) {
 		const struct chart_series *s = &pn->series[i];
@@ -1151,9 +1177,12 @@ void trend_draw(const struct chart *c, const struct chart_geom *g,
 	struct legend_item it[MAX_ITEMS];
 	size_t n_it = trend_legend(c, all, n, !g->small_multiples && n > 1, it, a);
 	float reserve = g->illustrative ? note_width(c) + 6 : 0;
-	legend_draw(pt, it, n_it, g->x, g->y, g->w, reserve);
+	float th = chart_title_h(c, g->w, a);
+	paint_text_block(pt, g->x, g->y, g->w, th, title_size(c), DL_BLACK,
+			 chart_title(c, a));
+	legend_draw(pt, it, n_it, g->x, g->y + th, g->w, reserve);
 	if (g->illustrative)
-		note_draw(pt, g->x + g->w - 1, g->y + 0.5f);
+		note_draw(pt, g->x + g->w - 1, g->y + th + 0.5f);
 	for (size_t i = 0; i < g->n_panels; i++)
 		panel_draw(c, &g->panels[i], pt);
 	arena_free(a);

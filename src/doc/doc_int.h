@@ -75,7 +75,7 @@ const char *doc_baseline(struct doc_ctx *c, const struct measure *m);
  * "2,215億円以上（R7）". */
 const char *doc_target(struct doc_ctx *c, const struct measure *m);
 /* A table value with its years in brackets, 「1,200人（R4～R13累計）」, for
- * a column at most col_w wide (8.5 pt cells, 3 pt padding): when the whole
+ * a column at most col_w wide (the indicator table's cells): when the whole
  * does not fit, the bracket starts a line of its own instead of the line
  * breaker splitting it after 「累」.  text itself, or a copy in the arena. */
 const char *doc_fit_value(struct doc_ctx *c, const char *text, float col_w);

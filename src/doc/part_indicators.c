@@ -11,6 +11,7 @@
 #include "arena.h"
 #include "doc_int.h"
 #include "figures.h"
+#include "typesize.h"
 
 /* The 実績 cell of a measure's figure. */
 static const char *actual_text(struct doc_ctx *c, const struct fig_measure *f)
@@ -82,21 +83,28 @@ static const char *ratio_text(struct doc_ctx *c, const struct fig_measure *f)
 	return doc_no_data(c);
 }
 
-#define CELL_SIZE 8.5f
-#define CELL_PAD 3.0f   /* the table's default padding across */
+/* The indicator tables' style (doc_fit_value measures against it: the
+ * size, the role and the padding are the table's own, never copies). */
+static struct table_style cells(void)
+{
+	return (struct table_style){.role = FONT_MINCHO, .size = TYPE.table};
+}
+
 #define VALUE_MAX LAY_MM(34) /* widest a 基準値 or 目標値 column gets */
+#define ACTUAL_MAX LAY_MM(26) /* and the 実績 column */
 
 const char *doc_fit_value(struct doc_ctx *c, const char *text, float col_w)
 {
 	const char *br = strstr(text, "（");
 	if (!br || br == text)
 		return text;
-	struct text_style st = {.role = FONT_MINCHO, .size = CELL_SIZE};
+	struct table_style ts = cells();
+	struct text_style st = {.role = ts.role, .size = ts.size};
 	struct text_layout *tl = text_layout_new(c->te, text, strlen(text), &st,
 						 0, NULL, NULL);
 	float w = tl->natural_width;
 	text_layout_free(tl);
-	if (w + 2 * CELL_PAD <= col_w)
+	if (w + 2 * table_pad_x(&ts) <= col_w)
 		return text;
 	return doc_printf(c, "%.*s\n%s", (int)(br - text), text, br);
 }
@@ -119,17 +127,48 @@ static const char *with_reason(struct doc_ctx *c, const char *name,
 			  f->entered_reason ? f->entered_reason : "");
 }
 
-static void measure_row(struct doc_ctx *c, struct table *t, const char *name,
-			const struct fig_measure *f, const char *src_file,
-			int src_line)
+/* The width the value columns 1..3 need so that no bracket of years is
+ * split (「（R4～R13累計）」 over two lines when the column is squeezed to
+ * its narrowest piece): each column's widest bracket and the padding. */
+struct value_need {
+	float w[4];
+};
+
+static void need_bracket(struct doc_ctx *c, struct value_need *vn, size_t col,
+			 const char *text)
+{
+	const char *br = strstr(text, "（");
+	if (!br)
+		return;
+	struct table_style ts = cells();
+	struct text_style st = {.role = ts.role, .size = ts.size};
+	const char *end = strchr(br, '\n');
+	size_t len = end ? (size_t)(end - br) : strlen(br);
+	/* a point to spare: the line breaker measures the same run in its
+	 * own sums of floats */
+	float w = text_width(c->te, st.role, st.size, br, len, NULL, NULL) +
+		  2 * table_pad_x(&ts) + 1;
+	if (w > vn->w[col])
+		vn->w[col] = w;
+}
+
+static void measure_row(struct doc_ctx *c, struct table *t, struct value_need *vn,
+			const char *name, const struct fig_measure *f,
+			const char *src_file, int src_line)
 {
 	struct grade_cols k = grade_cols(c);
 	size_t r = table_add_row(t, false);
 	table_set_cell(t, r, 0, &(struct table_cell){
 		.text = with_reason(c, name, f), .src = {src_file, src_line}});
-	table_set(t, r, 1, doc_fit_value(c, doc_baseline(c, f->measure), VALUE_MAX));
-	table_set(t, r, 2, doc_fit_value(c, actual_text(c, f), LAY_MM(26)));
-	table_set(t, r, 3, doc_fit_value(c, doc_target(c, f->measure), VALUE_MAX));
+	const char *v[4] = {
+		NULL, doc_fit_value(c, doc_baseline(c, f->measure), VALUE_MAX),
+		doc_fit_value(c, actual_text(c, f), ACTUAL_MAX),
+		doc_fit_value(c, doc_target(c, f->measure), VALUE_MAX),
+	};
+	for (size_t i = 1; i <= 3; i++) {
+		table_set(t, r, i, v[i]);
+		need_bracket(c, vn, i, v[i]);
+	}
 	size_t col = 4;
 	if (k.ratio_head)
 		table_set(t, r, col++, ratio_text(c, f));
@@ -141,21 +180,26 @@ static void measure_row(struct doc_ctx *c, struct table *t, const char *name,
 /* Numbers right-aligned in every value column, so that 基準値, 実績 and
  * 目標値 of a row line up on their last digit (or their bracket) and read
  * across as one comparison. */
+static void value_cols(struct table *t, const struct value_need *vn)
+{
+	static const float lo[4] = {0, LAY_MM(20), LAY_MM(18), LAY_MM(20)};
+	static const float hi[4] = {0, VALUE_MAX, ACTUAL_MAX, VALUE_MAX};
+	for (size_t i = 1; i <= 3; i++) {
+		float min = vn->w[i] > lo[i] ? vn->w[i] : lo[i];
+		table_set_col(t, i, &(struct table_col){
+			.width_kind = TABLE_AUTO, .min = min < hi[i] ? min : hi[i],
+			.max = hi[i], .align = TABLE_RIGHT});
+	}
+}
+
 static struct table *indicator_table_new(struct doc_ctx *c)
 {
 	struct grade_cols k = grade_cols(c);
 	size_t cols = 4 + (k.ratio_head != NULL) + (k.mark_head != NULL);
-	struct table *t = table_new(cols, &(struct table_style){.size = CELL_SIZE});
+	struct table_style ts = cells();
+	struct table *t = table_new(cols, &ts);
 	table_set_col(t, 0, &(struct table_col){.width_kind = TABLE_SHARE, .width = 1});
-	table_set_col(t, 1, &(struct table_col){.width_kind = TABLE_AUTO,
-						 .min = LAY_MM(20), .max = VALUE_MAX,
-						 .align = TABLE_RIGHT});
-	table_set_col(t, 2, &(struct table_col){.width_kind = TABLE_AUTO,
-						 .min = LAY_MM(18), .max = LAY_MM(26),
-						 .align = TABLE_RIGHT});
-	table_set_col(t, 3, &(struct table_col){.width_kind = TABLE_AUTO,
-						 .min = LAY_MM(20), .max = VALUE_MAX,
-						 .align = TABLE_RIGHT});
+	value_cols(t, &(struct value_need){{0}});
 	size_t col = 4;
 	if (k.ratio_head)
 		table_set_col(t, col++, &(struct table_col){.width_kind = TABLE_FIXED,
@@ -186,12 +230,12 @@ static const char *indicator_label(struct doc_ctx *c, const struct indicator *in
 /* Adds the rows of one indicator in year fy (a compound one: a spanning
  * title row, then a row per part). */
 static void indicator_rows(struct doc_ctx *c, struct table *t,
-			   const struct indicator *ind, int fy)
+			   struct value_need *vn, const struct indicator *ind, int fy)
 {
 	struct fig_indicator fi;
 	fig_indicator_compute(c->p, ind, fy, c->a, &fi);
 	if (fi.n_parts == 1) {
-		measure_row(c, t, indicator_label(c, ind), &fi.parts[0],
+		measure_row(c, t, vn, indicator_label(c, ind), &fi.parts[0],
 			    ind->pos.file, ind->pos.line);
 		return;
 	}
@@ -206,7 +250,7 @@ static void indicator_rows(struct doc_ctx *c, struct table *t,
 			.text = fi.mark ? fi.mark : "", .align = TABLE_CENTER, .grey = 0.95f});
 	for (size_t i = 0; i < fi.n_parts; i++) {
 		const struct measure *m = fi.parts[i].measure;
-		measure_row(c, t, doc_printf(c, "　%s", m->name ? m->name : ""),
+		measure_row(c, t, vn, doc_printf(c, "　%s", m->name ? m->name : ""),
 			    &fi.parts[i], m->pos.file, m->pos.line);
 	}
 }
@@ -253,7 +297,7 @@ static void illustrative_note(struct doc_ctx *c, bool shows)
 	}
 	story_para_ex(c->s, &(struct lay_para){
 		.text = ILLUSTRATIVE_NOTE,
-		.style = {.role = FONT_MINCHO, .size = 8, .line_height = 1.4f,
+		.style = {.role = FONT_MINCHO, .size = TYPE.note, .line_height = 1.4f,
 			  .align = TEXT_RIGHT},
 		.before = 2, .after = 4,
 	});
@@ -264,8 +308,10 @@ void part_indicator_table(struct doc_ctx *c, struct indicator *const *inds, size
 	if (!n)
 		return;
 	struct table *t = indicator_table_new(c);
+	struct value_need vn = {{0}};
 	for (size_t i = 0; i < n; i++)
-		indicator_rows(c, t, inds[i], c->rfy);
+		indicator_rows(c, t, &vn, inds[i], c->rfy);
+	value_cols(t, &vn);
 	story_table(c->s, t);
 	illustrative_note(c, doc_shows_sample(c, inds, n));
 }
@@ -274,7 +320,8 @@ void part_indicator_series(struct doc_ctx *c, const struct indicator *ind)
 {
 	struct grade_cols k = grade_cols(c);
 	size_t cols = 4 + (k.ratio_head != NULL) + (k.mark_head != NULL);
-	struct table *t = table_new(cols, &(struct table_style){.size = 8.5f});
+	struct table_style ts = cells();
+	struct table *t = table_new(cols, &ts);
 	table_set_col(t, 0, &(struct table_col){.width_kind = TABLE_FIXED,
 						 .width = LAY_MM(16), .align = TABLE_CENTER});
 	for (size_t j = 1; j <= 3; j++)

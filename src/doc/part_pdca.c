@@ -20,12 +20,13 @@
 
 #include "arena.h"
 #include "doc_int.h"
+#include "typesize.h"
 #include "figures.h"
 
 #define BOX_GAP 18.0f   /* between the columns and rows: the arrows */
 #define TITLE_H 15.0f
 #define PAD 5.0f
-#define TEXT_SIZE 8.5f
+#define TEXT_SIZE TYPE.pdca
 
 enum { P_PLAN, P_DO, P_CHECK, P_ACTION, P_N };
 
@@ -287,8 +288,8 @@ void part_pdca(struct doc_ctx *c, const struct pdca_record *r)
 		part_caption(c, "次の取組（Plan）");
 		story_para_ex(c->s, &(struct lay_para){
 			.text = items_text(c, &r->next),
-			.style = {.role = FONT_MINCHO, .size = 9.5f, .line_height = 1.5f,
-				  .indent = 9.5f},
+			.style = {.role = FONT_MINCHO, .size = TYPE.list, .line_height = 1.5f,
+				  .indent = TYPE.list},
 			.after = 6,
 		});
 	}

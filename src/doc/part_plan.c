@@ -2,6 +2,7 @@
  * published results of the previous policy, and where the data come from. */
 #include "arena.h"
 #include "doc_int.h"
+#include "typesize.h"
 #include "figures.h"
 
 #define MARK "●"
@@ -16,7 +17,7 @@ void part_initiatives(struct doc_ctx *c, const struct pillar *pl)
 	const struct plan_words *w = &c->p->words;
 	size_t np = w->n_partners < 16 ? w->n_partners : 16;
 	const char *mark = w->partner_mark ? w->partner_mark : MARK;
-	struct table *t = table_new(2 + np, &(struct table_style){.size = 8.5f});
+	struct table *t = table_new(2 + np, &(struct table_style){.size = TYPE.table});
 	table_set_col(t, 0, &(struct table_col){.width_kind = TABLE_SHARE, .width = 1,
 						 .valign = TEXT_MIDDLE});
 	table_set_col(t, 1, &(struct table_col){.width_kind = TABLE_SHARE, .width = 2.4f});
@@ -63,7 +64,7 @@ void part_initiatives(struct doc_ctx *c, const struct pillar *pl)
 	if (*legend)
 		story_para_ex(c->s, &(struct lay_para){
 			.text = legend,
-			.style = {.role = FONT_MINCHO, .size = 7.5f, .line_height = 1.4f},
+			.style = {.role = FONT_MINCHO, .size = TYPE.note, .line_height = 1.4f},
 			.before = 2, .after = 6,
 		});
 }
@@ -79,7 +80,7 @@ void part_past_results(struct doc_ctx *c)
 	 * and note only with --review (check warns of a mismatch anyway). */
 	bool review = c->o->review;
 	size_t ncol = review ? 6 : 5;
-	struct table *t = table_new(ncol, &(struct table_style){.size = 10});
+	struct table *t = table_new(ncol, &(struct table_style){.size = TYPE.table});
 	table_set_col(t, 0, &(struct table_col){.width_kind = TABLE_SHARE, .width = 1.2f});
 	/* values right-aligned, as in the indicator tables */
 	for (size_t k = 1; k <= 3; k++)
@@ -128,7 +129,7 @@ void part_past_results(struct doc_ctx *c)
 		return;
 	story_para_ex(c->s, &(struct lay_para){
 		.text = "※ 達成度は公表値をそのまま掲載し、公表された基準・目標・実績から再計算した結果を右欄に示す（確認用）。",
-		.style = {.role = FONT_MINCHO, .size = 10, .line_height = 1.4f},
+		.style = {.role = FONT_MINCHO, .size = TYPE.note, .line_height = 1.4f},
 		.before = 2, .after = 6,
 	});
 }
@@ -142,7 +143,7 @@ void part_sources(struct doc_ctx *c)
 	for (size_t i = 0; i < p->n_indicators; i++)
 		sources |= p->indicators[i].source != NULL;
 	size_t kcol = sources ? 2 : 1;
-	struct table *t = table_new(kcol + 1, &(struct table_style){.size = 10});
+	struct table *t = table_new(kcol + 1, &(struct table_style){.size = TYPE.table});
 	table_set_col(t, 0, &(struct table_col){.width_kind = TABLE_SHARE, .width = 2});
 	if (sources)
 		table_set_col(t, 1, &(struct table_col){.width_kind = TABLE_SHARE,

@@ -12,10 +12,11 @@
 #include <string.h>
 
 #include "doc_int.h"
+#include "typesize.h"
 #include "figures.h"
 #include "record.h"
 
-#define REC_SIZE 8.5f
+#define REC_SIZE TYPE.table
 static void record_note(struct doc_ctx *c, const struct eval_record *e);
 
 #define RECORD_NOTE "※ 所管課・事業・予算額・分析・委員意見等は例示です（実際の評価記録ではありません）。"
@@ -40,7 +41,7 @@ static void record_note(struct doc_ctx *c, const struct eval_record *e)
 		return;
 	story_para_ex(c->s, &(struct lay_para){
 		.text = RECORD_NOTE,
-		.style = {.role = FONT_MINCHO, .size = 8.5f, .line_height = 1.4f,
+		.style = {.role = FONT_MINCHO, .size = TYPE.note, .line_height = 1.4f,
 			  .align = TEXT_RIGHT},
 		.before = 0, .after = 6,
 	});
@@ -188,7 +189,7 @@ void part_record_changes(struct doc_ctx *c, struct indicator *const *inds, size_
 	story_para_ex(c->s, &(struct lay_para){
 		.text = "前年度比：↑ 改善　→ 横ばい　↓ 悪化（目標に近づく向きを改善とします。"
 			"未確定の年度は最新の値とその年度を示します）",
-		.style = {.role = FONT_MINCHO, .size = 8.5f, .line_height = 1.4f},
+		.style = {.role = FONT_MINCHO, .size = TYPE.note, .line_height = 1.4f},
 		.after = 2,
 	});
 }
@@ -260,7 +261,7 @@ void part_record_analysis(struct doc_ctx *c, struct indicator *const *inds, size
 		story_para_ex(c->s, &(struct lay_para){
 			.text = doc_printf(c, "今後の方向性の区分：%s%s", w,
 					   c->p->review_choices_illustrative ? "（例示）" : ""),
-			.style = {.role = FONT_MINCHO, .size = 8.5f, .line_height = 1.4f},
+			.style = {.role = FONT_MINCHO, .size = TYPE.note, .line_height = 1.4f},
 			.after = 2,
 		});
 	}
@@ -482,7 +483,7 @@ void part_record_overall(struct doc_ctx *c)
 	if (has_before)
 		story_para_ex(c->s, &(struct lay_para){
 			.text = "各欄は「前年度 → 本年度」の指標数です。",
-			.style = {.role = FONT_MINCHO, .size = 8.5f, .line_height = 1.4f},
+			.style = {.role = FONT_MINCHO, .size = TYPE.note, .line_height = 1.4f},
 			.after = 2,
 		});
 	if (e->n_achievements) {
@@ -519,7 +520,7 @@ void part_record_depts(struct doc_ctx *c, struct indicator *const *inds, size_t 
 		return;
 	story_para_ex(c->s, &(struct lay_para){
 		.text = doc_printf(c, "所管課%s：%s", sample ? "（例示）" : "", w),
-		.style = {.role = FONT_MINCHO, .size = 9, .line_height = 1.4f},
+		.style = {.role = FONT_MINCHO, .size = TYPE.note, .line_height = 1.4f},
 		.after = 2,
 	});
 }

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "doc_int.h"
+#include "typesize.h"
 #include "fy.h"
 
 void part_heading(struct doc_ctx *c, int level, const char *title)
@@ -20,7 +21,7 @@ void part_caption(struct doc_ctx *c, const char *text)
 {
 	story_para_ex(c->s, &(struct lay_para){
 		.text = text,
-		.style = {.role = FONT_GOTHIC, .size = 9.5f, .line_height = 1.4f},
+		.style = {.role = FONT_GOTHIC, .size = TYPE.caption, .line_height = 1.4f},
 		.before = 6, .after = 2, .keep_with_next = true,
 	});
 }
@@ -34,8 +35,8 @@ void part_list(struct doc_ctx *c, const char *const *items, size_t n)
 		return;
 	story_para_ex(c->s, &(struct lay_para){
 		.text = s,
-		.style = {.role = FONT_MINCHO, .size = 9.5f, .line_height = 1.5f,
-			  .indent = 9.5f},
+		.style = {.role = FONT_MINCHO, .size = TYPE.list, .line_height = 1.5f,
+			  .indent = TYPE.list},
 		.after = 4,
 	});
 }
@@ -56,17 +57,17 @@ void part_cover(struct doc_ctx *c, const char *kind_title, const char *meeting)
 	const struct plan *p = c->p;
 	story_space(c->s, 150);
 	if (meeting)
-		centred(c, meeting, FONT_GOTHIC, 14, 0);
-	centred(c, p->title, FONT_GOTHIC, 22, 18);
+		centred(c, meeting, FONT_GOTHIC, TYPE.cover_meeting, 0);
+	centred(c, p->title, FONT_GOTHIC, TYPE.cover_title, 18);
 	if (p->subtitle)
-		centred(c, p->subtitle, FONT_MINCHO, 12, 4);
-	centred(c, doc_printf(c, "%s %s", c->fy_era, kind_title), FONT_GOTHIC, 18, 24);
+		centred(c, p->subtitle, FONT_MINCHO, TYPE.cover_subtitle, 4);
+	centred(c, doc_printf(c, "%s %s", c->fy_era, kind_title), FONT_GOTHIC, TYPE.cover_kind, 24);
 	story_space(c->s, 150);
 	if (c->date[0])
-		centred(c, c->date, FONT_MINCHO, 13, 0);
+		centred(c, c->date, FONT_MINCHO, TYPE.cover_date, 0);
 	if (p->issuer)
 		centred(c, p->department ? doc_printf(c, "%s %s", p->issuer, p->department)
-					 : p->issuer, FONT_MINCHO, 13, 6);
+					 : p->issuer, FONT_MINCHO, TYPE.cover_date, 6);
 	story_space(c->s, 40);
 	part_figures_note(c);
 	story_cover_end(c->s);
@@ -117,8 +118,8 @@ void part_figures_note(struct doc_ctx *c)
 		return;
 	story_para_ex(c->s, &(struct lay_para){
 		.text = text,
-		.style = {.role = FONT_MINCHO, .size = 9, .line_height = 1.5f,
-			  .indent = 9.5f},
+		.style = {.role = FONT_MINCHO, .size = TYPE.note, .line_height = 1.5f,
+			  .indent = TYPE.note},
 		.before = 4, .after = 4,
 		/* with what it explains (under 主要指標の状況, the overview):
 		 * split at a page foot it left one line of a ※ item behind */
@@ -142,7 +143,7 @@ void part_position(struct doc_ctx *c)
 		part_caption(c, "目指す将来像");
 		story_para_ex(c->s, &(struct lay_para){
 			.text = v,
-			.style = {.role = FONT_GOTHIC, .size = 12, .line_height = 1.5f,
+			.style = {.role = FONT_GOTHIC, .size = TYPE.h2, .line_height = 1.5f,
 				  .align = TEXT_CENTER},
 			.before = 2, .after = 6,
 		});

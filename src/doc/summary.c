@@ -17,14 +17,13 @@
 #include "doc_int.h"
 #include "figures.h"
 #include "record.h"
+#include "typesize.h"
 
-#define SUM_SIZE 10.0f
 #define SPARK_W LAY_MM(30)
 /* 基準値 and 目標値 columns: at most this wide, and a value with its years
  * that would not fit starts its bracket on a line of its own (doc_fit_value
- * measures at the handout's 8.5 pt, so the width is scaled to it) */
+ * measures at the tables' one size, TYPE.table) */
 #define VALUE_MAX LAY_MM(44)
-#define VALUE_FIT (VALUE_MAX * 8.5f / SUM_SIZE)
 /* Sparkline height: the room a sheet leaves each row when the whole plan is
  * on it, within these bounds - a plan of twenty rows gets lines a reader
  * can follow, a plan of two hundred the fewest sheets (a row no taller
@@ -99,12 +98,12 @@ static void add_rows(struct doc_ctx *c, struct table *t, const struct sum_group 
 			table_set_cell(t, r, 2, &(struct table_cell){
 				.text = name, .src = {m->pos.file, m->pos.line}});
 			table_set(t, r, 3, m->unit);
-			table_set(t, r, 4, doc_fit_value(c, doc_baseline(c, m), VALUE_FIT));
+			table_set(t, r, 4, doc_fit_value(c, doc_baseline(c, m), VALUE_MAX));
 			struct chart_spark *sp = arena_calloc(c->a, 1, sizeof *sp);
 			*sp = (struct chart_spark){.p = c->p, .ind = ind, .part = k, .fy = fy};
 			table_set_cell(t, r, 5, &(struct table_cell){
 				.draw = chart_spark_draw, .draw_ctx = sp, .draw_h = spark_h(c)});
-			table_set(t, r, 6, doc_fit_value(c, doc_target(c, m), VALUE_FIT));
+			table_set(t, r, 6, doc_fit_value(c, doc_target(c, m), VALUE_MAX));
 			table_set(t, r, 7, value_text(c, f));
 			const char *mark = now.n_parts > 1 ? (k == 0 ? now.mark : "") : f->mark;
 			const char *bmark = now.n_parts > 1 ? (k == 0 ? before.mark : "") : b->mark;
@@ -129,7 +128,7 @@ static struct table *summary_table(struct doc_ctx *c)
 	bool depts = false;
 	for (size_t i = 0; i < c->p->n_indicators && !depts; i++)
 		depts = eval_dept(c->p, &c->p->indicators[i], c->o->fy, NULL) != NULL;
-	struct table *t = table_new(depts ? 12 : 11, &(struct table_style){.size = SUM_SIZE,
+	struct table *t = table_new(depts ? 12 : 11, &(struct table_style){.size = TYPE.table,
 							      .line_height = 1.3f});
 	table_set_col(t, 0, &(struct table_col){.valign = TEXT_MIDDLE, .width_kind = TABLE_FIXED, .width = LAY_MM(40)});
 	table_set_col(t, 1, &(struct table_col){.valign = TEXT_MIDDLE, .width_kind = TABLE_FIXED, .width = LAY_MM(9),
@@ -211,7 +210,7 @@ int doc_summary(struct doc_ctx *c)
 		});
 	story_para_ex(c->s, &(struct lay_para){
 		.text = legend(c),
-		.style = {.role = FONT_MINCHO, .size = 8.5f, .line_height = 1.4f},
+		.style = {.role = FONT_MINCHO, .size = TYPE.note, .line_height = 1.4f},
 		.after = 4, .keep_with_next = true,
 	});
 	struct table *t = summary_table(c);

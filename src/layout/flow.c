@@ -23,15 +23,16 @@
 
 #include "alloc.h"
 #include "diag.h"
+#include "typesize.h"
 
 /* page furniture, points */
-#define HEAD_SIZE 8.0f
+#define HEAD_SIZE TYPE.running_head
 #define HEAD_RULE_GAP 10.0f  /* rule above the body */
 #define HEAD_TEXT_GAP 2.0f   /* text's em box above the rule */
-#define FOOT_SIZE 9.0f
-#define NOTE_SIZE 8.0f       /* page note */
+#define FOOT_SIZE TYPE.folio
+#define NOTE_SIZE TYPE.page_note
 #define NOTE_GAP 3.0f        /* page note below the body */
-#define BOX_SIZE 12.0f
+#define BOX_SIZE TYPE.doc_number
 #define BOX_PAD_X 8.0f
 #define BOX_PAD_Y 4.0f
 #define BOX_GAP 6.0f         /* box above the body */

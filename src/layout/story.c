@@ -11,6 +11,7 @@
 #include "alloc.h"
 #include "arena.h"
 #include "diag.h"
+#include "typesize.h"
 
 /* ---- page setup ---------------------------------------------------------- */
 
@@ -22,7 +23,7 @@ void lay_setup_init(struct lay_setup *ls, enum lay_paper paper)
 	ls->margin_bottom = 20;
 	ls->margin_left = 20;
 	ls->margin_right = 20;
-	ls->body_size = 10.5f;
+	ls->body_size = TYPE.body;
 }
 
 struct lay_box lay_page_size(const struct lay_setup *ls)
@@ -58,7 +59,7 @@ struct story *story_new(struct text_engine *te, const struct lay_setup *ls)
 	s->arena = arena_new();
 	s->ls = *ls;
 	if (!(s->ls.body_size > 0))
-		s->ls.body_size = 10.5f;
+		s->ls.body_size = TYPE.body;
 	s->ls.head_left = copy(s, ls->head_left);
 	s->ls.doc_number = copy(s, ls->doc_number);
 	s->ls.continued = copy(s, ls->continued);
@@ -99,7 +100,6 @@ static struct block *add(struct story *s, enum blk_kind kind)
 	return b;
 }
 
-static const float HEAD_SIZE[3] = {14.0f, 12.0f, 10.5f};
 static const float HEAD_BEFORE[3] = {16.0f, 12.0f, 8.0f};
 static const float HEAD_AFTER[3] = {8.0f, 6.0f, 4.0f};
 
@@ -107,7 +107,7 @@ struct text_style lay_heading_style(int level)
 {
 	struct text_style st = {0};
 	st.role = FONT_GOTHIC;
-	st.size = HEAD_SIZE[level - 1];
+	st.size = level == 1 ? TYPE.h1 : level == 2 ? TYPE.h2 : TYPE.h3;
 	st.line_height = 1.4f;
 	st.align = TEXT_LEFT;
 	st.color = DL_BLACK;

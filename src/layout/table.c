@@ -19,13 +19,19 @@
 #include "alloc.h"
 #include "arena.h"
 #include "diag.h"
+#include "typesize.h"
 
-#define DEFAULT_SIZE 9.0f
+#define DEFAULT_SIZE TYPE.table
 #define DEFAULT_LINE_HEIGHT 1.4f
 #define DEFAULT_PAD_X 3.0f
 #define DEFAULT_PAD_Y 2.0f
 #define DEFAULT_GREY 0.85f
 #define DEFAULT_RULE 0.5f
+
+float table_pad_x(const struct table_style *st)
+{
+	return st && st->pad_x > 0 ? st->pad_x : DEFAULT_PAD_X;
+}
 
 struct table *table_new(size_t n_cols, const struct table_style *style)
 {
@@ -539,7 +545,7 @@ void table_measure(struct table *t, struct text_engine *te, float body_w,
 	}
 	if (!(st->line_height > 0))
 		st->line_height = DEFAULT_LINE_HEIGHT;
-	t->pad_x = st->pad_x > 0 ? st->pad_x : DEFAULT_PAD_X;
+	t->pad_x = table_pad_x(st);
 	t->pad_y = st->pad_y > 0 ? st->pad_y : DEFAULT_PAD_Y;
 	t->rule = st->rule > 0 ? st->rule : DEFAULT_RULE;
 	t->grey = st->header_grey > 0 ? st->header_grey : DEFAULT_GREY;

@@ -19,6 +19,7 @@
 #include "render.h"
 #include "table.h"
 #include "text.h"
+#include "typesize.h"
 
 static struct fontset *fs;
 static struct text_engine *te;
@@ -261,7 +262,7 @@ static void cover_labels_head_and_footer(void)
 	CU_ASSERT(h1->y < b.y);
 	const struct dl_line *s1 = NULL;
 	for (size_t i = 0; i < n_lines; i++)
-		if (lines[i].page == 1 && lines[i].size < 9 &&
+		if (lines[i].page == 1 && lines[i].size < TYPE.running_head + 0.5f &&
 		    !strcmp(lines[i].text, "１ 施策の柱①"))
 			s1 = &lines[i];
 	CU_ASSERT_PTR_NOT_NULL_FATAL(s1);

@@ -16,6 +16,10 @@
 #include "layout.h"
 #include "table.h"
 #include "text.h"
+#include "typesize.h"
+
+/* the default cell size (table.h: TYPE.table) */
+#define SZ TYPE.table
 
 #ifndef FIXTURES
 #define FIXTURES "tests/fixtures/layout/"
@@ -331,9 +335,9 @@ static void check_no_overlap(void)
 		}
 		for (size_t k = 0; k < n_lines; k++) {
 			const struct dl_line *l = &lines[k];
-			if (l->page != p || l->size > 9.5f || l->y < lay_body(&ls).y ||
+			if (l->page != p || l->size > SZ + 0.5f || l->y < lay_body(&ls).y ||
 			    l->y > body_bottom() || !strcmp(l->text, "（続き）"))
-				continue; /* table text: 9 pt, in the body */
+				continue; /* table text: SZ pt, in the body */
 			bool inside = false;
 			for (size_t i = 0; i < n && !inside; i++) {
 				const struct dl_item *a = r[i];
@@ -480,7 +484,7 @@ static void header_taller_than_a_page(void)
 	stop();
 }
 
-/* A row of 150 lines (about 1.6 pages) splits between lines: the first
+/* A row of 135 lines (about 1.6 pages) splits between lines: the first
  * part fills the page it starts on, every line is drawn once, in order. */
 static void tall_row_splits_between_lines(void)
 {
@@ -494,9 +498,9 @@ static void tall_row_splits_between_lines(void)
 	table_set(t, h, 1, "説明");
 	table_set(t, table_add_row(t, false), 0, "前の行");
 	table_set(t, table_add_row(t, false), 1, "前の行の説明");
-	char *big = malloc(150 * 24);
+	char *big = malloc(135 * 24);
 	big[0] = '\0';
-	for (int k = 1; k <= 150; k++)
+	for (int k = 1; k <= 135; k++)
 		sprintf(big + strlen(big), "%s説明%d", k > 1 ? "\n" : "", k);
 	size_t r = table_add_row(t, false);
 	table_set(t, r, 0, "長い行");
@@ -511,7 +515,7 @@ static void tall_row_splits_between_lines(void)
 	size_t prev_page = 0;
 	float prev_y = 0;
 	char buf[32];
-	for (int k = 1; k <= 150; k++) {
+	for (int k = 1; k <= 135; k++) {
 		snprintf(buf, sizeof buf, "説明%d", k);
 		CU_ASSERT_EQUAL_FATAL(count_lines(buf, SIZE_MAX), 1);
 		const struct dl_line *l = find_line(buf);
@@ -522,9 +526,9 @@ static void tall_row_splits_between_lines(void)
 	}
 	/* it started on the first page, right under the rows before it */
 	CU_ASSERT_EQUAL(find_line("説明1")->page, 0);
-	CU_ASSERT_EQUAL(find_line("説明150")->page, 2);
+	CU_ASSERT_EQUAL(find_line("説明135")->page, 2);
 	/* the part on page 0 reaches to within a line of the body's end */
-	float pitch = 9 * 1.4f;
+	float pitch = SZ * 1.4f;
 	float last0 = 0;
 	for (size_t k = 0; k < n_lines; k++)
 		if (lines[k].page == 0 && !strncmp(lines[k].text, "説明", 6))
@@ -540,6 +544,9 @@ static void tall_row_splits_between_lines(void)
  * either none or at least two of its lines there: as the first row of a
  * table (variant 0), after other rows of its table (1), under a header
  * row that must stay with it (2). */
+/* rows before it: about 650 pt of the 723 pt body */
+#define N_BEFORE ((int)(650 / (SZ * 1.4f + 4)))
+
 static void split_row_leaves_no_orphan_line(void)
 {
 	for (int variant = 0; variant < 3; variant++) {
@@ -555,7 +562,7 @@ static void split_row_leaves_no_orphan_line(void)
 							    .line_height = 1.6f}});
 			story_space(st, (float)pad);
 			struct table *t = table_new(1, NULL);
-			for (int i = 0; i < 39; i++)
+			for (int i = 0; i < N_BEFORE; i++)
 				table_set(t, table_add_row(t, false), 0, "前");
 			if (!same_table) {
 				story_table(st, t);
@@ -585,9 +592,9 @@ static void split_row_leaves_no_orphan_line(void)
 			/* the room left would have held exactly one line; the
 			 * gaps: max(space, 4) before the table, and 8 between
 			 * two tables */
-			float pitch = 9 * 1.4f;
+			float pitch = SZ * 1.4f;
 			float used = 10.5f * 1.6f + fmaxf((float)pad, 4) +
-				     39 * (pitch + 4) + (same_table ? 0 : 8) +
+				     N_BEFORE * (pitch + 4) + (same_table ? 0 : 8) +
 				     (header ? pitch + 4 : 0);
 			float room = body_bottom() - lay_body(&ls).y - used;
 			one_left |= on0 == 0 && room >= pitch + 4 &&
@@ -803,7 +810,7 @@ static void column_widths(void)
 	table_set(t, r, 0, "固定");
 	table_set(t, r, 1, "比例1");
 	table_set(t, r, 2, "比例3");
-	table_set(t, r, 3, "自動の幅");   /* 4 ems at 9 pt: 36 + 6 pt */
+	table_set(t, r, 3, "自動の幅");   /* 4 ems at SZ pt, + 6 pt */
 	table_set(t, r, 4, "上限のある自動の幅"); /* capped at 40 pt */
 	story_table(st, t);
 	layout();
@@ -818,7 +825,7 @@ static void column_widths(void)
 	}
 	NEAR(w[0], LAY_MM(25), 0.01);
 	NEAR(w[2], 3 * w[1], 0.01);
-	NEAR(w[3], 4 * 9 + 6, 0.01);
+	NEAR(w[3], 4 * SZ + 6, 0.01);
 	/* the capped column wraps its text within 40 pt */
 	const struct dl_line *first = NULL;
 	for (size_t k = 0; k < n_lines; k++)
@@ -842,15 +849,15 @@ static void auto_columns_fill_and_narrow_tables_centre(void)
 	table_set_col(t, 0, &(struct table_col){.width_kind = TABLE_AUTO});
 	table_set_col(t, 1, &(struct table_col){.width_kind = TABLE_AUTO});
 	size_t r = table_add_row(t, false);
-	table_set(t, r, 0, "あ");       /* 9 + 6 = 15 */
-	table_set(t, r, 1, "あいうえ"); /* 36 + 6 = 42 */
+	table_set(t, r, 0, "あ");       /* SZ + 6 */
+	table_set(t, r, 1, "あいうえ"); /* 4 SZ + 6 */
 	story_table(st, t);
 	layout();
 	read_lines();
 	float w0 = rect_width_at(0, find_line("あ")->x, find_line("あ")->y);
 	float w1 = rect_width_at(0, find_line("あいうえ")->x, find_line("あいうえ")->y);
 	NEAR(w0 + w1, 200, 0.01);
-	NEAR(w1 / w0, 42.0 / 15.0, 0.01);
+	NEAR(w1 / w0, (4 * SZ + 6) / (SZ + 6), 0.01);
 	struct lay_box body = lay_body(&ls);
 	const struct dl_item *rr[8];
 	CU_ASSERT_EQUAL_FATAL(cell_rects(0, rr, 8), 2);
@@ -881,7 +888,7 @@ static void decimal_alignment(void)
 	for (size_t i = 0; i < 6; i++) {
 		const struct dl_line *l = find_line(vals[i]);
 		CU_ASSERT_PTR_NOT_NULL_FATAL(l);
-		float p = l->x + text_width(te, FONT_GOTHIC, 9, vals[i],
+		float p = l->x + text_width(te, FONT_GOTHIC, SZ, vals[i],
 					    int_len[i], NULL, NULL);
 		if (point < 0)
 			point = p;
@@ -917,7 +924,7 @@ static void vertical_alignment(void)
 	read_lines();
 	float top = find_line("上")->y, mid = find_line("中")->y,
 	      bot = find_line("下")->y;
-	float pitch = 9 * 1.4f;
+	float pitch = SZ * 1.4f;
 	NEAR(top, find_line("一")->y, 0.01);
 	NEAR(mid - top, pitch, 0.01);
 	NEAR(bot - top, 2 * pitch, 0.01);
