@@ -1,10 +1,13 @@
 /* main.c - the shiryo command line.
  *
  *   shiryo check PLAN.xml|ACTUALS.xml|PDCA.xml [--actuals FILE]...
- *   shiryo build PLAN.xml --kind council|project|annual|summary --year FY
+ *   shiryo build PLAN.xml --kind KIND --year FY
  *                [--actuals FILE]... [--meeting midyear|yearend] [-o OUT.pdf]
  *                [--paper a4|a4l|a3l] [--draft] [--no-pdfa]
  *   shiryo archive PLAN.xml --from FY --to FY [--actuals FILE]... -o DIR
+ *
+ * The kinds of document, their names and what --help says of them come
+ * from doc_kinds[] (doc.h); nothing here lists them.
  *
  * Exit status: 0 success, 1 the input has errors or the output could not be
  * written, 2 the command line is wrong.  Diagnostics go to stderr as
@@ -51,7 +54,7 @@
 /* The whole help (shiryo --help); each command's own is in commands[]. */
 static const char usage_text[] =
 	"usage: shiryo check PLAN.xml|ACTUALS.xml|PDCA.xml [--actuals FILE]...\n"
-	"       shiryo build PLAN.xml --kind council|project|annual|summary --year FY\n"
+	"       shiryo build PLAN.xml --kind KIND --year FY\n"
 	"                    [--actuals FILE]... [--meeting midyear|yearend]\n"
 	"                    [-o OUT.pdf] [--paper a4|a4l|a3l] [--draft] [--no-pdfa]\n"
 	"       shiryo archive PLAN.xml --from FY --to FY [--actuals FILE]... -o DIR\n"
@@ -66,7 +69,9 @@ static const char usage_text[] =
 	"or Excel workbooks (.xlsx: the same columns, or a column per year R7実績).\n"
 	"Dates printed in documents come from SOURCE_DATE_EPOCH when it is set,\n"
 	"otherwise from the newest input file.\n"
-	"'shiryo help COMMAND' or 'shiryo COMMAND --help' lists a command's options.\n";
+	"'shiryo help COMMAND' or 'shiryo COMMAND --help' lists a command's options.\n"
+	"\n";
+/* ... followed by the kinds (print_kinds). */
 
 /* Option values beyond the one-letter ones. */
 enum {
@@ -117,13 +122,11 @@ static const struct command commands[] = {
 	 "Exit 0 valid, 1 errors, 2 wrong command line.\n"
 	 "\n"
 	 "  --actuals FILE   also read these actuals (XML, CSV or .xlsx); repeatable\n"},
-	{"build", "shiryo build PLAN.xml --kind council|project|annual|summary --year FY [options]",
+	{"build", "shiryo build PLAN.xml --kind KIND --year FY [options]",
 	 BUILD_OPTS | BIT('h'),
 	 "Writes one PDF document of the plan for a fiscal year.\n"
 	 "\n"
-	 "  --kind KIND       council (推進会議資料), project (熱度マネジメント会議資料)\n"
-	 "                    annual (年次報告書, PDF/A-1b) or summary (主要指標一覧,\n"
-	 "                    one landscape sheet: A3, or A4 with --paper a4 or a4l)\n"
+	 "  --kind KIND       the document: one of the kinds below\n"
 	 "  --year FY         the fiscal year: 2025, R7, 令和7年度\n"
 	 "  --actuals FILE    yearly actuals (XML, CSV or .xlsx); later files override\n"
 	 "                    earlier ones; repeatable\n"
@@ -133,7 +136,8 @@ static const struct command commands[] = {
 	 "  --draft           mark every page 案\n"
 	 "  --no-pdfa         no PDF/A for the annual report\n"
 	 "  --format F        pdf (default) or html (one self-contained page)\n"
-	 "  --review          add the reviewer's annex (stated vs recomputed figures)\n"},
+	 "  --review          add the reviewer's annex (stated vs recomputed figures)\n"
+	 "\n"},
 	{"archive", "shiryo archive PLAN.xml --from FY --to FY [--actuals FILE]... -o DIR",
 	 BIT(OPT_ACTUALS) | BIT('o') | BIT(OPT_FROM) | BIT(OPT_TO) | BIT(OPT_PAPER) |
 		 BIT(OPT_DRAFT) | BIT(OPT_NO_PDFA) | BIT('h'),
@@ -170,7 +174,8 @@ static const struct command commands[] = {
 	 "links (actuals, PDCA records, --actuals files) changes.  An invalid edit\n"
 	 "prints its errors and keeps the last good PDF.  Stop it with Ctrl-C.\n"
 	 "\n"
-	 "  Options as for build; -o is required.\n"},
+	 "  Options as for build; -o is required.\n"
+	 "\n"},
 	{"help", "shiryo help [COMMAND]", 0,
 	 "Prints the help of a command, or the whole usage.\n"},
 };
@@ -185,9 +190,26 @@ static const struct command *find_command(const char *name)
 	return NULL;
 }
 
+/* The kinds of document, one a line: "  council   推進会議資料". */
+static void print_kinds(FILE *out)
+{
+	fputs("KIND (--kind) is one of:\n", out);
+	for (size_t i = 0; i < doc_n_kinds; i++)
+		fprintf(out, "  %-9s %s\n", doc_kinds[i].name, doc_kinds[i].help);
+}
+
+/* "council, project, annual or summary", for messages. */
+static const char *kind_names(void)
+{
+	static char buf[256];
+	return doc_kind_names(NULL, buf, sizeof buf);
+}
+
 static void print_command_help(const struct command *c, FILE *out)
 {
 	fprintf(out, "usage: %s\n\n%s", c->synopsis, c->help);
+	if (c->options & BIT(OPT_KIND))
+		print_kinds(out);
 }
 
 struct options {
@@ -290,16 +312,9 @@ static int apply_option(struct options *o, int c, const char *v)
 		o->output = v;
 		return 0;
 	case OPT_KIND:
-		if (!strcmp(v, "council"))
-			o->doc.kind = DOC_COUNCIL;
-		else if (!strcmp(v, "project"))
-			o->doc.kind = DOC_PROJECT;
-		else if (!strcmp(v, "annual"))
-			o->doc.kind = DOC_ANNUAL;
-		else if (!strcmp(v, "summary"))
-			o->doc.kind = DOC_SUMMARY;
-		else
-			return usage_error("unknown kind '%s' (council, project, annual or summary)", v);
+		o->doc.kind = doc_kind_find(v);
+		if (!o->doc.kind)
+			return usage_error("unknown kind '%s' (%s)", v, kind_names());
 		o->have_kind = true;
 		return 0;
 	case OPT_YEAR:
@@ -375,7 +390,7 @@ static const char *option_wants(int c)
 	switch (c) {
 	case OPT_ACTUALS: return "a file";
 	case 'o': return "a path";
-	case OPT_KIND: return "council, project, annual or summary";
+	case OPT_KIND: return kind_names();
 	case OPT_YEAR: case OPT_FROM: case OPT_TO: return "a fiscal year";
 	case OPT_MEETING: return "midyear or yearend";
 	case OPT_PAPER: return "a4 or a3l";
@@ -449,7 +464,7 @@ static int parse_args(int argc, char **argv, struct options *o)
 								     : "no plan file given");
 	if (!strcmp(o->command, "build") || !strcmp(o->command, "watch")) {
 		if (!o->have_kind)
-			return usage_error("%s needs --kind council|project|annual|summary", o->command);
+			return usage_error("%s needs --kind KIND (%s)", o->command, kind_names());
 		if (!o->have_year)
 			return usage_error("%s needs --year FY", o->command);
 		if (!strcmp(o->command, "watch") && !o->output)
@@ -611,7 +626,7 @@ static const char *default_output(const struct options *o, char *buf, size_t siz
 	size_t n = strlen(base);
 	if (ends_with(base, ".xml"))
 		n -= 4;
-	snprintf(buf, size, "%.*s-%s-%s.%s", (int)n, base, doc_kind_name(o->doc.kind), year,
+	snprintf(buf, size, "%.*s-%s-%s.%s", (int)n, base, o->doc.kind->name, year,
 		 o->html ? "html" : "pdf");
 	return buf;
 }
@@ -646,7 +661,7 @@ static int cmd_build(struct options *o)
 
 	/* archive: one annual report per year, stable names, stop at the first
 	 * failure (earlier files stay as written, later ones untouched). */
-	o->doc.kind = DOC_ANNUAL;
+	o->doc.kind = doc_kind_find("annual");
 	if (mkdir(o->output, 0777) != 0 && errno != EEXIST) {
 		diag_add(&dl, DIAG_ERROR, o->output, 0, 0, "cannot create the folder: %s",
 			 strerror(errno));
@@ -748,6 +763,7 @@ int main(int argc, char **argv)
 {
 	if (argc == 2 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
 		fputs(usage_text, stdout);
+		print_kinds(stdout);
 		return 0;
 	}
 	if (argc == 2 && !strcmp(argv[1], "--version")) {
@@ -765,6 +781,7 @@ int main(int argc, char **argv)
 	if (!strcmp(o.command, "help")) {
 		if (!o.plan) {
 			fputs(usage_text, stdout);
+			print_kinds(stdout);
 			return 0;
 		}
 		const struct command *c = find_command(o.plan);

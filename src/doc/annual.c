@@ -175,7 +175,7 @@ static void pdca_records(struct doc_ctx *c)
 int doc_annual(struct doc_ctx *c)
 {
 	const struct plan *p = c->p;
-	part_cover(c, "年次報告書", NULL);
+	part_cover(c, NULL);
 	story_toc(c->s, "目次", 2);
 	plan_overview(c);
 	indicators(c);

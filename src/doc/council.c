@@ -125,7 +125,7 @@ static void targets_section(struct doc_ctx *c)
 int doc_council(struct doc_ctx *c)
 {
 	const struct plan *p = c->p;
-	part_cover(c, "進捗状況報告", council_name(c));
+	part_cover(c, council_name(c));
 
 	part_heading(c, 1, "全体の状況");
 	part_position(c);

@@ -1,8 +1,10 @@
 /* doc.c - builds a document: the context, the page setup and the layout.
  *
- * The kinds differ in what they compose (council.c, project.c,
- * annual.c); everything they share - the paper, the running head, the
- * document information, the date, the archive flag - is decided here once.
+ * The kinds differ in what they compose (council.c, project.c, annual.c,
+ * summary.c) and in the data of their row of doc_kinds[] (kinds.c);
+ * everything they share - the paper, the running head, the document
+ * information, the date, the archive flag - is decided here once, from
+ * that row.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -13,17 +15,11 @@
 #include "diag.h"
 #include "doc_int.h"
 #include "fy.h"
-#include "record.h"
 
-const char *doc_kind_name(enum doc_kind k)
+const char *doc_sample_page_note(const struct plan *p, int fy)
 {
-	switch (k) {
-	case DOC_COUNCIL: return "council";
-	case DOC_PROJECT: return "project";
-	case DOC_ANNUAL: return "annual";
-	case DOC_SUMMARY: return "summary";
-	}
-	return "?";
+	(void)p, (void)fy;
+	return ILLUSTRATIVE_NOTE;
 }
 
 void doc_own(struct doc_ctx *c, void (*fn)(void *), void *ptr)
@@ -58,7 +54,7 @@ void doc_chart_block(struct doc_ctx *c, struct chart *ch, float w)
 static const struct pdca_session *meeting_session(const struct doc_ctx *c)
 {
 	enum pdca_meeting m = PDCA_COUNCIL;
-	if (c->o->kind == DOC_PROJECT)
+	if (c->o->kind->meetings)
 		m = c->o->meeting == MEETING_MIDYEAR ? PDCA_MIDYEAR : PDCA_YEAREND;
 	size_t n = 0;
 	const struct pdca_record *r = pdca_of_meeting(c->p, c->o->fy, m, &n);
@@ -86,9 +82,9 @@ static void date_bounds(const struct doc_ctx *c, long long *lo, long long *hi)
 {
 	int fy = c->o->fy;
 	*lo = days_from_civil(c->rfy + 1, 4, 1);
-	if (c->o->kind == DOC_PROJECT && *lo < days_from_civil(fy, 10, 1))
+	if (c->o->kind->meetings && *lo < days_from_civil(fy, 10, 1))
 		*lo = days_from_civil(fy, 10, 1);
-	*hi = c->o->kind == DOC_ANNUAL ? -1 : days_from_civil(fy + 1, 4, 1) - 1;
+	*hi = c->o->kind->whole_year ? -1 : days_from_civil(fy + 1, 4, 1) - 1;
 	if (*hi >= 0 && *hi < *lo)
 		*hi = *lo;
 }
@@ -100,7 +96,7 @@ static void date_bounds(const struct doc_ctx *c, long long *lo, long long *hi)
  * a copy changes (a council of R7 came out dated 令和8年12月7日). */
 static long long doc_date(struct doc_ctx *c)
 {
-	const struct pdca_session *s = c->o->kind == DOC_ANNUAL ? NULL : meeting_session(c);
+	const struct pdca_session *s = c->o->kind->whole_year ? NULL : meeting_session(c);
 	long long lo, hi, t;
 	date_bounds(c, &lo, &hi);
 	if (s && s->year) {
@@ -140,34 +136,60 @@ static bool council_reviews_current(const struct plan *p)
 	return false;
 }
 
-int doc_results_year(const struct plan *p, enum doc_kind k, int fy)
+int doc_results_year(const struct plan *p, const struct doc_kind *k, int fy)
 {
-	if (k == DOC_ANNUAL) /* the year's own report */
+	if (k->results == DOC_RESULTS_OWN_YEAR) /* the year's own report */
 		return fy;
 	/* the summary lies beside the council's handout: the same year */
-	if ((k == DOC_COUNCIL || k == DOC_SUMMARY) && council_reviews_current(p))
+	if (k->results == DOC_RESULTS_COUNCIL && council_reviews_current(p))
 		return fy;
 	/* the year before, but never before the plan's first year */
 	return fy - 1 >= p->from ? fy - 1 : fy;
 }
 
-static const char *kind_title(enum doc_kind k, enum doc_meeting m)
+/* The page setup of the kind's row: paper, margins, 資料番号, page notes. */
+static void page_setup(struct doc_ctx *c, struct lay_setup *ls)
 {
-	switch (k) {
-	case DOC_COUNCIL: return "進捗状況報告";
-	case DOC_PROJECT:
-		return m == MEETING_MIDYEAR ? "重点プロジェクト 中間期の取組状況"
-					    : "重点プロジェクト 年度末の取組状況";
-	case DOC_ANNUAL: return "年次報告書";
-	case DOC_SUMMARY: return "主要指標一覧";
+	const struct doc_options *o = c->o;
+	const struct doc_kind *k = o->kind;
+	enum lay_paper paper = o->paper == PAPER_A3_LANDSCAPE ? LAY_A3_LANDSCAPE
+			       : o->paper == PAPER_A4_LANDSCAPE ? LAY_A4_LANDSCAPE : LAY_A4;
+	/* a landscape sheet: A3 unless A4 was asked */
+	if (k->paper == PAPER_A3_LANDSCAPE)
+		paper = o->paper_set && o->paper != PAPER_A3_LANDSCAPE ? LAY_A4_LANDSCAPE
+								       : LAY_A3_LANDSCAPE;
+	lay_setup_init(ls, paper);
+	ls->head_left = c->p->short_title ? c->p->short_title : c->p->title;
+	ls->draft = o->draft;
+	ls->continued = "（続き）";
+	ls->doc_number = k->number;
+	ls->binding = k->binding;
+	if (k->page_note) {
+		/* no page with a sample value goes without the note, whatever
+		 * the page breaks */
+		ls->page_note = k->page_note(c->p, o->fy);
+		c->page_notes = ls->page_note != NULL;
 	}
-	return "";
+	if (k->margins[0] || k->margins[1] || k->margins[2] || k->margins[3]) {
+		ls->margin_top = k->margins[0];
+		ls->margin_bottom = k->margins[1];
+		ls->margin_left = k->margins[2];
+		ls->margin_right = k->margins[3];
+	}
 }
 
 int doc_build(const struct plan *p, const struct doc_options *o,
 	      struct text_engine *te, struct dl_doc **out, struct diag_list *dl)
 {
 	*out = NULL;
+	const struct doc_kind *k = o->kind;
+	if (k->applies && !k->applies(p)) {
+		char kinds[256];
+		diag_add(dl, DIAG_ERROR, p->file, 0, 0, "plan '%s' %s; use --kind %s",
+			 p->id ? p->id : p->title, k->lacks,
+			 doc_kind_names(p, kinds, sizeof kinds));
+		return -1;
+	}
 	if (o->fy < p->from || o->fy > p->to) {
 		char y[32], a[32], b[32];
 		fy_format(o->fy, FY_STYLE_ERA, y, sizeof y);
@@ -177,67 +199,26 @@ int doc_build(const struct plan *p, const struct doc_options *o,
 			 "%s is outside the plan period (%s to %s)", y, a, b);
 		return -1;
 	}
-	struct doc_ctx c = {.p = p, .o = o, .te = te, .dl = dl};
+	struct doc_ctx c = {.p = p, .o = o, .te = te, .dl = dl,
+			    .title = doc_kind_title(k, o->meeting)};
 	c.a = arena_new();
 	fy_format(o->fy, FY_STYLE_SHORT, c.fy_short, sizeof c.fy_short);
 	fy_format(o->fy, FY_STYLE_ERA, c.fy_era, sizeof c.fy_era);
-	c.rfy = doc_results_year(p, o->kind, o->fy);
+	c.rfy = doc_results_year(p, k, o->fy);
 	fy_format(c.rfy, FY_STYLE_SHORT, c.rfy_short, sizeof c.rfy_short);
 	fy_format(c.rfy, FY_STYLE_ERA, c.rfy_era, sizeof c.rfy_era);
 	long long date = doc_date(&c);
 
 	struct lay_setup ls;
-	enum lay_paper paper = o->paper == PAPER_A3_LANDSCAPE ? LAY_A3_LANDSCAPE
-			       : o->paper == PAPER_A4_LANDSCAPE ? LAY_A4_LANDSCAPE : LAY_A4;
-	/* the one-sheet overview is a landscape sheet: A3 unless A4 was asked */
-	if (o->kind == DOC_SUMMARY)
-		paper = o->paper_set && o->paper != PAPER_A3_LANDSCAPE ? LAY_A4_LANDSCAPE
-								       : LAY_A3_LANDSCAPE;
-	lay_setup_init(&ls, paper);
-	ls.head_left = p->short_title ? p->short_title : p->title;
-	ls.draft = o->draft;
-	ls.continued = "（続き）";
-	if (o->kind == DOC_COUNCIL)
-		ls.doc_number = "資料１";
-	else if (o->kind == DOC_PROJECT)
-		ls.doc_number = "資料２";
-	else if (o->kind == DOC_SUMMARY)
-		ls.doc_number = "参考資料";
-	else
-		ls.binding = 5; /* the archive copy is bound: とじしろ 5 mm */
-	if (o->kind == DOC_SUMMARY) {
-		/* one note at the foot of every sheet, not a line under a table
-		 * that runs over sheets */
-		const struct eval_record *e = eval_of_year(p, o->fy);
-		bool recs = e && e->illustrative;
-		if (p->actuals_illustrative || recs) {
-			c.page_notes = true;
-			ls.page_note = p->actuals_illustrative && recs
-				? "※ 実績値・所管課は例示です（公表された統計値・実際の評価記録ではありません）。"
-				: p->actuals_illustrative ? ILLUSTRATIVE_NOTE
-				: "※ 所管課は例示です（実際の評価記録ではありません）。";
-		}
-		ls.margin_top = 18;
-		ls.margin_bottom = 16;
-		ls.margin_left = ls.margin_right = 15;
-	}
-	if (o->kind == DOC_ANNUAL) {
-		/* The archive shows two tables and a chart per indicator: a
-		 * note under each said it six times a page.  Once per page
-		 * that shows a sample value, at its foot, is enough - and no
-		 * page with one goes without it, whatever the page breaks. */
-		c.page_notes = true;
-		ls.page_note = ILLUSTRATIVE_NOTE;
-	}
+	page_setup(&c, &ls);
 	c.body_w = lay_body(&ls).w;
 	c.body_h = lay_body(&ls).h;
 	c.s = story_new(te, &ls);
 
-	const char *title = kind_title(o->kind, o->meeting);
 	struct dl_info info = {
-		.title = doc_printf(&c, "%s %s %s", p->title, c.fy_era, title),
+		.title = doc_printf(&c, "%s %s %s", p->title, c.fy_era, c.title),
 		.author = p->issuer,
-		.subject = doc_printf(&c, "%s（%s）", title, c.fy_era),
+		.subject = doc_printf(&c, "%s（%s）", c.title, c.fy_era),
 		.keywords = doc_printf(&c, "%s, %s, 主要指標, 進捗管理, PDCA",
 				       p->short_title ? p->short_title : p->title, c.fy_era),
 		.creator = "shiryo",
@@ -245,18 +226,11 @@ int doc_build(const struct plan *p, const struct doc_options *o,
 	};
 	story_set_info(c.s, &info);
 
-	int rc;
-	switch (o->kind) {
-	case DOC_COUNCIL: rc = doc_council(&c); break;
-	case DOC_PROJECT: rc = doc_project(&c); break;
-	case DOC_ANNUAL: rc = doc_annual(&c); break;
-	case DOC_SUMMARY: rc = doc_summary(&c); break;
-	default: rc = -1; break;
-	}
+	int rc = k->compose(&c);
 	if (rc == 0 && story_layout(c.s, out, dl) != 0)
 		rc = -1;
 	if (rc == 0)
-		(*out)->pdfa = o->pdfa && o->kind == DOC_ANNUAL;
+		(*out)->pdfa = o->pdfa && k->pdfa;
 	for (size_t i = c.n_owned; i-- > 0;)
 		c.owned[i].free(c.owned[i].ptr);
 	free(c.owned);

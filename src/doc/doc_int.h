@@ -27,6 +27,7 @@ struct diag_list;
 struct doc_ctx {
 	const struct plan *p;
 	const struct doc_options *o;
+	const char *title;       /* the kind's title (doc_kind_title) */
 	struct text_engine *te;
 	struct diag_list *dl;
 	struct story *s;
@@ -97,10 +98,10 @@ const char *doc_printf(struct doc_ctx *c, const char *fmt, ...)
 
 /* ---- parts ----------------------------------------------------------- */
 
-/* The cover: title lines, the meeting, the date, the issuer, the note on
- * illustrative figures.  Ends the cover page. */
-void part_cover(struct doc_ctx *c, const char *kind_title,
-		const char *meeting);
+/* The cover: title lines (the kind's title after the year), the meeting,
+ * the date, the issuer, the note on illustrative figures.  Ends the cover
+ * page. */
+void part_cover(struct doc_ctx *c, const char *meeting);
 /* A short note in a ruled box saying which figures are illustrative and
  * how 達成率 and 評価 are computed (nothing when no value shown is sample
  * data and the plan publishes its own scheme). */
@@ -182,9 +183,15 @@ const char **doc_strings(struct doc_ctx *c, const struct pdca_list *l);
 
 /* ---- the documents --------------------------------------------------- */
 
+/* What the rows of doc_kinds[] (kinds.c) name: each kind's compose
+ * function, and the rules a kind states in a function of its own file. */
 int doc_council(struct doc_ctx *c);
 int doc_project(struct doc_ctx *c);
+bool doc_project_applies(const struct plan *p);
 int doc_annual(struct doc_ctx *c);
 int doc_summary(struct doc_ctx *c);
+const char *doc_summary_page_note(const struct plan *p, int fy);
+/* ILLUSTRATIVE_NOTE, whatever the plan (doc.c). */
+const char *doc_sample_page_note(const struct plan *p, int fy);
 
 #endif

@@ -389,7 +389,7 @@ static void draw_pair(struct dl_doc *d, struct dl_page *pg, float x, float y,
 static struct chart_opts chart_options(struct doc_ctx *c)
 {
 	return (struct chart_opts){.fy = c->rfy, .diags = c->dl,
-				   .monochrome = c->o->pdfa && c->o->kind == DOC_ANNUAL};
+				   .monochrome = c->o->pdfa && c->o->kind->pdfa};
 }
 
 /* Whether ind is a milestone (設置, 策定) only: done or not, no series. */

@@ -52,7 +52,7 @@ static void centred(struct doc_ctx *c, const char *text, enum font_role role,
 	});
 }
 
-void part_cover(struct doc_ctx *c, const char *kind_title, const char *meeting)
+void part_cover(struct doc_ctx *c, const char *meeting)
 {
 	const struct plan *p = c->p;
 	story_space(c->s, 150);
@@ -61,7 +61,7 @@ void part_cover(struct doc_ctx *c, const char *kind_title, const char *meeting)
 	centred(c, p->title, FONT_GOTHIC, TYPE.cover_title, 18);
 	if (p->subtitle)
 		centred(c, p->subtitle, FONT_MINCHO, TYPE.cover_subtitle, 4);
-	centred(c, doc_printf(c, "%s %s", c->fy_era, kind_title), FONT_GOTHIC, TYPE.cover_kind, 24);
+	centred(c, doc_printf(c, "%s %s", c->fy_era, c->title), FONT_GOTHIC, TYPE.cover_kind, 24);
 	story_space(c->s, 150);
 	if (c->date[0])
 		centred(c, c->date, FONT_MINCHO, TYPE.cover_date, 0);

@@ -7,7 +7,6 @@
  */
 #include <string.h>
 
-#include "diag.h"
 #include "doc_int.h"
 
 static const char *working_meeting_name(struct doc_ctx *c, enum pdca_meeting m)
@@ -82,20 +81,18 @@ static void project_body(struct doc_ctx *c, const struct project *pj,
 	story_keep_end(c->s);
 }
 
+/* A plan without priority projects has no working meeting: doc_build says
+ * so (the row's lacks) instead of printing an empty handout. */
+bool doc_project_applies(const struct plan *p)
+{
+	return p->n_projects > 0;
+}
+
 int doc_project(struct doc_ctx *c)
 {
 	const struct plan *p = c->p;
-	if (!p->n_projects) {
-		diag_add(c->dl, DIAG_ERROR, p->file, 0, 0,
-			 "plan '%s' has no priority projects (重点プロジェクト), so there is no "
-			 "working-meeting handout to build; use --kind council or annual",
-			 p->id ? p->id : p->title);
-		return -1;
-	}
 	enum pdca_meeting m = c->o->meeting == MEETING_MIDYEAR ? PDCA_MIDYEAR : PDCA_YEAREND;
-	part_cover(c, m == PDCA_MIDYEAR ? "重点プロジェクト 中間期の取組状況"
-					: "重点プロジェクト 年度末の取組状況",
-		   working_meeting_name(c, m));
+	part_cover(c, working_meeting_name(c, m));
 
 	part_heading(c, 1, p->projects_title ? p->projects_title : "重点プロジェクト");
 	part_para(c, p->projects_intro);

@@ -191,13 +191,27 @@ static const char *legend(struct doc_ctx *c)
 			  g->not_assessable_mark ? g->not_assessable_mark : "／");
 }
 
+/* One note at the foot of every sheet, not a line under a table that runs
+ * over sheets: on the sample values and on the sample records whose 所管課
+ * the sheet shows. */
+const char *doc_summary_page_note(const struct plan *p, int fy)
+{
+	const struct eval_record *e = eval_of_year(p, fy);
+	bool recs = e && e->illustrative;
+	if (p->actuals_illustrative && recs)
+		return "※ 実績値・所管課は例示です（公表された統計値・実際の評価記録ではありません）。";
+	if (p->actuals_illustrative)
+		return ILLUSTRATIVE_NOTE;
+	return recs ? "※ 所管課は例示です（実際の評価記録ではありません）。" : NULL;
+}
+
 int doc_summary(struct doc_ctx *c)
 {
 	const struct plan *p = c->p;
 	story_heading_ex(c->s, &(struct lay_heading){
 		.level = 1,
-		.title = doc_printf(c, "主要指標一覧（%s実績）", c->rfy_era),
-		.running = "主要指標一覧",
+		.title = doc_printf(c, "%s（%s実績）", c->title, c->rfy_era),
+		.running = c->title,
 	});
 	/* the sheet lies beside the council's handout: its date, and the
 	 * year it reports said in the title (the same as the handout's) */
