@@ -60,7 +60,7 @@ DEB_PKGS = build-essential pkg-config libhpdf-dev libxml2-dev libfreetype-dev li
 .PHONY: all check unit e2e demo deps install clean
 .DELETE_ON_ERROR:
 
-all: $(BUILD)/shiryo
+all: $(BUILD)/shiryo $(BUILD)/shiryo.1 $(BUILD)/shiryo.bash-completion
 
 $(BUILD)/libshiryo.a: $(LIB_OBJ)
 	@rm -f $@
@@ -68,6 +68,12 @@ $(BUILD)/libshiryo.a: $(LIB_OBJ)
 
 $(BUILD)/shiryo: $(BUILD)/src/cli/main.o $(BUILD)/libshiryo.a
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+# The man page and the bash completion, with the kinds of document put in
+# from the binary's table (doc_kinds[]) by src/cli/gen-kinds.
+$(BUILD)/shiryo.1 $(BUILD)/shiryo.bash-completion: $(BUILD)/%: src/cli/%.in src/cli/gen-kinds \
+		$(BUILD)/shiryo
+	src/cli/gen-kinds $(BUILD)/shiryo $< >$@
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(@D)
@@ -101,7 +107,7 @@ check: deps
 $(BUILD)/unit-bins: $(UNIT_BIN)
 	@touch $@
 
-unit: $(BUILD)/shiryo $(UNIT_BIN)
+unit: all $(UNIT_BIN)
 	tests/run --unit-only $(BUILD)
 
 e2e: $(BUILD)/shiryo
@@ -130,14 +136,14 @@ deps:
 	  exit 1; \
 	fi
 
-install: $(BUILD)/shiryo
+install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/shiryo/schema
 	install -m 755 $(BUILD)/shiryo $(DESTDIR)$(PREFIX)/bin/shiryo
 	install -m 644 xml/schema/*.rng $(DESTDIR)$(PREFIX)/share/shiryo/schema/
 	install -d $(DESTDIR)$(PREFIX)/share/man/man1 \
 		$(DESTDIR)$(PREFIX)/share/bash-completion/completions
-	install -m 644 src/cli/shiryo.1 $(DESTDIR)$(PREFIX)/share/man/man1/shiryo.1
-	install -m 644 src/cli/shiryo.bash-completion \
+	install -m 644 $(BUILD)/shiryo.1 $(DESTDIR)$(PREFIX)/share/man/man1/shiryo.1
+	install -m 644 $(BUILD)/shiryo.bash-completion \
 		$(DESTDIR)$(PREFIX)/share/bash-completion/completions/shiryo
 
 clean:

@@ -43,7 +43,7 @@ check "it quotes the value" contains "$WORK/out" "'R99x' is not a fiscal year"
 
 # The man page renders, and names every command.
 if command -v man >/dev/null; then
-	MANWIDTH=80 man -l src/cli/shiryo.1 >"$WORK/man.txt" 2>"$WORK/man.err"
+	MANWIDTH=80 man -l "$BUILD/shiryo.1" >"$WORK/man.txt" 2>"$WORK/man.err"
 	check "man -l renders the man page" test -s "$WORK/man.txt"
 	check "the man page renders without warnings" sh -c "! test -s '$WORK/man.err'"
 	check "the man page describes --year" grep -q -- "--year" "$WORK/man.txt"
@@ -58,7 +58,7 @@ check "make install installs the bash completion" \
 	test -s "$WORK/inst/usr/share/bash-completion/completions/shiryo"
 
 # The completion offers commands, kinds and years.
-comp() { bash -c '. src/cli/shiryo.bash-completion; COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); _shiryo; echo "${COMPREPLY[*]}"' _ "$@"; }
+comp() { bash -c '. "$BUILD/shiryo.bash-completion"; COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); _shiryo; echo "${COMPREPLY[*]}"' _ "$@"; }
 check "completion: commands" test "$(comp shiryo bu)" = "build"
 check "completion: kinds" sh -c "echo '$(comp shiryo build x.xml --kind "")' | grep -q '^council project annual'"
 check "completion: years" sh -c "echo '$(comp shiryo build x.xml --year R)' | grep -qw R7"

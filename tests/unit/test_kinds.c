@@ -3,8 +3,9 @@
  * refused with the reason its row states), its data reaches the document
  * (title, 資料番号, paper, archive grade), and the command line, the bash
  * completion and the man page list exactly its names, in its order.  Run
- * from the top directory (it reads xml/ and src/cli/) with the shiryo
- * binary built beside this program's folder (BUILD/shiryo).
+ * from the top directory (it reads xml/) after `make` has built BUILD/shiryo
+ * and, from it, BUILD/shiryo.1 and BUILD/shiryo.bash-completion
+ * (src/cli/gen-kinds), BUILD being the folder above this program's.
  */
 #include <limits.h>
 #include <stdio.h>
@@ -216,23 +217,31 @@ static char *slurp(const char *path)
 	return buf;
 }
 
+/* BUILD/name, BUILD being the folder above this program's
+ * (BUILD/tests/test_kinds). */
+static void build_path(char *out, size_t size, const char *name)
+{
+	char self[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
+	CU_ASSERT_FATAL(n > 0);
+	self[n] = '\0';
+	for (int up = 0; up < 2; up++) {
+		char *slash = strrchr(self, '/');
+		CU_ASSERT_PTR_NOT_NULL_FATAL(slash);
+		*slash = '\0';
+	}
+	int w = snprintf(out, size, "%s/%s", self, name);
+	CU_ASSERT_FATAL(w > 0 && (size_t)w < size);
+}
+
 /* The words the command line lists under "KIND (--kind) is one of:" in
  * shiryo help build, joined by spaces. */
 static void cli_names(char *out, size_t size)
 {
 	out[0] = '\0';
-	char self[PATH_MAX], cmd[PATH_MAX + 32];
-	ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
-	CU_ASSERT_FATAL(n > 0);
-	self[n] = '\0';
-	/* BUILD/tests/test_kinds -> BUILD/shiryo */
-	char *slash = strrchr(self, '/');
-	CU_ASSERT_PTR_NOT_NULL_FATAL(slash);
-	*slash = '\0';
-	slash = strrchr(self, '/');
-	CU_ASSERT_PTR_NOT_NULL_FATAL(slash);
-	*slash = '\0';
-	snprintf(cmd, sizeof cmd, "'%s/shiryo' help build", self);
+	char exe[PATH_MAX], cmd[PATH_MAX + 32];
+	build_path(exe, sizeof exe, "shiryo");
+	snprintf(cmd, sizeof cmd, "'%s' help build", exe);
 	FILE *f = popen(cmd, "r");
 	CU_ASSERT_PTR_NOT_NULL_FATAL(f);
 	char line[512];
@@ -261,7 +270,9 @@ static void cli_completion_and_man_page_list_the_table(void)
 	CU_ASSERT_STRING_EQUAL(got, want);
 
 	/* bash completion: --kind) COMPREPLY=($(compgen -W "..." */
-	char *comp = slurp("src/cli/shiryo.bash-completion");
+	char path[PATH_MAX];
+	build_path(path, sizeof path, "shiryo.bash-completion");
+	char *comp = slurp(path);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(comp);
 	char *at = strstr(comp, "--kind) COMPREPLY=($(compgen -W \"");
 	CU_ASSERT_PTR_NOT_NULL_FATAL(at);
@@ -273,7 +284,8 @@ static void cli_completion_and_man_page_list_the_table(void)
 	free(comp);
 
 	/* man page, synopsis: .B \-\-kind then .BR a | b | c */
-	char *man = slurp("src/cli/shiryo.1");
+	build_path(path, sizeof path, "shiryo.1");
+	char *man = slurp(path);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(man);
 	char bar[256];
 	table_names(bar, sizeof bar, " | ");
@@ -283,10 +295,10 @@ static void cli_completion_and_man_page_list_the_table(void)
 	end = strchr(at, '\n');
 	snprintf(got, sizeof got, "%.*s", (int)(end - at), at);
 	CU_ASSERT_STRING_EQUAL(got, bar);
-	/* man page, OPTIONS: the .B lines of the --kind entry, up to .TP */
+	/* man page, OPTIONS: the .B lines of the --kind entry's list */
 	at = strstr(man, ".BI \\-\\-kind \" KIND\"\n");
 	CU_ASSERT_PTR_NOT_NULL_FATAL(at);
-	end = strstr(at, "\n.TP");
+	end = strstr(at, "\n.RE\n");
 	CU_ASSERT_PTR_NOT_NULL_FATAL(end);
 	got[0] = '\0';
 	for (char *l = strchr(at, '\n') + 1; l && l < end; l = strchr(l, '\n'), l = l ? l + 1 : l)
