@@ -147,6 +147,7 @@ int doc_council(struct doc_ctx *c)
 	targets_section(c);
 	for (size_t i = 0; i < p->n_pillars; i++)
 		pillar_section(c, &p->pillars[i]);
+	part_working_results(c);
 	part_record_followup(c);
 	return 0;
 }

@@ -159,6 +159,10 @@ void part_record_opinions(struct doc_ctx *c);
 void part_record_overall(struct doc_ctx *c);
 /* The note that the records shown are samples (when they are). */
 void part_record_note(struct doc_ctx *c);
+/* The working meeting's PDCA records since the council last met, one
+ * table per meeting, under the plan's name for it (part_working.c; nothing
+ * when there are none). */
+void part_working_results(struct doc_ctx *c);
 /* One line naming the 所管課 of the indicators (the working meeting). */
 void part_record_depts(struct doc_ctx *c, struct indicator *const *inds, size_t n);
 
@@ -180,6 +184,8 @@ struct indicator **doc_loose_indicators(struct doc_ctx *c, size_t *n);
 
 /* The texts of a PDCA list, in the arena. */
 const char **doc_strings(struct doc_ctx *c, const struct pdca_list *l);
+/* "・a\n・b" from a PDCA list; Do items carry their figures in brackets. */
+const char *doc_pdca_items(struct doc_ctx *c, const struct pdca_list *l);
 
 /* ---- the documents --------------------------------------------------- */
 

@@ -45,8 +45,7 @@ static void free_layout(void *tl)
 	text_layout_free(tl);
 }
 
-/* "・a\n・b" from a list; Do items carry their figures in brackets. */
-static const char *items_text(struct doc_ctx *c, const struct pdca_list *l)
+const char *doc_pdca_items(struct doc_ctx *c, const struct pdca_list *l)
 {
 	const char *s = "";
 	for (size_t i = 0; i < l->n_items; i++) {
@@ -255,10 +254,10 @@ void part_pdca(struct doc_ctx *c, const struct pdca_record *r)
 {
 	const char *results = results_text(c, r);
 	const char *text[P_N] = {
-		items_text(c, &r->plan),
-		items_text(c, &r->done),
+		doc_pdca_items(c, &r->plan),
+		doc_pdca_items(c, &r->done),
 		check_text(c, r, results),
-		items_text(c, &r->action),
+		doc_pdca_items(c, &r->action),
 	};
 	float col_w = (c->body_w - BOX_GAP) / 2;
 	float text_w = col_w - 2 * PAD;
@@ -287,7 +286,7 @@ void part_pdca(struct doc_ctx *c, const struct pdca_record *r)
 	if (r->next.n_items) {
 		part_caption(c, "次の取組（Plan）");
 		story_para_ex(c->s, &(struct lay_para){
-			.text = items_text(c, &r->next),
+			.text = doc_pdca_items(c, &r->next),
 			.style = {.role = FONT_MINCHO, .size = TYPE.list, .line_height = 1.5f,
 				  .indent = TYPE.list},
 			.after = 6,

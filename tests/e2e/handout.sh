@@ -51,6 +51,32 @@ check "city annual R7 is dated after R7 ends (令和8年4月以降)" sh -c \
 check "the R7 working meetings show R6 results" sh -c \
 	"grep -q '実績（R6）' '$WORK/city-midyear.txt' && grep -q '実績（R6）' '$WORK/city-yearend.txt'"
 
+# The council shares the working meeting's results (the plan's agenda:
+# 「熱度マネジメント会議」の協議結果に関する情報共有): the records of the
+# meetings held since the last council - R6 year-end (2025-02-13) and R7
+# mid-year (2025-10-09) - not R7 year-end (2026-02-12, after the council).
+check "city council R7 has the working meeting's section, in the plan's name" contains "$cc" \
+	"熱度マネジメント会議の協議結果"
+check "it has the R6 year-end meeting" contains "$cc" "令和6年度第2回熱度マネジメント会議（年度末）（令和7年2月13日）"
+check "it has the R7 mid-year meeting" contains "$cc" "令和7年度第1回熱度マネジメント会議（中間期）（令和7年10月9日）"
+check "with the mid-year records (Check of pj-1)" contains "$cc" "連携会議から共同での商品開発の動きが生まれた。"
+check "not the year-end meeting held after the council" sh -c \
+	"! grep -q '大学と企業の人材交流を強めるべきとの意見が多かった' '$cc'"
+check "nor the R6 mid-year one the R6 council had" sh -c \
+	"! grep -q '協業から商品パッケージの改良などの成果が出始めた' '$cc'"
+check "pref council (no working-meeting records) has no such section" sh -c "! grep -q '協議結果' '$pc'"
+# the name is the plan's, never the city's hard-coded
+mkdir -p "$WORK/renamed"
+for f in xml/kagoshima-city-plan2*.xml; do
+	sed 's/熱度マネジメント会議/実務者会議/g' "$f" >"$WORK/renamed/$(basename "$f")"
+done
+"$SHIRYO" build "$WORK/renamed/kagoshima-city-plan2.xml" --kind council --year R7 \
+	-o "$WORK/renamed.pdf" >/dev/null 2>&1
+flat "$WORK/renamed.pdf" >"$WORK/renamed.txt"
+check "a plan naming its working meeting 実務者会議 gets 実務者会議の協議結果" contains \
+	"$WORK/renamed.txt" "実務者会議の協議結果"
+check "and no 熱度 anywhere" sh -c "! grep -q '熱度' '$WORK/renamed.txt'"
+
 # The one-sheet summary lies beside the council's handout: the same year,
 # said on the sheet.
 "$SHIRYO" build $city --kind summary --year R7 -o "$WORK/summary.pdf" >/dev/null 2>&1
