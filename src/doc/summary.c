@@ -218,7 +218,7 @@ int doc_summary(struct doc_ctx *c)
 	if (c->date[0])
 		story_para_ex(c->s, &(struct lay_para){
 			.text = c->date,
-			.style = {.role = FONT_MINCHO, .size = 10, .line_height = 1.4f,
+			.style = {.role = FONT_MINCHO, .size = TYPE.note, .line_height = 1.4f,
 				  .align = TEXT_RIGHT},
 			.after = 2, .keep_with_next = true,
 		});
