@@ -166,6 +166,8 @@ struct fig_measure {
 	int previous_fy;              /* direction: the year compared with */
 	int value_fy;                 /* the year of the value graded when it is
 					 not fy (the latest available), else 0 */
+	bool latest;                  /* fig_measure_latest: fy had no value yet;
+					 these are value_fy's figures */
 };
 
 /* The figures of an indicator in one year. */
@@ -210,6 +212,16 @@ void fig_measure_compute(const struct plan *p, const struct measure *m, int fy,
 
 /* Figures of every part of ind in fy, parts allocated in a, and the
  * indicator's grade (the worst part; see above). */
+/* The figures as a table reports year fy (issue 17, "show the latest
+ * value"): fy's own when it has a value; where fy has none yet (not
+ * known, not published), those of the latest earlier year that has one,
+ * graded as of that year (its expected value, its target in force), with
+ * latest set and value_fy naming the year.  A milestone, a running sum with
+ * a gap and a year before any value keep fy's own figures. */
+void fig_measure_latest(const struct plan *p, const struct measure *m, int fy,
+			struct fig_measure *out);
+void fig_indicator_latest(const struct plan *p, const struct indicator *ind,
+			  int fy, struct arena *a, struct fig_indicator *out);
 void fig_indicator_compute(const struct plan *p, const struct indicator *ind,
 			   int fy, struct arena *a, struct fig_indicator *out);
 

@@ -71,7 +71,8 @@ struct target {
 };
 
 /* What kind of figure a yearly value is (issue 16): a final actual, or a
- * value kept apart from it and labelled (9月30日現在, 年度末見込). */
+ * value kept apart from it and labelled (9月30日現在, 年度末見込) - in
+ * struct measure's provisionals, beside the year's final actual. */
 enum actual_kind {
 	ACTUAL_FINAL,    /* the year's actual (the default) */
 	ACTUAL_INTERIM,  /* a value at a date inside the year */
@@ -96,9 +97,23 @@ struct actual_note {
 	const char *mark;     /* a mark entered by the department, or a status
 				 mark of the rule; NULL when computed */
 	const char *reason;   /* the department's reason for the mark */
-	enum actual_kind kind;
-	const char *as_of;    /* "9月30日現在" of an interim value */
 	bool done;            /* milestone: done in this year */
+};
+
+/* A value kept apart from the year's actual (issue 17): the first half's
+ * (上半期実績, ACTUAL_INTERIM, as of a day such as 9月30日現在) or the
+ * year-end estimate (見込, ACTUAL_FORECAST).  At most one of each kind a
+ * year, beside the year's final actual when there is one: a working
+ * meeting of R7 shows R7's first half while the council shows R6, and the
+ * annual report R7's final value.  Never graded, never in a series. */
+struct provisional {
+	int fy;
+	enum actual_kind kind;  /* ACTUAL_INTERIM or ACTUAL_FORECAST */
+	struct decimal value;
+	const char *as_of;      /* "9月30日現在", or NULL */
+	bool illustrative;      /* sample data */
+	const char *source;     /* file the value came from */
+	int line;
 };
 
 struct grading;
@@ -137,6 +152,8 @@ struct measure {
 					 done or not yet; target.value unused */
 	struct actual_note *notes;    /* by year, see struct actual_note */
 	size_t n_notes;
+	struct provisional *provisionals; /* by year and kind (issue 17) */
+	size_t n_provisionals;
 };
 
 struct pillar;
@@ -508,6 +525,10 @@ const char *goal_name(enum goal g);
 const struct grading *measure_rule(const struct plan *p, const struct measure *m);
 /* The note of m's value in fy, or NULL. */
 const struct actual_note *measure_note(const struct measure *m, int fy);
+/* The first-half value (ACTUAL_INTERIM) or the forecast (ACTUAL_FORECAST)
+ * of m in fy, or NULL. */
+const struct provisional *measure_provisional(const struct measure *m, int fy,
+					      enum actual_kind kind);
 /* The case level i of g stands for (WHEN_MIN without cases). */
 enum grade_when grade_when_of(const struct grading *g, size_t i);
 /* The plan's word for a level, or dflt when it names none. */

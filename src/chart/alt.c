@@ -117,9 +117,12 @@ static const char *trend_alt(struct arena *a, const struct chart *c)
 		s = cat(a, s, cat(a, measure_text(a, c, &ind->measures[i], &sample),
 				  "。"));
 	struct fig_indicator fi;
-	fig_indicator_compute(c->p, ind, c->o.fy, a, &fi);
+	fig_indicator_latest(c->p, ind, c->o.fy, a, &fi);
+	/* a value of an earlier year is graded as of that year */
+	int gy = fi.deciding_part >= 0 && fi.parts[fi.deciding_part].latest
+		? fi.parts[fi.deciding_part].value_fy : c->o.fy;
 	if (fi.mark)
-		s = cat(a, s, arena_printf(a, "%sの評価は%s。", era(a, c->o.fy),
+		s = cat(a, s, arena_printf(a, "%sの評価は%s。", era(a, gy),
 					   grade(a, c->p, fi.mark, fi.level)));
 	return s;
 }

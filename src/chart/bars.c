@@ -229,7 +229,7 @@ void bars_layout(const struct chart *c, struct chart_geom *g, struct arena *a)
 		struct chart_bar *b = &g->bars[g->n_bars++];
 		b->indicator = src[i].ind;
 		b->measure = src[i].m;
-		fig_measure_compute(c->p, src[i].m, c->o.fy, &b->fig);
+		fig_measure_latest(c->p, src[i].m, c->o.fy, &b->fig); /* as the table */
 		b->row_y = y;
 		b->row_h = rh;
 		b->bar_h = fs + 2 < rh - 3 ? fs + 2 : rh - 3;

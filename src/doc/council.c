@@ -129,7 +129,11 @@ int doc_council(struct doc_ctx *c)
 
 	part_heading(c, 1, "全体の状況");
 	part_position(c);
-	if (fig_rule_grades(&p->grading)) {
+	/* grades per pillar only where pillars have indicators: the
+	 * prefecture's targets belong to the plan as a whole, and its chart
+	 * showed a lone 全体 bar (計6 over the 8 bars of the targets'
+	 * parts) - the targets' own section shows their marks */
+	if (fig_rule_grades(&p->grading) && doc_pillars_have_indicators(p)) {
 		part_caption(c, doc_printf(c, "%sごとの%s（%s）",
 					   plan_word(p, LEVEL_PILLAR, "柱"),
 					   fig_describe_name(c), c->rfy_era));

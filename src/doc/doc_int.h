@@ -124,8 +124,12 @@ bool doc_shows_sample(struct doc_ctx *c, struct indicator *const *inds, size_t n
 /* With page notes (annual), marks the block just added as showing sample
  * values when shows is true: its pages carry the note. */
 void doc_note_block(struct doc_ctx *c, bool shows);
-/* Grade counts per pillar. */
+/* Grade counts per pillar (nothing when no pillar has indicators: the
+ * prefecture's targets belong to the plan as a whole, and a lone 全体 bar
+ * said nothing their table does not). */
 void part_overview(struct doc_ctx *c);
+/* Whether some pillar of p has indicators of its own. */
+bool doc_pillars_have_indicators(const struct plan *p);
 /* The PDCA summary of one record: Plan / Do / Check / Action around the
  * cycle (and the next plan), with the indicator results computed for the
  * Check box. */

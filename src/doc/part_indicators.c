@@ -13,33 +13,66 @@
 #include "figures.h"
 #include "typesize.h"
 
-/* The 実績 cell of a measure's figure. */
-static const char *actual_text(struct doc_ctx *c, const struct fig_measure *f)
+/* The 実績 cell of a measure's figure in the table of year fy: the value;
+ * where fy has none yet, the latest earlier one with its year
+ * (fig_measure_latest: 「7,081千円（R5）」); and where fy has no final value,
+ * its forecast or first-half value, labelled and never graded (「見込
+ * 46.0％」).  Pure: whether the cell shows sample data is the caller's
+ * question, answered from the data (doc_shows_sample). */
+static const char *actual_text(struct doc_ctx *c, const struct fig_measure *f, int fy)
 {
 	const struct measure *m = f->measure;
 	if (m->milestone)
 		return f->done_fy ? doc_printf(c, "済（%s）", doc_fy(c, f->done_fy)) : "未了";
-	if (!f->has_value) {
-		/* an interim value or a forecast is shown, labelled, never
-		 * graded as the year's actual */
-		const struct actual *a = f->actual;
-		const struct actual_note *an = measure_note(m, f->fy);
-		if (a && a->known && an && an->kind != ACTUAL_FINAL)
-			return doc_printf(c, "%s %s", an->kind == ACTUAL_FORECAST ? "見込"
-					  : an->as_of ? an->as_of : "途中経過",
-					  doc_mvalue(c, m, a->value, false));
-		return "未確定";
+	const char *v = "未確定";
+	if (f->has_value) {
+		v = doc_mvalue(c, m, f->value, false);
+		if (m->target.kind == TARGET_CUMULATIVE)
+			v = doc_printf(c, "累計 %s", v);
+		else if (m->target.kind == TARGET_RATE || m->baseline.kind == BASELINE_RATE)
+			v = doc_mvalue(c, m, f->value, true);
+		if (f->value_fy)
+			v = doc_printf(c, "%s（%s%s）", v, doc_fy(c, f->value_fy),
+				       m->latest ? m->latest : "");
+		if (m->calendar_year)
+			v = doc_printf(c, "%s（暦年）", v);
+		if (!f->value_fy)
+			return v; /* fy's own value */
 	}
-	const char *v = doc_mvalue(c, m, f->value, false);
-	if (m->target.kind == TARGET_CUMULATIVE)
-		v = doc_printf(c, "累計 %s", v);
-	else if (m->target.kind == TARGET_RATE || m->baseline.kind == BASELINE_RATE)
-		v = doc_mvalue(c, m, f->value, true);
-	if (f->value_fy)
-		v = doc_printf(c, "%s（%s%s）", v, doc_fy(c, f->value_fy), m->latest);
-	if (m->calendar_year)
-		v = doc_printf(c, "%s（暦年）", v);
-	return v;
+	const struct provisional *pv = measure_provisional(m, fy, ACTUAL_FORECAST);
+	if (!pv)
+		pv = measure_provisional(m, fy, ACTUAL_INTERIM);
+	if (!pv)
+		return v;
+	const char *pt = doc_printf(c, "%s %s", pv->kind == ACTUAL_FORECAST ? "見込"
+					      : pv->as_of ? pv->as_of : "上半期",
+				    doc_mvalue(c, m, pv->value, false));
+	return f->has_value ? doc_printf(c, "%s\n%s", v, pt) : pt;
+}
+
+/* The kind of value kept apart from the actuals (plan.h: struct
+ * provisional) a working-meeting handout shows beside the year's results:
+ * the mid-year meeting the first half of its year (上半期実績), the year-end
+ * meeting the estimate (見込) - ACTUAL_FINAL (none) for the other kinds. */
+static enum actual_kind provisional_kind(const struct doc_ctx *c)
+{
+	if (!c->o->kind->meetings)
+		return ACTUAL_FINAL;
+	return c->o->meeting == MEETING_MIDYEAR ? ACTUAL_INTERIM : ACTUAL_FORECAST;
+}
+
+/* The first value of kind k in year fy among the indicators, or NULL. */
+static const struct provisional *first_provisional(struct indicator *const *inds, size_t n,
+						   int fy, enum actual_kind k)
+{
+	for (size_t i = 0; k != ACTUAL_FINAL && i < n; i++)
+		for (size_t j = 0; j < inds[i]->n_measures; j++) {
+			const struct provisional *pv =
+				measure_provisional(&inds[i]->measures[j], fy, k);
+			if (pv)
+				return pv;
+		}
+	return NULL;
 }
 
 /* Which columns the plan's rules call for (issue 16): a ratio column only
@@ -154,7 +187,7 @@ static void need_bracket(struct doc_ctx *c, struct value_need *vn, size_t col,
 
 static void measure_row(struct doc_ctx *c, struct table *t, struct value_need *vn,
 			const char *name, const struct fig_measure *f,
-			const char *src_file, int src_line)
+			const char *src_file, int src_line, enum actual_kind pk)
 {
 	struct grade_cols k = grade_cols(c);
 	size_t r = table_add_row(t, false);
@@ -162,7 +195,7 @@ static void measure_row(struct doc_ctx *c, struct table *t, struct value_need *v
 		.text = with_reason(c, name, f), .src = {src_file, src_line}});
 	const char *v[4] = {
 		NULL, doc_fit_value(c, doc_baseline(c, f->measure), VALUE_MAX),
-		doc_fit_value(c, actual_text(c, f), ACTUAL_MAX),
+		doc_fit_value(c, actual_text(c, f, c->rfy), ACTUAL_MAX),
 		doc_fit_value(c, doc_target(c, f->measure), VALUE_MAX),
 	};
 	for (size_t i = 1; i <= 3; i++) {
@@ -173,8 +206,13 @@ static void measure_row(struct doc_ctx *c, struct table *t, struct value_need *v
 	if (k.ratio_head)
 		table_set(t, r, col++, ratio_text(c, f));
 	if (k.mark_head)
-		table_set_cell(t, r, col, &(struct table_cell){
+		table_set_cell(t, r, col++, &(struct table_cell){
 			.text = f->mark ? f->mark : "", .align = TABLE_CENTER});
+	if (pk != ACTUAL_FINAL) {
+		const struct provisional *pv = measure_provisional(f->measure, c->o->fy, pk);
+		table_set(t, r, col, pv ? doc_mvalue(c, f->measure, pv->value, false)
+					: doc_no_data(c));
+	}
 }
 
 /* Numbers right-aligned in every value column, so that 基準値, 実績 and
@@ -192,10 +230,18 @@ static void value_cols(struct table *t, const struct value_need *vn)
 	}
 }
 
-static struct table *indicator_table_new(struct doc_ctx *c)
+/* The head of the column of kind pk: 「上半期実績（R7）」, 「見込（R7）」. */
+static const char *provisional_head(struct doc_ctx *c, enum actual_kind pk)
+{
+	return doc_printf(c, "%s（%s）", pk == ACTUAL_INTERIM ? "上半期実績" : "見込",
+			  c->fy_short);
+}
+
+static struct table *indicator_table_new(struct doc_ctx *c, enum actual_kind pk)
 {
 	struct grade_cols k = grade_cols(c);
-	size_t cols = 4 + (k.ratio_head != NULL) + (k.mark_head != NULL);
+	size_t cols = 4 + (k.ratio_head != NULL) + (k.mark_head != NULL) +
+		      (pk != ACTUAL_FINAL);
 	struct table_style ts = cells();
 	struct table *t = table_new(cols, &ts);
 	table_set_col(t, 0, &(struct table_col){.width_kind = TABLE_SHARE, .width = 1});
@@ -206,9 +252,12 @@ static struct table *indicator_table_new(struct doc_ctx *c)
 							     .width = LAY_MM(15),
 							     .align = TABLE_DECIMAL});
 	if (k.mark_head)
+		table_set_col(t, col++, &(struct table_col){.width_kind = TABLE_FIXED,
+							     .width = LAY_MM(10), .align = TABLE_CENTER,
+							     .valign = TEXT_MIDDLE});
+	if (pk != ACTUAL_FINAL)
 		table_set_col(t, col, &(struct table_col){.width_kind = TABLE_FIXED,
-							   .width = LAY_MM(10), .align = TABLE_CENTER,
-							   .valign = TEXT_MIDDLE});
+							   .width = LAY_MM(22), .align = TABLE_RIGHT});
 	size_t h = table_add_row(t, true);
 	table_set(t, h, 0, "指標");
 	table_set(t, h, 1, "基準値");
@@ -218,7 +267,9 @@ static struct table *indicator_table_new(struct doc_ctx *c)
 	if (k.ratio_head)
 		table_set(t, h, col++, k.ratio_head);
 	if (k.mark_head)
-		table_set(t, h, col, k.mark_head);
+		table_set(t, h, col++, k.mark_head);
+	if (pk != ACTUAL_FINAL)
+		table_set(t, h, col, provisional_head(c, pk));
 	return t;
 }
 
@@ -228,15 +279,20 @@ static const char *indicator_label(struct doc_ctx *c, const struct indicator *in
 }
 
 /* Adds the rows of one indicator in year fy (a compound one: a spanning
- * title row, then a row per part). */
+ * title row, then a row per part), as of the latest year with a value
+ * where fy has none yet; the earliest such year in *latest_fy. */
 static void indicator_rows(struct doc_ctx *c, struct table *t,
-			   struct value_need *vn, const struct indicator *ind, int fy)
+			   struct value_need *vn, const struct indicator *ind, int fy,
+			   enum actual_kind pk, int *latest_fy)
 {
 	struct fig_indicator fi;
-	fig_indicator_compute(c->p, ind, fy, c->a, &fi);
+	fig_indicator_latest(c->p, ind, fy, c->a, &fi);
+	for (size_t i = 0; i < fi.n_parts; i++)
+		if (fi.parts[i].latest && (!*latest_fy || fi.parts[i].value_fy < *latest_fy))
+			*latest_fy = fi.parts[i].value_fy;
 	if (fi.n_parts == 1) {
 		measure_row(c, t, vn, indicator_label(c, ind), &fi.parts[0],
-			    ind->pos.file, ind->pos.line);
+			    ind->pos.file, ind->pos.line, pk);
 		return;
 	}
 	struct grade_cols k = grade_cols(c);
@@ -248,10 +304,13 @@ static void indicator_rows(struct doc_ctx *c, struct table *t,
 	if (k.mark_head)
 		table_set_cell(t, r, (size_t)span, &(struct table_cell){
 			.text = fi.mark ? fi.mark : "", .align = TABLE_CENTER, .grey = 0.95f});
+	if (pk != ACTUAL_FINAL)
+		table_set_cell(t, r, (size_t)span + (k.mark_head != NULL),
+			       &(struct table_cell){.grey = 0.95f});
 	for (size_t i = 0; i < fi.n_parts; i++) {
 		const struct measure *m = fi.parts[i].measure;
 		measure_row(c, t, vn, doc_printf(c, "　%s", m->name ? m->name : ""),
-			    &fi.parts[i], m->pos.file, m->pos.line);
+			    &fi.parts[i], m->pos.file, m->pos.line, pk);
 	}
 }
 
@@ -303,17 +362,51 @@ static void illustrative_note(struct doc_ctx *c, bool shows)
 	});
 }
 
+/* A note under an indicator table, left-aligned (what a column or a
+ * bracket means). */
+static void table_note(struct doc_ctx *c, const char *text)
+{
+	story_para_ex(c->s, &(struct lay_para){
+		.text = text,
+		.style = {.role = FONT_MINCHO, .size = TYPE.note, .line_height = 1.4f},
+		.before = 2, .after = 2,
+	});
+}
+
 void part_indicator_table(struct doc_ctx *c, struct indicator *const *inds, size_t n)
 {
 	if (!n)
 		return;
-	struct table *t = indicator_table_new(c);
+	/* a working meeting's first half or estimate of its own year, in a
+	 * column of its own where the data has them */
+	enum actual_kind pk = provisional_kind(c);
+	const struct provisional *pv = first_provisional(inds, n, c->o->fy, pk);
+	if (!pv)
+		pk = ACTUAL_FINAL;
+	struct table *t = indicator_table_new(c, pk);
 	struct value_need vn = {{0}};
+	int latest_fy = 0;
 	for (size_t i = 0; i < n; i++)
-		indicator_rows(c, t, &vn, inds[i], c->rfy);
+		indicator_rows(c, t, &vn, inds[i], c->rfy, pk, &latest_fy);
 	value_cols(t, &vn);
 	story_table(c->s, t);
-	illustrative_note(c, doc_shows_sample(c, inds, n));
+	/* say what is not the year's own final value */
+	if (latest_fy) {
+		struct grade_cols k = grade_cols(c);
+		table_note(c, doc_printf(c, "※ 実績欄に（%s）などと年度を付した%sは、%sの実績が"
+					 "未確定のため、その年度の実績%sを示しています。",
+					 doc_fy(c, latest_fy), doc_indicator_word(c), c->rfy_short,
+					 k.mark_head || k.ratio_head
+						 ? "と、その年度時点での評価" : ""));
+	}
+	if (pv)
+		table_note(c, pk == ACTUAL_INTERIM
+			? doc_printf(c, "※ %sは%sの値です（年度の実績ではないため、評価には"
+				     "用いていません）。", provisional_head(c, pk),
+				     pv->as_of ? pv->as_of : "年度途中")
+			: doc_printf(c, "※ %sは%sの年度末の見込みです（実績ではないため、評価"
+				     "には用いていません）。", provisional_head(c, pk), c->fy_short));
+	illustrative_note(c, doc_shows_sample(c, inds, n) || (pv && pv->illustrative));
 }
 
 void part_indicator_series(struct doc_ctx *c, const struct indicator *ind)
@@ -337,7 +430,7 @@ void part_indicator_series(struct doc_ctx *c, const struct indicator *ind)
 							   .width = LAY_MM(12),
 							   .align = TABLE_CENTER});
 	size_t h = table_add_row(t, true);
-	const char *head[] = {"年度", "実績", "期待値", "目標値", k.ratio_head, k.mark_head};
+	const char *head[] = {"年度", "実績", "目安", "目標値", k.ratio_head, k.mark_head};
 	col = 0;
 	for (size_t j = 0; j < 6; j++)
 		if (head[j])
@@ -354,7 +447,7 @@ void part_indicator_series(struct doc_ctx *c, const struct indicator *ind)
 			fig_measure_compute(c->p, m, fy, &f);
 			size_t r = table_add_row(t, false);
 			table_set(t, r, 0, doc_fy(c, fy));
-			table_set(t, r, 1, actual_text(c, &f));
+			table_set(t, r, 1, actual_text(c, &f, fy));
 			table_set(t, r, 2, f.has_expected
 				  ? doc_mvalue(c, m, f.expected, false) : doc_no_data(c));
 			table_set(t, r, 3, doc_target(c, m));
@@ -533,10 +626,20 @@ static struct chart *overview_slice(struct doc_ctx *c, size_t from, size_t n,
  * 6,700 pt of rows) was clipped to its first page.  Its rows are cut into
  * blocks that each fill at most a page, each with the legend and the axis
  * of its own, so that every page reads alone. */
+bool doc_pillars_have_indicators(const struct plan *p)
+{
+	for (size_t i = 0; i < p->n_pillars; i++)
+		if (p->pillars[i].n_indicators)
+			return true;
+	return false;
+}
+
 void part_overview(struct doc_ctx *c)
 {
 	if (!fig_rule_grades(&c->p->grading))
 		return; /* no marks to count */
+	if (!doc_pillars_have_indicators(c->p))
+		return; /* a lone 全体 bar: the plan's targets have their table */
 	struct chart_opts o = chart_options(c);
 	o.total_row = true;
 	struct chart *all = chart_overview_new(c->te, c->p, &o);

@@ -81,7 +81,7 @@ static const char *results_text(struct doc_ctx *c, const struct pdca_record *r)
 	}
 	for (size_t i = 0; i < n; i++) {
 		struct fig_indicator fi;
-		fig_indicator_compute(p, inds[i], c->rfy, c->a, &fi);
+		fig_indicator_latest(p, inds[i], c->rfy, c->a, &fi);
 		total++;
 		if (fi.state == FIG_GRADED && fi.level >= 0 && (size_t)fi.level < n_levels &&
 		    fi.parts[fi.deciding_part].rule == &p->grading)

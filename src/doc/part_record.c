@@ -225,7 +225,7 @@ void part_record_analysis(struct doc_ctx *c, struct indicator *const *inds, size
 		if (!has_words(as))
 			continue;
 		struct fig_indicator fi;
-		fig_indicator_compute(c->p, inds[i], c->rfy, c->a, &fi);
+		fig_indicator_latest(c->p, inds[i], c->rfy, c->a, &fi);
 		const char *items[4][2];
 		size_t k = 0;
 		if (as->factors)

@@ -52,7 +52,10 @@ static const char *value_text(struct doc_ctx *c, const struct fig_measure *f)
 	if (!f->has_value)
 		return "未確定";
 	const char *v = doc_value(c, f->value, f->measure->unit, false);
-	return f->measure->target.kind == TARGET_CUMULATIVE ? doc_printf(c, "累計 %s", v) : v;
+	if (f->measure->target.kind == TARGET_CUMULATIVE)
+		v = doc_printf(c, "累計 %s", v);
+	/* an earlier year's value names its year (fig_indicator_latest) */
+	return f->latest ? doc_printf(c, "%s（%s）", v, doc_fy(c, f->value_fy)) : v;
 }
 
 static float spark_h(struct doc_ctx *c)
@@ -81,7 +84,9 @@ static void add_rows(struct doc_ctx *c, struct table *t, const struct sum_group 
 	for (size_t i = 0; i < g->n; i++) {
 		const struct indicator *ind = g->inds[i];
 		struct fig_indicator now, before;
-		fig_indicator_compute(c->p, ind, fy, c->a, &now);
+		/* the year's value, else the latest with its year (as the
+		 * handout's table); last year's mark is last year's own */
+		fig_indicator_latest(c->p, ind, fy, c->a, &now);
 		fig_indicator_compute(c->p, ind, fy - 1, c->a, &before);
 		const char *dept = eval_dept(c->p, ind, c->o->fy, NULL);
 		for (size_t k = 0; k < now.n_parts; k++) {
@@ -110,7 +115,7 @@ static void add_rows(struct doc_ctx *c, struct table *t, const struct sum_group 
 			table_set(t, r, 8, mark ? mark : "");
 			table_set(t, r, 9, fy - 1 >= c->p->from && bmark ? bmark : doc_no_data(c));
 			const char *mv = doc_no_data(c);
-			if (f->has_value && b->has_value) {
+			if (f->has_value && b->has_value && !f->latest) {
 				int d = change(f, b);
 				mv = d > 0 ? "↑" : d < 0 ? "↓" : "→";
 			}

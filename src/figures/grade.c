@@ -88,17 +88,15 @@ static enum fig_reason graded_value(const struct plan *p, const struct measure *
 				    int fy, struct fig_measure *out)
 {
 	out->actual = fig_find_actual(m, fy);
-	/* an interim value or a forecast is never the year's actual */
-	const struct actual_note *an = measure_note(m, fy);
-	bool provisional = an && an->kind != ACTUAL_FINAL;
+	/* (an interim value or a forecast is never the year's actual: they
+	 * are kept apart, in m->provisionals) */
 	if (m->target.kind != TARGET_CUMULATIVE && m->latest &&
-	    (!out->actual || !out->actual->known || provisional)) {
+	    (!out->actual || !out->actual->known)) {
 		/* a survey every few years: the latest value before fy, with
 		 * its year (the page says which) */
 		for (size_t i = m->n_actuals; i-- > 0;) {
 			const struct actual *a = &m->actuals[i];
-			const struct actual_note *n = measure_note(m, a->fy);
-			if (a->fy < fy && a->known && (!n || n->kind == ACTUAL_FINAL)) {
+			if (a->fy < fy && a->known) {
 				out->value = a->value;
 				out->has_value = true;
 				out->value_fy = a->fy;
@@ -109,7 +107,7 @@ static enum fig_reason graded_value(const struct plan *p, const struct measure *
 	if (m->target.kind != TARGET_CUMULATIVE) {
 		if (!out->actual)
 			return FIG_REASON_NO_ACTUAL;
-		if (!out->actual->known || provisional)
+		if (!out->actual->known)
 			return FIG_REASON_ACTUAL_UNKNOWN;
 		out->value = out->actual->value;
 		out->has_value = true;
@@ -254,9 +252,7 @@ static void grade_direction(const struct plan *p, const struct measure *m, int f
 {
 	const struct actual *prev = NULL;
 	for (size_t i = 0; i < m->n_actuals; i++)
-		if (m->actuals[i].fy < fy && m->actuals[i].known &&
-		    (!measure_note(m, m->actuals[i].fy) ||
-		     measure_note(m, m->actuals[i].fy)->kind == ACTUAL_FINAL))
+		if (m->actuals[i].fy < fy && m->actuals[i].known)
 			prev = &m->actuals[i];
 	struct frac pv;
 	if (prev) {
@@ -522,8 +518,51 @@ static bool worse(const struct fig_measure *f, const struct fig_measure *g)
 	return f->basis.ok && (!g->basis.ok || f->basis.value < g->basis.value);
 }
 
+/* Whether fy itself has no value yet: its own actual is missing or not
+ * known (a gap earlier in a running sum is no such case). */
+static bool not_yet(const struct fig_measure *f)
+{
+	return !f->has_value && !f->measure->milestone &&
+	       (!f->actual || !f->actual->known);
+}
+
+void fig_measure_latest(const struct plan *p, const struct measure *m, int fy,
+			struct fig_measure *out)
+{
+	fig_measure_compute(p, m, fy, out);
+	if (!not_yet(out) || !m->n_actuals)
+		return;
+	for (int y = fy - 1; y >= m->actuals[0].fy; y--) {
+		struct fig_measure g;
+		fig_measure_compute(p, m, y, &g);
+		if (g.has_value) {
+			*out = g;
+			out->value_fy = y;
+			out->latest = true;
+			return;
+		}
+	}
+}
+
+static void indicator_compute(const struct plan *p, const struct indicator *ind,
+			      int fy, struct arena *a, struct fig_indicator *out,
+			      bool latest);
+
 void fig_indicator_compute(const struct plan *p, const struct indicator *ind,
 			   int fy, struct arena *a, struct fig_indicator *out)
+{
+	indicator_compute(p, ind, fy, a, out, false);
+}
+
+void fig_indicator_latest(const struct plan *p, const struct indicator *ind,
+			  int fy, struct arena *a, struct fig_indicator *out)
+{
+	indicator_compute(p, ind, fy, a, out, true);
+}
+
+static void indicator_compute(const struct plan *p, const struct indicator *ind,
+			      int fy, struct arena *a, struct fig_indicator *out,
+			      bool latest)
 {
 	memset(out, 0, sizeof *out);
 	out->indicator = ind;
@@ -538,7 +577,10 @@ void fig_indicator_compute(const struct plan *p, const struct indicator *ind,
 	int no_data = -1, graded = -1, ungraded = -1, not_assessable = -1, status = -1;
 	for (size_t i = 0; i < ind->n_measures; i++) {
 		struct fig_measure *f = &out->parts[i];
-		fig_measure_compute(p, &ind->measures[i], fy, f);
+		if (latest)
+			fig_measure_latest(p, &ind->measures[i], fy, f);
+		else
+			fig_measure_compute(p, &ind->measures[i], fy, f);
 		switch (f->state) {
 		case FIG_NO_DATA:
 			if (no_data < 0)
@@ -606,7 +648,7 @@ void fig_summary_compute(const struct plan *p, const struct pillar *pl, int fy,
 	for (size_t i = 0; i < n; i++) {
 		const struct indicator *ind = pl ? pl->indicators[i] : &p->indicators[i];
 		struct fig_indicator fi;
-		fig_indicator_compute(p, ind, fy, a, &fi);
+		fig_indicator_latest(p, ind, fy, a, &fi); /* as the tables show it */
 		out->total++;
 		switch (fi.state) {
 		case FIG_GRADED:

@@ -100,6 +100,8 @@ static int cmp_value(const void *a, const void *b)
 		return c;
 	if (p->fy != q->fy)
 		return p->fy < q->fy ? -1 : 1;
+	if (p->kind != q->kind)
+		return p->kind < q->kind ? -1 : 1;
 	return p < q ? -1 : p > q;
 }
 
@@ -200,8 +202,10 @@ size_t actuals_check(const struct plan *p, const struct actual_value *v, size_t 
 		qsort(sorted, n, sizeof *sorted, cmp_value);
 		for (size_t i = 1; i < n; i++) {
 			const struct actual_value *x = sorted[i], *y = sorted[i - 1];
-			if (!x->fy || x->fy != y->fy || strcmp(x->ref, y->ref) != 0)
-				continue;
+			if (!x->fy || x->fy != y->fy || x->kind != y->kind ||
+			    strcmp(x->ref, y->ref) != 0)
+				continue; /* a year's final value, first half and
+					     forecast are three values */
 			diag_add(dl, DIAG_ERROR, file, x->line, x->column,
 				 "second value of '%s' for %s (the first is at line %d)",
 				 x->ref, fy_text(x->fy, a, sizeof a), y->line);
@@ -301,8 +305,6 @@ static void add_note(struct plan *p, struct measure *m, const struct actual_valu
 		.written = x->written ? arena_strdup(p->arena, x->written) : NULL,
 		.mark = x->mark ? arena_strdup(p->arena, x->mark) : NULL,
 		.reason = x->reason ? arena_strdup(p->arena, x->reason) : NULL,
-		.kind = x->kind,
-		.as_of = x->as_of ? arena_strdup(p->arena, x->as_of) : NULL,
 		.done = x->done,
 	};
 	for (size_t i = 0; i < m->n_notes; i++)
@@ -315,6 +317,32 @@ static void add_note(struct plan *p, struct measure *m, const struct actual_valu
 		memcpy(v, m->notes, m->n_notes * sizeof *v);
 	v[m->n_notes++] = n;
 	m->notes = v;
+}
+
+/* A first-half value or a forecast (issue 17): kept apart from the year's
+ * actual, replacing one of the same year and kind. */
+static void add_provisional(struct plan *p, struct measure *m, const struct actual_value *x,
+			    const char *source)
+{
+	struct provisional pv = {
+		.fy = x->fy,
+		.kind = x->kind,
+		.value = x->value,
+		.as_of = x->as_of ? arena_strdup(p->arena, x->as_of) : NULL,
+		.illustrative = x->illustrative,
+		.source = source,
+		.line = x->line,
+	};
+	for (size_t i = 0; i < m->n_provisionals; i++)
+		if (m->provisionals[i].fy == x->fy && m->provisionals[i].kind == x->kind) {
+			m->provisionals[i] = pv;
+			return;
+		}
+	struct provisional *v = arena_calloc(p->arena, m->n_provisionals + 1, sizeof *v);
+	if (m->n_provisionals)
+		memcpy(v, m->provisionals, m->n_provisionals * sizeof *v);
+	v[m->n_provisionals++] = pv;
+	m->provisionals = v;
 }
 
 void actuals_apply(struct plan *p, const char *file, const struct actual_value *v,
@@ -331,14 +359,18 @@ void actuals_apply(struct plan *p, const char *file, const struct actual_value *
 		struct measure *m = index_find(ix, n_ix, x->ref);
 		if (!m || !x->fy)
 			continue; /* checked before: cannot happen */
+		if (x->written && !m->neg_sign)
+			m->neg_sign = !strncmp(x->written, "▲", strlen("▲")) ? "▲" : "△";
+		if (x->kind != ACTUAL_FINAL) {
+			if (x->known)
+				add_provisional(p, m, x, source);
+			continue;
+		}
 		struct actual act = {.fy = x->fy, .known = x->known, .value = x->value,
 				     .illustrative = x->illustrative, .source = source,
 				     .line = x->line};
-		if (x->written || x->mark || x->reason || x->kind != ACTUAL_FINAL || x->as_of ||
-		    x->done)
+		if (x->written || x->mark || x->reason || x->done)
 			add_note(p, m, x);
-		if (x->written && !m->neg_sign)
-			m->neg_sign = !strncmp(x->written, "▲", strlen("▲")) ? "▲" : "△";
 		if (!act.known)
 			act.value = (struct decimal){0, 0};
 		size_t at = 0;

@@ -110,6 +110,15 @@ const char *plan_word(const struct plan *p, enum plan_level lv, const char *dflt
 	return lv >= 0 && lv < LEVEL_COUNT && p->words.level[lv] ? p->words.level[lv] : dflt;
 }
 
+const struct provisional *measure_provisional(const struct measure *m, int fy,
+					      enum actual_kind kind)
+{
+	for (size_t i = 0; m && i < m->n_provisionals; i++)
+		if (m->provisionals[i].fy == fy && m->provisionals[i].kind == kind)
+			return &m->provisionals[i];
+	return NULL;
+}
+
 const struct actual_note *measure_note(const struct measure *m, int fy)
 {
 	for (size_t i = 0; m && i < m->n_notes; i++)

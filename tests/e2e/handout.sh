@@ -77,6 +77,29 @@ check "a plan naming its working meeting 実務者会議 gets 実務者会議の
 	"$WORK/renamed.txt" "実務者会議の協議結果"
 check "and no 熱度 anywhere" sh -c "! grep -q '熱度' '$WORK/renamed.txt'"
 
+# The latest value (issue 17): where the year reported has no value yet,
+# the table shows the latest one with its year, graded as of that year, and
+# says so.  The prefecture's final-year report: ア and エ have no R7 value.
+pa=$WORK/kagoshima-pref-manufacturing-annual.txt
+check "pref annual R7: ア shows its R6 value with its year" contains "$pa" "1,108万円（R6）"
+check "pref annual R7: エ shows its R6 value with its year" contains "$pa" "2,304億円（R6）"
+check "pref annual R7: graded as of R6 (ア ○ 99.6％ of R6's 目安)" contains "$pa" "1,108万円（R6）1,135万円（R7）99.6％○"
+check "pref annual R7: the note says why" contains "$pa" \
+	"※実績欄に（R6）などと年度を付した主要指標は、R7の実績が未確定のため"
+# a fixture: the city's R6 value of kpi-p1-1 not yet known - the R7
+# council (reviewing R6) shows R5's 81 with its year
+mkdir -p "$WORK/late"
+cp xml/kagoshima-city-plan2*.xml "$WORK/late/"
+sed -i 's|<value ref="kpi-p1-1" year="R6">102</value>|<value ref="kpi-p1-1" year="R6"/>|' \
+	"$WORK/late/kagoshima-city-plan2-actuals.xml"
+"$SHIRYO" build "$WORK/late/kagoshima-city-plan2.xml" --kind council --year R7 \
+	-o "$WORK/late.pdf" >/dev/null 2>&1
+flat "$WORK/late.pdf" >"$WORK/late.txt"
+check "a year without a value shows the year before's with its year (81事業者（R5）)" \
+	contains "$WORK/late.txt" "81事業者（R5）"
+check "and says so under the table" contains "$WORK/late.txt" "R6の実績が未確定のため"
+check "the shipped data has no such row (no note)" sh -c "! grep -q 'R6の実績が未確定のため' '$cc'"
+
 # The one-sheet summary lies beside the council's handout: the same year,
 # said on the sheet.
 "$SHIRYO" build $city --kind summary --year R7 -o "$WORK/summary.pdf" >/dev/null 2>&1

@@ -181,7 +181,8 @@ static const struct kind_case {
 	enum doc_meeting meeting;
 	size_t max_pages;
 } kinds[] = {
-	{"city council handout", 0, "council", MEETING_NONE, 16}, /* build.sh */
+	/* build.sh; 16 + 2 for the working meeting's results (part_working.c) */
+	{"city council handout", 0, "council", MEETING_NONE, 18},
 	{"city mid-year project handout", 0, "project", MEETING_MIDYEAR, 10},
 	{"city year-end project handout", 0, "project", MEETING_YEAREND, 10},
 	{"city annual report", 0, "annual", MEETING_NONE, 40},
@@ -511,7 +512,7 @@ static void a3_landscape_pages(void)
 		CU_ASSERT_DOUBLE_EQUAL(d->pages[pg].width, LAY_A3L_WIDTH, 0.01);
 		CU_ASSERT_DOUBLE_EQUAL(d->pages[pg].height, LAY_A3L_HEIGHT, 0.01);
 	}
-	CU_ASSERT(d->n_pages >= 3 && d->n_pages <= 16);
+	CU_ASSERT(d->n_pages >= 3 && d->n_pages <= 18);
 	diag_list_release(&dl);
 	dl_doc_free(d);
 }

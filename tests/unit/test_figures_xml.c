@@ -93,10 +93,27 @@ static void test_pref_grades_r5(void)
 	CU_ASSERT_EQUAL(s.total, 6);
 	CU_ASSERT_EQUAL(s.counts[0], 3);
 	CU_ASSERT_EQUAL(s.counts[1], 3);
-	fig_summary_compute(p, NULL, 2025, a, &s); /* R7: ア and エ not yet known */
-	CU_ASSERT_EQUAL(s.no_data, 2);
-	CU_ASSERT_EQUAL(s.counts[0], 2);
-	CU_ASSERT_EQUAL(s.counts[1], 2);
+	/* R7: ア and エ not yet known - counted as their R6 values are
+	 * graded (issue 17, the latest value), as the tables show them */
+	fig_summary_compute(p, NULL, 2025, a, &s);
+	CU_ASSERT_EQUAL(s.no_data, 0);
+	CU_ASSERT_EQUAL(s.counts[0], 3);
+	CU_ASSERT_EQUAL(s.counts[1], 3);
+	/* ア: R7 is empty, R6 (1,108) is shown and graded as of R6 */
+	struct fig_indicator fa;
+	fig_indicator_latest(p, plan_find_indicator(p, "pref-a"), 2025, a, &fa);
+	CU_ASSERT_TRUE(fa.parts[0].latest);
+	CU_ASSERT_EQUAL(fa.parts[0].value_fy, 2024);
+	CU_ASSERT_EQUAL(fa.parts[0].value.units, 1108);
+	CU_ASSERT_EQUAL(fa.state, FIG_GRADED);
+	struct fig_measure r6;
+	fig_measure_compute(p, &plan_find_indicator(p, "pref-a")->measures[0], 2024, &r6);
+	CU_ASSERT_STRING_EQUAL(fa.mark, r6.mark);
+	CU_ASSERT_EQUAL(fa.parts[0].basis.value, r6.basis.value);
+	/* and the year's own figures still say not yet known */
+	fig_indicator_compute(p, plan_find_indicator(p, "pref-a"), 2025, a, &fa);
+	CU_ASSERT_EQUAL(fa.state, FIG_NO_DATA);
+	CU_ASSERT_FALSE(fa.parts[0].latest);
 	arena_free(a);
 	plan_free(p);
 }
