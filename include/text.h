@@ -21,7 +21,7 @@
  * computes them (advance * 1000 / unitsPerEm).  Lengths in the API are
  * points; a width in points is thousandths * size / 1000.
  *
- * Lines (layout.c, linebreak.c): chosen over the whole paragraph at once,
+ * Lines (paragraph.c, linebreak.c): chosen over the whole paragraph at once,
  * preferring ICU's phrase boundaries (lw=phrase) and never adding a line
  * (text_style.breaker); ICU's Japanese strict line rules tailored
  * for JLREQ (行頭禁則, 行末禁則; numbers with their units, era years such

@@ -188,7 +188,7 @@ float bars_height(const struct chart *c, float w)
 	}
 	struct legend_item it[24];
 	size_t n_it = bars_legend(c, it, 24, a);
-	h += 3 + legend_height(c, it, n_it, w, 0);
+	h += 3 + paint_legend_height(c, it, n_it, w, 0);
 	arena_free(a);
 	return ceilf(h);
 }
@@ -205,7 +205,7 @@ void bars_layout(const struct chart *c, struct chart_geom *g, struct arena *a)
 
 	struct legend_item it[24];
 	size_t n_it = bars_legend(c, it, 24, a);
-	float lh = 3 + legend_height(c, it, n_it, g->w, 0);
+	float lh = 3 + paint_legend_height(c, it, n_it, g->w, 0);
 	float avail = g->h - header_h(c) - axis_h(c) - lh;
 
 	/* wanted heights; squeezed evenly (whole label lines are dropped when
@@ -269,12 +269,12 @@ static void arrow(struct paint *pt, float x, float ymid, float size, bool right,
 {
 	struct path pa = {0};
 	float d = right ? size : -size;
-	path_move(&pa, x, ymid - size * 0.8f);
-	path_line(&pa, x + d, ymid);
-	path_line(&pa, x, ymid + size * 0.8f);
-	path_close(&pa);
+	paint_path_move(&pa, x, ymid - size * 0.8f);
+	paint_path_line(&pa, x + d, ymid);
+	paint_path_line(&pa, x, ymid + size * 0.8f);
+	paint_path_close(&pa);
 	paint_path(pt, &pa, &col, NULL);
-	path_release(&pa);
+	paint_path_release(&pa);
 }
 
 static const char *basis_title(const struct chart *c, struct arena *a)
@@ -403,6 +403,6 @@ void bars_draw(const struct chart *c, const struct chart_geom *g,
 
 	struct legend_item it[24];
 	size_t n_it = bars_legend(c, it, 24, a);
-	legend_draw(pt, it, n_it, g->x, bottom + axis_h(c) + 3, g->w, 0);
+	paint_legend(pt, it, n_it, g->x, bottom + axis_h(c) + 3, g->w, 0);
 	arena_free(a);
 }

@@ -88,15 +88,15 @@ struct path {
 	size_t n, alloc;
 };
 
-void path_move(struct path *pa, float x, float y);
-void path_line(struct path *pa, float x, float y);
-void path_curve(struct path *pa, float x1, float y1, float x2, float y2,
-		float x3, float y3);
-void path_close(struct path *pa);
+void paint_path_move(struct path *pa, float x, float y);
+void paint_path_line(struct path *pa, float x, float y);
+void paint_path_curve(struct path *pa, float x1, float y1, float x2, float y2,
+		      float x3, float y3);
+void paint_path_close(struct path *pa);
 /* Adds the path to the page (fill and/or stroke) and empties it. */
 void paint_path(struct paint *pt, struct path *pa, const struct dl_color *fill,
 		const struct dl_stroke *stroke);
-void path_release(struct path *pa);
+void paint_path_release(struct path *pa);
 
 /* A marker centred on (x, y) of radius r: filled with col, or hollow (white
  * inside, col outline). */
@@ -155,14 +155,14 @@ struct legend_item {
 
 /* Height of the legend flowed into width w (reserve: room kept free at the
  * right of the first row, for the 「例示値」 note). */
-float legend_height(const struct chart *c, const struct legend_item *it,
-		    size_t n, float w, float reserve);
+float paint_legend_height(const struct chart *c, const struct legend_item *it,
+			  size_t n, float w, float reserve);
 /* Draws it; returns its height. */
-float legend_draw(struct paint *pt, const struct legend_item *it, size_t n,
-		  float x, float y, float w, float reserve);
+float paint_legend(struct paint *pt, const struct legend_item *it, size_t n,
+		   float x, float y, float w, float reserve);
 /* The 「例示値」 note: width, and drawing it right-aligned at x1. */
-float note_width(const struct chart *c);
-void note_draw(struct paint *pt, float x1, float y);
+float paint_note_width(const struct chart *c);
+void paint_note(struct paint *pt, float x1, float y);
 
 /* ---- numbers ------------------------------------------------------------ */
 

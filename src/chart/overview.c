@@ -139,7 +139,7 @@ float overview_height(const struct chart *c, float w)
 	struct ocols k = ocolumns(c, 0, w);
 	struct legend_item it[24];
 	size_t n_it = overview_legend(c, it, 24, a);
-	float h = legend_height(c, it, n_it, w, 0) + 4 + axis_h(c) + 2;
+	float h = paint_legend_height(c, it, n_it, w, 0) + 4 + axis_h(c) + 2;
 	for (size_t i = 0; i < n; i++)
 		h += row_want(c, k.label_w, r[i].label);
 	arena_free(a);
@@ -155,7 +155,7 @@ void overview_layout(const struct chart *c, struct chart_geom *g,
 	struct ocols k = ocolumns(c, g->x, g->w);
 	struct legend_item it[24];
 	size_t n_it = overview_legend(c, it, 24, a);
-	float top = g->y + legend_height(c, it, n_it, g->w, 0) + 4;
+	float top = g->y + paint_legend_height(c, it, n_it, g->w, 0) + 4;
 	float avail = g->y + g->h - axis_h(c) - 2 - top;
 
 	float *want = arena_calloc(a, n, sizeof *want), sum = 0;
@@ -223,7 +223,7 @@ void overview_draw(const struct chart *c, const struct chart_geom *g,
 
 	struct legend_item it[24];
 	size_t n_it = overview_legend(c, it, 24, a);
-	legend_draw(pt, it, n_it, g->x, g->y, g->w, 0);
+	paint_legend(pt, it, n_it, g->x, g->y, g->w, 0);
 
 	struct row_src *r;
 	row_sources(c, a, &r);

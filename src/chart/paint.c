@@ -103,22 +103,22 @@ static struct dl_path_seg *path_add(struct path *pa, enum dl_path_op op)
 	return g;
 }
 
-void path_move(struct path *pa, float x, float y)
+void paint_path_move(struct path *pa, float x, float y)
 {
 	struct dl_path_seg *g = path_add(pa, DL_MOVE);
 	g->x[0] = x;
 	g->y[0] = y;
 }
 
-void path_line(struct path *pa, float x, float y)
+void paint_path_line(struct path *pa, float x, float y)
 {
 	struct dl_path_seg *g = path_add(pa, DL_LINETO);
 	g->x[0] = x;
 	g->y[0] = y;
 }
 
-void path_curve(struct path *pa, float x1, float y1, float x2, float y2,
-		float x3, float y3)
+void paint_path_curve(struct path *pa, float x1, float y1, float x2, float y2,
+		      float x3, float y3)
 {
 	struct dl_path_seg *g = path_add(pa, DL_CURVETO);
 	g->x[0] = x1;
@@ -129,12 +129,12 @@ void path_curve(struct path *pa, float x1, float y1, float x2, float y2,
 	g->y[2] = y3;
 }
 
-void path_close(struct path *pa)
+void paint_path_close(struct path *pa)
 {
 	path_add(pa, DL_CLOSE);
 }
 
-void path_release(struct path *pa)
+void paint_path_release(struct path *pa)
 {
 	free(pa->segs);
 	memset(pa, 0, sizeof *pa);
@@ -175,12 +175,12 @@ void paint_line(struct paint *pt, float x0, float y0, float x1, float y1,
 static void circle(struct path *pa, float x, float y, float r)
 {
 	const float k = 0.5523f * r;
-	path_move(pa, x + r, y);
-	path_curve(pa, x + r, y + k, x + k, y + r, x, y + r);
-	path_curve(pa, x - k, y + r, x - r, y + k, x - r, y);
-	path_curve(pa, x - r, y - k, x - k, y - r, x, y - r);
-	path_curve(pa, x + k, y - r, x + r, y - k, x + r, y);
-	path_close(pa);
+	paint_path_move(pa, x + r, y);
+	paint_path_curve(pa, x + r, y + k, x + k, y + r, x, y + r);
+	paint_path_curve(pa, x - k, y + r, x - r, y + k, x - r, y);
+	paint_path_curve(pa, x - r, y - k, x - k, y - r, x, y - r);
+	paint_path_curve(pa, x + k, y - r, x + r, y - k, x + r, y);
+	paint_path_close(pa);
 }
 
 void paint_marker(struct paint *pt, enum chart_marker m, float x, float y,
@@ -194,28 +194,28 @@ void paint_marker(struct paint *pt, enum chart_marker m, float x, float y,
 		break;
 	case MK_SQUARE: {
 		float s = r * 0.88f;
-		path_move(&pa, x - s, y - s);
-		path_line(&pa, x + s, y - s);
-		path_line(&pa, x + s, y + s);
-		path_line(&pa, x - s, y + s);
-		path_close(&pa);
+		paint_path_move(&pa, x - s, y - s);
+		paint_path_line(&pa, x + s, y - s);
+		paint_path_line(&pa, x + s, y + s);
+		paint_path_line(&pa, x - s, y + s);
+		paint_path_close(&pa);
 		break;
 	}
 	case MK_TRIANGLE: {
 		float s = r * 1.25f;
-		path_move(&pa, x, y - s);
-		path_line(&pa, x + s * 0.95f, y + s * 0.65f);
-		path_line(&pa, x - s * 0.95f, y + s * 0.65f);
-		path_close(&pa);
+		paint_path_move(&pa, x, y - s);
+		paint_path_line(&pa, x + s * 0.95f, y + s * 0.65f);
+		paint_path_line(&pa, x - s * 0.95f, y + s * 0.65f);
+		paint_path_close(&pa);
 		break;
 	}
 	case MK_DIAMOND: {
 		float s = r * 1.25f;
-		path_move(&pa, x, y - s);
-		path_line(&pa, x + s * 0.85f, y);
-		path_line(&pa, x, y + s);
-		path_line(&pa, x - s * 0.85f, y);
-		path_close(&pa);
+		paint_path_move(&pa, x, y - s);
+		paint_path_line(&pa, x + s * 0.85f, y);
+		paint_path_line(&pa, x, y + s);
+		paint_path_line(&pa, x - s * 0.85f, y);
+		paint_path_close(&pa);
 		break;
 	}
 	case MK_STAR: {
@@ -225,11 +225,11 @@ void paint_marker(struct paint *pt, enum chart_marker m, float x, float y,
 			float rr = i % 2 ? r * 0.45f : r;
 			float px = x + rr * (float)cos(a), py = y + rr * (float)sin(a);
 			if (i == 0)
-				path_move(&pa, px, py);
+				paint_path_move(&pa, px, py);
 			else
-				path_line(&pa, px, py);
+				paint_path_line(&pa, px, py);
 		}
-		path_close(&pa);
+		paint_path_close(&pa);
 		break;
 	}
 	}
@@ -237,7 +237,7 @@ void paint_marker(struct paint *pt, enum chart_marker m, float x, float y,
 	struct dl_stroke s = dl_stroke_solid(hollow ? 1.0f : 0.4f,
 					     hollow ? col : DL_WHITE);
 	paint_path(pt, &pa, hollow ? &white : &col, &s);
-	path_release(&pa);
+	paint_path_release(&pa);
 }
 
 /* ---- areas --------------------------------------------------------------- */
@@ -253,8 +253,8 @@ void paint_hatch(struct paint *pt, float x, float y, float w, float h,
 	struct path pa = {0};
 	if (kind == HATCH_HORIZONTAL) {
 		for (float yy = y + spacing / 2; yy < y + h; yy += spacing) {
-			path_move(&pa, x, yy);
-			path_line(&pa, x + w, yy);
+			paint_path_move(&pa, x, yy);
+			paint_path_line(&pa, x + w, yy);
 		}
 	} else {
 		/* 45° lines through (c, y + h), c on a grid anchored to the page
@@ -266,19 +266,19 @@ void paint_hatch(struct paint *pt, float x, float y, float w, float h,
 				continue;
 			if (kind == HATCH_DIAGONAL || kind == HATCH_CROSS) {
 				/* rising: (c + t, y + h - t) */
-				path_move(&pa, c + t0, y + h - t0);
-				path_line(&pa, c + t1, y + h - t1);
+				paint_path_move(&pa, c + t0, y + h - t0);
+				paint_path_line(&pa, c + t1, y + h - t1);
 			}
 			if (kind == HATCH_BACK || kind == HATCH_CROSS) {
 				/* falling: (c + t, y + t) */
-				path_move(&pa, c + t0, y + t0);
-				path_line(&pa, c + t1, y + t1);
+				paint_path_move(&pa, c + t0, y + t0);
+				paint_path_line(&pa, c + t1, y + t1);
 			}
 		}
 	}
 	struct dl_stroke s = dl_stroke_solid(width, col);
 	paint_path(pt, &pa, NULL, &s);
-	path_release(&pa);
+	paint_path_release(&pa);
 }
 
 void paint_area(struct paint *pt, float x, float y, float w, float h,
@@ -479,28 +479,28 @@ static float flow(const struct chart *c, struct paint *pt,
 	return n ? cy + rh : 0;
 }
 
-float legend_height(const struct chart *c, const struct legend_item *it,
-		    size_t n, float w, float reserve)
+float paint_legend_height(const struct chart *c, const struct legend_item *it,
+			  size_t n, float w, float reserve)
 {
 	return flow(c, NULL, it, n, 0, 0, w, reserve);
 }
 
-float legend_draw(struct paint *pt, const struct legend_item *it, size_t n,
-		  float x, float y, float w, float reserve)
+float paint_legend(struct paint *pt, const struct legend_item *it, size_t n,
+		   float x, float y, float w, float reserve)
 {
 	return flow(pt->c, pt, it, n, x, y, w, reserve);
 }
 
 #define NOTE_TEXT "例示値"
 
-float note_width(const struct chart *c)
+float paint_note_width(const struct chart *c)
 {
 	return chart_text_width(c, c->o.font_size, NOTE_TEXT) + 6;
 }
 
-void note_draw(struct paint *pt, float x1, float y)
+void paint_note(struct paint *pt, float x1, float y)
 {
-	float fs = pt->c->o.font_size, w = note_width(pt->c), h = fs + 3;
+	float fs = pt->c->o.font_size, w = paint_note_width(pt->c), h = fs + 3;
 	struct dl_stroke s = dl_stroke_solid(0.5f, DL_GREY(0.3f));
 	struct dl_color white = DL_WHITE;
 	dl_rect(pt->pg, x1 - w, y + 0.5f, w, h, &white, &s);

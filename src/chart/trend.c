@@ -405,7 +405,7 @@ static float trend_size(const struct chart *c, float w, bool least)
 	struct legend_item it[MAX_ITEMS];
 	size_t n = trend_legend(c, td.series, td.n, !td.small && td.n > 1, it, a);
 	float h = chart_title_h(c, w, a) +
-		  legend_height(c, it, n, w, td.illustrative ? note_width(c) + 6 : 0) + 2;
+		  paint_legend_height(c, it, n, w, td.illustrative ? paint_note_width(c) + 6 : 0) + 2;
 	float panel = title_h(c) + xlab_h(c);
 	float plot;
 	if (td.small && side_by_side(td.n, w))
@@ -559,8 +559,8 @@ void trend_layout(const struct chart *c, struct chart_geom *g, struct arena *a)
 	struct legend_item it[MAX_ITEMS];
 	size_t n_it = trend_legend(c, td.series, td.n, !td.small && td.n > 1, it, a);
 	float lh = chart_title_h(c, g->w, a) +
-		   legend_height(c, it, n_it, g->w,
-				 td.illustrative ? note_width(c) + 6 : 0) + 2;
+		   paint_legend_height(c, it, n_it, g->w,
+				       td.illustrative ? paint_note_width(c) + 6 : 0) + 2;
 	float top = g->y + lh, avail = g->h - lh;
 
 	g->n_panels = td.small ? td.n : 1;
@@ -829,9 +829,9 @@ static void polyline(struct paint *pt, const struct chart_pt *v, size_t n,
 	for (size_t i = 0; i < n; i++) {
 		bool joined = i > 0 && (!split_gaps || v[i].fy == v[i - 1].fy + 1);
 		if (joined)
-			path_line(&pa, v[i].x, v[i].y);
+			paint_path_line(&pa, v[i].x, v[i].y);
 		else
-			path_move(&pa, v[i].x, v[i].y);
+			paint_path_move(&pa, v[i].x, v[i].y);
 	}
 	/* a lone point draws nothing: its marker shows it */
 	size_t lines = 0;
@@ -839,7 +839,7 @@ static void polyline(struct paint *pt, const struct chart_pt *v, size_t n,
 		lines += pa.segs[i].op == DL_LINETO;
 	if (lines)
 		paint_path(pt, &pa, NULL, s);
-	path_release(&pa);
+	paint_path_release(&pa);
 }
 
 static void grid_draw(const struct chart_panel *pn, struct paint *pt)
@@ -944,13 +944,13 @@ static void targets_draw(const struct chart *c, const struct chart_panel *pn,
 			struct path pa = {0};
 			for (size_t k = 0; k < s->n_band; k++) {
 				if (k == 0)
-					path_move(&pa, s->band_hi[k].x, s->band_hi[k].y);
+					paint_path_move(&pa, s->band_hi[k].x, s->band_hi[k].y);
 				else
-					path_line(&pa, s->band_hi[k].x, s->band_hi[k].y);
+					paint_path_line(&pa, s->band_hi[k].x, s->band_hi[k].y);
 			}
 			for (size_t k = s->n_band; k-- > 0;)
-				path_line(&pa, s->band_lo[k].x, s->band_lo[k].y);
-			path_close(&pa);
+				paint_path_line(&pa, s->band_lo[k].x, s->band_lo[k].y);
+			paint_path_close(&pa);
 			paint_path(pt, &pa, &tint, NULL);
 			/* edges, so that the band reads as one without its tint */
 			struct dl_stroke es = dl_stroke_solid(0.5f,
@@ -959,13 +959,13 @@ static void targets_draw(const struct chart *c, const struct chart_panel *pn,
 				const struct chart_pt *v = e ? s->band_lo : s->band_hi;
 				for (size_t k = 0; k < s->n_band; k++) {
 					if (k == 0)
-						path_move(&pa, v[k].x, v[k].y);
+						paint_path_move(&pa, v[k].x, v[k].y);
 					else
-						path_line(&pa, v[k].x, v[k].y);
+						paint_path_line(&pa, v[k].x, v[k].y);
 				}
 				paint_path(pt, &pa, NULL, &es);
 			}
-			path_release(&pa);
+			paint_path_release(&pa);
 		}
 		if (s->target_shape == CHART_TARGET_FLOOR) {
 			float x0 = s->target_x0, x1 = s->target.x, y = s->target.y;
@@ -1176,13 +1176,13 @@ void trend_draw(const struct chart *c, const struct chart_geom *g,
 			all[n++] = g->panels[i].series[k];
 	struct legend_item it[MAX_ITEMS];
 	size_t n_it = trend_legend(c, all, n, !g->small_multiples && n > 1, it, a);
-	float reserve = g->illustrative ? note_width(c) + 6 : 0;
+	float reserve = g->illustrative ? paint_note_width(c) + 6 : 0;
 	float th = chart_title_h(c, g->w, a);
 	paint_text_block(pt, g->x, g->y, g->w, th, title_size(c), DL_BLACK,
 			 chart_title(c, a));
-	legend_draw(pt, it, n_it, g->x, g->y + th, g->w, reserve);
+	paint_legend(pt, it, n_it, g->x, g->y + th, g->w, reserve);
 	if (g->illustrative)
-		note_draw(pt, g->x + g->w - 1, g->y + th + 0.5f);
+		paint_note(pt, g->x + g->w - 1, g->y + th + 0.5f);
 	for (size_t i = 0; i < g->n_panels; i++)
 		panel_draw(c, &g->panels[i], pt);
 	arena_free(a);

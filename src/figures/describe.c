@@ -16,7 +16,7 @@
 #include "arena.h"
 #include "diag.h"
 #include "fy.h"
-#include "internal.h"
+#include "figures_int.h"
 #include "typo.h"
 
 bool fig_rule_grades(const struct grading *g)

@@ -16,7 +16,7 @@
 #include <string.h>
 
 #include "arena.h"
-#include "internal.h"
+#include "figures_int.h"
 
 static int clamp_scale(int s)
 {

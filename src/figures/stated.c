@@ -26,7 +26,7 @@
 
 #include "diag.h"
 #include "fy.h"
-#include "internal.h"
+#include "figures_int.h"
 
 const char *fig_formula_name(enum fig_formula f)
 {

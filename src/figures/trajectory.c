@@ -17,7 +17,7 @@
  */
 #include <string.h>
 
-#include "internal.h"
+#include "figures_int.h"
 
 const struct actual *fig_find_actual(const struct measure *m, int fy)
 {

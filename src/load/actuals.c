@@ -10,7 +10,7 @@
 #include "alloc.h"
 #include "arena.h"
 #include "fy.h"
-#include "load_internal.h"
+#include "load_int.h"
 
 static const char *fy_text(int fy, char *buf, size_t size)
 {
@@ -226,7 +226,7 @@ static void insert(struct measure *m, size_t at, struct actual act)
 }
 
 /* The arrays make_room() made while plan_load() reads a plan's files, and
- * their room (load_internal.h): indexed by measure_ix.order, each valid
+ * their room (load_int.h): indexed by measure_ix.order, each valid
  * while the measure still has that array and the count apply left. */
 static struct {
 	const struct plan *plan; /* being loaded; NULL outside */

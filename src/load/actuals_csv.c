@@ -25,7 +25,7 @@
 #include "fy.h"
 #include "infile.h"
 #include "load.h"
-#include "load_internal.h"
+#include "load_int.h"
 #include "plan.h"
 
 /* One parsed row, waiting to be merged. */

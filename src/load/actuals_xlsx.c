@@ -29,7 +29,7 @@
 #include "diag.h"
 #include "fy.h"
 #include "infile.h"
-#include "load_internal.h"
+#include "load_int.h"
 
 #define MAX_ENTRIES 10000
 #define MAX_SHEETS 256

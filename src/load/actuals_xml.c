@@ -12,7 +12,7 @@
 
 #include "arena.h"
 #include "fy.h"
-#include "load_internal.h"
+#include "load_int.h"
 #include "schema_blob.h"
 
 static bool is_el(xmlNodePtr n, const char *name)

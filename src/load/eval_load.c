@@ -14,7 +14,7 @@
 
 #include "arena.h"
 #include "fy.h"
-#include "load_internal.h"
+#include "load_int.h"
 #include "pdca.h"
 
 struct ereader {

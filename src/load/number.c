@@ -14,7 +14,7 @@
 #include <string.h>
 
 #include "decimal.h"
-#include "load_internal.h"
+#include "load_int.h"
 
 static bool starts_with(const char *s, const char *prefix)
 {

@@ -17,7 +17,7 @@
 
 #include "alloc.h"
 #include "diag.h"
-#include "load_internal.h"
+#include "load_int.h"
 #include "pdca.h"
 
 char *load_sibling_path(const char *plan_path, const char *href)

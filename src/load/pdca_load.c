@@ -22,7 +22,7 @@
 
 #include "arena.h"
 #include "fy.h"
-#include "load_internal.h"
+#include "load_int.h"
 
 
 struct reader {
@@ -492,7 +492,7 @@ static int cmp_record(const void *x, const void *y)
 }
 
 /* The array merge() made last while plan_load() reads a plan's files, and
- * its room (load_internal.h); valid while the plan still has that array and
+ * its room (load_int.h); valid while the plan still has that array and
  * the count merge() left. */
 static struct {
 	const struct pdca_record *array;

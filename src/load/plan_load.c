@@ -25,7 +25,7 @@
 #include "alloc.h"
 #include "arena.h"
 #include "fy.h"
-#include "load_internal.h"
+#include "load_int.h"
 #include "pdca.h"
 #include "schema_blob.h"
 #include "typo.h"

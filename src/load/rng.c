@@ -10,7 +10,7 @@
  * only the echo of another one are marked so that xdoc_flush() can drop
  * them.
  */
-#include "load_internal.h"
+#include "load_int.h"
 
 #include <libxml/parser.h>
 #include <libxml/relaxng.h>

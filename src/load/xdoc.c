@@ -18,7 +18,7 @@
 #include "arena.h"
 #include "alloc.h"
 #include "infile.h"
-#include "load_internal.h"
+#include "load_int.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -358,7 +358,7 @@ static const char *find(const char *s, const char *end, const char *t, size_t n)
 }
 
 /* Refuses a start tag with more than XDOC_MAX_ATTRIBUTES attributes before
- * libxml2 sees it (see load_internal.h for why).  No tokenizer is needed:
+ * libxml2 sees it (see load_int.h for why).  No tokenizer is needed:
  * in well-formed XML every '<' outside comments, CDATA sections and
  * processing instructions starts a tag, no '<' occurs inside one, and an
  * '=' outside quotes inside a start tag joins an attribute to its value.

@@ -17,7 +17,7 @@
 
 #include "dlist.h"
 #include "font.h"
-#include "pdf_int.h"
+#include "render_int.h"
 
 /* libharu's own limits (hpdf_consts.h), repeated so the messages can say
  * what is allowed. */

@@ -25,7 +25,7 @@
 
 #include "alloc.h"
 
-#include "pdf_int.h"
+#include "render_int.h"
 
 /* libdeflate's level 6: measured on the city council handout's streams
  * (169 KB of font programs, 152 KB of page contents), 2.2 to 2.4 times

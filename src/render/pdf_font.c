@@ -45,7 +45,7 @@
 #include "dlist.h"
 #include "alloc.h"
 #include "font.h"
-#include "pdf_int.h"
+#include "render_int.h"
 
 #define BIT_TEST(set, cp) ((set)[(cp) >> 3] & (1u << ((cp) & 7)))
 #define BIT_SET(set, cp) ((set)[(cp) >> 3] |= (uint8_t)(1u << ((cp) & 7)))

@@ -25,7 +25,7 @@
 
 #include "dlist.h"
 #include "alloc.h"
-#include "pdf_int.h"
+#include "render_int.h"
 
 /* Characters per string.  Each is a two-byte code, and PDF 1.4's limit
  * for a string is 65,535 bytes (PDF/A-1 enforces it: Preflight 1.0.4 "A

@@ -30,7 +30,7 @@
 
 #include "dlist.h"
 #include "alloc.h"
-#include "pdf_int.h"
+#include "render_int.h"
 
 struct pdf_mcids {
 	int *elem;   /* MCID -> element */

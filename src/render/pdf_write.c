@@ -28,7 +28,7 @@
 #include "diag.h"
 #include "dlist.h"
 #include "outfile.h"
-#include "pdf_int.h"
+#include "render_int.h"
 
 /* ---- diagnostics ------------------------------------------------------ */
 

@@ -61,7 +61,7 @@
 
 #include "dlist.h"
 #include "alloc.h"
-#include "pdf_int.h"
+#include "render_int.h"
 
 /* Ghostscript's sRGB profile (2,576 bytes, ICC 2.1), package libgs-common. */
 #ifndef SHIRYO_SRGB_ICC

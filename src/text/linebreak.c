@@ -44,7 +44,7 @@
  *     a kanji noun and する/した/される (反映|する) - is BRK_WORD; one
  *     that leaves a single kanji of a run on either side (参加者|数,
  *     付加価|値) is BRK_ORPHAN, as 累|計） is; a grade letter and its count
- *     (D|0件) is BRK_IN_PHRASE.  The layout weighs them (layout.c).
+ *     (D|0件) is BRK_IN_PHRASE.  The layout weighs them (paragraph.c).
  *  6. Some legal breaks are marked poor, for the layout to avoid when an
  *     earlier break costs little: one inside a katakana word (プロ|ジェ
  *     クト; katakana carries loanwords, and a heading split there reads

@@ -16,7 +16,7 @@
  * is split and nothing moves: line-end punctuation keeps its em (JLREQ's
  * default, and what keeps the right edge of justified text straight).
  *
- * Justification space (layout.c) goes between every two characters except
+ * Justification space (paragraph.c) goes between every two characters except
  * two Western ones: a Latin word or the digits of 6,534 are never spaced
  * out; the gap between a number and the kanji after it is.
  */

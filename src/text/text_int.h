@@ -92,7 +92,7 @@ enum {
 	BRK_ALLOW = 1,
 	BRK_HARD = 2,
 	/* legal, but the layout takes an earlier break when that costs
-	 * little (layout.c, better_break()): */
+	 * little (paragraph.c, better_break()): */
 	BRK_IN_KANA = 3, /* inside a katakana word: プロ|ジェクト */
 	BRK_ORPHAN = 4,  /* tears one character from a kanji compound:
 			    累|計） at a line start, ・未|確定 at an end */

@@ -1,4 +1,4 @@
-/* pdf_int.h - what the files of the PDF writer share (not a public header).
+/* render_int.h - what the files of the PDF writer share (not a public header).
  *
  * pdf_write.c  entry point, libharu set-up and error handling, document
  *              structure (info, outline, labels, destinations), safe save
@@ -15,8 +15,8 @@
  *              XMP metadata of every file (PDF/UA identification)
  * pdf_tags.c   tagged PDF: marked-content ids and the structure tree
  */
-#ifndef SHIRYO_PDF_INT_H
-#define SHIRYO_PDF_INT_H
+#ifndef SHIRYO_RENDER_INT_H
+#define SHIRYO_RENDER_INT_H
 
 #include <hpdf.h>
 #include <stdbool.h>

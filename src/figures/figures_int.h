@@ -1,6 +1,6 @@
-/* internal.h - what the files of src/figures share (not a public header). */
-#ifndef SHIRYO_FIG_INTERNAL_H
-#define SHIRYO_FIG_INTERNAL_H
+/* figures_int.h - what the files of src/figures share (not a public header). */
+#ifndef SHIRYO_FIGURES_INT_H
+#define SHIRYO_FIGURES_INT_H
 
 #include "figures.h"
 #include "frac.h"

@@ -1,4 +1,4 @@
-/* layout.c - text boxes: a text broken into lines of a width, aligned, and
+/* paragraph.c - text boxes: a text broken into lines of a width, aligned, and
  * drawn into the display list.  See text.h.
  *
  * Where the lines break (issue 21): over the whole paragraph at once

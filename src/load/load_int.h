@@ -1,4 +1,4 @@
-/* load_internal.h - shared by the files of src/load/, nothing else.
+/* load_int.h - shared by the files of src/load/, nothing else.
  *
  * An xdoc is one XML file being loaded: its bytes, the libxml2 tree, where
  * every element starts (line and column, which libxml2 does not keep), and
@@ -7,8 +7,8 @@
  * the same fault: xdoc_flush() drops the echoes, sorts what is left by
  * position and hands it to a diag_list.
  */
-#ifndef SHIRYO_LOAD_INTERNAL_H
-#define SHIRYO_LOAD_INTERNAL_H
+#ifndef SHIRYO_LOAD_INT_H
+#define SHIRYO_LOAD_INT_H
 
 #include <libxml/tree.h>
 #include <stdbool.h>
