@@ -544,11 +544,6 @@ static bool add_dests(struct pdf_ctx *ctx)
 
 /* ---- the PDF in memory ---------------------------------------------- */
 
-struct pdf_bytes {
-	unsigned char *data;
-	size_t len;
-};
-
 /* Hands page i's compressed content to libharu and frees the buffers. */
 static bool store_page(struct pdf_ctx *ctx, size_t i)
 {
@@ -639,6 +634,8 @@ static bool build(struct pdf_ctx *ctx, struct pdf_bytes *out)
 	    (!doc->pdfa && doc->n_elems && !pdfua_metadata(ctx)))
 		return false;
 
+	/* object streams and the cross-reference stream (pdf_pack.c) */
+	ctx->pdf->pdf_version = HPDF_VER_15;
 	HPDF_SaveToStream(ctx->pdf);
 	if (!pdf_hpdf_ok(ctx, "assembling the PDF"))
 		return false;
@@ -662,7 +659,8 @@ static bool build(struct pdf_ctx *ctx, struct pdf_bytes *out)
 		}
 		out->len += n;
 	}
-	return !doc->pdfa || pdfa_finish(ctx, out->data, out->len);
+	return pdf_pack(ctx, out) &&
+	       (!doc->pdfa || pdfa_finish(ctx, out->data, out->len));
 }
 
 /* ---- the safe save ---------------------------------------------------- */

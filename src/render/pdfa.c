@@ -364,26 +364,38 @@ static unsigned char *find_last(unsigned char *hay, size_t len, size_t from,
 	return NULL;
 }
 
+/* The first occurrence of needle in hay[from..len). */
+static unsigned char *find_first(unsigned char *hay, size_t len, size_t from,
+				 const char *needle)
+{
+	size_t n = strlen(needle);
+	for (size_t i = from; i + n <= len; i++)
+		if (memcmp(hay + i, needle, n) == 0)
+			return hay + i;
+	return NULL;
+}
+
 bool pdfa_finish(struct pdf_ctx *ctx, unsigned char *data, size_t len)
 {
-	/* libharu writes the placeholder as <00...00> twice in the trailer,
-	 * which follows the last "trailer" keyword. */
+	/* The placeholder is written as <00...00> twice, after /ID in the
+	 * dictionary that startxref points at: the cross-reference stream's
+	 * (pdf_pack.c), or libharu's trailer that follows its table. */
 	char hole[2 * HPDF_MD5_KEY_LEN + 3];
 	memset(hole, '0', sizeof hole - 1);
 	hole[0] = '<';
 	hole[sizeof hole - 2] = '>';
 	hole[sizeof hole - 1] = '\0';
-	unsigned char *trailer = find_last(data, len, 0, "trailer");
-	unsigned char *id = trailer ? find_last(data, len, (size_t)(trailer - data),
-						"/ID") : NULL;
-	unsigned char *first = id ? find_last(data, len, (size_t)(id - data),
-					      hole) : NULL;
-	unsigned char *second = first ? find_last(data, (size_t)(first - data),
-						  (size_t)(id - data), hole)
+	unsigned char *sx = find_last(data, len, 0, "startxref");
+	size_t at = sx ? (size_t)strtoull((const char *)sx + 9, NULL, 10) : len;
+	unsigned char *id = at < len ? find_first(data, len, at, "/ID") : NULL;
+	unsigned char *first = id ? find_first(data, len, (size_t)(id - data), hole)
+				  : NULL;
+	unsigned char *second = first ? find_first(data, len,
+						   (size_t)(first - data) + 1, hole)
 				      : NULL;
-	if (!second) {
+	if (!second || second - first > 64) {
 		pdf_error(ctx, "cannot write '%s' as PDF/A: the file identifier "
-			  "placeholder is not in libharu's trailer", ctx->path);
+			  "placeholder is not in the trailer", ctx->path);
 		return false;
 	}
 

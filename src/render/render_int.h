@@ -14,6 +14,8 @@
  *              file PDF/A-1b, made before and after libharu saves it; the
  *              XMP metadata of every file (PDF/UA identification)
  * pdf_tags.c   tagged PDF: marked-content ids and the structure tree
+ * pdf_pack.c   the saved file's small objects into compressed object
+ *              streams, with a cross-reference stream
  */
 #ifndef SHIRYO_RENDER_INT_H
 #define SHIRYO_RENDER_INT_H
@@ -165,6 +167,17 @@ void pdf_deflate_free(struct pdf_deflate *z);
 void pdf_zjob_release(struct pdf_zjob *job);
 /* Makes dict's stream the compressed bytes of job, /Filter /FlateDecode. */
 bool pdf_stream_put_deflated(HPDF_Dict dict, const struct pdf_zjob *job);
+
+/* A whole PDF file in memory (malloc'd). */
+struct pdf_bytes {
+	unsigned char *data;
+	size_t len;
+};
+
+/* Rewrites the file libharu saved with its dictionaries in compressed
+ * object streams and a cross-reference stream (pdf_pack.c), on ctx->z.
+ * False (an error added) when compression failed. */
+bool pdf_pack(struct pdf_ctx *ctx, struct pdf_bytes *io);
 
 /* PDF/A-1b (pdfa.c).  pdfa_prepare() adds what the finished document lacks
  * (XMP metadata, output intent, a placeholder /ID); call it right before
