@@ -22,18 +22,22 @@
  *  - determinism: the same dl_doc and font files give the same bytes (no
  *    /ID is written; nothing depends on the clock or on file names).
  *
- * Archive grade (doc->pdfa, for the yearly report): the file is PDF/A-1b
- * (ISO 19005-1), as Apache PDFBox Preflight validates it - XMP metadata
- * that repeats the document information (XML-escaped, pdfaid part 1,
- * conformance B), an sRGB output intent, CIDSet and CapHeight in the font
- * descriptors, PDF 1.4, and a file identifier /ID that is the MD5 of the
- * file itself, so rebuilding the same dl_doc still gives the same bytes.
+ * Every file is PDF 1.5: its dictionaries are in compressed object
+ * streams with a cross-reference stream (src/render/pdf_pack.c).
+ *
+ * Archive grade (doc->pdfa, for the yearly report): the file is PDF/A-2b
+ * (ISO 19005-2; not PDF/A-1b, which forbids object streams: pdfa.c says
+ * why) - XMP metadata that repeats the document information (XML-escaped,
+ * pdfaid part 2, conformance B), an sRGB output intent, CIDSet and
+ * CapHeight in the font descriptors, and a file identifier /ID that is the
+ * MD5 of the file itself, so rebuilding the same dl_doc still gives the
+ * same bytes.
  * The sRGB profile is read when writing, from
  * /usr/share/color/icc/ghostscript/srgb.icc (Debian package libgs-common);
  * without it the write fails with an error naming the file.  In every mode
  * the writer makes nothing PDF/A forbids: no transparency (the display
  * list has no alpha), no encryption, every font embedded, bookmark
- * destinations as direct arrays, text strings within 65,535 bytes.  The
+ * destinations as direct arrays, text strings within 32,767 bytes.  The
  * repairs, and why each is needed, are listed in src/render/pdfa.c.
  * Stricter in archive grade: a character the item's font lacks (below) is
  * an error, not a warning, because PDF/A does not allow its .notdef box.

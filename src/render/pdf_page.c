@@ -27,11 +27,12 @@
 #include "alloc.h"
 #include "render_int.h"
 
-/* Characters per string.  Each is a two-byte code, and PDF 1.4's limit
- * for a string is 65,535 bytes (PDF/A-1 enforces it: Preflight 1.0.4 "A
- * String operand is too long"); a longer text is shown in pieces, each
+/* Characters per string.  Each is a two-byte code, and a string holds at
+ * most 32,767 bytes in PDF/A-2 (ISO 19005-2, 6.1.13; ISO 32000-1's limit
+ * for strings in content streams; PDF/A-1 allowed 65,535, Preflight 1.0.4
+ * "A String operand is too long"); a longer text is shown in pieces, each
  * starting where the last ended. */
-#define SHOW_MAX_CHARS 32767
+#define SHOW_MAX_CHARS 16383
 
 #define MAX_STATES 32
 

@@ -1,5 +1,24 @@
 /* pdfa.c - archive grade: every repair that makes the writer's PDF a
- * PDF/A-1b file (ISO 19005-1, level B), in one place.
+ * PDF/A-2b file (ISO 19005-2, level B), in one place.
+ *
+ * Why PDF/A-2b and not PDF/A-1b (issue 19).  Tagging made the annual
+ * report about twice its size: thousands of StructElems, each its own
+ * uncompressed object with a 20-byte cross-reference entry.  Object
+ * streams and a cross-reference stream (pdf_pack.c) take that back (the
+ * city's annual report, 29 pages: 597,524 -> 342,099 bytes), and PDF/A-1
+ * (ISO 19005-1, on PDF 1.4) forbids both; PDF/A-2 (on ISO 32000-1)
+ * allows them.  Nothing else changes: the file keeps everything PDF/A-1b
+ * asks for.  The price is the validator: Apache PDFBox 2's Preflight
+ * (Debian's libpdfbox2-java) checks PDF/A-1b only, and veraPDF is not in
+ * Debian.  So the tests (tests/e2e/pdfa.sh, tests/unit/test_pdfa.c) let
+ * qpdf unpack the object streams into a classic table, say part 1 in the
+ * XMP in place of part 2 (same length), and run Preflight's PDF/A-1b
+ * validation on that: every rule of PDF/A-1b but the container holds,
+ * and PDF/A-2b is PDF/A-1b relaxed, with two exceptions the writer
+ * keeps: a string is at most 32,767 bytes (pdf_page.c shows a text in
+ * pieces of SHOW_MAX_CHARS) and the header is %PDF-1.0 to 1.7 (1.5).
+ * qpdf --check reads the object and cross-reference streams.  Level B,
+ * not A: level A adds rules on the structure that no Debian tool checks.
  *
  * libharu 2.3.0's own PDF/A support is not used.  HPDF_PDFA_SetPDFAConformance
  * copies the Info strings into XMP without XML escaping (Preflight: 7.1
@@ -18,7 +37,7 @@
  *     so that the two match as PDF/A wants - Title = dc:title, Author =
  *     dc:creator, Subject = dc:description, Keywords = pdf:Keywords,
  *     Creator = xmp:CreatorTool, Producer = pdf:Producer, CreationDate /
- *     ModDate = xmp:CreateDate / xmp:ModifyDate - plus pdfaid:part 1 and
+ *     ModDate = xmp:CreateDate / xmp:ModifyDate - plus pdfaid:part 2 and
  *     conformance B.  Not compressed: PDF/A wants it readable as is.
  *  2. the Info dates as D:20250401000000Z (7.2 "CreationDate ... doesn't
  *     match with XMP information"): see set_info_dates().
@@ -35,8 +54,8 @@
  *  5. a file identifier (1.4.1 "The trailer dictionary doesn't contain
  *     ID"): the MD5 of the file itself, written over a placeholder after
  *     saving, so the same document gives the same bytes, /ID included.
- *  6. the header says %PDF-1.4 (metadata streams are PDF 1.4; libharu
- *     writes 1.3).  Preflight does not check it.
+ *  6. the header says %PDF-1.5 (object streams; libharu writes 1.3).
+ *     Preflight does not check it.
  * Two repairs live in the code every mode shares, because they make a
  * better PDF for every reader:
  *  - bookmark destinations are direct arrays (1.2.3 "can't convert to
@@ -146,9 +165,9 @@ static void xmp_element(struct pdf_buf *b, const char *open, const char *value,
 	free(cut);
 }
 
-/* PDF/UA-1 identification (ISO 14289-1, 5), and, in a PDF/A-1 file, the
- * extension schema that PDF/A-1 asks for any schema it does not predefine
- * (ISO 19005-1, 6.7.8): without it Preflight reports the pdfuaid property
+/* PDF/UA-1 identification (ISO 14289-1, 5), and, in a PDF/A file, the
+ * extension schema that PDF/A asks for any schema it does not predefine
+ * (ISO 19005-1, 6.7.8; ISO 19005-2, 6.6.2.3): without it Preflight reports the pdfuaid property
  * as unknown. */
 static void xmp_pdfua(struct pdf_buf *b, bool pdfa)
 {
@@ -227,7 +246,7 @@ static void make_xmp(const struct dl_info *in, bool pdfa, bool pdfua,
 	if (pdfa)
 		pdf_buf_put(&b, "<rdf:Description rdf:about=\"\" "
 			 "xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">\n"
-			 "<pdfaid:part>1</pdfaid:part>\n"
+			 "<pdfaid:part>2</pdfaid:part>\n"
 			 "<pdfaid:conformance>B</pdfaid:conformance>\n"
 			 "</rdf:Description>\n");
 	if (pdfua)
@@ -416,7 +435,6 @@ bool pdfa_finish(struct pdf_ctx *ctx, unsigned char *data, size_t len)
 
 bool pdfa_prepare(struct pdf_ctx *ctx)
 {
-	ctx->pdf->pdf_version = HPDF_VER_14;
 	if (!add_metadata(ctx) || !set_info_dates(ctx) || !add_output_intent(ctx))
 		return false;
 	return add_id_placeholder(ctx);

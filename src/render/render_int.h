@@ -11,7 +11,7 @@
  * pdf_deflate.c  compressing font programs and page contents on worker
  *              threads, and handing them to libharu compressed
  * pdfa.c       archive grade (dl_doc.pdfa): every repair that makes the
- *              file PDF/A-1b, made before and after libharu saves it; the
+ *              file PDF/A-2b, made before and after libharu saves it; the
  *              XMP metadata of every file (PDF/UA identification)
  * pdf_tags.c   tagged PDF: marked-content ids and the structure tree
  * pdf_pack.c   the saved file's small objects into compressed object
@@ -179,7 +179,7 @@ struct pdf_bytes {
  * False (an error added) when compression failed. */
 bool pdf_pack(struct pdf_ctx *ctx, struct pdf_bytes *io);
 
-/* PDF/A-1b (pdfa.c).  pdfa_prepare() adds what the finished document lacks
+/* PDF/A-2b (pdfa.c).  pdfa_prepare() adds what the finished document lacks
  * (XMP metadata, output intent, a placeholder /ID); call it right before
  * saving.
  * pdfa_finish() writes the file identifier, the MD5 of the saved bytes,

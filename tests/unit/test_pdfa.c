@@ -1,10 +1,12 @@
-/* test_pdfa.c - archive grade: the PDF/A-1b repairs of src/render/pdfa.c.
+/* test_pdfa.c - archive grade: the PDF/A-2b repairs of src/render/pdfa.c.
  *
  * Builds small display lists with Japanese text, bookmarks, page labels and
  * a named destination, writes them with dl_doc.pdfa set and reads the files
  * back with mutool, qpdf, pdftotext, md5sum and libxml2: one case per
  * repair, plus Apache PDFBox Preflight (Debian's libpdfbox2-java), which
- * must call every archive file a valid PDF/A-1b file.  Preflight is not
+ * must call every archive file, unpacked by qpdf from its object streams
+ * and relabelled part 1, a valid PDF/A-1b file (PDFBox 2 validates
+ * PDF/A-1b only; pdfa.c says why the files are PDF/A-2b).  Preflight is not
  * optional: without java and the jars the validation cases fail and say
  * what to install.
  */
@@ -172,9 +174,15 @@ static bool preflight_valid(const char *pdf)
 				PREFLIGHT_PACKAGES "\n");
 		return false;
 	}
-	char cmd[1024];
+	/* qpdf undoes the object streams and the cross-reference stream
+	 * (nothing else: no stream decoded or recompressed); sed says part 1 */
+	char cmd[2048];
 	int status = -1;
-	snprintf(cmd, sizeof cmd, PREFLIGHT " '%s' 2>&1", pdf);
+	snprintf(cmd, sizeof cmd,
+		 "qpdf --object-streams=disable --compress-streams=n "
+		 "--decode-level=none --newline-before-endstream '%s' '%s.a1' && "
+		 "sed -i 's|<pdfaid:part>2</pdfaid:part>|<pdfaid:part>1</pdfaid:part>|' "
+		 "'%s.a1' && " PREFLIGHT " '%s.a1' 2>&1", pdf, pdf, pdf, pdf);
 	char *out = run(cmd, NULL, &status);
 	bool ok = out && status == 0 &&
 		  strstr(out, "is a valid PDF/A-1b file") != NULL &&
@@ -198,15 +206,19 @@ static long ref_of(const char *s, const char *key)
 	return end != k && strncmp(end, " 0 R", 4) == 0 ? n : -1;
 }
 
-/* The trailer /ID strings: true when found, hex digits in a and b. */
+/* The /ID strings of the cross-reference stream's dictionary (where
+ * startxref points): true when found, hex digits in a and b. */
 static bool file_id(const char *bytes, size_t len, char a[33], char b[33])
 {
 	const char *t = NULL;
 	for (size_t i = len; i-- > 0 && !t;)
-		if (i + 7 <= len && memcmp(bytes + i, "trailer", 7) == 0)
+		if (i + 9 <= len && memcmp(bytes + i, "startxref", 9) == 0)
 			t = bytes + i;
-	const char *id = t ? strstr(t, "/ID [") : NULL;
-	if (!id || sscanf(id, "/ID [ <%32[0-9A-F]> <%32[0-9A-F]> ]", a, b) != 2)
+	long at = t ? strtol(t + 9, NULL, 10) : -1;
+	if (at < 0 || (size_t)at >= len || !strstr(bytes + at, "/Type/XRef"))
+		return false;
+	const char *id = strstr(bytes + at, "/ID[");
+	if (!id || sscanf(id, "/ID[<%32[0-9A-F]><%32[0-9A-F]>]", a, b) != 2)
 		return false;
 	return strlen(a) == 32 && strlen(b) == 32;
 }
@@ -240,7 +252,8 @@ static void preflight_finds_a_bare_archive_file_valid(void)
 }
 
 /* 40,000 ASCII characters in one item would be an 80,000-byte string of
- * two-byte codes; PDF/A-1 allows 65,535 bytes (Preflight 1.0.4). */
+ * two-byte codes; PDF/A-2 allows 32,767 bytes (ISO 19005-2, 6.1.13), so it
+ * is shown as three strings (Preflight checks PDF/A-1's 65,535 only). */
 static void a_long_text_is_cut_into_strings_pdfa_allows(void)
 {
 	setup();
@@ -262,6 +275,28 @@ static void a_long_text_is_cut_into_strings_pdfa_allows(void)
 	char *out = run(cmd, NULL, NULL);
 	CU_ASSERT(out && atoi(out) == N); /* drawn whole */
 	free(out);
+	/* the strings shown, in the uncompressed content (binary: the
+	 * two-byte codes have NUL bytes) */
+	snprintf(cmd, sizeof cmd, "qpdf --qdf --normalize-content=n "
+		 "--object-streams=disable '%s' -", path);
+	size_t qlen = 0;
+	char *q = run(cmd, &qlen, NULL);
+	CU_ASSERT_FATAL(q != NULL);
+	size_t longest = 0, shown = 0, open = 0;
+	for (size_t i = 0; i + 4 <= qlen; i++) {
+		if (memcmp(q + i, "Td\n(", 4) == 0)
+			open = i + 4;
+		if (memcmp(q + i, ")Tj\n", 4) == 0 && open) {
+			if (i - open > longest)
+				longest = i - open;
+			shown++;
+			/* the next piece goes on where this one ended */
+			open = i + 4 < qlen && q[i + 4] == '(' ? i + 5 : 0;
+		}
+	}
+	CU_ASSERT(shown == 3);
+	CU_ASSERT(longest > 2 * 16000 && longest <= 32767);
+	free(q);
 	free(s);
 	dl_doc_free(d);
 }
@@ -338,7 +373,7 @@ static void xmp_is_escaped_parseable_and_matches_the_info(void)
 	expect_xmp(xp, "//xmp:CreatorTool", CREATOR);
 	expect_xmp(xp, "//xmp:CreateDate", "2025-04-01T00:00:00Z");
 	expect_xmp(xp, "//xmp:ModifyDate", "2025-04-01T00:00:00Z");
-	expect_xmp(xp, "//pdfaid:part", "1");
+	expect_xmp(xp, "//pdfaid:part", "2");
 	expect_xmp(xp, "//pdfaid:conformance", "B");
 	xmlXPathFreeContext(xp);
 	xmlFreeDoc(x);
@@ -357,7 +392,7 @@ static void xmp_is_escaped_parseable_and_matches_the_info(void)
 	CU_ASSERT(strstr(info, "Producer:        " PRODUCER "\n") != NULL);
 	CU_ASSERT(strstr(info, "CreationDate:    2025-04-01T00:00:00Z\n") != NULL);
 	CU_ASSERT(strstr(info, "ModDate:         2025-04-01T00:00:00Z\n") != NULL);
-	CU_ASSERT(strstr(info, "PDF version:     1.4\n") != NULL);
+	CU_ASSERT(strstr(info, "PDF version:     1.5\n") != NULL);
 	free(info);
 	dl_doc_free(d);
 }
@@ -546,7 +581,14 @@ static void file_id_is_the_md5_of_the_file_and_rebuilds_are_identical(void)
 	CU_ASSERT_STRING_NOT_EQUAL(id1, "00000000000000000000000000000000");
 
 	/* With the placeholder back in, md5sum gives the identifier. */
-	char *at = strstr(ba + la - 512, id1);
+	char *sx = NULL;
+	for (size_t i = la; i-- > 9 && !sx;)
+		if (memcmp(ba + i - 9, "startxref", 9) == 0)
+			sx = ba + i - 9;
+	CU_ASSERT_FATAL(sx != NULL);
+	char *at = strstr(ba + strtol(sx + 9, NULL, 10), "/ID[<");
+	CU_ASSERT_FATAL(at != NULL);
+	at = strstr(at, id1);
 	CU_ASSERT_FATAL(at != NULL);
 	memset(at, '0', 32);
 	at = strstr(at, id1);
@@ -624,7 +666,7 @@ static void no_transparency_and_no_libharu_pdfa_leftovers(void)
 		if (strstr(q, never[i]))
 			fprintf(stderr, "\nfound '%s'\n", never[i]);
 	}
-	CU_ASSERT(strncmp(q, "%PDF-1.4\n", 9) == 0);
+	CU_ASSERT(strncmp(q, "%PDF-1.5\n", 9) == 0);
 	/* Every font embedded. */
 	char cmd[512];
 	snprintf(cmd, sizeof cmd, "pdffonts '%s' | tail -n +3 | grep -vc "
@@ -694,6 +736,36 @@ static void a_noncharacter_in_the_info_is_refused(void)
 	dl_doc_free(d);
 }
 
+/* The dictionaries are in compressed object streams with a cross-reference
+ * stream (pdf_pack.c), which PDF/A-2 allows; qpdf reads every object. */
+static void the_dictionaries_are_in_object_streams(void)
+{
+	struct dl_doc *d = sample_doc();
+	const char *path = write_doc(d, "packed.pdf");
+	CU_ASSERT_FATAL(path != NULL);
+	char cmd[512];
+	int status = -1;
+	snprintf(cmd, sizeof cmd, "qpdf --check '%s' 2>&1", path);
+	char *out = run(cmd, NULL, &status);
+	CU_ASSERT(status == 0 && out &&
+		  strstr(out, "No syntax or stream encoding errors") != NULL);
+	free(out);
+	snprintf(cmd, sizeof cmd, "qpdf --show-xref '%s'", path);
+	out = run(cmd, NULL, NULL);
+	CU_ASSERT_FATAL(out != NULL);
+	size_t packed = 0, plain = 0;
+	for (const char *l = out; l && *l; l = strchr(l, '\n'), l = l ? l + 1 : l) {
+		packed += strncmp(strchr(l, ':') ? strchr(l, ':') : l, ": compressed", 12) == 0;
+		plain += strncmp(strchr(l, ':') ? strchr(l, ':') : l, ": uncompressed", 14) == 0;
+	}
+	/* the catalog, pages, fonts' dictionaries, outline ... are packed;
+	 * the streams and the object streams themselves are not */
+	CU_ASSERT(packed > 20);
+	CU_ASSERT(plain > 0 && plain < packed);
+	free(out);
+	dl_doc_free(d);
+}
+
 /* Handouts stay plain PDF: none of the archive additions. */
 static void plain_mode_adds_nothing(void)
 {
@@ -707,12 +779,14 @@ static void plain_mode_adds_nothing(void)
 	CU_ASSERT(strstr(q, "/OutputIntents") == NULL);
 	CU_ASSERT(strstr(q, "/CIDSet") == NULL);
 	CU_ASSERT(strstr(q, "/ID [") == NULL);
-	CU_ASSERT(strncmp(q, "%PDF-1.3\n", 9) == 0);
+	CU_ASSERT(strncmp(q, "%PDF-1.5\n", 9) == 0); /* object streams */
 	free(q);
 	dl_doc_free(d);
 }
 
 static const struct cu_case cases[] = {
+	{"the dictionaries are in object streams",
+	 the_dictionaries_are_in_object_streams},
 	{"Preflight finds the archive file valid",
 	 preflight_finds_the_archive_file_valid},
 	{"Preflight finds a bare archive file valid",
