@@ -116,7 +116,47 @@ struct walk {
 	size_t *kid_at, *kid;    /* children of element e */
 	bool *live;
 	bool *toc_used;          /* headings a 目次 entry already links to */
+	size_t title;            /* the cover's title paragraph (the h1), or 0 */
+	int shift;               /* 1: the headings are one level below an h1 */
 };
+
+static const struct dl_item *item(const struct walk *w, size_t seq);
+
+/* The size of e's first text, 0 when it has none. */
+static float first_text_size(const struct walk *w, size_t e)
+{
+	for (size_t i = w->own_at[e]; i < w->own_at[e + 1]; i++) {
+		const struct dl_item *it = item(w, w->own[i]);
+		if (it->kind == DL_TEXT && it->u.text.len)
+			return it->u.text.size;
+	}
+	return 0;
+}
+
+/* The page's one h1 is the document's title as its cover prints it: of
+ * the paragraphs the document starts with (the cover, before the first
+ * section or heading), the one set largest (the plan's title; the
+ * subtitle, the kind of document, the date and the issuer are smaller).
+ * The PDF's structure tree has no element for it (its H1 are the
+ * chapters), so the HTML edition's headings are one level deeper than
+ * the PDF's: H1 -> h2, H2 -> h3, H3 -> h4.  0 when there is no cover
+ * (html_write() then makes the h1 of the document information's title). */
+static size_t cover_title(const struct walk *w)
+{
+	size_t best = 0;
+	float best_size = 0;
+	for (size_t i = w->kid_at[0]; i < w->kid_at[1]; i++) {
+		size_t k = w->kid[i];
+		if (k == 0 || !w->live[k])
+			continue;
+		if (w->doc->elems[k].role != DL_R_P)
+			break;
+		float size = first_text_size(w, k);
+		if (size > best_size)
+			best = k, best_size = size;
+	}
+	return best;
+}
 
 static void build(struct walk *w)
 {
@@ -149,6 +189,7 @@ static void build(struct walk *w)
 	free(has_own);
 	w->live[0] = true;
 	w->toc_used = xcalloc(n, sizeof *w->toc_used);
+	w->title = cover_title(w);
 }
 
 static void walk_free(struct walk *w)
@@ -424,8 +465,17 @@ static bool is_heading(enum dl_role r)
 	return r == DL_R_H1 || r == DL_R_H2 || r == DL_R_H3;
 }
 
-/* A 目次 entry links to the first heading after it with the same text. */
-static void toc_entry(struct walk *w, size_t e)
+/* h2 for the PDF's H1 and so on when the h1 is the title (cover_title,
+ * or the document information's title); h1 for it when there is none. */
+static int heading_level(const struct walk *w, enum dl_role r)
+{
+	return (int)(r - DL_R_H1) + 1 + w->shift;
+}
+
+/* A 目次 entry links to the first heading after it with the same text;
+ * writes the entry's <li> without closing it (a deeper list may follow
+ * inside it) and returns the heading, 0 when none has its text. */
+static size_t toc_entry(struct walk *w, size_t e)
 {
 	struct hbuf t = {0}, h = {0};
 	toc_text(w, e, &t);
@@ -445,9 +495,58 @@ static void toc_entry(struct walk *w, size_t e)
 	}
 	if (t.p)
 		put(&w->out, t.p);
-	put(&w->out, target ? "</a></li>\n" : "</li>\n");
+	if (target)
+		put(&w->out, "</a>");
 	free(t.p);
 	free(h.p);
+	return target;
+}
+
+/* The 目次 as lists nested by the level of the headings its entries link
+ * to: an entry for an h3 sits in a list inside the entry of the h2 above
+ * it.  A level deeper than the last entry's + 1 is taken as that + 1 (as
+ * the bookmarks do); an entry that links nowhere stays at the last
+ * entry's level. */
+static void toc(struct walk *w, size_t e)
+{
+	struct hbuf *b = &w->out;
+	int depth = 0; /* lists open */
+	for (size_t i = w->kid_at[e]; i < w->kid_at[e + 1]; i++) {
+		size_t k = w->kid[i];
+		if (k == 0 || !w->live[k] || w->doc->elems[k].role != DL_R_TOCI)
+			continue;
+		/* where the entry goes is known only once its target is: the
+		 * entry is written to its own buffer first */
+		struct hbuf saved = w->out;
+		w->out = (struct hbuf){0};
+		size_t target = toc_entry(w, k);
+		struct hbuf entry = w->out;
+		w->out = saved;
+		int want = target ? heading_level(w, w->doc->elems[target].role) - w->shift
+				  : depth;
+		if (want < 1)
+			want = 1;
+		if (want > depth + 1)
+			want = depth + 1;
+		if (depth == 0) {
+			put(b, "<ol class=\"toc\">\n");
+			depth = 1;
+		} else if (want > depth) {
+			put(b, "\n<ol>\n");
+			depth++;
+		} else {
+			put(b, "</li>\n");
+			for (; depth > want; depth--)
+				put(b, "</ol>\n</li>\n");
+		}
+		if (entry.p)
+			putn(b, entry.p, entry.len);
+		free(entry.p);
+	}
+	if (depth > 0)
+		put(b, "</li>\n");
+	for (; depth > 0; depth--)
+		put(b, depth > 1 ? "</ol>\n</li>\n" : "</ol>\n");
 }
 
 static bool only_figures(const struct walk *w, size_t e)
@@ -480,7 +579,7 @@ static void element(struct walk *w, size_t e)
 	case DL_R_H1:
 	case DL_R_H2:
 	case DL_R_H3: {
-		int l = de->role - DL_R_H1 + 1;
+		int l = heading_level(w, de->role);
 		putf(b, "<h%d id=\"h%zu\">", l, e);
 		put_text(w, e, b);
 		putf(b, "</h%d>\n", l);
@@ -532,12 +631,11 @@ static void element(struct walk *w, size_t e)
 		figure(w, e);
 		break;
 	case DL_R_TOC:
-		put(b, "<nav aria-label=\"目次\">\n<ul class=\"toc\">\n");
-		children(w, e);
-		put(b, "</ul>\n</nav>\n");
+		put(b, "<nav aria-label=\"目次\">\n");
+		toc(w, e);
+		put(b, "</nav>\n");
 		break;
-	case DL_R_TOCI:
-		toc_entry(w, e);
+	case DL_R_TOCI: /* toc() writes them */
 		break;
 	case DL_R_L:
 		put(b, "<ul>\n");
@@ -553,6 +651,12 @@ static void element(struct walk *w, size_t e)
 	case DL_R_P:
 	case DL_R_LBODY:
 	default:
+		if (e == w->title) {
+			putf(b, "<h1 id=\"h%zu\">", e);
+			put_text(w, e, b);
+			put(b, "</h1>\n");
+			break;
+		}
 		put(b, "<p>");
 		put_text(w, e, b);
 		children(w, e);
@@ -567,10 +671,11 @@ static const char style[] =
 	"body{font-family:'IPAexGothic','IPAPGothic','Noto Sans CJK JP',"
 	"sans-serif;max-width:62em;margin:2em auto;padding:0 1em;"
 	"line-height:1.7;color:#000;background:#fff}\n"
-	"h1{font-size:1.5em;border-bottom:2px solid #000;margin-top:2em}\n"
-	"h2{font-size:1.25em;border-left:6px solid #555;padding-left:.4em;"
+	"h1{font-size:1.7em;margin:1em 0 1.5em}\n"
+	"h2{font-size:1.5em;border-bottom:2px solid #000;margin-top:2em}\n"
+	"h3{font-size:1.25em;border-left:6px solid #555;padding-left:.4em;"
 	"margin-top:1.6em}\n"
-	"h3{font-size:1.1em;margin-top:1.4em}\n"
+	"h4{font-size:1.1em;margin-top:1.4em}\n"
 	"table{border-collapse:collapse;margin:1em 0;font-size:.9em}\n"
 	"th,td{border:1px solid #000;padding:.2em .5em;vertical-align:top}\n"
 	"th{background:#d9d9d9;font-weight:bold}\n"
@@ -579,7 +684,8 @@ static const char style[] =
 	".figs{display:flex;flex-wrap:wrap;gap:1em}\n"
 	".figs figure{flex:1 1 20em}\n"
 	".note{font-size:.85em}\n"
-	".toc{list-style:none;padding-left:0}\n";
+	".toc,.toc ol{list-style:none;padding-left:0}\n"
+	".toc ol{padding-left:1.5em}\n";
 
 /* The page goes to its path by the write policy (outfile.c), as a PDF
  * does: never over an input, links followed, mode kept, devices and
@@ -621,6 +727,12 @@ int html_write(const struct dl_doc *doc, const struct fontset *fs,
 	put(b, "<style>\n");
 	put(b, style);
 	put(b, "</style>\n</head>\n<body>\n<main>\n");
+	w.shift = w.title || *title;
+	if (!w.title && *title) {
+		put(b, "<h1>");
+		put_esc(b, title, strlen(title));
+		put(b, "</h1>\n");
+	}
 	element(&w, 0);
 	put(b, "</main>\n</body>\n</html>\n");
 	bool ok = save(path, b, dl);

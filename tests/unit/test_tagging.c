@@ -208,6 +208,18 @@ static void html_from_the_structure(void)
 	/* furniture is not content */
 	CU_ASSERT(strstr(h, "- 1 -") == NULL);
 	CU_ASSERT(strstr(h, "<script") == NULL);
+
+	/* with a title, it is the one h1 and the chapters are h2 */
+	doc->info.title = dl_doc_strdup(doc, "表題");
+	CU_ASSERT_EQUAL_FATAL(html_write(doc, fs, path, &dl), 0);
+	h = slurp(path);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(h);
+	CU_ASSERT(strstr(h, "<main>\n<h1>表題</h1>\n") != NULL);
+	CU_ASSERT(strstr(h, ">章 &amp; 節</h2>") != NULL);
+	int h1s = 0;
+	for (const char *at = strstr(h, "<h1"); at; at = strstr(at + 1, "<h1"))
+		h1s++;
+	CU_ASSERT_EQUAL(h1s, 1);
 	unlink(path);
 
 	/* an untagged display list is refused, and nothing is written */
