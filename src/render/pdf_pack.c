@@ -29,7 +29,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "pdf_int.h"
+#include "render_int.h"
 
 /* Objects per object stream.  A reader inflates a whole object stream to
  * reach one object in it; 200 StructElems are about 8 KB.  Measured on
