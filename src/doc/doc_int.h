@@ -50,6 +50,7 @@ struct doc_ctx {
 	char fy_short[16];       /* R7 */
 	char fy_era[32];         /* 令和7年度 */
 	char date[48];           /* 令和7年11月21日 */
+	bool legend_shown;       /* how the marks are given was printed */
 };
 
 /* The note on a table or chart that shows sample values. */
@@ -106,6 +107,10 @@ void part_cover(struct doc_ctx *c, const char *meeting);
  * how 達成率 and 評価 are computed (nothing when no value shown is sample
  * data and the plan publishes its own scheme). */
 void part_figures_note(struct doc_ctx *c);
+/* How the marks are given (the 評価基準, fig_describe()'s words) as a ※
+ * note, once per document: above the first table that shows marks or
+ * ratios, unless part_figures_note said it already. */
+void part_grading_legend(struct doc_ctx *c);
 /* The plan's vision and where the year stands in the plan period. */
 void part_position(struct doc_ctx *c);
 /* Indicator table: 指標 | 基準値 | 実績（year） | 目標 | 達成率 | 評価. */

@@ -383,6 +383,9 @@ void part_indicator_table(struct doc_ctx *c, struct indicator *const *inds, size
 	const struct provisional *pv = first_provisional(inds, n, c->o->fy, pk);
 	if (!pv)
 		pk = ACTUAL_FINAL;
+	struct grade_cols gk = grade_cols(c);
+	if (gk.ratio_head || gk.mark_head)
+		part_grading_legend(c);
 	struct table *t = indicator_table_new(c, pk);
 	struct value_need vn = {{0}};
 	int latest_fy = 0;

@@ -52,6 +52,8 @@ static void centred(struct doc_ctx *c, const char *text, enum font_role role,
 	});
 }
 
+static void figures_note(struct doc_ctx *c, bool with_sample, bool with_rule);
+
 void part_cover(struct doc_ctx *c, const char *meeting)
 {
 	const struct plan *p = c->p;
@@ -69,7 +71,9 @@ void part_cover(struct doc_ctx *c, const char *meeting)
 		centred(c, p->department ? doc_printf(c, "%s %s", p->issuer, p->department)
 					 : p->issuer, FONT_MINCHO, TYPE.cover_date, 6);
 	story_space(c->s, 40);
-	part_figures_note(c);
+	/* the cover says which figures are samples; how the marks are given
+	 * goes where they are first read (part_grading_legend) */
+	figures_note(c, true, false);
 	story_cover_end(c->s);
 }
 
@@ -102,15 +106,22 @@ static const char *grading_words(struct doc_ctx *c)
 	return s;
 }
 
-void part_figures_note(struct doc_ctx *c)
+/* The ※ note: which figures are samples (with_sample) and how the marks
+ * are given (with_rule, fig_describe()'s words). */
+static void figures_note(struct doc_ctx *c, bool with_sample, bool with_rule)
 {
 	const struct plan *p = c->p;
-	const char *text = grading_words(c);
+	const char *text = with_rule ? grading_words(c) : NULL;
+	if (text)
+		c->legend_shown = true;
+	if (!with_sample && !text)
+		return;
 	const char *sample = p->actuals_note ? p->actuals_note
 					     : "実績値は例示値であり、公表された統計値ではありません。";
-	if (p->actuals_illustrative && text)
+	bool sample_too = with_sample && p->actuals_illustrative;
+	if (sample_too && text)
 		text = doc_printf(c, "※ %s\n※ %s", sample, text);
-	else if (p->actuals_illustrative)
+	else if (sample_too)
 		text = doc_printf(c, "※ %s", sample);
 	else if (text)
 		text = doc_printf(c, "※ %s", text);
@@ -125,6 +136,17 @@ void part_figures_note(struct doc_ctx *c)
 		 * split at a page foot it left one line of a ※ item behind */
 		.keep_with_next = true,
 	});
+}
+
+void part_figures_note(struct doc_ctx *c)
+{
+	figures_note(c, true, true);
+}
+
+void part_grading_legend(struct doc_ctx *c)
+{
+	if (!c->legend_shown)
+		figures_note(c, false, true);
 }
 
 void part_position(struct doc_ctx *c)

@@ -166,3 +166,24 @@ expect_exit 0 "check of the shipped mid-year record" "$SHIRYO" check \
 	xml/kagoshima-city-plan2-pdca-R7-midyear.xml
 check "the shipped records are dated after what they report (0 warnings)" contains \
 	"$WORK/out" "(0 warnings)"
+
+# The grading legend (評価基準, fig_describe()'s words: "…で評価する") is
+# not on the cover but on the page of the first table that shows marks,
+# above that table's header (実績（R…）).
+legend_wrong() {
+	pdftotext -raw -f 1 -l 1 "$1" - | tr -d ' \n' | grep -q '評価する' && { echo cover; return; }
+	n=$(pdfinfo "$1" | awk '/^Pages:/ { print $2 }')
+	for p in $(seq 2 "$n"); do
+		pdftotext -raw -f "$p" -l "$p" "$1" - | tr -d ' \n' >"$WORK/lp.flat"
+		grep -q '実績（R' "$WORK/lp.flat" || continue
+		# the legend's first sentence ends before the header starts
+		awk '{ l = index($0, "評価する"); h = index($0, "実績（R");
+		       exit !(l > 0 && l < h) }' "$WORK/lp.flat" || echo "p$p"
+		return
+	done
+	echo "no table"
+}
+for f in kagoshima-city-plan2-council kagoshima-pref-manufacturing-council city-midyear city-yearend; do
+	wrong=$(legend_wrong "$WORK/$f.pdf")
+	check "$f: the grading legend above its first table, not on the cover (${wrong:-ok})" test -z "$wrong"
+done
