@@ -218,6 +218,13 @@ struct lay_break {
 	float min_fill;
 };
 void story_page_break_ex(struct story *s, const struct lay_break *br);
+/* A chapter (a council's pillar, a working meeting's project) starts a new
+ * page - unless the page is still less than half full (LAY_CHAPTER_FILL):
+ * then it starts below what is there, so that no page is left under half
+ * full when the next block could have gone on it.  Keep the chapter's
+ * opening (heading to first table) in a keep group after it. */
+#define LAY_CHAPTER_FILL 0.5f
+void story_chapter_break(struct story *s);
 /* What came before is the cover; the next block starts a new page. */
 void story_cover_end(struct story *s);
 /* The blocks between begin and end stay on one page if they fit on one.

@@ -23,13 +23,6 @@ static const char *council_name(struct doc_ctx *c)
 	return NULL;
 }
 
-/* A pillar's page break is taken only on a page at least this full.  Below
- * it the page holds just the end of the pillar before (its PDCA cycle,
- * carried over because it did not fit under the charts): a page more than
- * half blank in each of the 40 copies, and a reader turning to the next
- * pillar lands on it anyway. */
-#define PILLAR_BREAK_FILL 0.5f
-
 /* "進捗率と評価": the heads of what the bars show, from fig_describe();
  * nothing when the rule computes no ratio (and part_bars draws nothing). */
 static void bars_caption(struct doc_ctx *c)
@@ -58,7 +51,7 @@ static void pillar_section(struct doc_ctx *c, const struct pillar *pl)
 	 * plan's) filled a third of a page; those flow on, the heading kept
 	 * with its first lines by the layout. */
 	if (pl->n_indicators) {
-		story_page_break_ex(c->s, &(struct lay_break){.min_fill = PILLAR_BREAK_FILL});
+		story_chapter_break(c->s);
 		story_keep_begin(c->s);
 	}
 	part_heading(c, 1, doc_level_title(c, LEVEL_PILLAR, pl->no, pl->title));

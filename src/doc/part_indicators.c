@@ -249,7 +249,7 @@ static struct table *indicator_table_new(struct doc_ctx *c, enum actual_kind pk)
 	size_t col = 4;
 	if (k.ratio_head)
 		table_set_col(t, col++, &(struct table_col){.width_kind = TABLE_FIXED,
-							     .width = LAY_MM(15),
+							     .width = LAY_MM(16),
 							     .align = TABLE_DECIMAL});
 	if (k.mark_head)
 		table_set_col(t, col++, &(struct table_col){.width_kind = TABLE_FIXED,

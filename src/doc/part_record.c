@@ -138,12 +138,12 @@ void part_record_changes(struct doc_ctx *c, struct indicator *const *inds, size_
 	table_set_col(t, 2, &(struct table_col){.width_kind = TABLE_AUTO, .min = LAY_MM(18),
 						 .max = LAY_MM(30), .align = TABLE_RIGHT,
 						 .valign = TEXT_MIDDLE});
-	table_set_col(t, 3, &(struct table_col){.width_kind = TABLE_FIXED, .width = LAY_MM(9),
+	table_set_col(t, 3, &(struct table_col){.width_kind = TABLE_FIXED, .width = LAY_MM(10),
 						 .align = TABLE_CENTER, .valign = TEXT_MIDDLE});
 	table_set_col(t, 4, &(struct table_col){.width_kind = TABLE_AUTO, .min = LAY_MM(18),
 						 .max = LAY_MM(36), .align = TABLE_RIGHT,
 						 .valign = TEXT_MIDDLE});
-	table_set_col(t, 5, &(struct table_col){.width_kind = TABLE_FIXED, .width = LAY_MM(9),
+	table_set_col(t, 5, &(struct table_col){.width_kind = TABLE_FIXED, .width = LAY_MM(10),
 						 .align = TABLE_CENTER, .valign = TEXT_MIDDLE});
 	table_set_col(t, 6, &(struct table_col){.width_kind = TABLE_FIXED, .width = LAY_MM(13),
 						 .align = TABLE_CENTER, .valign = TEXT_MIDDLE});

@@ -29,8 +29,10 @@ static void project_body(struct doc_ctx *c, const struct project *pj,
 static void project_section(struct doc_ctx *c, const struct project *pj,
 			    enum pdca_meeting m)
 {
-	story_page_break(c->s); /* each project from a new page: the meeting
-				   takes them one at a time */
+	/* each project from a new page - the meeting takes them one at a
+	 * time - unless the page holds only the end of the project before
+	 * (its PDCA cycle, carried over): then below it (layout.h) */
+	story_chapter_break(c->s);
 	/* One project, one sheet when it can be: the group lets the layout
 	 * shorten the trend charts a little (never below about two thirds
 	 * of the plot) rather than carry the last few lines - the next steps,
@@ -45,6 +47,9 @@ static void project_section(struct doc_ctx *c, const struct project *pj,
 static void project_body(struct doc_ctx *c, const struct project *pj,
 			 enum pdca_meeting m)
 {
+	/* the opening stays together: heading, target state, initiatives
+	 * and the table (a project started under another's tail) */
+	story_keep_begin(c->s);
 	part_heading(c, 1, doc_printf(c, "重点プロジェクト%s %s", pj->no ? pj->no : "",
 				      pj->title));
 	if (pj->pillar)
@@ -60,6 +65,9 @@ static void project_body(struct doc_ctx *c, const struct project *pj,
 	if (pj->n_focus) {
 		part_caption(c, doc_printf(c, "特に着目する%s（%s実績）", doc_indicator_word(c), c->rfy_era));
 		part_indicator_table(c, pj->focus, pj->n_focus);
+	}
+	story_keep_end(c->s);
+	if (pj->n_focus) {
 		part_trend_charts(c, pj->focus, pj->n_focus);
 		/* who answers for them, from the council's record */
 		part_record_depts(c, pj->focus, pj->n_focus);

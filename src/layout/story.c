@@ -212,6 +212,11 @@ void story_page_break(struct story *s)
 	story_page_break_ex(s, &(struct lay_break){0});
 }
 
+void story_chapter_break(struct story *s)
+{
+	story_page_break_ex(s, &(struct lay_break){.min_fill = LAY_CHAPTER_FILL});
+}
+
 void story_cover_end(struct story *s)
 {
 	add(s, BLK_COVER_END);

@@ -532,6 +532,20 @@ static void size_rows(struct table *t)
 	}
 }
 
+/* A line wider than its cell runs over the column rule into the next
+ * cell (a fixed column too narrow for a word at the table's size): never
+ * silently - the documents' tests look for this warning. */
+static void overflow(const struct table *t, size_t r, size_t c, float w,
+		     float inner, struct diag_list *dl)
+{
+	const struct tcell *a = &t->cells[r * t->n_cols + c];
+	if (w > inner + 0.5f)
+		diag_add(dl, DIAG_WARNING, a->src.file, a->src.line, 0,
+			 "table cell (%zu, %zu) '%.40s' is %.1f pt wide, wider than "
+			 "its column (%.1f pt)", r + 1, c + 1, a->text, (double)w,
+			 (double)inner);
+}
+
 void table_measure(struct table *t, struct text_engine *te, float body_w,
 		   struct diag_list *dl)
 {
@@ -598,8 +612,18 @@ void table_measure(struct table *t, struct text_engine *te, float body_w,
 			struct text_style cs = cell_style(t, r, a, c);
 			a->tl = text_layout_new(te, a->text, a->len, &cs,
 						inner > 1 ? inner : 1, &a->src, dl);
+			overflow(t, r, c, a->tl->widest_line, inner, dl);
 		}
 	}
+	/* a decimal cell is one line: its column is at least as wide as its
+	 * parts unless the column is fixed */
+	for (size_t r = 0; r < t->n_rows; r++)
+		for (size_t c = 0; c < nc; c++) {
+			struct tcell *a = tcell_at(t, r, c);
+			if (a->owner == r * nc + c && a->decimal)
+				overflow(t, r, c, t->dec_int[c] + t->dec_frac[c],
+					 t->col_x[c + 1] - t->col_x[c] - 2 * t->pad_x, dl);
+		}
 	size_rows(t);
 	t->measured = true;
 }
