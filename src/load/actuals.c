@@ -12,13 +12,6 @@
 #include "fy.h"
 #include "load_int.h"
 
-static const char *fy_text(int fy, char *buf, size_t size)
-{
-	if (fy_format(fy, FY_STYLE_SHORT, buf, size) < 0)
-		snprintf(buf, size, "%d", fy);
-	return buf;
-}
-
 /* ---- finding a value's measure --------------------------------------------
  *
  * plan_find_measure() is linear, and a file holds a value per measure and
@@ -161,7 +154,7 @@ size_t actuals_check(const struct plan *p, const struct actual_value *v, size_t 
 			diag_add(dl, DIAG_WARNING, file, x->line, x->column,
 				 "negative value %s of '%s' for %s: a count in '%s' cannot be "
 				 "below zero (a typo, or a change entered as a value?)", num,
-				 x->ref, fy_text(x->fy, a, sizeof a), m->unit);
+				 x->ref, load_fy_text(x->fy, a, sizeof a), m->unit);
 		}
 		if (m && x->mark && !rule_has_mark(measure_rule(p, m), x->mark))
 			diag_add(dl, DIAG_ERROR, file, x->line, x->column,
@@ -191,8 +184,8 @@ size_t actuals_check(const struct plan *p, const struct actual_value *v, size_t 
 		if (x->fy && (x->fy < p->from || x->fy > p->to))
 			diag_add(dl, DIAG_ERROR, file, x->line, x->column,
 				 "value of '%s' for %s lies outside the plan period %s–%s",
-				 x->ref, fy_text(x->fy, a, sizeof a),
-				 fy_text(p->from, b, sizeof b), fy_text(p->to, c, sizeof c));
+				 x->ref, load_fy_text(x->fy, a, sizeof a),
+				 load_fy_text(p->from, b, sizeof b), load_fy_text(p->to, c, sizeof c));
 	}
 	free(ix);
 	if (n > 1) {
@@ -208,7 +201,7 @@ size_t actuals_check(const struct plan *p, const struct actual_value *v, size_t 
 					     forecast are three values */
 			diag_add(dl, DIAG_ERROR, file, x->line, x->column,
 				 "second value of '%s' for %s (the first is at line %d)",
-				 x->ref, fy_text(x->fy, a, sizeof a), y->line);
+				 x->ref, load_fy_text(x->fy, a, sizeof a), y->line);
 		}
 		free(sorted);
 	}
@@ -386,7 +379,7 @@ void actuals_apply(struct plan *p, const char *file, const struct actual_value *
 		if (old->known)
 			diag_add(dl, DIAG_NOTE, file, x->line, x->column,
 				 "value of '%s' for %s replaces the one from %s:%d", x->ref,
-				 fy_text(x->fy, a, sizeof a), old->source ? old->source : "?",
+				 load_fy_text(x->fy, a, sizeof a), old->source ? old->source : "?",
 				 old->line);
 		*old = act;
 	}

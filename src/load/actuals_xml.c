@@ -14,11 +14,7 @@
 #include "fy.h"
 #include "load_int.h"
 #include "schema_blob.h"
-
-static bool is_el(xmlNodePtr n, const char *name)
-{
-	return n && n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0;
-}
+#include "xnode.h"
 
 /* Copy of s without surrounding ASCII white space, in a. */
 static char *trimmed(struct arena *a, const xmlChar *s)
@@ -67,7 +63,7 @@ int actuals_load_xml(struct plan *p, const char *path, struct diag_list *dl)
 	rng_validate(&x, schema_actuals_rng,
 		     (size_t)(schema_actuals_rng_end - schema_actuals_rng));
 	xmlNodePtr root = xmlDocGetRootElement(x.doc);
-	if (is_el(root, "actuals")) {
+	if (xnode_is(root, "actuals")) {
 		const char *plan = prop(a, root, "plan");
 		if (plan && p->id && strcmp(plan, p->id) != 0)
 			xdoc_problem(&x, DIAG_ERROR, PROBLEM_CHECK, root, "plan", NULL,
@@ -75,8 +71,8 @@ int actuals_load_xml(struct plan *p, const char *path, struct diag_list *dl)
 		file_illustrative = truth(prop(a, root, "illustrative"));
 		size_t cap = 0;
 		for (xmlNodePtr c = root->children; c; c = c->next) {
-			cap += is_el(c, "value");
-			if (is_el(c, "note")) {
+			cap += xnode_is(c, "value");
+			if (xnode_is(c, "note")) {
 				xmlChar *t = xmlNodeGetContent(c);
 				note = trimmed(a, t);
 				xmlFree(t);
@@ -84,7 +80,7 @@ int actuals_load_xml(struct plan *p, const char *path, struct diag_list *dl)
 		}
 		v = arena_calloc(a, cap ? cap : 1, sizeof *v);
 		for (xmlNodePtr c = root->children; c; c = c->next) {
-			if (!is_el(c, "value"))
+			if (!xnode_is(c, "value"))
 				continue;
 			const char *ref = prop(a, c, "ref");
 			const char *year = prop(a, c, "year");

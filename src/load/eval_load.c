@@ -15,6 +15,7 @@
 #include "arena.h"
 #include "fy.h"
 #include "load_int.h"
+#include "xnode.h"
 #include "pdca.h"
 
 struct ereader {
@@ -27,53 +28,12 @@ struct ereader {
 	const char *file; /* x->path, in a */
 };
 
-#define EERR(r, node, attr, ...)                                                          \
-	do {                                                                              \
-		if ((r)->report)                                                          \
-			xdoc_problem((r)->x, DIAG_ERROR, PROBLEM_CHECK, (node), (attr), NULL, \
-				     __VA_ARGS__);                                        \
+/* ERR (xnode.h) when this reading reports problems. */
+#define EERR(r, node, attr, ...)                          \
+	do {                                              \
+		if ((r)->report)                          \
+			ERR(r, node, attr, __VA_ARGS__);  \
 	} while (0)
-
-static bool is_el(xmlNodePtr n, const char *name)
-{
-	return n && n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0;
-}
-
-static size_t count(xmlNodePtr parent, const char *name)
-{
-	size_t n = 0;
-	for (xmlNodePtr c = parent ? parent->children : NULL; c; c = c->next)
-		n += is_el(c, name);
-	return n;
-}
-
-static xmlNodePtr child(xmlNodePtr parent, const char *name)
-{
-	for (xmlNodePtr c = parent ? parent->children : NULL; c; c = c->next)
-		if (is_el(c, name))
-			return c;
-	return NULL;
-}
-
-static const char *attr(struct ereader *r, xmlNodePtr n, const char *name)
-{
-	xmlChar *v = n ? xmlGetNoNsProp(n, (const xmlChar *)name) : NULL;
-	if (!v)
-		return NULL;
-	const char *s = load_norm(r->a, (const char *)v);
-	xmlFree(v);
-	return s;
-}
-
-static const char *text(struct ereader *r, xmlNodePtr n)
-{
-	if (!n)
-		return NULL;
-	xmlChar *v = xmlNodeGetContent(n);
-	const char *s = load_norm(r->a, v ? (const char *)v : "");
-	xmlFree(v);
-	return *s ? s : NULL;
-}
 
 static struct src_pos pos_of(struct ereader *r, xmlNodePtr n)
 {
@@ -131,14 +91,14 @@ static void read_assessment(struct ereader *r, xmlNodePtr n, struct eval_assessm
 {
 	const struct plan *p = r->p;
 	as->pos = pos_of(r, n);
-	as->dept = attr(r, n, "dept");
-	as->factors = text(r, child(n, "factors"));
-	as->issues = text(r, child(n, "issues"));
-	xmlNodePtr dir = child(n, "direction");
-	as->choice = attr(r, dir, "choice");
-	as->direction = text(r, dir);
-	as->lag = text(r, child(n, "lag"));
-	const char *ref = attr(r, n, "ref");
+	as->dept = xnode_attr(r->a, n, "dept");
+	as->factors = xnode_text_or_null(r->a, xnode_child(n, "factors"));
+	as->issues = xnode_text_or_null(r->a, xnode_child(n, "issues"));
+	xmlNodePtr dir = xnode_child(n, "direction");
+	as->choice = xnode_attr(r->a, dir, "choice");
+	as->direction = xnode_text_or_null(r->a, dir);
+	as->lag = xnode_text_or_null(r->a, xnode_child(n, "lag"));
+	const char *ref = xnode_attr(r->a, n, "ref");
 	if (ref) {
 		as->indicator = plan_find_indicator(p, ref);
 		if (!as->indicator)
@@ -169,10 +129,10 @@ static void read_assessment(struct ereader *r, xmlNodePtr n, struct eval_assessm
 static void read_activity(struct ereader *r, xmlNodePtr n, struct eval_activity *ac)
 {
 	ac->pos = pos_of(r, n);
-	ac->name = attr(r, n, "name");
-	ac->unit = attr(r, n, "unit");
-	ac->target_text = attr(r, n, "target");
-	ac->actual_text = attr(r, n, "actual");
+	ac->name = xnode_attr(r->a, n, "name");
+	ac->unit = xnode_attr(r->a, n, "unit");
+	ac->target_text = xnode_attr(r->a, n, "target");
+	ac->actual_text = xnode_attr(r->a, n, "actual");
 	if (ac->target_text)
 		ac->has_target = number(r, n, "target", ac->target_text,
 					"target of activity indicator", &ac->target);
@@ -186,14 +146,14 @@ static void read_programme(struct ereader *r, xmlNodePtr n, struct eval_programm
 {
 	const struct plan *p = r->p;
 	pg->pos = pos_of(r, n);
-	pg->id = attr(r, n, "id");
-	pg->dept = attr(r, n, "dept");
-	pg->name = text(r, child(n, "name"));
+	pg->id = xnode_attr(r->a, n, "id");
+	pg->dept = xnode_attr(r->a, n, "dept");
+	pg->name = xnode_text_or_null(r->a, xnode_child(n, "name"));
 	for (size_t i = 0; pg->id && i < n_done; i++)
 		if (done[i].id && !strcmp(done[i].id, pg->id))
 			EERR(r, n, "id", "second programme '%s' in this file (the first is at "
 			     "line %d)", pg->id, done[i].pos.line);
-	const char *dir = attr(r, n, "direction");
+	const char *dir = xnode_attr(r->a, n, "direction");
 	if (dir) {
 		pg->direction = find_direction(p, dir, &pg->pillar);
 		if (!pg->direction)
@@ -201,20 +161,20 @@ static void read_programme(struct ereader *r, xmlNodePtr n, struct eval_programm
 			     "direction (取組方針) of plan '%s'", pg->id ? pg->id : "?", dir,
 			     p->id ? p->id : "?");
 	}
-	xmlNodePtr b = child(n, "budget"), s = child(n, "settlement");
-	pg->budget_text = text(r, b);
+	xmlNodePtr b = xnode_child(n, "budget"), s = xnode_child(n, "settlement");
+	pg->budget_text = xnode_text_or_null(r->a, b);
 	if (pg->budget_text)
 		number(r, b, NULL, pg->budget_text, "budget (予算額, 千円)", &pg->budget);
-	pg->settlement_text = text(r, s);
+	pg->settlement_text = xnode_text_or_null(r->a, s);
 	if (pg->settlement_text)
 		pg->has_settlement = number(r, s, NULL, pg->settlement_text,
 					    "settlement (決算額, 千円)", &pg->settlement);
-	size_t no = count(n, "outcome"), na = count(n, "activity");
+	size_t no = xnode_count(n, "outcome"), na = xnode_count(n, "activity");
 	pg->outcomes = arena_calloc(r->a, no ? no : 1, sizeof *pg->outcomes);
 	pg->activities = arena_calloc(r->a, na ? na : 1, sizeof *pg->activities);
 	for (xmlNodePtr c = n->children; c; c = c->next) {
-		if (is_el(c, "outcome")) {
-			const char *ref = attr(r, c, "ref");
+		if (xnode_is(c, "outcome")) {
+			const char *ref = xnode_attr(r->a, c, "ref");
 			const struct indicator *ind = ref ? plan_find_indicator(p, ref) : NULL;
 			if (ref && !ind)
 				EERR(r, c, "ref", "programme '%s' serves '%s', which is no "
@@ -222,7 +182,7 @@ static void read_programme(struct ereader *r, xmlNodePtr n, struct eval_programm
 				     p->id ? p->id : "?");
 			if (ind)
 				pg->outcomes[pg->n_outcomes++] = ind;
-		} else if (is_el(c, "activity")) {
+		} else if (xnode_is(c, "activity")) {
 			read_activity(r, c, &pg->activities[pg->n_activities++]);
 		}
 	}
@@ -230,16 +190,16 @@ static void read_programme(struct ereader *r, xmlNodePtr n, struct eval_programm
 
 static void read_opinions(struct ereader *r, xmlNodePtr ev, struct eval_record *e)
 {
-	size_t n = count(ev, "opinion");
+	size_t n = xnode_count(ev, "opinion");
 	e->opinions = arena_calloc(r->a, n ? n : 1, sizeof *e->opinions);
 	for (xmlNodePtr c = ev->children; c; c = c->next) {
-		if (!is_el(c, "opinion"))
+		if (!xnode_is(c, "opinion"))
 			continue;
 		struct eval_opinion *op = &e->opinions[e->n_opinions];
 		op->pos = pos_of(r, c);
-		op->id = attr(r, c, "id");
-		op->member = attr(r, c, "member");
-		op->text = text(r, c);
+		op->id = xnode_attr(r->a, c, "id");
+		op->member = xnode_attr(r->a, c, "member");
+		op->text = xnode_text_or_null(r->a, c);
 		op->fy = r->fy;
 		if (!op->id)
 			continue; /* the schema says */
@@ -260,16 +220,16 @@ static void read_opinions(struct ereader *r, xmlNodePtr ev, struct eval_record *
 
 static void read_responses(struct ereader *r, xmlNodePtr ev, struct eval_record *e)
 {
-	size_t n = count(ev, "response");
+	size_t n = xnode_count(ev, "response");
 	e->responses = arena_calloc(r->a, n ? n : 1, sizeof *e->responses);
 	for (xmlNodePtr c = ev->children; c; c = c->next) {
-		if (!is_el(c, "response"))
+		if (!xnode_is(c, "response"))
 			continue;
 		struct eval_response *rs = &e->responses[e->n_responses];
 		rs->pos = pos_of(r, c);
-		rs->dept = attr(r, c, "dept");
-		rs->text = text(r, c);
-		const char *to = attr(r, c, "to");
+		rs->dept = xnode_attr(r->a, c, "dept");
+		rs->text = xnode_text_or_null(r->a, c);
+		const char *to = xnode_attr(r->a, c, "to");
 		if (!to)
 			continue;
 		rs->opinion = loaded_opinion(r->p, to);
@@ -292,12 +252,12 @@ static void read_responses(struct ereader *r, xmlNodePtr ev, struct eval_record 
 
 static const char **texts(struct ereader *r, xmlNodePtr parent, const char *name, size_t *n)
 {
-	*n = count(parent, name);
+	*n = xnode_count(parent, name);
 	const char **v = arena_calloc(r->a, *n ? *n : 1, sizeof *v);
 	size_t i = 0;
 	for (xmlNodePtr c = parent ? parent->children : NULL; c; c = c->next)
-		if (is_el(c, name))
-			v[i++] = text(r, c);
+		if (xnode_is(c, name))
+			v[i++] = xnode_text_or_null(r->a, c);
 	return v;
 }
 
@@ -315,16 +275,16 @@ struct eval_record *eval_read(struct xdoc *x, const struct plan *p, xmlNodePtr e
 	e->illustrative = illustrative;
 	e->file = r.file;
 	e->pos = pos_of(&r, ev);
-	size_t n = count(ev, "assessment");
+	size_t n = xnode_count(ev, "assessment");
 	e->assessments = arena_calloc(a, n ? n : 1, sizeof *e->assessments);
-	n = count(ev, "programme");
+	n = xnode_count(ev, "programme");
 	e->programmes = arena_calloc(a, n ? n : 1, sizeof *e->programmes);
 	for (xmlNodePtr c = ev->children; c; c = c->next) {
-		if (is_el(c, "assessment")) {
+		if (xnode_is(c, "assessment")) {
 			read_assessment(&r, c, &e->assessments[e->n_assessments], e->assessments,
 					e->n_assessments);
 			e->n_assessments++;
-		} else if (is_el(c, "programme")) {
+		} else if (xnode_is(c, "programme")) {
 			read_programme(&r, c, &e->programmes[e->n_programmes], e->programmes,
 				       e->n_programmes);
 			e->n_programmes++;
@@ -333,7 +293,7 @@ struct eval_record *eval_read(struct xdoc *x, const struct plan *p, xmlNodePtr e
 	/* the responses first: an opinion of this file is no earlier one */
 	read_responses(&r, ev, e);
 	read_opinions(&r, ev, e);
-	xmlNodePtr ov = child(ev, "overall");
+	xmlNodePtr ov = xnode_child(ev, "overall");
 	e->achievements = texts(&r, ov, "achievement", &e->n_achievements);
 	e->problems = texts(&r, ov, "problem", &e->n_problems);
 	return e;

@@ -196,10 +196,16 @@ struct eval_record *eval_read(struct xdoc *x, const struct plan *p, xmlNodePtr e
  * equal positions) and moves them to the end of dst. */
 void load_diag_sort_move(struct diag_list *dst, struct diag_list *src);
 
+/* "R4", a fiscal year as the loaders' messages name it (the Western year
+ * when fy_format() cannot); written into buf, returns buf.  Defined in
+ * number.c. */
+const char *load_fy_text(int fy, char *buf, size_t size);
+
 /* Text as shiryo prints it: outer white space goes; a run of white space
  * with a line break disappears next to a Japanese (non-ASCII) character and
  * becomes one space between Latin words; any other run becomes one space.
- * The copy is in a. */
+ * The copy is in a.  Defined in xnode.c, with the other readers of text
+ * (xnode.h). */
 const char *load_norm(struct arena *a, const char *s);
 
 /* One cell of a workbook's table, for actuals_parse_table(). */

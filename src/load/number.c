@@ -14,7 +14,15 @@
 #include <string.h>
 
 #include "decimal.h"
+#include "fy.h"
 #include "load_int.h"
+
+const char *load_fy_text(int fy, char *buf, size_t size)
+{
+	if (fy_format(fy, FY_STYLE_SHORT, buf, size) < 0)
+		snprintf(buf, size, "%d", fy);
+	return buf;
+}
 
 static bool starts_with(const char *s, const char *prefix)
 {

@@ -23,6 +23,7 @@
 #include "arena.h"
 #include "fy.h"
 #include "load_int.h"
+#include "xnode.h"
 
 
 struct reader {
@@ -50,54 +51,8 @@ struct target_ix {
 	size_t order;
 };
 
-#define ERR(r, node, attr, ...) \
-	xdoc_problem((r)->x, DIAG_ERROR, PROBLEM_CHECK, (node), (attr), NULL, __VA_ARGS__)
-#define WARN(r, node, attr, ...) \
-	xdoc_problem((r)->x, DIAG_WARNING, PROBLEM_CHECK, (node), (attr), NULL, __VA_ARGS__)
 
 /* ---- the tree ------------------------------------------------------------ */
-
-static bool is_el(xmlNodePtr n, const char *name)
-{
-	return n && n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0;
-}
-
-static xmlNodePtr child(xmlNodePtr parent, const char *name)
-{
-	for (xmlNodePtr c = parent ? parent->children : NULL; c; c = c->next)
-		if (is_el(c, name))
-			return c;
-	return NULL;
-}
-
-static size_t count(xmlNodePtr parent, const char *name)
-{
-	size_t n = 0;
-	for (xmlNodePtr c = parent ? parent->children : NULL; c; c = c->next)
-		n += is_el(c, name);
-	return n;
-}
-
-static const char *attr(struct reader *r, xmlNodePtr n, const char *name)
-{
-	xmlChar *v = n ? xmlGetNoNsProp(n, (const xmlChar *)name) : NULL;
-	if (!v)
-		return NULL;
-	const char *s = load_norm(r->a, (const char *)v);
-	xmlFree(v);
-	return s;
-}
-
-/* All the text inside n; NULL when n is NULL. */
-static const char *text(struct reader *r, xmlNodePtr n)
-{
-	if (!n)
-		return NULL;
-	xmlChar *v = xmlNodeGetContent(n);
-	const char *s = load_norm(r->a, v ? (const char *)v : "");
-	xmlFree(v);
-	return s;
-}
 
 /* The text of n itself, without that of its child elements: the words of a
  * Do item around its <figure>s. */
@@ -119,13 +74,6 @@ static const char *own_text(struct reader *r, xmlNodePtr n)
 }
 
 /* ---- words for messages -------------------------------------------------- */
-
-static const char *fy_text(int fy, char *buf, size_t size)
-{
-	if (fy_format(fy, FY_STYLE_SHORT, buf, size) < 0)
-		snprintf(buf, size, "%d", fy);
-	return buf;
-}
 
 static const char *meeting_words(enum pdca_meeting m)
 {
@@ -180,29 +128,29 @@ static void read_meeting(struct reader *r, xmlNodePtr root)
 	struct pdca_session *s = &r->s;
 	char a[16], b[16], c[16];
 
-	const char *plan = attr(r, root, "plan");
+	const char *plan = xnode_attr(r->a, root, "plan");
 	if (plan && p->id && strcmp(plan, p->id) != 0)
 		ERR(r, root, "plan", "PDCA file is for plan '%s', not for '%s'", plan, p->id);
 
-	const char *year = attr(r, root, "year");
+	const char *year = xnode_attr(r->a, root, "year");
 	if (year && fy_parse(year, &s->fy) != 0)
 		ERR(r, root, "year", "invalid year '%s' of the PDCA file: not a fiscal year "
 		    "(write 2025, R7, 令和7年度, H29 or R元)", year);
 	else if (year && (s->fy < p->from || s->fy > p->to))
 		ERR(r, root, "year", "PDCA year %s lies outside the plan period %s–%s",
-		    fy_text(s->fy, a, sizeof a), fy_text(p->from, b, sizeof b),
-		    fy_text(p->to, c, sizeof c));
+		    load_fy_text(s->fy, a, sizeof a), load_fy_text(p->from, b, sizeof b),
+		    load_fy_text(p->to, c, sizeof c));
 	else if (year)
 		r->fy_ok = true;
 
-	const char *meeting = attr(r, root, "meeting");
+	const char *meeting = xnode_attr(r->a, root, "meeting");
 	if (meeting && pdca_meeting_parse(meeting, &s->meeting) != 0)
 		ERR(r, root, "meeting", "invalid meeting '%s' of the PDCA file: write council, "
 		    "midyear or yearend", meeting);
 	else if (meeting)
 		r->meeting_ok = true;
 
-	s->date = attr(r, root, "date");
+	s->date = xnode_attr(r->a, root, "date");
 	int rc = s->date ? parse_date(s->date, &s->year, &s->month, &s->day) : 0;
 	if (rc == -1)
 		ERR(r, root, "date", "invalid date '%s' of the meeting: write the day as "
@@ -215,41 +163,41 @@ static void read_meeting(struct reader *r, xmlNodePtr root)
 		long day = s->year * 10000L + s->month * 100 + s->day;
 		if (day < s->fy * 10000L + 401)
 			ERR(r, root, "date", "meeting date %s is before %s begins (%d-04-01)",
-			    s->date, fy_text(s->fy, a, sizeof a), s->fy);
+			    s->date, load_fy_text(s->fy, a, sizeof a), s->fy);
 		else if (day > (s->fy + 2) * 10000L + 331)
 			ERR(r, root, "date", "meeting date %s is more than a year after %s ends "
-			    "(%d-03-31)", s->date, fy_text(s->fy, a, sizeof a), s->fy + 1);
+			    "(%d-03-31)", s->date, load_fy_text(s->fy, a, sizeof a), s->fy + 1);
 		/* a mid-year record reports the first half: dated before it
 		 * ends, the handout would print figures not yet known */
 		else if (r->meeting_ok && s->meeting == PDCA_MIDYEAR &&
 			 day < s->fy * 10000L + 1001)
 			WARN(r, root, "date", "mid-year meeting date %s is before the first half "
 			     "of %s ends (%d-09-30), whose results it reports",
-			     s->date, fy_text(s->fy, a, sizeof a), s->fy);
+			     s->date, load_fy_text(s->fy, a, sizeof a), s->fy);
 	}
 
-	const char *ill = attr(r, root, "illustrative");
+	const char *ill = xnode_attr(r->a, root, "illustrative");
 	s->illustrative = ill && (strcmp(ill, "true") == 0 || strcmp(ill, "1") == 0);
-	s->name = text(r, child(root, "meeting-name"));
-	s->note = text(r, child(root, "note"));
+	s->name = xnode_text(r->a, xnode_child(root, "meeting-name"));
+	s->note = xnode_text(r->a, xnode_child(root, "note"));
 }
 
 /* ---- records ------------------------------------------------------------- */
 
 static struct pdca_figure *read_figures(struct reader *r, xmlNodePtr item, size_t *n)
 {
-	*n = count(item, "figure");
+	*n = xnode_count(item, "figure");
 	if (!*n)
 		return NULL;
 	struct pdca_figure *v = arena_calloc(r->a, *n, sizeof *v);
 	size_t i = 0;
 	for (xmlNodePtr c = item->children; c; c = c->next) {
-		if (!is_el(c, "figure"))
+		if (!xnode_is(c, "figure"))
 			continue;
 		struct pdca_figure *f = &v[i++];
-		f->name = attr(r, c, "name");
-		f->unit = attr(r, c, "unit");
-		f->value_text = attr(r, c, "value");
+		f->name = xnode_attr(r->a, c, "name");
+		f->unit = xnode_attr(r->a, c, "unit");
+		f->value_text = xnode_attr(r->a, c, "value");
 		if (!f->value_text)
 			continue; /* the schema says */
 		enum decimal_status st = decimal_parse(f->value_text, &f->value);
@@ -267,18 +215,18 @@ static struct pdca_list read_list(struct reader *r, xmlNodePtr list, bool figure
 				  const char *subj)
 {
 	struct pdca_list out = {NULL, 0};
-	size_t n = count(list, "item");
+	size_t n = xnode_count(list, "item");
 	if (!n)
 		return out;
 	struct pdca_item *v = arena_calloc(r->a, n, sizeof *v);
 	for (xmlNodePtr c = list->children; c; c = c->next) {
-		if (!is_el(c, "item"))
+		if (!xnode_is(c, "item"))
 			continue;
 		struct pdca_item *it = &v[out.n_items++];
 		int column;
 		xdoc_node_pos(r->x, c, &it->line, &column);
 		if (!figures) {
-			it->text = text(r, c); /* the schema requires some */
+			it->text = xnode_text(r->a, c); /* the schema requires some */
 			continue;
 		}
 		it->text = own_text(r, c);
@@ -334,20 +282,20 @@ static void read_record(struct reader *r, xmlNodePtr n, struct pdca_record *rec)
 {
 	const struct plan *p = r->p;
 	char a[16], b[16], c[16];
-	rec->target = attr(r, n, "target");
+	rec->target = xnode_attr(r->a, n, "target");
 	const char *subj = subject(r, rec->target);
 	xdoc_node_pos(r->x, n, &rec->pos.line, &rec->pos.column);
 
-	rec->plan = read_list(r, child(n, "plan"), false, subj);
-	rec->done = read_list(r, child(n, "do"), true, subj);
-	xmlNodePtr check = child(n, "check");
-	rec->check = text(r, check);
+	rec->plan = read_list(r, xnode_child(n, "plan"), false, subj);
+	rec->done = read_list(r, xnode_child(n, "do"), true, subj);
+	xmlNodePtr check = xnode_child(n, "check");
+	rec->check = xnode_text(r->a, check);
 	if (rec->check && (strstr(rec->check, "％") || strchr(rec->check, '%')))
 		WARN(r, check, NULL, "<check> of %s states a percentage: indicator results "
 		     "are computed by shiryo, not typed (describe them in words)", subj);
-	rec->action = read_list(r, child(n, "action"), false, subj);
-	rec->next = read_list(r, child(n, "next"), false, subj);
-	rec->discussion = read_list(r, child(n, "discussion"), false, subj);
+	rec->action = read_list(r, xnode_child(n, "action"), false, subj);
+	rec->next = read_list(r, xnode_child(n, "next"), false, subj);
+	rec->discussion = read_list(r, xnode_child(n, "discussion"), false, subj);
 
 	if (!rec->target || !*rec->target)
 		return; /* the schema says */
@@ -362,8 +310,8 @@ static void read_record(struct reader *r, xmlNodePtr n, struct pdca_record *rec)
 	const struct project *pj = rec->project;
 	if (pj && r->fy_ok && pj->from && pj->to && (r->s.fy < pj->from || r->s.fy > pj->to))
 		ERR(r, n, "target", "record for project '%s' in %s lies outside the "
-		    "project period %s–%s", rec->target, fy_text(r->s.fy, a, sizeof a),
-		    fy_text(pj->from, b, sizeof b), fy_text(pj->to, c, sizeof c));
+		    "project period %s–%s", rec->target, load_fy_text(r->s.fy, a, sizeof a),
+		    load_fy_text(pj->from, b, sizeof b), load_fy_text(pj->to, c, sizeof c));
 }
 
 /* Where a record's target stands among all the plan's targets: pillars,
@@ -428,7 +376,7 @@ static void check_doubles(struct reader *r)
 			    old->pillar == rec->pillar && old->project == rec->project)
 				ERR(r, r->nodes[i], "target", "record for '%s' of the %s %s is "
 				    "already loaded from %s:%d:%d", rec->target,
-				    fy_text(r->s.fy, a, sizeof a), meeting_words(r->s.meeting),
+				    load_fy_text(r->s.fy, a, sizeof a), meeting_words(r->s.meeting),
 				    old->pos.file, old->pos.line, old->pos.column);
 		}
 	}
@@ -440,7 +388,7 @@ static void check_doubles(struct reader *r)
 		    strcmp(old->date, r->s.date) != 0) {
 			ERR(r, xmlDocGetRootElement(r->x->doc), "date",
 			    "the %s %s is already loaded from %s with date %s, not %s",
-			    fy_text(r->s.fy, a, sizeof a), meeting_words(r->s.meeting),
+			    load_fy_text(r->s.fy, a, sizeof a), meeting_words(r->s.meeting),
 			    old->file, old->date, r->s.date);
 			return;
 		}
@@ -576,14 +524,14 @@ int pdca_load(struct plan *p, const char *path, struct diag_list *dl)
 	}
 	rng_validate(&x, schema_pdca_rng, (size_t)(schema_pdca_rng_end - schema_pdca_rng));
 	xmlNodePtr root = xmlDocGetRootElement(x.doc);
-	if (is_el(root, "pdca")) {
+	if (xnode_is(root, "pdca")) {
 		index_targets(&r);
 		read_meeting(&r, root);
-		size_t cap = count(root, "record");
+		size_t cap = xnode_count(root, "record");
 		r.recs = arena_calloc(r.a, cap ? cap : 1, sizeof *r.recs);
 		r.nodes = arena_calloc(r.a, cap ? cap : 1, sizeof *r.nodes);
 		for (xmlNodePtr c = root->children; c; c = c->next) {
-			if (!is_el(c, "record"))
+			if (!xnode_is(c, "record"))
 				continue;
 			r.nodes[r.n] = c;
 			read_record(&r, c, &r.recs[r.n++]);
@@ -593,10 +541,10 @@ int pdca_load(struct plan *p, const char *path, struct diag_list *dl)
 	/* else: the schema has said what the root should be */
 	xmlNodePtr ev = NULL;
 	for (xmlNodePtr c = root ? root->children : NULL; c && !ev; c = c->next)
-		if (is_el(c, "evaluation"))
+		if (xnode_is(c, "evaluation"))
 			ev = c;
 	bool council = r.meeting_ok && r.s.meeting == PDCA_COUNCIL;
-	if (ev && is_el(root, "pdca"))
+	if (ev && xnode_is(root, "pdca"))
 		eval_read(&x, p, ev, r.s.fy, r.fy_ok, council, r.s.illustrative, r.a, true);
 	errors = xdoc_flush(&x, dl);
 	if (errors == 0) {

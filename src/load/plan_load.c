@@ -29,6 +29,7 @@
 #include "pdca.h"
 #include "schema_blob.h"
 #include "typo.h"
+#include "xnode.h"
 
 struct idrec {
 	const char *id;
@@ -61,84 +62,24 @@ struct loader {
 
 /* ---- the tree ------------------------------------------------------------ */
 
-static bool is_el(xmlNodePtr n, const char *name)
-{
-	return n && n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0;
-}
-
-static xmlNodePtr next_el(xmlNodePtr n, const char *name)
-{
-	for (n = n ? n->next : NULL; n; n = n->next)
-		if (is_el(n, name))
-			return n;
-	return NULL;
-}
-
-static xmlNodePtr first(xmlNodePtr parent, const char *name)
-{
-	if (!parent)
-		return NULL;
-	xmlNodePtr c = parent->children;
-	return is_el(c, name) ? c : next_el(c, name);
-}
-
-#define EACH(c, parent, name) \
-	for (xmlNodePtr c = first((parent), (name)); c; c = next_el(c, (name)))
-
-static size_t count(xmlNodePtr parent, const char *name)
-{
-	size_t n = 0;
-	EACH(c, parent, name)
-		n++;
-	return n;
-}
-
 static void *array(struct loader *l, size_t n, size_t size)
 {
 	return n ? arena_calloc(l->a, n, size) : NULL;
 }
 
-/* See the comment at the top. */
-static const char *norm(struct loader *l, const char *s)
-{
-	return load_norm(l->a, s);
-}
-
-static const char *attr(struct loader *l, xmlNodePtr n, const char *name)
-{
-	if (!n)
-		return NULL;
-	xmlChar *v = xmlGetNoNsProp(n, (const xmlChar *)name);
-	if (!v)
-		return NULL;
-	const char *s = norm(l, (const char *)v);
-	xmlFree(v);
-	return s;
-}
-
-static const char *text(struct loader *l, xmlNodePtr n)
-{
-	if (!n)
-		return NULL;
-	xmlChar *v = xmlNodeGetContent(n);
-	const char *s = norm(l, v ? (const char *)v : "");
-	xmlFree(v);
-	return s;
-}
-
 static const char *child_text(struct loader *l, xmlNodePtr parent, const char *name)
 {
-	return text(l, first(parent, name));
+	return xnode_text(l->a, xnode_child(parent, name));
 }
 
 static const char **texts(struct loader *l, xmlNodePtr parent, const char *name,
 			  size_t *n)
 {
-	*n = count(parent, name);
+	*n = xnode_count(parent, name);
 	const char **v = array(l, *n, sizeof *v);
 	size_t i = 0;
-	EACH(c, parent, name)
-		v[i++] = text(l, c);
+	XNODE_EACH(c, parent, name)
+		v[i++] = xnode_text(l->a, c);
 	return v;
 }
 
@@ -151,25 +92,10 @@ static struct src_pos pos_of(struct loader *l, xmlNodePtr n)
 
 /* ---- problems ------------------------------------------------------------ */
 
-#define ERR(l, node, attr, ...) \
-	xdoc_problem((l)->x, DIAG_ERROR, PROBLEM_CHECK, (node), (attr), NULL, __VA_ARGS__)
-#define ERR_CHILD(l, node, elem, ...) \
-	xdoc_problem((l)->x, DIAG_ERROR, PROBLEM_CHECK, (node), NULL, (elem), __VA_ARGS__)
-#define WARN(l, node, attr, ...) \
-	xdoc_problem((l)->x, DIAG_WARNING, PROBLEM_CHECK, (node), (attr), NULL, __VA_ARGS__)
-
-/* "R4" for messages (the Western year if fy_format cannot). */
-static const char *fy_text(int fy, char *buf, size_t size)
-{
-	if (fy_format(fy, FY_STYLE_SHORT, buf, size) < 0)
-		snprintf(buf, size, "%d", fy);
-	return buf;
-}
-
 static bool number(struct loader *l, xmlNodePtr n, const char *name,
 		   const char *field, const char *subject, struct decimal *out)
 {
-	const char *s = attr(l, n, name);
+	const char *s = xnode_attr(l->a, n, name);
 	if (!s)
 		return false;
 	enum decimal_status st = decimal_parse(s, out);
@@ -189,7 +115,7 @@ static bool number(struct loader *l, xmlNodePtr n, const char *name,
 static bool value_number(struct loader *l, xmlNodePtr n, const char *name,
 			 const char *field, const char *subject, struct decimal *out)
 {
-	const char *s = attr(l, n, name);
+	const char *s = xnode_attr(l->a, n, name);
 	if (!s)
 		return false;
 	const char *body = s;
@@ -241,7 +167,7 @@ static bool value_number(struct loader *l, xmlNodePtr n, const char *name,
 static bool year(struct loader *l, xmlNodePtr n, const char *name,
 		 const char *field, const char *subject, int *fy)
 {
-	const char *s = attr(l, n, name);
+	const char *s = xnode_attr(l->a, n, name);
 	if (!s)
 		return false;
 	if (fy_parse(s, fy) != 0) {
@@ -299,7 +225,7 @@ static const char *kind_words(struct loader *l, const char *kind)
 static const char *reg(struct loader *l, xmlNodePtr n, const char *kind, void *obj,
 		       const char *owner)
 {
-	const char *id = attr(l, n, "id");
+	const char *id = xnode_attr(l->a, n, "id");
 	if (!id || !*id)
 		return NULL;
 	if (2 * (l->n_ids + 1) > l->cap_ids) {
@@ -355,7 +281,7 @@ static void **resolve_list(struct loader *l, xmlNodePtr n, const char *name,
 			   const char *want, const char *subject, size_t *count_out)
 {
 	*count_out = 0;
-	const char *s = attr(l, n, name);
+	const char *s = xnode_attr(l->a, n, name);
 	if (!s || !*s)
 		return NULL;
 	size_t words = 1;
@@ -391,20 +317,20 @@ static bool in_period(const struct loader *l, int fy)
 static const char *period_text(struct loader *l)
 {
 	char a[16], b[16];
-	return arena_printf(l->a, "%s–%s", fy_text(l->p->from, a, sizeof a),
-			    fy_text(l->p->to, b, sizeof b));
+	return arena_printf(l->a, "%s–%s", load_fy_text(l->p->from, a, sizeof a),
+			    load_fy_text(l->p->to, b, sizeof b));
 }
 
 static void load_baseline(struct loader *l, xmlNodePtr n, struct baseline *b,
 			  const char *subj, bool in_plan)
 {
-	b->text = attr(l, n, "text");
-	const char *unknown = attr(l, n, "unknown");
+	b->text = xnode_attr(l->a, n, "text");
+	const char *unknown = xnode_attr(l->a, n, "unknown");
 	if (unknown && (strcmp(unknown, "true") == 0 || strcmp(unknown, "1") == 0)) {
 		b->kind = BASELINE_UNKNOWN;
 		return;
 	}
-	const char *kind = attr(l, n, "kind");
+	const char *kind = xnode_attr(l->a, n, "kind");
 	if (!kind || strcmp(kind, "level") == 0)
 		b->kind = BASELINE_LEVEL;
 	else if (strcmp(kind, "rate") == 0)
@@ -427,8 +353,8 @@ static void load_baseline(struct loader *l, xmlNodePtr n, struct baseline *b,
 		if (year(l, n, "year", "baseline year", subj, &b->fy) && in_plan &&
 		    l->period_ok && b->fy > l->p->from)
 			ERR(l, n, "year", "%s has baseline year %s, after the plan period "
-			    "starts (%s)", subj, fy_text(b->fy, yb, sizeof yb),
-			    fy_text(l->p->from, pb, sizeof pb));
+			    "starts (%s)", subj, load_fy_text(b->fy, yb, sizeof yb),
+			    load_fy_text(l->p->from, pb, sizeof pb));
 		return;
 	}
 	bool has_from = year(l, n, "from", "baseline 'from' year", subj, &b->from);
@@ -441,18 +367,18 @@ static void load_baseline(struct loader *l, xmlNodePtr n, struct baseline *b,
 		    wrote_from ? "from" : "to", wrote_from ? "to" : "from");
 	if (has_from && has_to && b->from > b->to)
 		ERR(l, n, "from", "baseline of %s spans %s to %s, which ends before it starts",
-		    subj, fy_text(b->from, yb, sizeof yb), fy_text(b->to, pb, sizeof pb));
+		    subj, load_fy_text(b->from, yb, sizeof yb), load_fy_text(b->to, pb, sizeof pb));
 	else if (has_to && in_plan && l->period_ok && b->to > l->p->from)
 		ERR(l, n, "to", "%s has a baseline ending %s, after the plan period starts (%s)",
-		    subj, fy_text(b->to, yb, sizeof yb), fy_text(l->p->from, pb, sizeof pb));
+		    subj, load_fy_text(b->to, yb, sizeof yb), load_fy_text(l->p->from, pb, sizeof pb));
 }
 
 static void load_target(struct loader *l, xmlNodePtr n, struct target *t,
 			const char *subj, bool in_plan)
 {
-	t->text = attr(l, n, "text");
-	const char *kind = attr(l, n, "kind");
-	if (attr(l, n, "milestone")) {
+	t->text = xnode_attr(l->a, n, "text");
+	const char *kind = xnode_attr(l->a, n, "kind");
+	if (xnode_attr(l->a, n, "milestone")) {
 		/* 設置, 策定: done (in a year) or not yet; no number */
 		t->kind = TARGET_LEVEL;
 		t->value = (struct decimal){1, 0};
@@ -486,7 +412,7 @@ static void load_target(struct loader *l, xmlNodePtr n, struct target *t,
 			ERR(l, n, "year", "target of %s has no year", subj);
 		if (has_year && in_plan && !in_period(l, t->fy))
 			ERR(l, n, "year", "%s has target year %s, outside the plan period %s",
-			    subj, fy_text(t->fy, yb, sizeof yb), period_text(l));
+			    subj, load_fy_text(t->fy, yb, sizeof yb), period_text(l));
 		return;
 	}
 
@@ -501,24 +427,24 @@ static void load_target(struct loader *l, xmlNodePtr n, struct target *t,
 		t->fy = t->to;
 	if (has_from && has_to && t->from > t->to) {
 		ERR(l, n, "from", "cumulative target of %s spans %s to %s, which ends "
-		    "before it starts", subj, fy_text(t->from, yb, sizeof yb),
-		    fy_text(t->to, zb, sizeof zb));
+		    "before it starts", subj, load_fy_text(t->from, yb, sizeof yb),
+		    load_fy_text(t->to, zb, sizeof zb));
 		return;
 	}
 	if (!in_plan)
 		return;
 	if (has_from && !in_period(l, t->from))
 		ERR(l, n, "from", "%s has a cumulative target from %s, outside the plan "
-		    "period %s", subj, fy_text(t->from, yb, sizeof yb), period_text(l));
+		    "period %s", subj, load_fy_text(t->from, yb, sizeof yb), period_text(l));
 	if (has_to && !in_period(l, t->to))
 		ERR(l, n, "to", "%s has a cumulative target to %s, outside the plan "
-		    "period %s", subj, fy_text(t->to, yb, sizeof yb), period_text(l));
+		    "period %s", subj, load_fy_text(t->to, yb, sizeof yb), period_text(l));
 	if (has_year && !in_period(l, t->fy))
 		ERR(l, n, "year", "%s has target year %s, outside the plan period %s",
-		    subj, fy_text(t->fy, yb, sizeof yb), period_text(l));
+		    subj, load_fy_text(t->fy, yb, sizeof yb), period_text(l));
 	else if (has_year && has_from && t->fy < t->from)
 		ERR(l, n, "year", "%s has target year %s, before its span starts (%s)",
-		    subj, fy_text(t->fy, yb, sizeof yb), fy_text(t->from, zb, sizeof zb));
+		    subj, load_fy_text(t->fy, yb, sizeof yb), load_fy_text(t->from, zb, sizeof zb));
 }
 
 /* The year a baseline stands for: its year, or the end of its span. */
@@ -536,7 +462,7 @@ static void check_order(struct loader *l, xmlNodePtr target, const struct baseli
 	char yb[16], zb[16];
 	const char *where = xmlHasProp(target, (const xmlChar *)"year") ? "year" : "to";
 	ERR(l, target, where, "%s has target year %s, before its baseline year %s", subj,
-	    fy_text(t->fy, yb, sizeof yb), fy_text(by, zb, sizeof zb));
+	    load_fy_text(t->fy, yb, sizeof yb), load_fy_text(by, zb, sizeof zb));
 }
 
 /* unit, baseline and target of holder (an indicator or a part). */
@@ -544,8 +470,8 @@ static void load_measure(struct loader *l, xmlNodePtr holder, struct measure *m,
 			 const char *subj)
 {
 	l->neg_sign = NULL;
-	xmlNodePtr u = first(holder, "unit");
-	m->unit = text(l, u);
+	xmlNodePtr u = xnode_child(holder, "unit");
+	m->unit = xnode_text(l->a, u);
 	l->unit = m->unit;
 	if (!u) {
 		/* a unitless number (合計特殊出生率 1.36): no dummy unit */
@@ -555,32 +481,32 @@ static void load_measure(struct loader *l, xmlNodePtr holder, struct measure *m,
 		ERR_CHILD(l, holder, "unit", "%s has no unit", subj);
 	else if (strcmp(m->unit, "%") == 0)
 		WARN(l, u, NULL, "%s has unit '%%': the vocabulary writes '％'", subj);
-	xmlNodePtr b = first(holder, "baseline");
+	xmlNodePtr b = xnode_child(holder, "baseline");
 	if (b)
 		load_baseline(l, b, &m->baseline, subj, true);
 	else
 		ERR_CHILD(l, holder, "baseline", "%s has no baseline (write <baseline "
 			  "unknown=\"true\"/> for 「―」)", subj);
-	m->n_interims = count(holder, "interim-target");
+	m->n_interims = xnode_count(holder, "interim-target");
 	m->interims = array(l, m->n_interims, sizeof *m->interims);
 	size_t k = 0;
-	EACH(c, holder, "interim-target") {
+	XNODE_EACH(c, holder, "interim-target") {
 		struct interim_target *it = &m->interims[k];
 		value_number(l, c, "value", "interim target value", subj, &it->value);
 		year(l, c, "year", "interim target year", subj, &it->fy);
-		it->text = attr(l, c, "text");
+		it->text = xnode_attr(l->a, c, "text");
 		if (k && it->fy <= m->interims[k - 1].fy)
 			ERR(l, c, "year", "interim targets of %s go in year order", subj);
 		k++;
 	}
-	xmlNodePtr t = first(holder, "target");
+	xmlNodePtr t = xnode_child(holder, "target");
 	if (t) {
 		load_target(l, t, &m->target, subj, true);
-		m->milestone = attr(l, t, "milestone");
+		m->milestone = xnode_attr(l->a, t, "milestone");
 	} else
 		ERR_CHILD(l, holder, "target", "%s has no target", subj);
 	if (t && m->n_interims && m->interims[m->n_interims - 1].fy >= m->target.fy)
-		ERR(l, first(holder, "interim-target"), "year",
+		ERR(l, xnode_child(holder, "interim-target"), "year",
 		    "an interim target of %s is not before its final target", subj);
 	if (b && t)
 		check_order(l, t, &m->baseline, &m->target, subj);
@@ -600,7 +526,7 @@ static void load_meta(struct loader *l, xmlNodePtr meta)
 	p->issuer = child_text(l, meta, "issuer");
 	p->department = child_text(l, meta, "department");
 	p->document = child_text(l, meta, "document");
-	xmlNodePtr period = first(meta, "period");
+	xmlNodePtr period = xnode_child(meta, "period");
 	if (!period)
 		return;
 	bool f = year(l, period, "from", "plan period start", "<period>", &p->from);
@@ -608,7 +534,7 @@ static void load_meta(struct loader *l, xmlNodePtr meta)
 	if (f && t && p->from > p->to) {
 		char a[16], b[16];
 		ERR(l, period, "to", "plan period %s–%s ends before it starts",
-		    fy_text(p->from, a, sizeof a), fy_text(p->to, b, sizeof b));
+		    load_fy_text(p->from, a, sizeof a), load_fy_text(p->to, b, sizeof b));
 		return;
 	}
 	l->period_ok = f && t;
@@ -655,10 +581,10 @@ static const char *href_problem(const char *href)
 
 static void load_actuals_files(struct loader *l, xmlNodePtr root)
 {
-	size_t n = count(root, "actuals-file");
+	size_t n = xnode_count(root, "actuals-file");
 	l->afiles = n ? xcalloc(n, sizeof *l->afiles) : NULL;
-	EACH(c, root, "actuals-file") {
-		const char *href = attr(l, c, "href");
+	XNODE_EACH(c, root, "actuals-file") {
+		const char *href = xnode_attr(l->a, c, "href");
 		if (!href || !*href)
 			continue; /* the schema says */
 		if (is_url(href)) {
@@ -682,10 +608,10 @@ static void load_actuals_files(struct loader *l, xmlNodePtr root)
 /* <pdca-file>s, as <actuals-file>s: read by pdca_load() (pdca.h). */
 static void load_pdca_files(struct loader *l, xmlNodePtr root)
 {
-	size_t n = count(root, "pdca-file");
+	size_t n = xnode_count(root, "pdca-file");
 	l->pfiles = n ? xcalloc(n, sizeof *l->pfiles) : NULL;
-	EACH(c, root, "pdca-file") {
-		const char *href = attr(l, c, "href");
+	XNODE_EACH(c, root, "pdca-file") {
+		const char *href = xnode_attr(l->a, c, "href");
 		if (!href || !*href)
 			continue; /* the schema says */
 		if (is_url(href)) {
@@ -734,18 +660,18 @@ static int prorate_value(const char *s)
 static void load_kind_rule(struct loader *l, xmlNodePtr g, const char *name,
 			   struct kind_rule *k, const struct grading *gr)
 {
-	xmlNodePtr n = first(g, name);
+	xmlNodePtr n = xnode_child(g, name);
 	k->basis = gr->basis;
 	k->prorate = gr->prorate ? (gr->prorate_zero ? PRORATE_ZERO : PRORATE_BASELINE)
 				 : PRORATE_NONE;
 	if (!n)
 		return;
 	k->stated = true;
-	const char *b = attr(l, n, "basis");
+	const char *b = xnode_attr(l->a, n, "basis");
 	if (b)
 		k->basis = strcmp(b, "achievement") == 0 ? GRADE_BASIS_ACHIEVEMENT
 							 : GRADE_BASIS_PROGRESS;
-	const char *pr = attr(l, n, "prorate");
+	const char *pr = xnode_attr(l->a, n, "prorate");
 	if (pr)
 		k->prorate = prorate_value(pr);
 }
@@ -782,7 +708,7 @@ static void load_rule(struct loader *l, xmlNodePtr g, struct grading *gr)
 {
 	rule_defaults(gr);
 	gr->stated = true;
-	const char *method = attr(l, g, "method");
+	const char *method = xnode_attr(l->a, g, "method");
 	static const char *const methods[] = {
 		[GRADE_RATIO] = "ratio", [GRADE_BAND] = "band", [GRADE_PASS_FAIL] = "pass-fail",
 		[GRADE_ENTERED] = "entered", [GRADE_DIRECTION] = "direction", [GRADE_NONE] = "none",
@@ -790,14 +716,14 @@ static void load_rule(struct loader *l, xmlNodePtr g, struct grading *gr)
 	for (size_t i = 0; method && i < sizeof methods / sizeof methods[0]; i++)
 		if (!strcmp(method, methods[i]))
 			gr->method = (enum grade_method)i;
-	const char *basis = attr(l, g, "basis");
+	const char *basis = xnode_attr(l->a, g, "basis");
 	if (basis && strcmp(basis, "achievement") == 0)
 		gr->basis = GRADE_BASIS_ACHIEVEMENT;
-	const char *prorate = attr(l, g, "prorate");
+	const char *prorate = xnode_attr(l->a, g, "prorate");
 	int pr = prorate_value(prorate);
 	gr->prorate = pr != PRORATE_NONE;
 	gr->prorate_zero = pr == PRORATE_ZERO;
-	const char *scale = attr(l, g, "ratio-scale");
+	const char *scale = xnode_attr(l->a, g, "ratio-scale");
 	if (scale && strlen(scale) == 1 && scale[0] >= '0' && scale[0] <= '6')
 		gr->ratio_scale = scale[0] - '0';
 	const char *subj_rule = gr->id ? subject(l, "rule", gr->id) : "<grading>";
@@ -805,11 +731,11 @@ static void load_rule(struct loader *l, xmlNodePtr g, struct grading *gr)
 		ERR(l, g, "basis", "%s grades by ratio but names no basis: write "
 		    "basis=\"achievement\" (実績÷目標) or basis=\"progress\"", subj_rule);
 
-	xmlNodePtr band = first(g, "band");
+	xmlNodePtr band = xnode_child(g, "band");
 	if (band) {
-		const char *k = attr(l, band, "kind");
+		const char *k = xnode_attr(l->a, band, "kind");
 		gr->band_absolute = k && !strcmp(k, "absolute");
-		const char *sides = attr(l, band, "sides");
+		const char *sides = xnode_attr(l->a, band, "sides");
 		gr->band_both = sides && !strcmp(sides, "both");
 		gr->band_inclusive = xmlHasProp(band, (const xmlChar *)"at-most");
 		number(l, band, gr->band_inclusive ? "at-most" : "under", "band width",
@@ -818,16 +744,16 @@ static void load_rule(struct loader *l, xmlNodePtr g, struct grading *gr)
 	if (gr->method == GRADE_BAND && !band)
 		ERR_CHILD(l, g, "band", "%s grades by band but has no <band>", subj_rule);
 
-	size_t n = count(g, "grade");
+	size_t n = xnode_count(g, "grade");
 	struct grade_level *v = array(l, n, sizeof *v);
 	gr->cases = array(l, n, sizeof *gr->cases);
 	size_t i = 0;
-	EACH(c, g, "grade") {
+	XNODE_EACH(c, g, "grade") {
 		struct grade_level *lv = &v[i];
 		struct grade_case *gc = &gr->cases[i];
-		lv->mark = attr(l, c, "mark");
-		lv->label = attr(l, c, "label");
-		gc->when = when_value(attr(l, c, "when"));
+		lv->mark = xnode_attr(l->a, c, "mark");
+		lv->label = xnode_attr(l->a, c, "label");
+		gc->when = when_value(xnode_attr(l->a, c, "when"));
 		const char *subj = subject(l, "grade", lv->mark);
 		if (!when_fits(gr->method, gc->when))
 			ERR(l, c, "when", "%s does not fit the rule's method '%s': %s", subj,
@@ -836,10 +762,10 @@ static void load_rule(struct loader *l, xmlNodePtr g, struct grading *gr)
 			    : gr->method == GRADE_PASS_FAIL ? "write when=\"met|not-met\""
 			    : gr->method == GRADE_DIRECTION ? "write when=\"up|down|flat\""
 			    : "a ratio grade has min, not when");
-		xmlNodePtr ow = first(c, "of-which");
+		xmlNodePtr ow = xnode_child(c, "of-which");
 		if (ow) {
 			gc->has_within = number(l, ow, "min", "minimum", subj, &gc->within_min);
-			gc->within_label = attr(l, ow, "label");
+			gc->within_label = xnode_attr(l->a, ow, "label");
 		}
 		if (gr->method != GRADE_RATIO) {
 			i++;
@@ -866,41 +792,41 @@ static void load_rule(struct loader *l, xmlNodePtr g, struct grading *gr)
 	if (!n && gr->method != GRADE_NONE && gr->method != GRADE_RATIO)
 		ERR_CHILD(l, g, "grade", "%s names no marks: give a <grade> for each", subj_rule);
 
-	size_t ns = count(g, "status");
+	size_t ns = xnode_count(g, "status");
 	gr->statuses = array(l, ns, sizeof *gr->statuses);
 	gr->n_statuses = ns;
 	i = 0;
-	EACH(c, g, "status") {
+	XNODE_EACH(c, g, "status") {
 		struct grade_status *st = &gr->statuses[i++];
-		st->mark = attr(l, c, "mark");
-		st->label = attr(l, c, "label");
-		const char *k = attr(l, c, "kind");
+		st->mark = xnode_attr(l->a, c, "mark");
+		st->label = xnode_attr(l->a, c, "label");
+		const char *k = xnode_attr(l->a, c, "kind");
 		st->kind = !k ? STATUS_OTHER
 			 : !strcmp(k, "completed") ? STATUS_COMPLETED
 			 : !strcmp(k, "not-started") ? STATUS_NOT_STARTED
 			 : !strcmp(k, "stopped") ? STATUS_STOPPED
 			 : !strcmp(k, "hard-to-assess") ? STATUS_HARD_TO_ASSESS : STATUS_OTHER;
 	}
-	xmlNodePtr nd = first(g, "no-data");
+	xmlNodePtr nd = xnode_child(g, "no-data");
 	if (nd) {
-		gr->no_data_mark = attr(l, nd, "mark");
-		gr->no_data_label = attr(l, nd, "label");
+		gr->no_data_mark = xnode_attr(l->a, nd, "mark");
+		gr->no_data_label = xnode_attr(l->a, nd, "label");
 	}
-	xmlNodePtr na = first(g, "not-assessable");
+	xmlNodePtr na = xnode_child(g, "not-assessable");
 	if (na) {
-		gr->not_assessable_mark = attr(l, na, "mark");
-		gr->not_assessable_label = attr(l, na, "label");
+		gr->not_assessable_mark = xnode_attr(l->a, na, "mark");
+		gr->not_assessable_label = xnode_attr(l->a, na, "label");
 	}
 	load_kind_rule(l, g, "cumulative", &gr->cumulative, gr);
 	load_kind_rule(l, g, "rate", &gr->rate, gr);
 	load_kind_rule(l, g, "at-least", &gr->at_least, gr);
-	xmlNodePtr mt = first(g, "maintain");
+	xmlNodePtr mt = xnode_child(g, "maintain");
 	gr->maintain_prorate = gr->prorate ? (gr->prorate_zero ? PRORATE_ZERO : PRORATE_BASELINE)
 					   : PRORATE_NONE;
 	if (mt) {
 		gr->maintain_stated = true;
 		number(l, mt, "tolerance", "tolerance", "<maintain>", &gr->maintain_tolerance);
-		const char *mp = attr(l, mt, "prorate");
+		const char *mp = xnode_attr(l->a, mt, "prorate");
 		if (mp)
 			gr->maintain_prorate = prorate_value(mp);
 	}
@@ -936,15 +862,15 @@ static void load_typography(struct loader *l, xmlNodePtr t)
 	struct typo *ty = arena_alloc(l->a, sizeof *ty);
 	*ty = typo_public;
 	const char *v;
-	if ((v = attr(l, t, "percent")))
+	if ((v = xnode_attr(l->a, t, "percent")))
 		ty->percent = v;
-	if ((v = attr(l, t, "negative")))
+	if ((v = xnode_attr(l->a, t, "negative")))
 		ty->negative = v;
-	if ((v = attr(l, t, "no-data")))
+	if ((v = xnode_attr(l->a, t, "no-data")))
 		ty->no_data = v;
-	if ((v = attr(l, t, "range")))
+	if ((v = xnode_attr(l->a, t, "range")))
 		ty->range = v;
-	if ((v = attr(l, t, "digits")))
+	if ((v = xnode_attr(l->a, t, "digits")))
 		ty->digits = !strcmp(v, "half") ? TYPO_DIGITS_HALF
 			   : !strcmp(v, "full") ? TYPO_DIGITS_FULL : TYPO_DIGITS_MIXED;
 	l->p->typo = ty;
@@ -961,12 +887,12 @@ static void load_grading_rules(struct loader *l, xmlNodePtr g)
 		return;
 	}
 	load_rule(l, g, &p->grading);
-	p->n_rules = count(g, "rule");
+	p->n_rules = xnode_count(g, "rule");
 	p->rules = array(l, p->n_rules, sizeof *p->rules);
 	size_t i = 0;
-	EACH(c, g, "rule") {
+	XNODE_EACH(c, g, "rule") {
 		struct grading *r = &p->rules[i++];
-		const char *id = attr(l, c, "id");
+		const char *id = xnode_attr(l->a, c, "id");
 		load_rule(l, c, r);
 		r->id = id;
 		reg(l, c, "rule", r, NULL);
@@ -982,31 +908,31 @@ static void load_words(struct loader *l, xmlNodePtr w)
 	static const char *const levels[LEVEL_COUNT] = {
 		"pillar", "direction", "initiative", "measure",
 	};
-	EACH(c, w, "level") {
-		const char *of = attr(l, c, "of");
+	XNODE_EACH(c, w, "level") {
+		const char *of = xnode_attr(l->a, c, "of");
 		for (size_t k = 0; of && k < LEVEL_COUNT; k++)
 			if (!strcmp(of, levels[k])) {
 				if (pw->level[k])
 					ERR(l, c, "of", "the %s level is named twice", of);
-				pw->level[k] = attr(l, c, "name");
+				pw->level[k] = xnode_attr(l->a, c, "name");
 			}
 	}
-	xmlNodePtr ind = first(w, "indicators");
+	xmlNodePtr ind = xnode_child(w, "indicators");
 	if (ind)
-		pw->indicators = attr(l, ind, "name");
-	xmlNodePtr ps = first(w, "partners");
+		pw->indicators = xnode_attr(l->a, ind, "name");
+	xmlNodePtr ps = xnode_child(w, "partners");
 	if (!ps)
 		return;
-	pw->partners_title = attr(l, ps, "title");
-	pw->partner_mark = attr(l, ps, "mark");
-	pw->n_partners = count(ps, "partner");
+	pw->partners_title = xnode_attr(l->a, ps, "title");
+	pw->partner_mark = xnode_attr(l->a, ps, "mark");
+	pw->n_partners = xnode_count(ps, "partner");
 	pw->partners = array(l, pw->n_partners, sizeof *pw->partners);
 	size_t i = 0;
-	EACH(c, ps, "partner") {
+	XNODE_EACH(c, ps, "partner") {
 		struct partner_def *d = &pw->partners[i];
-		d->key = attr(l, c, "key");
-		d->name = attr(l, c, "name");
-		const char *head = attr(l, c, "head");
+		d->key = xnode_attr(l->a, c, "key");
+		d->name = xnode_attr(l->a, c, "name");
+		const char *head = xnode_attr(l->a, c, "head");
 		/* "関係\n機関": a written "\n" breaks a narrow column head */
 		if (head) {
 			char *h = arena_strdup(l->a, head), *q = h;
@@ -1022,7 +948,7 @@ static void load_words(struct loader *l, xmlNodePtr w)
 			head = h;
 		}
 		d->head = head;
-		d->legend = attr(l, c, "legend");
+		d->legend = xnode_attr(l->a, c, "legend");
 		for (size_t k = 0; k < i; k++)
 			if (d->key && pw->partners[k].key && !strcmp(d->key, pw->partners[k].key))
 				ERR(l, c, "key", "partner '%s' is declared twice", d->key);
@@ -1035,13 +961,13 @@ static void load_words(struct loader *l, xmlNodePtr w)
 static void load_sections(struct loader *l, xmlNodePtr root)
 {
 	struct plan *p = l->p;
-	p->n_sections = count(root, "section");
+	p->n_sections = xnode_count(root, "section");
 	p->sections = array(l, p->n_sections, sizeof *p->sections);
 	size_t i = 0;
-	EACH(c, root, "section") {
+	XNODE_EACH(c, root, "section") {
 		struct section *s = &p->sections[i++];
 		s->id = reg(l, c, "section", s, NULL);
-		s->title = attr(l, c, "title");
+		s->title = xnode_attr(l->a, c, "title");
 		s->paragraphs = texts(l, c, "p", &s->n_paragraphs);
 		s->items = texts(l, c, "item", &s->n_items);
 	}
@@ -1050,28 +976,28 @@ static void load_sections(struct loader *l, xmlNodePtr root)
 static void load_issues(struct loader *l, xmlNodePtr issues)
 {
 	struct plan *p = l->p;
-	p->n_issues = count(issues, "issue");
+	p->n_issues = xnode_count(issues, "issue");
 	p->issues = array(l, p->n_issues, sizeof *p->issues);
 	size_t i = 0;
-	EACH(c, issues, "issue") {
+	XNODE_EACH(c, issues, "issue") {
 		struct issue *is = &p->issues[i++];
 		is->id = reg(l, c, "issue", is, NULL);
-		is->no = attr(l, c, "no");
-		is->response = attr(l, c, "response");
-		is->text = text(l, c);
+		is->no = xnode_attr(l->a, c, "no");
+		is->response = xnode_attr(l->a, c, "response");
+		is->text = xnode_text(l->a, c);
 	}
 }
 
 static void load_scenarios(struct loader *l, xmlNodePtr scenarios)
 {
 	struct plan *p = l->p;
-	p->n_scenarios = count(scenarios, "scenario");
+	p->n_scenarios = xnode_count(scenarios, "scenario");
 	p->scenarios = array(l, p->n_scenarios, sizeof *p->scenarios);
 	size_t i = 0;
-	EACH(c, scenarios, "scenario") {
+	XNODE_EACH(c, scenarios, "scenario") {
 		struct scenario *s = &p->scenarios[i++];
 		s->id = reg(l, c, "scenario", s, NULL);
-		s->no = attr(l, c, "no");
+		s->no = xnode_attr(l->a, c, "no");
 		s->title = child_text(l, c, "title");
 		s->states = texts(l, c, "state", &s->n_states);
 		s->pos = pos_of(l, c);
@@ -1114,17 +1040,17 @@ static unsigned partners(struct loader *l, xmlNodePtr n, const char *s)
 static void load_direction(struct loader *l, xmlNodePtr n, struct direction *d)
 {
 	d->id = reg(l, n, "direction", d, NULL);
-	d->no = attr(l, n, "no");
+	d->no = xnode_attr(l->a, n, "no");
 	d->title = child_text(l, n, "title");
 	d->description = child_text(l, n, "description");
-	d->n_initiatives = count(n, "initiative");
+	d->n_initiatives = xnode_count(n, "initiative");
 	d->initiatives = array(l, d->n_initiatives, sizeof *d->initiatives);
 	size_t i = 0;
-	EACH(c, n, "initiative") {
+	XNODE_EACH(c, n, "initiative") {
 		struct initiative *in = &d->initiatives[i++];
 		in->id = reg(l, c, "initiative", in, NULL);
-		in->text = text(l, c);
-		in->partners = partners(l, c, attr(l, c, "partners"));
+		in->text = xnode_text(l->a, c);
+		in->partners = partners(l, c, xnode_attr(l->a, c, "partners"));
 		in->pos = pos_of(l, c);
 	}
 	d->pos = pos_of(l, n);
@@ -1133,26 +1059,26 @@ static void load_direction(struct loader *l, xmlNodePtr n, struct direction *d)
 static void load_pillars(struct loader *l, xmlNodePtr pillars)
 {
 	struct plan *p = l->p;
-	p->n_pillars = count(pillars, "pillar");
+	p->n_pillars = xnode_count(pillars, "pillar");
 	p->pillars = array(l, p->n_pillars, sizeof *p->pillars);
 	size_t i = 0;
-	EACH(c, pillars, "pillar") {
+	XNODE_EACH(c, pillars, "pillar") {
 		struct pillar *pl = &p->pillars[i++];
 		pl->id = reg(l, c, "pillar", pl, NULL);
-		pl->no = attr(l, c, "no");
+		pl->no = xnode_attr(l->a, c, "no");
 		pl->title = child_text(l, c, "title");
 		pl->subtitle = child_text(l, c, "subtitle");
 		pl->description = child_text(l, c, "description");
-		pl->n_directions = count(c, "direction");
+		pl->n_directions = xnode_count(c, "direction");
 		pl->directions = array(l, pl->n_directions, sizeof *pl->directions);
 		size_t k = 0;
-		EACH(d, c, "direction")
+		XNODE_EACH(d, c, "direction")
 			load_direction(l, d, &pl->directions[k++]);
 		pl->measures = texts(l, c, "measure-item", &pl->n_measures);
-		pl->n_outcomes = count(c, "outcome");
+		pl->n_outcomes = xnode_count(c, "outcome");
 		pl->outcomes = array(l, pl->n_outcomes, sizeof *pl->outcomes);
 		k = 0;
-		EACH(o, c, "outcome") {
+		XNODE_EACH(o, c, "outcome") {
 			struct outcome *oc = &pl->outcomes[k++];
 			oc->id = reg(l, o, "outcome", oc, NULL);
 			oc->text = child_text(l, o, "text");
@@ -1163,7 +1089,7 @@ static void load_pillars(struct loader *l, xmlNodePtr pillars)
 
 static enum goal goal_of(struct loader *l, xmlNodePtr n, const char *subj)
 {
-	const char *s = attr(l, n, "goal");
+	const char *s = xnode_attr(l->a, n, "goal");
 	if (!s || strcmp(s, "higher") == 0)
 		return GOAL_HIGHER;
 	if (strcmp(s, "lower") == 0)
@@ -1218,17 +1144,17 @@ static void load_indicator(struct loader *l, xmlNodePtr n, struct indicator *ind
 {
 	ind->id = reg(l, n, "indicator", ind, NULL);
 	const char *subj = subject(l, "indicator", ind->id);
-	ind->no = attr(l, n, "no");
+	ind->no = xnode_attr(l->a, n, "no");
 	ind->name = child_text(l, n, "name");
 	enum goal goal = goal_of(l, n, subj);
 	const struct grading *rule = NULL;
-	const char *rref = attr(l, n, "rule");
+	const char *rref = xnode_attr(l->a, n, "rule");
 	if (rref)
 		rule = resolve(l, n, "rule", rref, "rule", subj);
-	const char *latest = attr(l, n, "latest");
-	const char *yk = attr(l, n, "years");
+	const char *latest = xnode_attr(l->a, n, "latest");
+	const char *yk = xnode_attr(l->a, n, "years");
 	bool calendar = yk && !strcmp(yk, "calendar");
-	size_t parts = count(n, "part");
+	size_t parts = xnode_count(n, "part");
 	if (parts == 0) {
 		ind->n_measures = 1;
 		ind->measures = array(l, 1, sizeof *ind->measures);
@@ -1243,10 +1169,10 @@ static void load_indicator(struct loader *l, xmlNodePtr n, struct indicator *ind
 		ind->n_measures = parts;
 		ind->measures = array(l, parts, sizeof *ind->measures);
 		size_t i = 0;
-		EACH(c, n, "part") {
+		XNODE_EACH(c, n, "part") {
 			struct measure *m = &ind->measures[i++];
 			m->id = reg(l, c, "part", m, ind->id ? ind->id : "?");
-			m->name = attr(l, c, "name");
+			m->name = xnode_attr(l->a, c, "name");
 			m->goal = goal;
 			load_measure(l, c, m, subject(l, "part", m->id));
 		}
@@ -1259,7 +1185,7 @@ static void load_indicator(struct loader *l, xmlNodePtr n, struct indicator *ind
 	}
 	ind->source = child_text(l, n, "source");
 	ind->note = child_text(l, n, "note");
-	xmlNodePtr sa = first(n, "stated-achievement");
+	xmlNodePtr sa = xnode_child(n, "stated-achievement");
 	if (sa)
 		ind->has_stated_achievement = number(l, sa, "percent", "stated achievement",
 						     subj, &ind->stated_achievement);
@@ -1269,10 +1195,10 @@ static void load_indicator(struct loader *l, xmlNodePtr n, struct indicator *ind
 static void load_indicators(struct loader *l, xmlNodePtr indicators)
 {
 	struct plan *p = l->p;
-	p->n_indicators = count(indicators, "indicator");
+	p->n_indicators = xnode_count(indicators, "indicator");
 	p->indicators = array(l, p->n_indicators, sizeof *p->indicators);
 	size_t i = 0;
-	EACH(c, indicators, "indicator")
+	XNODE_EACH(c, indicators, "indicator")
 		load_indicator(l, c, &p->indicators[i++]);
 }
 
@@ -1281,28 +1207,28 @@ static void load_projects(struct loader *l, xmlNodePtr projects)
 	struct plan *p = l->p;
 	if (!projects)
 		return;
-	p->projects_title = attr(l, projects, "title");
+	p->projects_title = xnode_attr(l->a, projects, "title");
 	p->projects_intro = child_text(l, projects, "intro");
-	const char *period_text_attr = attr(l, projects, "period-text");
+	const char *period_text_attr = xnode_attr(l->a, projects, "period-text");
 	int from = p->from, to = p->to;
 	char a[16], b[16];
 	bool f = year(l, projects, "from", "project period start", "<projects>", &from);
 	bool t = year(l, projects, "to", "project period end", "<projects>", &to);
 	if (f && t && from > to)
 		ERR(l, projects, "to", "project period %s–%s ends before it starts",
-		    fy_text(from, a, sizeof a), fy_text(to, b, sizeof b));
+		    load_fy_text(from, a, sizeof a), load_fy_text(to, b, sizeof b));
 	else if ((f && !in_period(l, from)) || (t && !in_period(l, to)))
 		ERR(l, projects, f && !in_period(l, from) ? "from" : "to",
 		    "project period %s–%s lies outside the plan period %s",
-		    fy_text(from, a, sizeof a), fy_text(to, b, sizeof b), period_text(l));
+		    load_fy_text(from, a, sizeof a), load_fy_text(to, b, sizeof b), period_text(l));
 
-	p->n_projects = count(projects, "project");
+	p->n_projects = xnode_count(projects, "project");
 	p->projects = array(l, p->n_projects, sizeof *p->projects);
 	size_t i = 0;
-	EACH(c, projects, "project") {
+	XNODE_EACH(c, projects, "project") {
 		struct project *pj = &p->projects[i++];
 		pj->id = reg(l, c, "project", pj, NULL);
-		pj->no = attr(l, c, "no");
+		pj->no = xnode_attr(l->a, c, "no");
 		pj->title = child_text(l, c, "title");
 		pj->from = from;
 		pj->to = to;
@@ -1316,17 +1242,17 @@ static void load_projects(struct loader *l, xmlNodePtr projects)
 static void load_meetings(struct loader *l, xmlNodePtr meetings)
 {
 	struct plan *p = l->p;
-	p->n_meetings = count(meetings, "meeting");
+	p->n_meetings = xnode_count(meetings, "meeting");
 	p->meetings = array(l, p->n_meetings, sizeof *p->meetings);
 	size_t i = 0;
-	EACH(c, meetings, "meeting") {
+	XNODE_EACH(c, meetings, "meeting") {
 		struct meeting_body *m = &p->meetings[i++];
 		m->id = reg(l, c, "meeting", m, NULL);
 		m->name = child_text(l, c, "name");
 		m->tagline = child_text(l, c, "tagline");
 		m->role = child_text(l, c, "role");
 		m->frequency = child_text(l, c, "frequency");
-		const char *t = attr(l, c, "times-per-year");
+		const char *t = xnode_attr(l->a, c, "times-per-year");
 		if (t) {
 			char *end;
 			long v = strtol(t, &end, 10);
@@ -1344,34 +1270,34 @@ static void load_past_results(struct loader *l, xmlNodePtr pr)
 	struct plan *p = l->p;
 	if (!pr)
 		return;
-	p->past_results_title = attr(l, pr, "title");
-	p->n_past_results = count(pr, "past-result");
+	p->past_results_title = xnode_attr(l->a, pr, "title");
+	p->n_past_results = xnode_count(pr, "past-result");
 	p->past_results = array(l, p->n_past_results, sizeof *p->past_results);
 	size_t i = 0;
-	EACH(c, pr, "past-result") {
+	XNODE_EACH(c, pr, "past-result") {
 		struct past_result *r = &p->past_results[i++];
 		r->id = reg(l, c, "past-result", r, NULL);
 		const char *subj = subject(l, "past result", r->id);
 		r->name = child_text(l, c, "name");
 		r->unit = child_text(l, c, "unit");
-		xmlNodePtr b = first(c, "baseline"), t = first(c, "target");
+		xmlNodePtr b = xnode_child(c, "baseline"), t = xnode_child(c, "target");
 		if (b)
 			load_baseline(l, b, &r->baseline, subj, false);
 		if (t)
 			load_target(l, t, &r->target, subj, false);
 		if (b && t)
 			check_order(l, t, &r->baseline, &r->target, subj);
-		xmlNodePtr a = first(c, "actual");
+		xmlNodePtr a = xnode_child(c, "actual");
 		if (a) {
 			number(l, a, "value", "actual value", subj, &r->actual);
-			r->actual_text = attr(l, a, "text");
+			r->actual_text = xnode_attr(l->a, a, "text");
 			int fy;
 			if (year(l, a, "year", "actual year", subj, &fy))
 				r->actual_from = r->actual_to = fy;
 			year(l, a, "from", "actual 'from' year", subj, &r->actual_from);
 			year(l, a, "to", "actual 'to' year", subj, &r->actual_to);
 		}
-		xmlNodePtr sa = first(c, "stated-achievement");
+		xmlNodePtr sa = xnode_child(c, "stated-achievement");
 		if (sa)
 			number(l, sa, "percent", "stated achievement", subj,
 			       &r->stated_achievement);
@@ -1384,11 +1310,11 @@ static void load_past_results(struct loader *l, xmlNodePtr pr)
 static struct indicator **indicator_refs(struct loader *l, xmlNodePtr parent,
 					 const char *elem, const char *subj, size_t *n)
 {
-	size_t cap = count(parent, elem);
+	size_t cap = xnode_count(parent, elem);
 	struct indicator **v = array(l, cap, sizeof *v);
 	*n = 0;
-	EACH(c, parent, elem) {
-		const char *ref = attr(l, c, "ref");
+	XNODE_EACH(c, parent, elem) {
+		const char *ref = xnode_attr(l->a, c, "ref");
 		if (!ref || !*ref)
 			continue; /* the schema says */
 		struct indicator *ind = resolve(l, c, "ref", ref, "indicator", subj);
@@ -1402,21 +1328,21 @@ static void resolve_all(struct loader *l, xmlNodePtr root)
 {
 	struct plan *p = l->p;
 
-	xmlNodePtr bs = first(root, "basic-scenario");
+	xmlNodePtr bs = xnode_child(root, "basic-scenario");
 	if (bs)
 		p->basic_indicators = indicator_refs(l, bs, "indicator-ref",
 						     "the basic scenario",
 						     &p->n_basic_indicators);
 
 	size_t i = 0;
-	EACH(c, first(root, "scenarios"), "scenario") {
+	XNODE_EACH(c, xnode_child(root, "scenarios"), "scenario") {
 		struct scenario *s = &p->scenarios[i++];
 		s->issues = (struct issue **)resolve_list(
 			l, c, "issues", "issue", subject(l, "scenario", s->id), &s->n_issues);
 	}
 
 	i = 0;
-	EACH(c, first(root, "pillars"), "pillar") {
+	XNODE_EACH(c, xnode_child(root, "pillars"), "pillar") {
 		struct pillar *pl = &p->pillars[i++];
 		pl->scenarios = (struct scenario **)resolve_list(
 			l, c, "scenarios", "scenario", subject(l, "pillar", pl->id),
@@ -1425,9 +1351,9 @@ static void resolve_all(struct loader *l, xmlNodePtr root)
 
 	/* indicator -> pillar, and each pillar's indicators in document order */
 	i = 0;
-	EACH(c, first(root, "indicators"), "indicator") {
+	XNODE_EACH(c, xnode_child(root, "indicators"), "indicator") {
 		struct indicator *ind = &p->indicators[i++];
-		const char *ref = attr(l, c, "pillar");
+		const char *ref = xnode_attr(l->a, c, "pillar");
 		if (ref && *ref)
 			ind->pillar = resolve(l, c, "pillar", ref, "pillar",
 					      subject(l, "indicator", ind->id));
@@ -1447,19 +1373,19 @@ static void resolve_all(struct loader *l, xmlNodePtr root)
 
 	/* outcomes measure indicators of their own pillar */
 	i = 0;
-	EACH(c, first(root, "pillars"), "pillar") {
+	XNODE_EACH(c, xnode_child(root, "pillars"), "pillar") {
 		struct pillar *pl = &p->pillars[i++];
 		size_t k = 0;
-		EACH(o, c, "outcome") {
+		XNODE_EACH(o, c, "outcome") {
 			struct outcome *oc = &pl->outcomes[k++];
 			const char *subj = subject(l, "outcome", oc->id);
 			oc->indicators = indicator_refs(l, o, "indicator-ref", subj,
 							&oc->n_indicators);
 			size_t m = 0;
-			EACH(r, o, "indicator-ref") {
+			XNODE_EACH(r, o, "indicator-ref") {
 				if (m >= oc->n_indicators)
 					break;
-				const char *ref = attr(l, r, "ref");
+				const char *ref = xnode_attr(l->a, r, "ref");
 				struct indicator *ind = oc->indicators[m];
 				if (!ref || !ind->id || strcmp(ref, ind->id) != 0)
 					continue; /* an unresolved one, reported */
@@ -1481,10 +1407,10 @@ static void resolve_all(struct loader *l, xmlNodePtr root)
 	}
 
 	i = 0;
-	EACH(c, first(root, "projects"), "project") {
+	XNODE_EACH(c, xnode_child(root, "projects"), "project") {
 		struct project *pj = &p->projects[i++];
 		const char *subj = subject(l, "project", pj->id);
-		const char *ref = attr(l, c, "pillar");
+		const char *ref = xnode_attr(l->a, c, "pillar");
 		if (ref && *ref)
 			pj->pillar = resolve(l, c, "pillar", ref, "pillar", subj);
 		pj->focus = indicator_refs(l, c, "focus", subj, &pj->n_focus);
@@ -1497,31 +1423,31 @@ static void load_plan(struct loader *l, xmlNodePtr root)
 {
 	struct plan *p = l->p;
 	p->id = reg(l, root, "plan", p, NULL);
-	load_meta(l, first(root, "meta"));
+	load_meta(l, xnode_child(root, "meta"));
 	load_actuals_files(l, root);
 	load_pdca_files(l, root);
-	load_words(l, first(root, "words"));
-	load_typography(l, first(root, "typography"));
-	load_grading(l, first(root, "grading"));
+	load_words(l, xnode_child(root, "words"));
+	load_typography(l, xnode_child(root, "typography"));
+	load_grading(l, xnode_child(root, "grading"));
 	load_sections(l, root);
 	size_t n;
-	p->vision = texts(l, first(root, "vision"), "line", &n);
+	p->vision = texts(l, xnode_child(root, "vision"), "line", &n);
 	p->n_vision = n;
-	xmlNodePtr bs = first(root, "basic-scenario");
+	xmlNodePtr bs = xnode_child(root, "basic-scenario");
 	p->basic_title = child_text(l, bs, "title");
 	p->basic_text = child_text(l, bs, "text");
 	p->basic_points = texts(l, bs, "point", &p->n_basic_points);
-	load_issues(l, first(root, "issues"));
-	load_scenarios(l, first(root, "scenarios"));
-	load_pillars(l, first(root, "pillars"));
-	load_indicators(l, first(root, "indicators"));
-	load_projects(l, first(root, "projects"));
-	load_meetings(l, first(root, "meetings"));
-	load_past_results(l, first(root, "past-results"));
-	p->fields = texts(l, first(root, "fields"), "field", &p->n_fields);
-	xmlNodePtr rc = first(root, "review-choices");
+	load_issues(l, xnode_child(root, "issues"));
+	load_scenarios(l, xnode_child(root, "scenarios"));
+	load_pillars(l, xnode_child(root, "pillars"));
+	load_indicators(l, xnode_child(root, "indicators"));
+	load_projects(l, xnode_child(root, "projects"));
+	load_meetings(l, xnode_child(root, "meetings"));
+	load_past_results(l, xnode_child(root, "past-results"));
+	p->fields = texts(l, xnode_child(root, "fields"), "field", &p->n_fields);
+	xmlNodePtr rc = xnode_child(root, "review-choices");
 	p->review_choices = texts(l, rc, "choice", &p->n_review_choices);
-	const char *rci = rc ? attr(l, rc, "illustrative") : NULL;
+	const char *rci = rc ? xnode_attr(l->a, rc, "illustrative") : NULL;
 	p->review_choices_illustrative = rci && (!strcmp(rci, "true") || !strcmp(rci, "1"));
 	resolve_all(l, root);
 }
@@ -1544,7 +1470,7 @@ struct plan *plan_load(const char *path, struct diag_list *dl)
 	rule_defaults(&p->grading);
 	p->grading.method = GRADE_NONE;
 	xmlNodePtr root = xmlDocGetRootElement(x.doc);
-	if (is_el(root, "plan"))
+	if (xnode_is(root, "plan"))
 		load_plan(&l, root);
 	/* else: the schema has said what the root should be */
 

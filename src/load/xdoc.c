@@ -856,34 +856,3 @@ void load_diag_sort_move(struct diag_list *dst, struct diag_list *src)
 	}
 	diag_list_move(dst, src);
 }
-
-static bool norm_space(unsigned char c)
-{
-	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-}
-
-const char *load_norm(struct arena *a, const char *s)
-{
-	char *out = arena_alloc(a, strlen(s) + 1), *o = out;
-	const unsigned char *p = (const unsigned char *)s;
-	while (*p && norm_space(*p))
-		p++;
-	while (*p) {
-		if (!norm_space(*p)) {
-			*o++ = (char)*p++;
-			continue;
-		}
-		bool newline = false;
-		const unsigned char *q = p;
-		while (*q && norm_space(*q))
-			newline |= *q == '\n' || *q == '\r', q++;
-		if (!*q)
-			break; /* trailing */
-		unsigned char before = o > out ? (unsigned char)o[-1] : 0;
-		if (!(newline && (before >= 0x80 || *q >= 0x80)))
-			*o++ = ' ';
-		p = q;
-	}
-	*o = '\0';
-	return out;
-}
