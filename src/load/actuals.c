@@ -218,60 +218,48 @@ static void insert(struct measure *m, size_t at, struct actual act)
 	m->n_actuals++;
 }
 
-/* The arrays make_room() made while plan_load() reads a plan's files, and
- * their room (load_int.h): indexed by measure_ix.order, each valid
- * while the measure still has that array and the count apply left. */
-static struct {
-	const struct plan *plan; /* being loaded; NULL outside */
-	size_t n;
-	struct grown {
-		const struct measure *m;
-		const struct actual *array;
-		size_t count, room;
-	} *v;
-} grown;
+/* An array make_room() made while plan_load() reads a plan's files, and
+ * its room (load_int.h): valid while the measure still has that array
+ * and the count apply left. */
+struct load_grown {
+	const struct measure *m;
+	const struct actual *array;
+	size_t count, room;
+};
 
-void load_growth_end(void)
+void load_growth_init(struct load_growth *g, const struct plan *p)
 {
-	free(grown.v);
-	grown.v = NULL;
-	grown.n = 0;
-	grown.plan = NULL;
-	pdca_growth_reset();
+	*g = (struct load_growth){.plan = p};
 }
 
-void load_growth_begin(const struct plan *p)
+void load_growth_release(struct load_growth *g)
 {
-	load_growth_end();
-	grown.plan = p;
-}
-
-bool load_growth_active(const struct plan *p)
-{
-	return p && grown.plan == p;
+	free(g->actuals);
+	*g = (struct load_growth){0};
 }
 
 /* Gives every measure that the values v name room for as many more values
  * as v has for it (more[k] for ix[k]). */
 static void make_room(struct plan *p, struct measure_ix *ix, size_t n_ix,
-		      const struct actual_value *v, size_t n, size_t *more)
+		      const struct actual_value *v, size_t n, size_t *more,
+		      struct load_growth *growth)
 {
 	for (size_t i = 0; i < n; i++) {
 		const struct measure_ix *e = index_entry(ix, n_ix, v[i].ref);
 		if (e && v[i].fy)
 			more[e - ix]++;
 	}
-	bool track = load_growth_active(p);
-	if (track && grown.n != n_ix) {
-		free(grown.v);
-		grown.v = xcalloc(n_ix ? n_ix : 1, sizeof *grown.v);
-		grown.n = n_ix;
+	bool track = growth && growth->plan == p;
+	if (track && growth->n_actuals != n_ix) {
+		free(growth->actuals);
+		growth->actuals = xcalloc(n_ix ? n_ix : 1, sizeof *growth->actuals);
+		growth->n_actuals = n_ix;
 	}
 	for (size_t k = 0; k < n_ix; k++) {
 		struct measure *m = ix[k].m;
 		if (!more[k])
 			continue;
-		struct grown *g = track ? &grown.v[ix[k].order] : NULL;
+		struct load_grown *g = track ? &growth->actuals[ix[k].order] : NULL;
 		size_t room = g && g->m == m && g->array == m->actuals &&
 					      g->count == m->n_actuals
 				      ? g->room
@@ -285,7 +273,7 @@ static void make_room(struct plan *p, struct measure_ix *ix, size_t n_ix,
 			m->actuals = a;
 		}
 		if (g)
-			*g = (struct grown){m, m->actuals, m->n_actuals, room};
+			*g = (struct load_grown){m, m->actuals, m->n_actuals, room};
 	}
 }
 
@@ -339,14 +327,14 @@ static void add_provisional(struct plan *p, struct measure *m, const struct actu
 }
 
 void actuals_apply(struct plan *p, const char *file, const struct actual_value *v,
-		   size_t n, struct diag_list *dl)
+		   size_t n, struct diag_list *dl, struct load_growth *growth)
 {
 	const char *source = arena_strdup(p->arena, file);
 	char a[16];
 	size_t n_ix;
 	struct measure_ix *ix = measure_index(p, &n_ix);
 	size_t *more = xcalloc(n_ix ? n_ix : 1, sizeof *more);
-	make_room(p, ix, n_ix, v, n, more);
+	make_room(p, ix, n_ix, v, n, more, growth);
 	for (size_t i = 0; i < n; i++) {
 		const struct actual_value *x = &v[i];
 		struct measure *m = index_find(ix, n_ix, x->ref);
@@ -383,10 +371,10 @@ void actuals_apply(struct plan *p, const char *file, const struct actual_value *
 				 old->line);
 		*old = act;
 	}
-	if (load_growth_active(p))
+	if (growth && growth->plan == p)
 		for (size_t k = 0; k < n_ix; k++)
 			if (more[k])
-				grown.v[ix[k].order].count = ix[k].m->n_actuals;
+				growth->actuals[ix[k].order].count = ix[k].m->n_actuals;
 	free(more);
 	free(ix);
 	bool illustrative = false;
@@ -408,6 +396,6 @@ int actuals_merge(struct plan *p, const char *file, const struct actual_value *v
 	load_diag_sort_move(dl, &tmp);
 	if (errors)
 		return -1;
-	actuals_apply(p, file, v, n, dl);
+	actuals_apply(p, file, v, n, dl, NULL);
 	return 0;
 }

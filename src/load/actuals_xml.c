@@ -46,6 +46,12 @@ static bool truth(const char *s)
 
 int actuals_load_xml(struct plan *p, const char *path, struct diag_list *dl)
 {
+	return actuals_read_xml(p, path, dl, NULL);
+}
+
+int actuals_read_xml(struct plan *p, const char *path, struct diag_list *dl,
+		     struct load_growth *g)
+{
 	struct diag_list tmp;
 	diag_list_init(&tmp);
 	struct arena *a = arena_new(); /* scratch: values until merged */
@@ -137,7 +143,7 @@ out:
 	xdoc_release(&x);
 	load_diag_sort_move(dl, &tmp);
 	if (errors == 0) {
-		actuals_apply(p, path, v, n, dl);
+		actuals_apply(p, path, v, n, dl, g);
 		if (note)
 			p->actuals_note = arena_strdup(p->arena, note);
 	}

@@ -136,14 +136,43 @@ size_t rng_validate(struct xdoc *x, const char *schema, size_t len);
 struct plan;
 struct actual_value;
 
+/* While plan_load() reads the files a plan names (a file of actuals and
+ * three of PDCA records a year), the arrays those fill grow by doubling,
+ * in place while there is room, instead of by a copy per file that the
+ * arena keeps (30 years at x100: 40 MB of actuals, 330 MB of records).
+ * The room is known only to the load that made the arrays: plan_load()
+ * keeps it in a struct load_growth of its own and hands it to each read;
+ * a read given none (an --actuals file after the load, a test that put a
+ * plan together) copies and assumes nothing about the arrays it finds.
+ * Nothing of it is global: two loads can run at once. */
+struct load_growth {
+	const struct plan *plan; /* the plan being loaded */
+	/* each measure's array (actuals.c), by the measure's plan order */
+	struct load_grown *actuals;
+	size_t n_actuals;
+	/* the plan's records (pdca_load.c): the array merged last, its count
+	 * and its room */
+	const struct pdca_record *pdca;
+	size_t n_pdca, room_pdca;
+};
+void load_growth_init(struct load_growth *g, const struct plan *p);
+void load_growth_release(struct load_growth *g);
+
 /* The two halves of actuals_merge(): the checks (every problem reported
  * into dl; returns the number of errors), and the merge of values that
- * passed them.  Values with fy 0 had a year that did not parse: only their
- * ref is checked. */
+ * passed them (growing the arrays of g, which may be NULL).  Values with
+ * fy 0 had a year that did not parse: only their ref is checked. */
 size_t actuals_check(const struct plan *p, const struct actual_value *v, size_t n,
 		     struct diag_list *dl, const char *file);
 void actuals_apply(struct plan *p, const char *file, const struct actual_value *v,
-		   size_t n, struct diag_list *dl);
+		   size_t n, struct diag_list *dl, struct load_growth *g);
+
+/* actuals_load_xml() and pdca_load() with the growth of the load reading
+ * them (NULL: none).  Defined in actuals_xml.c and pdca_load.c. */
+int actuals_read_xml(struct plan *p, const char *path, struct diag_list *dl,
+		     struct load_growth *g);
+int pdca_read(struct plan *p, const char *path, struct diag_list *dl,
+	      struct load_growth *g);
 
 /* What is wrong with s, a trimmed value that decimal_parse() refused with
  * st, to end "invalid value 's' of ...: " in every loader, so that plan,
@@ -170,18 +199,6 @@ enum decimal_status load_value_text(const char *s, const char *unit, struct deci
  * NULL, buf untouched, when after is no exponent ("e" alone, "E件"). */
 const char *load_exponent(struct decimal v, const char *after, char *buf,
 			  size_t size);
-
-/* While plan_load() reads the files a plan names (a file of actuals and
- * three of PDCA records a year), the arrays those fill grow by doubling,
- * in place while there is room, instead of by a copy per file that the
- * arena keeps (30 years at x100: 40 MB of actuals, 330 MB of records).
- * Room is known only between begin and end, for arrays made in between;
- * outside, each merge copies and assumes nothing about the arrays it finds
- * (a test may have put them together).  Defined in actuals.c. */
-void load_growth_begin(const struct plan *p);
-void load_growth_end(void);
-bool load_growth_active(const struct plan *p);
-void pdca_growth_reset(void); /* pdca_load.c */
 
 /* Reads an <evaluation> (record.h) of a PDCA file of year fy into a (the
  * file's council when council is set).  With report, every problem is

@@ -439,21 +439,11 @@ static int cmp_record(const void *x, const void *y)
 	return a->project < b->project ? -1 : a->project > b->project;
 }
 
-/* The array merge() made last while plan_load() reads a plan's files, and
- * its room (load_int.h); valid while the plan still has that array and
- * the count merge() left. */
-static struct {
-	const struct pdca_record *array;
-	size_t n, room;
-} grown;
-
-void pdca_growth_reset(void)
-{
-	grown.array = NULL;
-	grown.n = grown.room = 0;
-}
-
-static struct pdca_session *merge(struct plan *p, const struct reader *r, const char *path)
+/* Adds the records read to the plan's, growing the array in place when
+ * the load's growth g (load_int.h; NULL: none) knows it made it, with
+ * room, and it is still the plan's with the count merge() left. */
+static struct pdca_session *merge(struct plan *p, const struct reader *r, const char *path,
+				  struct load_growth *g)
 {
 	struct arena *a = p->arena;
 	struct pdca_session *s = arena_alloc(a, sizeof *s);
@@ -464,9 +454,9 @@ static struct pdca_session *merge(struct plan *p, const struct reader *r, const 
 	s->file = arena_strdup(a, path);
 
 	size_t n = p->n_pdca + r->n;
-	bool track = load_growth_active(p);
-	size_t room = track && grown.array && grown.array == p->pdca && grown.n == p->n_pdca
-			      ? grown.room
+	bool track = g && g->plan == p;
+	size_t room = track && g->pdca && g->pdca == p->pdca && g->n_pdca == p->n_pdca
+			      ? g->room_pdca
 			      : p->n_pdca;
 	struct pdca_record *v = p->pdca;
 	if (n > room) {
@@ -503,9 +493,9 @@ static struct pdca_session *merge(struct plan *p, const struct reader *r, const 
 	p->pdca = v;
 	p->n_pdca = n;
 	if (track) {
-		grown.array = v;
-		grown.n = n;
-		grown.room = room;
+		g->pdca = v;
+		g->n_pdca = n;
+		g->room_pdca = room;
 	}
 	return s;
 }
@@ -513,6 +503,11 @@ static struct pdca_session *merge(struct plan *p, const struct reader *r, const 
 /* ---- the whole ----------------------------------------------------------- */
 
 int pdca_load(struct plan *p, const char *path, struct diag_list *dl)
+{
+	return pdca_read(p, path, dl, NULL);
+}
+
+int pdca_read(struct plan *p, const char *path, struct diag_list *dl, struct load_growth *g)
 {
 	struct reader r = {.p = p, .a = arena_new()};
 	struct xdoc x;
@@ -548,7 +543,7 @@ int pdca_load(struct plan *p, const char *path, struct diag_list *dl)
 		eval_read(&x, p, ev, r.s.fy, r.fy_ok, council, r.s.illustrative, r.a, true);
 	errors = xdoc_flush(&x, dl);
 	if (errors == 0) {
-		struct pdca_session *s = merge(p, &r, path);
+		struct pdca_session *s = merge(p, &r, path, g);
 		if (ev)
 			s->eval = eval_read(&x, p, ev, s->fy, true, true, s->illustrative,
 					    p->arena, false);

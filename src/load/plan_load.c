@@ -39,9 +39,25 @@ struct idrec {
 	const char *owner; /* a part's indicator id */
 };
 
+/* A file the plan links to, read once the plan has loaded. */
 struct afile {
 	const char *href;
 	int line, column;
+};
+
+/* The kinds of file a plan links to, read in this order: every actuals
+ * file, then every PDCA file. */
+enum { LINK_ACTUALS, LINK_PDCA, N_LINKS };
+static const struct link_kind {
+	const char *element;   /* <actuals-file href="..."> */
+	const char *what;      /* for messages */
+	const char *elsewhere; /* said of a file outside the plan's folder */
+	int (*read)(struct plan *p, const char *path, struct diag_list *dl,
+		    struct load_growth *g);
+} link_kinds[N_LINKS] = {
+	[LINK_ACTUALS] = {"actuals-file", "actuals file",
+			  " (a file elsewhere can be given with --actuals)", actuals_read_xml},
+	[LINK_PDCA] = {"pdca-file", "PDCA file", "", pdca_read},
 };
 
 struct loader {
@@ -51,10 +67,8 @@ struct loader {
 	/* ids: open addressing, power-of-two size */
 	struct idrec *ids;
 	size_t n_ids, cap_ids;
-	struct afile *afiles;
-	size_t n_afiles;
-	struct afile *pfiles; /* <pdca-file>s */
-	size_t n_pfiles;
+	struct afile *files[N_LINKS]; /* the files it links, by link_kinds[] */
+	size_t n_files[N_LINKS];
 	bool period_ok;
 	const char *neg_sign; /* the last △/▲ a value of the plan was written with */
 	const char *unit;     /* the unit of the measure being read */
@@ -579,53 +593,31 @@ static const char *href_problem(const char *href)
 	return NULL;
 }
 
-static void load_actuals_files(struct loader *l, xmlNodePtr root)
+/* The <actuals-file>s or <pdca-file>s (link_kinds[k]) of the plan: their
+ * hrefs, checked to name a local file in the plan's folder or below it,
+ * for plan_load() to read once the plan has loaded. */
+static void load_linked_files(struct loader *l, xmlNodePtr root, size_t k)
 {
-	size_t n = xnode_count(root, "actuals-file");
-	l->afiles = n ? xcalloc(n, sizeof *l->afiles) : NULL;
-	XNODE_EACH(c, root, "actuals-file") {
+	const struct link_kind *lk = &link_kinds[k];
+	size_t n = xnode_count(root, lk->element);
+	l->files[k] = n ? xcalloc(n, sizeof *l->files[k]) : NULL;
+	XNODE_EACH(c, root, lk->element) {
 		const char *href = xnode_attr(l->a, c, "href");
 		if (!href || !*href)
 			continue; /* the schema says */
 		if (is_url(href)) {
-			ERR(l, c, "href", "actuals file '%s' is a URL: name a local file "
-			    "(relative to the plan's folder)", href);
+			ERR(l, c, "href", "%s '%s' is a URL: name a local file "
+			    "(relative to the plan's folder)", lk->what, href);
 			continue;
 		}
 		const char *why = href_problem(href);
 		if (why) {
-			ERR(l, c, "href", "actuals file '%s' %s: name a file in the plan's "
-			    "folder or below it, relative to the plan (a file elsewhere can "
-			    "be given with --actuals)", href, why);
+			ERR(l, c, "href", "%s '%s' %s: name a file in the plan's "
+			    "folder or below it, relative to the plan%s", lk->what, href, why,
+			    lk->elsewhere);
 			continue;
 		}
-		struct afile *f = &l->afiles[l->n_afiles++];
-		f->href = href;
-		xdoc_node_pos(l->x, c, &f->line, &f->column);
-	}
-}
-
-/* <pdca-file>s, as <actuals-file>s: read by pdca_load() (pdca.h). */
-static void load_pdca_files(struct loader *l, xmlNodePtr root)
-{
-	size_t n = xnode_count(root, "pdca-file");
-	l->pfiles = n ? xcalloc(n, sizeof *l->pfiles) : NULL;
-	XNODE_EACH(c, root, "pdca-file") {
-		const char *href = xnode_attr(l->a, c, "href");
-		if (!href || !*href)
-			continue; /* the schema says */
-		if (is_url(href)) {
-			ERR(l, c, "href", "PDCA file '%s' is a URL: name a local file "
-			    "(relative to the plan's folder)", href);
-			continue;
-		}
-		const char *why = href_problem(href);
-		if (why) {
-			ERR(l, c, "href", "PDCA file '%s' %s: name a file in the plan's "
-			    "folder or below it, relative to the plan", href, why);
-			continue;
-		}
-		struct afile *f = &l->pfiles[l->n_pfiles++];
+		struct afile *f = &l->files[k][l->n_files[k]++];
 		f->href = href;
 		xdoc_node_pos(l->x, c, &f->line, &f->column);
 	}
@@ -1424,8 +1416,8 @@ static void load_plan(struct loader *l, xmlNodePtr root)
 	struct plan *p = l->p;
 	p->id = reg(l, root, "plan", p, NULL);
 	load_meta(l, xnode_child(root, "meta"));
-	load_actuals_files(l, root);
-	load_pdca_files(l, root);
+	for (size_t k = 0; k < N_LINKS; k++)
+		load_linked_files(l, root, k);
 	load_words(l, xnode_child(root, "words"));
 	load_typography(l, xnode_child(root, "typography"));
 	load_grading(l, xnode_child(root, "grading"));
@@ -1479,30 +1471,24 @@ struct plan *plan_load(const char *path, struct diag_list *dl)
 	free(l.ids);
 	bool failed = errors > 0;
 
-	/* every actuals file is checked, even after one has failed */
-	load_growth_begin(p);
-	for (size_t i = 0; i < l.n_afiles && errors == 0; i++) {
-		char *apath = load_sibling_path(path, l.afiles[i].href);
-		if (actuals_load_xml(p, apath, dl) != 0) {
-			diag_add(dl, DIAG_NOTE, path, l.afiles[i].line, l.afiles[i].column,
-				 "in actuals file '%s', named here", l.afiles[i].href);
-			failed = true;
+	/* every actuals file is checked, even after one has failed, then
+	 * every PDCA file; their arrays grow in place (load_internal.h) */
+	struct load_growth growth;
+	load_growth_init(&growth, p);
+	for (size_t k = 0; k < N_LINKS; k++) {
+		for (size_t i = 0; i < l.n_files[k] && errors == 0; i++) {
+			const struct afile *f = &l.files[k][i];
+			char *fpath = load_sibling_path(path, f->href);
+			if (link_kinds[k].read(p, fpath, dl, &growth) != 0) {
+				diag_add(dl, DIAG_NOTE, path, f->line, f->column,
+					 "in %s '%s', named here", link_kinds[k].what, f->href);
+				failed = true;
+			}
+			free(fpath);
 		}
-		free(apath);
+		free(l.files[k]);
 	}
-	free(l.afiles);
-	/* then every PDCA file, likewise */
-	for (size_t i = 0; i < l.n_pfiles && errors == 0; i++) {
-		char *ppath = load_sibling_path(path, l.pfiles[i].href);
-		if (pdca_load(p, ppath, dl) != 0) {
-			diag_add(dl, DIAG_NOTE, path, l.pfiles[i].line, l.pfiles[i].column,
-				 "in PDCA file '%s', named here", l.pfiles[i].href);
-			failed = true;
-		}
-		free(ppath);
-	}
-	free(l.pfiles);
-	load_growth_end();
+	load_growth_release(&growth);
 	if (failed) {
 		plan_free(p);
 		return NULL;
