@@ -1472,7 +1472,7 @@ struct plan *plan_load(const char *path, struct diag_list *dl)
 	bool failed = errors > 0;
 
 	/* every actuals file is checked, even after one has failed, then
-	 * every PDCA file; their arrays grow in place (load_internal.h) */
+	 * every PDCA file; their arrays grow in place (load_int.h) */
 	struct load_growth growth;
 	load_growth_init(&growth, p);
 	for (size_t k = 0; k < N_LINKS; k++) {

@@ -3,7 +3,7 @@
  * come out the same as each loaded alone.
  *
  * A plan's load reads its actuals and PDCA files into arrays that grow in
- * place (load_internal.h); the room of those arrays was a static shared by
+ * place (load_int.h); the room of those arrays was a static shared by
  * actuals.c and pdca_load.c, begun and ended around each plan_load(), so
  * that two loads at once freed and resized each other's.  The models are
  * compared as text: every value of every measure with its year, note,
@@ -56,10 +56,19 @@ static char *model_text(const struct plan *p)
 					a->value.scale, a->illustrative ? " illustrative" : "",
 					a->source ? a->source : "-", a->line);
 			}
+			for (size_t j = 0; j < m->n_provisionals; j++) {
+				const struct provisional *v = &m->provisionals[j];
+				fprintf(f, " provisional %d %d %lld/10^%d %s %s:%d\n", v->fy,
+					(int)v->kind, (long long)v->value.units, v->value.scale,
+					v->as_of ? v->as_of : "-", v->source ? v->source : "-",
+					v->line);
+			}
 			for (size_t j = 0; j < m->n_notes; j++)
-				fprintf(f, " note %d %d %s %s\n", m->notes[j].fy, (int)m->notes[j].kind,
+				fprintf(f, " note %d %s %s %s%s\n", m->notes[j].fy,
 					m->notes[j].written ? m->notes[j].written : "-",
-					m->notes[j].reason ? m->notes[j].reason : "-");
+					m->notes[j].mark ? m->notes[j].mark : "-",
+					m->notes[j].reason ? m->notes[j].reason : "-",
+					m->notes[j].done ? " done" : "");
 		}
 	for (size_t i = 0; i < p->n_pdca; i++) {
 		const struct pdca_record *r = &p->pdca[i];
