@@ -210,8 +210,11 @@ static void measure_row(struct doc_ctx *c, struct table *t, struct value_need *v
 			.text = f->mark ? f->mark : "", .align = TABLE_CENTER});
 	if (pk != ACTUAL_FINAL) {
 		const struct provisional *pv = measure_provisional(f->measure, c->o->fy, pk);
-		table_set(t, r, col, pv ? doc_mvalue(c, f->measure, pv->value, false)
-					: doc_no_data(c));
+		const char *pt = pv ? doc_mvalue(c, f->measure, pv->value, false) : doc_no_data(c);
+		/* beside a running sum, the year's own part of it */
+		if (pv && f->measure->target.kind == TARGET_CUMULATIVE)
+			pt = doc_printf(c, "年度分 %s", pt);
+		table_set(t, r, col, pt);
 	}
 }
 
@@ -346,7 +349,7 @@ static bool sample_until(const struct indicator *ind, int fy)
 
 /* The note under a table that shows sample values (or, with page notes,
  * the mark that puts it at the foot of the table's pages). */
-static void illustrative_note(struct doc_ctx *c, bool shows)
+static void illustrative_note_ex(struct doc_ctx *c, bool shows, const char *text)
 {
 	if (!shows)
 		return;
@@ -355,11 +358,16 @@ static void illustrative_note(struct doc_ctx *c, bool shows)
 		return;
 	}
 	story_para_ex(c->s, &(struct lay_para){
-		.text = ILLUSTRATIVE_NOTE,
+		.text = text,
 		.style = {.role = FONT_MINCHO, .size = TYPE.note, .line_height = 1.4f,
 			  .align = TEXT_RIGHT},
 		.before = 2, .after = 4,
 	});
+}
+
+static void illustrative_note(struct doc_ctx *c, bool shows)
+{
+	illustrative_note_ex(c, shows, ILLUSTRATIVE_NOTE);
 }
 
 /* A note under an indicator table, left-aligned (what a column or a
@@ -407,9 +415,14 @@ void part_indicator_table(struct doc_ctx *c, struct indicator *const *inds, size
 			? doc_printf(c, "※ %sは%sの値です（年度の実績ではないため、評価には"
 				     "用いていません）。", provisional_head(c, pk),
 				     pv->as_of ? pv->as_of : "年度途中")
-			: doc_printf(c, "※ %sは%sの年度末の見込みです（実績ではないため、評価"
-				     "には用いていません）。", provisional_head(c, pk), c->fy_short));
-	illustrative_note(c, doc_shows_sample(c, inds, n) || (pv && pv->illustrative));
+			: doc_printf(c, "※ %sは%s末の見込みです（実績ではないため、評価"
+				     "には用いていません）。", provisional_head(c, pk), c->fy_era));
+	if (pv && pv->illustrative)
+		illustrative_note_ex(c, true, doc_printf(c, "※ 実績値・%sは例示値です（公表された"
+							 "統計値ではありません）。",
+							 pk == ACTUAL_INTERIM ? "上半期実績" : "見込"));
+	else
+		illustrative_note(c, doc_shows_sample(c, inds, n));
 }
 
 void part_indicator_series(struct doc_ctx *c, const struct indicator *ind)

@@ -62,3 +62,15 @@ check "--help shows the command line" contains "$WORK/out" "shiryo build PLAN.xm
 check "--help says check takes actuals and PDCA files" contains "$WORK/out" \
 	"shiryo check PLAN.xml|ACTUALS.xml|PDCA.xml"
 expect_exit 0 "--version works" "$SHIRYO" --version
+
+# A year's final value, its first half (interim) and its forecast are three
+# values (issue 17); the same kind twice is still an error.
+expect_exit 0 "check accepts R7's final, first-half and forecast values side by side" \
+	"$SHIRYO" check xml/kagoshima-city-plan2-actuals.xml
+mkdir -p "$WORK/twice"
+cp xml/kagoshima-city-plan2*.xml "$WORK/twice/"
+sed -i 's|</actuals>|  <value ref="kpi-p1-1" year="R7" kind="interim" as-of="8月31日現在">105</value>\n</actuals>|' \
+	"$WORK/twice/kagoshima-city-plan2-actuals.xml"
+expect_exit 1 "check refuses a second first-half value of the same year" \
+	"$SHIRYO" check "$WORK/twice/kagoshima-city-plan2-actuals.xml"
+check "it names the second value" contains "$WORK/out" "error: second value of 'kpi-p1-1' for R7"

@@ -77,6 +77,26 @@ check "a plan naming its working meeting 実務者会議 gets 実務者会議の
 	"$WORK/renamed.txt" "実務者会議の協議結果"
 check "and no 熱度 anywhere" sh -c "! grep -q '熱度' '$WORK/renamed.txt'"
 
+# The working meetings of R7 show R6's results and, beside them, R7's first
+# half (mid-year) or its estimate (year-end), labelled, never graded; the
+# demo values are illustrative and the page says so.
+mt=$WORK/city-midyear.txt yt=$WORK/city-yearend.txt
+check "midyear R7: a column 上半期実績（R7）" contains "$mt" "上半期実績（R7）"
+check "midyear R7: its values (kpi-p1-1: 110事業者 beside R6's 102)" contains "$mt" "102事業者220事業者（R13）115.1％A110事業者"
+check "midyear R7: the note says as of when, and not graded" contains "$mt" \
+	"※上半期実績（R7）は9月30日現在の値です（年度の実績ではないため、評価には用いていません）。"
+check "midyear R7: they are labelled illustrative" contains "$mt" "※実績値・上半期実績は例示値です"
+check "midyear R7: no 見込 column" sh -c "! grep -q '見込（R7）' '$mt'"
+check "yearend R7: a column 見込（R7）" contains "$yt" "見込（R7）"
+check "yearend R7: its values (kpi-p1-1: 121事業者)" contains "$yt" "102事業者220事業者（R13）115.1％A121事業者"
+check "yearend R7: the note says it is the estimate, not graded" contains "$yt" \
+	"※見込（R7）は令和7年度末の見込みです（実績ではないため、評価には用いていません）。"
+check "yearend R7: labelled illustrative" contains "$yt" "※実績値・見込は例示値です"
+check "yearend R7: no 上半期 column" sh -c "! grep -q '上半期実績（R7）' '$yt'"
+check "the council (R6 results) shows neither column" sh -c "! grep -qE '上半期実績（R7）|見込（R7）' '$cc'"
+check "the annual report of R7 shows R7's final value, not the estimate" sh -c \
+	"grep -q '123事業者' '$WORK/kagoshima-city-plan2-annual.txt' && ! grep -q '見込121' '$WORK/kagoshima-city-plan2-annual.txt'"
+
 # The latest value (issue 17): where the year reported has no value yet,
 # the table shows the latest one with its year, graded as of that year, and
 # says so.  The prefecture's final-year report: ア and エ have no R7 value.
