@@ -181,6 +181,12 @@ void pdf_deflate_wait(struct pdf_deflate *z)
 	pthread_mutex_unlock(&z->lock);
 }
 
+bool pdf_deflate_now(struct pdf_deflate *z, struct pdf_zjob *job)
+{
+	run_job(&z->main_c, job);
+	return job->ok;
+}
+
 void pdf_deflate_free(struct pdf_deflate *z)
 {
 	if (!z)

@@ -323,15 +323,23 @@ static HPDF_Dict system_info(HPDF_MMgr mmgr, const char *ordering)
 	return d;
 }
 
-/* A new stream object holding data, compressed by libharu (the small
- * streams: CIDToGIDMap, ToUnicode, CIDSet). */
-static HPDF_Dict small_stream(HPDF_Doc pdf, const void *data, size_t len)
+/* A new stream object holding data (the small streams: CIDToGIDMap,
+ * ToUnicode, CIDSet), compressed here with libdeflate (libharu would use
+ * zlib, twice as slow, when it saves); by libharu if that failed. */
+static HPDF_Dict small_stream(struct pdf_ctx *ctx, const void *data, size_t len)
 {
+	HPDF_Doc pdf = ctx->pdf;
 	HPDF_Dict d = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
 	if (!d)
 		return NULL;
-	d->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-	HPDF_Stream_Write(d->stream, data, (HPDF_UINT)len);
+	struct pdf_zjob job = {.in = data, .in_len = len};
+	if (pdf_deflate_now(ctx->z, &job)) {
+		pdf_stream_put_deflated(d, &job);
+	} else {
+		d->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+		HPDF_Stream_Write(d->stream, data, (HPDF_UINT)len);
+	}
+	pdf_zjob_release(&job);
 	return d;
 }
 
@@ -451,7 +459,7 @@ static HPDF_Dict descriptor(struct pdf_ctx *ctx, const struct pdf_font *f,
 		unsigned char *bits = xcalloc(n, 1);
 		for (unsigned cid = 0; cid < f->n_cids; cid++)
 			bits[cid >> 3] |= (unsigned char)(0x80u >> (cid & 7));
-		HPDF_Dict_Add(d, "CIDSet", small_stream(pdf, bits, n));
+		HPDF_Dict_Add(d, "CIDSet", small_stream(ctx, bits, n));
 		free(bits);
 	}
 	return d;
@@ -484,12 +492,12 @@ static bool embed_one(struct pdf_ctx *ctx, struct pdf_font *f)
 		map[2 * cid] = (uint8_t)(f->gid_of[cid] >> 8);
 		map[2 * cid + 1] = (uint8_t)(f->gid_of[cid] & 0xFF);
 	}
-	HPDF_Dict cid_map = small_stream(pdf, map, 2 * (size_t)f->n_cids);
+	HPDF_Dict cid_map = small_stream(ctx, map, 2 * (size_t)f->n_cids);
 	free(map);
 
 	struct pdf_buf tu = {0};
 	tounicode(f, &tu);
-	HPDF_Dict to_unicode = small_stream(pdf, tu.p, tu.len);
+	HPDF_Dict to_unicode = small_stream(ctx, tu.p, tu.len);
 	free(tu.p);
 
 	HPDF_Dict cid_font = HPDF_Dict_New(mmgr);

@@ -42,15 +42,19 @@ struct obj {
 	bool stream;
 };
 
+/* Character classes of PDF syntax (ISO 32000-1, 7.2.2); 0 is regular. */
+enum { REGULAR, WHITE, DELIM };
+static const unsigned char class_of[256] = {
+	[0] = WHITE, ['\t'] = WHITE, ['\n'] = WHITE, ['\f'] = WHITE,
+	['\r'] = WHITE, [' '] = WHITE,
+	['('] = DELIM, [')'] = DELIM, ['<'] = DELIM, ['>'] = DELIM,
+	['['] = DELIM, [']'] = DELIM, ['{'] = DELIM, ['}'] = DELIM,
+	['/'] = DELIM, ['%'] = DELIM,
+};
+
 static bool is_white(unsigned char c)
 {
-	return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' ||
-	       c == '\0';
-}
-
-static bool is_delim(unsigned char c)
-{
-	return strchr("()<>[]{}/%", c) != NULL && c != '\0';
+	return class_of[c] == WHITE;
 }
 
 /* The decimal number at p (at most end), or -1. */
@@ -90,48 +94,46 @@ static const unsigned char *find_last(const unsigned char *from,
 
 /* Appends the PDF value in[0..n) to b without the white space its syntax
  * does not need: a blank stays only between two regular characters
- * ("0 R", "1 0 R").  Strings are copied as they are. */
+ * ("0 R", "1 0 R").  Strings are copied as they are; runs without white
+ * space are copied whole. */
 static void put_compact(struct pdf_buf *b, const unsigned char *in, size_t n)
 {
-	bool blank = false, prev_regular = false;
+	bool prev_regular = false;
 	size_t i = 0;
 	while (i < n) {
-		unsigned char c = in[i];
-		if (is_white(c)) {
-			blank = true;
-			i++;
+		if (class_of[in[i]] == WHITE) {
+			while (i < n && class_of[in[i]] == WHITE)
+				i++;
+			if (i < n && prev_regular && class_of[in[i]] == REGULAR)
+				pdf_buf_put_n(b, " ", 1);
 			continue;
 		}
-		if (c == '(') { /* literal string: nesting and escapes */
-			size_t s = i++;
-			int depth = 1;
-			while (i < n && depth > 0) {
-				if (in[i] == '\\')
+		size_t s = i;
+		while (i < n && class_of[in[i]] != WHITE) {
+			unsigned char c = in[i];
+			if (c == '(') { /* literal string: nesting and escapes */
+				int depth = 1;
+				for (i++; i < n && depth > 0; i++) {
+					if (in[i] == '\\')
+						i++;
+					else if (in[i] == '(')
+						depth++;
+					else if (in[i] == ')')
+						depth--;
+				}
+				if (i > n)
+					i = n;
+			} else if (c == '<' && !(i + 1 < n && in[i + 1] == '<')) {
+				/* hex string: libharu writes no blanks in it */
+				while (i < n && in[i] != '>')
 					i++;
-				else if (in[i] == '(')
-					depth++;
-				else if (in[i] == ')')
-					depth--;
+				i += i < n;
+			} else {
 				i++;
 			}
-			pdf_buf_put_n(b, (const char *)in + s, i - s);
-			prev_regular = false;
-		} else if (c == '<' && !(i + 1 < n && in[i + 1] == '<')) {
-			size_t s = i; /* hex string: libharu writes no blanks in it */
-			while (i < n && in[i] != '>')
-				i++;
-			i += i < n;
-			pdf_buf_put_n(b, (const char *)in + s, i - s);
-			prev_regular = false;
-		} else {
-			bool delim = is_delim(c);
-			if (blank && prev_regular && !delim)
-				pdf_buf_put_n(b, " ", 1);
-			pdf_buf_put_n(b, (const char *)&c, 1);
-			prev_regular = !delim;
-			i++;
 		}
-		blank = false;
+		pdf_buf_put_n(b, (const char *)in + s, i - s);
+		prev_regular = class_of[in[i - 1]] == REGULAR;
 	}
 }
 

@@ -161,6 +161,9 @@ void pdf_paint_page(struct pdf_ctx *ctx, size_t index, struct pdf_buf *b);
 struct pdf_deflate *pdf_deflate_new(void);
 void pdf_deflate_add(struct pdf_deflate *z, struct pdf_zjob *job);
 void pdf_deflate_wait(struct pdf_deflate *z);
+/* Compresses job on the calling thread now (a small stream, not worth a
+ * thread); false when that failed. */
+bool pdf_deflate_now(struct pdf_deflate *z, struct pdf_zjob *job);
 /* Whether job, once added, has been compressed. */
 bool pdf_deflate_done(struct pdf_deflate *z, const struct pdf_zjob *job);
 void pdf_deflate_free(struct pdf_deflate *z);
