@@ -51,6 +51,11 @@
  *    the header rows are repeated at the top (unless no_repeat_header);
  *  - rows joined by row spans form a group that is kept on one page when it
  *    fits on a fresh page; a longer group breaks between its rows;
+ *  - no row group is left alone by a break: a table of four or more groups
+ *    starts where its first two fit; when only the last group of the table
+ *    (or of a section: rows under a title row spanning every column) would
+ *    go over, the one before goes with it (two stay); a section's title
+ *    row goes with the group after it;
  *  - a row that fits on a fresh page is never split; a taller row is split
  *    between lines of its cells, the first part filling the rest of the
  *    current page;

@@ -362,6 +362,31 @@ static float cont_cap(const struct table *t, float page_h, float mark)
 	return page_h - mark - (t->style.no_repeat_header ? 0 : t->header_h);
 }
 
+/* Whether body row r opens a section of its table: its first cell spans
+ * every column (the title row of a part of a compound indicator). */
+static bool section_title(const struct table *t, size_t r)
+{
+	const struct tcell *a = &t->cells[r * t->n_cols];
+	return r >= t->n_header && a->owner == r * t->n_cols &&
+	       a->colspan == (int)t->n_cols;
+}
+
+/* Whether the row group at q is the last of its section. */
+static bool section_last(const struct table *t, size_t q)
+{
+	size_t nx = t->group_end[q] + 1;
+	return nx >= t->n_rows || section_title(t, nx);
+}
+
+/* Row groups of a table from row r on. */
+static size_t groups_from(const struct table *t, size_t r)
+{
+	size_t n = 0;
+	for (; r < t->n_rows; r = t->group_end[r] + 1)
+		n++;
+	return n;
+}
+
 float table_first_need(const struct table *t, float cap)
 {
 	size_t r = t->n_header;
@@ -369,6 +394,12 @@ float table_first_need(const struct table *t, float cap)
 		return t->header_h;
 	float body = cap - t->header_h;
 	float g = group_h(t, r);
+	/* no orphan row: a table that breaks leaves at least two row groups
+	 * on its first page (one of four rows alone under its header at a
+	 * page foot, the rest overleaf) */
+	size_t second = t->group_end[r] + 1;
+	if (groups_from(t, r) >= 4 && g + group_h(t, second) <= body + LAY_EPS)
+		g += group_h(t, second);
 	if (g <= body + LAY_EPS)
 		return t->header_h + g;
 	if (t->row_h[r] <= body + LAY_EPS)
@@ -451,6 +482,18 @@ void table_place(struct flow *f, struct table *t, float gap)
 		float g = group_h(t, r);
 		if (g > flow_avail(f) + LAY_EPS && g <= cap + LAY_EPS &&
 		    !pc.fresh)
+			next_page(&pc);
+		/* no widow row: when only the last group of the table (or of a
+		 * section of it) would go over to the next page, this one goes
+		 * with it - if two groups stay here; and a section's title row
+		 * goes with the group after it */
+		size_t next = end + 1;
+		float g2 = next < t->n_rows ? g + group_h(t, next) : g;
+		bool widow = next < t->n_rows && !section_title(t, next) &&
+			     section_last(t, next) && pc.n_sl >= 2;
+		bool title = section_title(t, r) && next < t->n_rows && pc.n_sl >= 1;
+		if ((widow || title) && g <= flow_avail(f) + LAY_EPS &&
+		    g2 > flow_avail(f) + LAY_EPS && g2 <= cap + LAY_EPS)
 			next_page(&pc);
 		if (g <= flow_avail(f) + LAY_EPS) {
 			for (size_t q = r; q <= end; q++)

@@ -540,6 +540,56 @@ static void tall_row_splits_between_lines(void)
 	stop();
 }
 
+/* A table that breaks leaves no row alone: not its first row at the foot
+ * of a page (the table starts overleaf), not its last row - nor the last
+ * row of a section under a full-width title row - at the head of the next
+ * (the row before goes with it). */
+static void a_break_leaves_no_row_alone(void)
+{
+	float pitch = SZ * 1.4f, row = pitch + 4;
+	for (int variant = 0; variant < 3; variant++) {
+		start();
+		story();
+		story_para_ex(st, &(struct lay_para){
+					  .text = "冒頭",
+					  .style = {.role = FONT_MINCHO, .size = 10.5f,
+						    .line_height = 1.6f}});
+		float room = body_bottom() - lay_body(&ls).y - 10.5f * 1.6f;
+		struct table *t = table_new(1, NULL);
+		char buf[24];
+		/* variant 0: room for 9 of 10 rows; 1: for 1 row and a half;
+		 * 2: sections of 4 rows under title rows, room for all but the
+		 * last row of the first */
+		int n = variant == 2 ? 10 : 10;
+		for (int k = 1; k <= n; k++) {
+			if (variant == 2 && (k == 1 || k == 6))
+				table_set_cell(t, table_add_row(t, false), 0,
+					       &(struct table_cell){.text = k == 1 ? "部一" : "部二"});
+			snprintf(buf, sizeof buf, "行%d", k);
+			table_set(t, table_add_row(t, false), 0, buf);
+		}
+		float rows_here = variant == 0 ? 9.5f : variant == 1 ? 1.5f : 5.5f;
+		story_space(st, room - rows_here * row);
+		story_table(st, t);
+		layout();
+		read_lines();
+		check_nothing_below_body();
+		if (variant == 0) {
+			CU_ASSERT_EQUAL(find_line("行8")->page, 0);
+			CU_ASSERT_EQUAL(find_line("行9")->page, 1);
+			CU_ASSERT_EQUAL(find_line("行10")->page, 1);
+		} else if (variant == 1) {
+			CU_ASSERT_EQUAL(find_line("行1")->page, 1);
+		} else {
+			/* 部一 and 行1..3 stay, 行4 and 行5 go over together */
+			CU_ASSERT_EQUAL(find_line("行3")->page, 0);
+			CU_ASSERT_EQUAL(find_line("行4")->page, 1);
+			CU_ASSERT_EQUAL(find_line("行5")->page, 1);
+		}
+		stop();
+	}
+}
+
 /* However much room is left at the foot of the page, a split row puts
  * either none or at least two of its lines there: as the first row of a
  * table (variant 0), after other rows of its table (1), under a header
@@ -1033,6 +1083,8 @@ static const struct cu_case cases[] = {
 	 header_taller_than_a_page},
 	{"a row taller than a page splits between lines",
 	 tall_row_splits_between_lines},
+	{"a table break leaves no row alone on either side",
+	 a_break_leaves_no_row_alone},
 	{"a split row leaves no single line at the foot of a page",
 	 split_row_leaves_no_orphan_line},
 	{"a row-span group that fits a page is kept together",
