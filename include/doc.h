@@ -64,7 +64,7 @@ struct doc_kind {
 	bool whole_year;         /* a report on the whole year, not a
 				    meeting's handout: dated by no meeting's
 				    record, and may be dated after the year */
-	bool pdfa;               /* archive grade (PDF/A-1b) unless --no-pdfa,
+	bool pdfa;               /* archive grade (PDF/A-2b) unless --no-pdfa,
 				    and its charts in print-safe monochrome */
 	/* Whether plan p can have this document (NULL: every plan), and what
 	 * a plan that cannot lacks: 「no priority projects (重点プロジェクト)」. */

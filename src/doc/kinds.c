@@ -35,7 +35,7 @@ const struct doc_kind doc_kinds[] = {
 		 * tables and a chart per indicator: a note under each said it
 		 * six times a page; once per page that shows a sample value,
 		 * at its foot, is enough. */
-		.name = "annual", .help = "年次報告書, PDF/A-1b",
+		.name = "annual", .help = "年次報告書, PDF/A-2b",
 		.title = "年次報告書", .binding = 5,
 		.page_note = doc_sample_page_note,
 		.results = DOC_RESULTS_OWN_YEAR, .whole_year = true, .pdfa = true,
