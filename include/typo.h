@@ -5,9 +5,12 @@
  * sign, the mark of a figure that does not exist, the sign of a negative
  * figure, the range sign and the width of digits in running text.  The
  * default is the style of Japanese public documents (公用文): 65.1％,
- * △44.6％, 「―」 for no data, R4～R13, and in running text a single digit
- * full-width and longer numbers half-width (令和４年度から令和13年度).
- * A plan may choose otherwise with <typography> (xml/schema/README.md).
+ * △44.6％, 「―」 for no data, R4～R13, and half-width digits in running
+ * text as in the figures (令和4年度から令和13年度, 1事業所当たり): the
+ * sentences shiryo writes, the dates and every table already use them, so
+ * only a plan's own full-width digits change.  A plan may choose otherwise
+ * (the older "one digit full-width" style: digits="mixed") with
+ * <typography> (xml/schema/README.md).
  *
  * Figures (a table cell, a chart label) always have half-width digits
  * grouped by three with ","; the digit rule is for prose only.
@@ -17,7 +20,7 @@
  *	char buf[TYPO_FIGURE_MAX];
  *	typo_value(t, d, "億円", buf, sizeof buf);   → "2兆600億円"
  *	typo_percent(t, ratio, buf, sizeof buf);     → "△44.6％"
- *	s = typo_text(t, plan_prose, arena);         → "１事業者当たり…R4～R7"
+ *	s = typo_text(t, plan_prose, arena);         → "1事業所当たり…R4～R7"
  */
 #ifndef SHIRYO_TYPO_H
 #define SHIRYO_TYPO_H
@@ -43,7 +46,7 @@ struct typo {
 	enum typo_digits digits; /* digits of running text */
 };
 
-/* 公用文: ％, ―, △, ～, mixed digits. */
+/* 公用文: ％, ―, △, ～, half-width digits. */
 extern const struct typo typo_public;
 
 /* Room for any figure typo_number / typo_value / typo_percent write with a

@@ -52,7 +52,7 @@ static void plan_overview(struct doc_ctx *c)
 		const struct pillar *pl = &p->pillars[i];
 		part_heading(c, 2, doc_level_title(c, LEVEL_PILLAR, pl->no, pl->title));
 		if (pl->subtitle)
-			part_caption(c, doc_printf(c, "～%s", pl->subtitle));
+			part_caption(c, doc_subtitle(c, pl->subtitle));
 		part_para(c, pl->description);
 		part_list(c, pl->measures, pl->n_measures);
 		part_initiatives(c, pl);

@@ -56,7 +56,7 @@ static void pillar_section(struct doc_ctx *c, const struct pillar *pl)
 	}
 	part_heading(c, 1, doc_level_title(c, LEVEL_PILLAR, pl->no, pl->title));
 	if (pl->subtitle)
-		part_caption(c, doc_printf(c, "～%s", pl->subtitle));
+		part_caption(c, doc_subtitle(c, pl->subtitle));
 	part_para(c, pl->description);
 	if (pl->n_measures) {
 		part_caption(c, plan_word(c->p, LEVEL_MEASURE, "主な施策"));

@@ -85,6 +85,9 @@ const char *doc_fit_value(struct doc_ctx *c, const char *text, float col_w);
 const char *doc_fy(struct doc_ctx *c, int fy);
 /* A ratio in percent as the scheme prints it: "103.8％". */
 const char *doc_percent(struct doc_ctx *c, const struct fig_ratio *r);
+/* A subtitle between the profile's range signs, opened and closed:
+ * 「～かごしま経済の活力を高める…～」 (as the plan's own cover subtitle). */
+const char *doc_subtitle(struct doc_ctx *c, const char *text);
 /* The mark of a figure that does not exist (―), the plan's profile's. */
 const char *doc_no_data(struct doc_ctx *c);
 /* Text of the plan or a record (prose, names, notes) with the profile's

@@ -9,6 +9,7 @@
  */
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "arena.h"
 #include "doc_int.h"
@@ -132,6 +133,16 @@ const char *doc_percent(struct doc_ctx *c, const struct fig_ratio *r)
 	char num[TYPO_FIGURE_MAX];
 	typo_percent(plan_typo(c->p), r->percent, num, sizeof num);
 	return arena_strdup(c->a, num);
+}
+
+const char *doc_subtitle(struct doc_ctx *c, const char *text)
+{
+	const char *r = plan_typo(c->p)->range;
+	size_t n = strlen(r), len = strlen(text);
+	/* the plan may write the signs itself (～…～): not twice */
+	if (len >= 2 * n && !strncmp(text, r, n) && !strcmp(text + len - n, r))
+		return text;
+	return doc_printf(c, "%s%s%s", r, text, r);
 }
 
 const char *doc_no_data(struct doc_ctx *c)

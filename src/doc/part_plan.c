@@ -104,16 +104,20 @@ void part_past_results(struct doc_ctx *c)
 		size_t row = table_add_row(t, false);
 		table_set_cell(t, row, 0, &(struct table_cell){
 			.text = r->name, .src = {r->pos.file, r->pos.line}});
-		table_set(t, row, 1, doc_fit_value(c, r->baseline.text ? r->baseline.text : "",
-						     value_w));
-		table_set(t, row, 2, doc_fit_value(c, r->target.text ? r->target.text : "",
-						     value_w));
-		table_set(t, row, 3, doc_fit_value(c, r->actual_text ? r->actual_text
+		/* the published table's figures as published, in the profile's
+		 * style (2兆0,600億円 → 2兆600億円, % → ％) */
+		table_set(t, row, 1, doc_fit_value(c, r->baseline.text
+					       ? doc_figure_text(c, r->baseline.text) : "",
+					       value_w));
+		table_set(t, row, 2, doc_fit_value(c, r->target.text
+					       ? doc_figure_text(c, r->target.text) : "",
+					       value_w));
+		table_set(t, row, 3, doc_fit_value(c, r->actual_text
+					       ? doc_figure_text(c, r->actual_text)
 					       : doc_value(c, r->actual, r->unit, false),
 					       value_w));
-		char pct[32];
-		decimal_format(st.stated, true, pct, sizeof pct);
-		table_set(t, row, 4, doc_printf(c, "%s％", pct));
+		table_set(t, row, 4, doc_percent(c, &(struct fig_ratio){.ok = true,
+								.percent = st.stated}));
 		if (!review)
 			continue;
 		const char *check;

@@ -14,6 +14,7 @@
 #include "fy.h"
 #include "load_int.h"
 #include "schema_blob.h"
+#include "typo.h"
 #include "xnode.h"
 
 /* Copy of s without surrounding ASCII white space, in a. */
@@ -145,7 +146,8 @@ out:
 	if (errors == 0) {
 		actuals_apply(p, path, v, n, dl, g);
 		if (note)
-			p->actuals_note = arena_strdup(p->arena, note);
+			p->actuals_note = arena_strdup(p->arena,
+						       typo_text(plan_typo(p), note, a));
 	}
 	arena_free(a);
 	return errors ? -1 : 0;

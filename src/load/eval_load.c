@@ -15,6 +15,7 @@
 #include "arena.h"
 #include "fy.h"
 #include "load_int.h"
+#include "typo.h"
 #include "xnode.h"
 #include "pdca.h"
 
@@ -34,6 +35,13 @@ struct ereader {
 		if ((r)->report)                          \
 			ERR(r, node, attr, __VA_ARGS__);  \
 	} while (0)
+
+/* The text of an element, NULL when empty (not given): the record's prose
+ * in the plan's typographic profile, as the plan's own (typo_text). */
+static const char *text(struct ereader *r, xmlNodePtr n)
+{
+	return typo_text(plan_typo(r->p), xnode_text_or_null(r->a, n), r->a);
+}
 
 static struct src_pos pos_of(struct ereader *r, xmlNodePtr n)
 {
@@ -92,12 +100,12 @@ static void read_assessment(struct ereader *r, xmlNodePtr n, struct eval_assessm
 	const struct plan *p = r->p;
 	as->pos = pos_of(r, n);
 	as->dept = xnode_attr(r->a, n, "dept");
-	as->factors = xnode_text_or_null(r->a, xnode_child(n, "factors"));
-	as->issues = xnode_text_or_null(r->a, xnode_child(n, "issues"));
+	as->factors = text(r, xnode_child(n, "factors"));
+	as->issues = text(r, xnode_child(n, "issues"));
 	xmlNodePtr dir = xnode_child(n, "direction");
 	as->choice = xnode_attr(r->a, dir, "choice");
-	as->direction = xnode_text_or_null(r->a, dir);
-	as->lag = xnode_text_or_null(r->a, xnode_child(n, "lag"));
+	as->direction = text(r, dir);
+	as->lag = text(r, xnode_child(n, "lag"));
 	const char *ref = xnode_attr(r->a, n, "ref");
 	if (ref) {
 		as->indicator = plan_find_indicator(p, ref);
@@ -148,7 +156,7 @@ static void read_programme(struct ereader *r, xmlNodePtr n, struct eval_programm
 	pg->pos = pos_of(r, n);
 	pg->id = xnode_attr(r->a, n, "id");
 	pg->dept = xnode_attr(r->a, n, "dept");
-	pg->name = xnode_text_or_null(r->a, xnode_child(n, "name"));
+	pg->name = text(r, xnode_child(n, "name"));
 	for (size_t i = 0; pg->id && i < n_done; i++)
 		if (done[i].id && !strcmp(done[i].id, pg->id))
 			EERR(r, n, "id", "second programme '%s' in this file (the first is at "
@@ -162,10 +170,10 @@ static void read_programme(struct ereader *r, xmlNodePtr n, struct eval_programm
 			     p->id ? p->id : "?");
 	}
 	xmlNodePtr b = xnode_child(n, "budget"), s = xnode_child(n, "settlement");
-	pg->budget_text = xnode_text_or_null(r->a, b);
+	pg->budget_text = text(r, b);
 	if (pg->budget_text)
 		number(r, b, NULL, pg->budget_text, "budget (予算額, 千円)", &pg->budget);
-	pg->settlement_text = xnode_text_or_null(r->a, s);
+	pg->settlement_text = text(r, s);
 	if (pg->settlement_text)
 		pg->has_settlement = number(r, s, NULL, pg->settlement_text,
 					    "settlement (決算額, 千円)", &pg->settlement);
@@ -199,7 +207,7 @@ static void read_opinions(struct ereader *r, xmlNodePtr ev, struct eval_record *
 		op->pos = pos_of(r, c);
 		op->id = xnode_attr(r->a, c, "id");
 		op->member = xnode_attr(r->a, c, "member");
-		op->text = xnode_text_or_null(r->a, c);
+		op->text = text(r, c);
 		op->fy = r->fy;
 		if (!op->id)
 			continue; /* the schema says */
@@ -228,7 +236,7 @@ static void read_responses(struct ereader *r, xmlNodePtr ev, struct eval_record 
 		struct eval_response *rs = &e->responses[e->n_responses];
 		rs->pos = pos_of(r, c);
 		rs->dept = xnode_attr(r->a, c, "dept");
-		rs->text = xnode_text_or_null(r->a, c);
+		rs->text = text(r, c);
 		const char *to = xnode_attr(r->a, c, "to");
 		if (!to)
 			continue;
@@ -257,7 +265,7 @@ static const char **texts(struct ereader *r, xmlNodePtr parent, const char *name
 	size_t i = 0;
 	for (xmlNodePtr c = parent ? parent->children : NULL; c; c = c->next)
 		if (xnode_is(c, name))
-			v[i++] = xnode_text_or_null(r->a, c);
+			v[i++] = text(r, c);
 	return v;
 }
 

@@ -23,6 +23,7 @@
 #include "arena.h"
 #include "fy.h"
 #include "load_int.h"
+#include "typo.h"
 #include "xnode.h"
 
 
@@ -53,6 +54,13 @@ struct target_ix {
 
 
 /* ---- the tree ------------------------------------------------------------ */
+
+/* The text of an element: the record's prose in the plan's typographic
+ * profile, as the plan's own (typo_text). */
+static const char *text(struct reader *r, xmlNodePtr n)
+{
+	return typo_text(plan_typo(r->p), xnode_text(r->a, n), r->a);
+}
 
 /* The text of n itself, without that of its child elements: the words of a
  * Do item around its <figure>s. */
@@ -178,8 +186,8 @@ static void read_meeting(struct reader *r, xmlNodePtr root)
 
 	const char *ill = xnode_attr(r->a, root, "illustrative");
 	s->illustrative = ill && (strcmp(ill, "true") == 0 || strcmp(ill, "1") == 0);
-	s->name = xnode_text(r->a, xnode_child(root, "meeting-name"));
-	s->note = xnode_text(r->a, xnode_child(root, "note"));
+	s->name = text(r, xnode_child(root, "meeting-name"));
+	s->note = text(r, xnode_child(root, "note"));
 }
 
 /* ---- records ------------------------------------------------------------- */
@@ -226,7 +234,7 @@ static struct pdca_list read_list(struct reader *r, xmlNodePtr list, bool figure
 		int column;
 		xdoc_node_pos(r->x, c, &it->line, &column);
 		if (!figures) {
-			it->text = xnode_text(r->a, c); /* the schema requires some */
+			it->text = text(r, c); /* the schema requires some */
 			continue;
 		}
 		it->text = own_text(r, c);
@@ -289,7 +297,7 @@ static void read_record(struct reader *r, xmlNodePtr n, struct pdca_record *rec)
 	rec->plan = read_list(r, xnode_child(n, "plan"), false, subj);
 	rec->done = read_list(r, xnode_child(n, "do"), true, subj);
 	xmlNodePtr check = xnode_child(n, "check");
-	rec->check = xnode_text(r->a, check);
+	rec->check = text(r, check);
 	if (rec->check && (strstr(rec->check, "％") || strchr(rec->check, '%')))
 		WARN(r, check, NULL, "<check> of %s states a percentage: indicator results "
 		     "are computed by shiryo, not typed (describe them in words)", subj);

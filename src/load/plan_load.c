@@ -81,9 +81,18 @@ static void *array(struct loader *l, size_t n, size_t size)
 	return n ? arena_calloc(l->a, n, size) : NULL;
 }
 
+/* The text of an element: the plan's prose, names and titles, with the
+ * digits and range sign of its typographic profile (typo_text: 〜 → ～,
+ * １事業所 → 1事業所), so that every page and the HTML edition print them
+ * alike.  Attributes (values, ids, years) are never rewritten. */
+static const char *text(struct loader *l, xmlNodePtr n)
+{
+	return typo_text(plan_typo(l->p), xnode_text(l->a, n), l->a);
+}
+
 static const char *child_text(struct loader *l, xmlNodePtr parent, const char *name)
 {
-	return xnode_text(l->a, xnode_child(parent, name));
+	return text(l, xnode_child(parent, name));
 }
 
 static const char **texts(struct loader *l, xmlNodePtr parent, const char *name,
@@ -93,7 +102,7 @@ static const char **texts(struct loader *l, xmlNodePtr parent, const char *name,
 	const char **v = array(l, *n, sizeof *v);
 	size_t i = 0;
 	XNODE_EACH(c, parent, name)
-		v[i++] = xnode_text(l->a, c);
+		v[i++] = text(l, c);
 	return v;
 }
 
@@ -485,7 +494,7 @@ static void load_measure(struct loader *l, xmlNodePtr holder, struct measure *m,
 {
 	l->neg_sign = NULL;
 	xmlNodePtr u = xnode_child(holder, "unit");
-	m->unit = xnode_text(l->a, u);
+	m->unit = text(l, u);
 	l->unit = m->unit;
 	if (!u) {
 		/* a unitless number (合計特殊出生率 1.36): no dummy unit */
@@ -976,7 +985,7 @@ static void load_issues(struct loader *l, xmlNodePtr issues)
 		is->id = reg(l, c, "issue", is, NULL);
 		is->no = xnode_attr(l->a, c, "no");
 		is->response = xnode_attr(l->a, c, "response");
-		is->text = xnode_text(l->a, c);
+		is->text = text(l, c);
 	}
 }
 
@@ -1041,7 +1050,7 @@ static void load_direction(struct loader *l, xmlNodePtr n, struct direction *d)
 	XNODE_EACH(c, n, "initiative") {
 		struct initiative *in = &d->initiatives[i++];
 		in->id = reg(l, c, "initiative", in, NULL);
-		in->text = xnode_text(l->a, c);
+		in->text = text(l, c);
 		in->partners = partners(l, c, xnode_attr(l->a, c, "partners"));
 		in->pos = pos_of(l, c);
 	}
@@ -1415,11 +1424,12 @@ static void load_plan(struct loader *l, xmlNodePtr root)
 {
 	struct plan *p = l->p;
 	p->id = reg(l, root, "plan", p, NULL);
+	/* first: the profile applies to every text read after it */
+	load_typography(l, xnode_child(root, "typography"));
 	load_meta(l, xnode_child(root, "meta"));
 	for (size_t k = 0; k < N_LINKS; k++)
 		load_linked_files(l, root, k);
 	load_words(l, xnode_child(root, "words"));
-	load_typography(l, xnode_child(root, "typography"));
 	load_grading(l, xnode_child(root, "grading"));
 	load_sections(l, root);
 	size_t n;

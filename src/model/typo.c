@@ -22,7 +22,7 @@ const struct typo typo_public = {
 	.no_data = "―",
 	.negative = "△",
 	.range = "～",
-	.digits = TYPO_DIGITS_MIXED,
+	.digits = TYPO_DIGITS_HALF,
 };
 
 static const struct typo *or_public(const struct typo *t)
@@ -322,6 +322,25 @@ static void emit_run(struct out *o, const struct run *r, bool full, bool group, 
 	}
 }
 
+/* Writes the run as it was written, its digits, separators and point in
+ * the width asked: "７，８０９" → "7,809", nothing regrouped. */
+static void emit_as_written(struct out *o, const struct run *r, bool full)
+{
+	uint32_t c;
+	int n;
+	for (const char *p = r->start; p < r->end; p += n) {
+		n = utf8_next(p, &c);
+		if (n <= 0)
+			break;
+		if (is_digit(c))
+			emit_digit(o, digit_value(c), full);
+		else if (is_sep(c))
+			emit_str(o, full ? "，" : ",");
+		else
+			emit_str(o, full ? "．" : ".");
+	}
+}
+
 static const char *finish(struct out *o, char *buf, const char *s, struct arena *a)
 {
 	*o->p = '\0';
@@ -376,7 +395,7 @@ const char *typo_text(const struct typo *t, const char *s, struct arena *a)
 			bool single = r.n == 1 && !r.grouped;
 			bool full = t->digits == TYPO_DIGITS_FULL ||
 				    (t->digits == TYPO_DIGITS_MIXED && single);
-			emit_run(&o, &r, full, r.grouped, false);
+			emit_as_written(&o, &r, full);
 			o.changed = true;
 		}
 		p = r.end;
@@ -413,8 +432,12 @@ const char *typo_figure_text(const struct typo *t, const char *s, struct arena *
 			emit_str(&o, t->range);
 		} else if (is_digit(c) && scan_run(p, &r) && !is_latin(prev) &&
 			   !is_latin(at(r.end))) {
-			/* 2兆0,600億 → 2兆600億: the 億 part of a 兆 figure */
-			emit_run(&o, &r, false, true, prev == 0x5146 /* 兆 */);
+			/* 2兆0,600億 → 2兆600億: the 億 part of a 兆 figure,
+			 * without its leading zeros and grouped anew */
+			if (prev == 0x5146 /* 兆 */)
+				emit_run(&o, &r, false, true, true);
+			else
+				emit_as_written(&o, &r, false);
 			o.changed = true;
 			prev = '0';
 			p = r.end;

@@ -116,7 +116,9 @@ check "summary: A3 landscape (1190.55 x 841.89)" sh -c \
 	"pdfinfo '$WORK/s.pdf' | grep -q '^Page size: *1190.55 x 841.89 pts'"
 pdftotext -raw "$WORK/s.pdf" - | tr -d ' \n' >"$WORK/s.txt"
 missing=0
-for name in $(sed -n '/<indicators>/,/<\/indicators>/s|.*<name>\(.*\)</name>.*|\1|p' $city | tr -d ' '); do
+# the names as the default typographic profile prints them: half-width digits
+for name in $(sed -n '/<indicators>/,/<\/indicators>/s|.*<name>\(.*\)</name>.*|\1|p' $city | tr -d ' ' |
+	perl -Mutf8 -CS -pe 'tr/０-９/0-9/'); do
 	contains "$WORK/s.txt" "$name" || { missing=$((missing + 1)); echo "# missing: $name"; }
 done
 n=$(sed -n '/<indicators>/,/<\/indicators>/p' $city | grep -c '<name>')

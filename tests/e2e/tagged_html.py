@@ -22,6 +22,9 @@ names = [" ".join((ind.findtext("name") or "").split())
          for ind in ET.parse(plan).getroot().iter("indicator")]
 names = [n for n in names if n]
 plan_title = " ".join((ET.parse(plan).getroot().findtext("meta/title") or "").split())
+# as the default typographic profile prints them: half-width digits (typo.h)
+names = [n.translate({0xFF10 + d: 0x30 + d for d in range(10)}) for n in names]
+plan_title = plan_title.translate({0xFF10 + d: 0x30 + d for d in range(10)})
 
 
 class Walk(HTMLParser):

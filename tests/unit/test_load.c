@@ -229,7 +229,7 @@ static void test_structure_and_references_are_resolved(void)
 	CU_ASSERT_EQUAL_FATAL(p->n_meetings, 1);
 	const struct meeting_body *m = &p->meetings[0];
 	CU_ASSERT_EQUAL(m->times_per_year, 1);
-	CU_ASSERT_STRING_EQUAL(m->frequency, "年１回");
+	CU_ASSERT_STRING_EQUAL(m->frequency, "年1回"); /* written 年１回: half-width digits (typo.h) */
 	CU_ASSERT_EQUAL(m->n_members, 2);
 	CU_ASSERT_EQUAL(m->n_agenda, 1);
 	CU_ASSERT_EQUAL(m->n_notes, 1);

@@ -115,35 +115,44 @@ static void test_no_data(void)
 static void test_range(void)
 {
 	EXPECT_TEXT(typo_text, &typo_public, "実績値（R4〜R7）は例示値", "実績値（R4～R7）は例示値");
-	EXPECT_TEXT(typo_text, &typo_public, "令和4年度～令和13年度", "令和４年度～令和13年度");
+	EXPECT_TEXT(typo_text, &typo_public, "令和４年度〜令和13年度", "令和4年度～令和13年度");
 	EXPECT_TEXT(typo_figure_text, &typo_public, "735件（H28〜R元）", "735件（H28～R元）");
 }
 
-/* digits of running text: one digit full-width, more half-width (mixed);
- * names (R7, 5G) and codes (2025/4/1) are left alone */
+/* digits of running text: half-width by default (as the sentences shiryo
+ * writes), one digit full-width with "mixed"; names (R7, 5G) and codes
+ * (2025/4/1) are left alone, and nothing is regrouped */
 static void test_digits(void)
 {
 	const struct typo *t = &typo_public;
-	EXPECT_TEXT(typo_text, t, "1事業者当たり（従業者4人以上）",
-		    "１事業者当たり（従業者４人以上）");
-	EXPECT_TEXT(typo_text, t, "１事業所当たり（従業者４人以上）",
-		    "１事業所当たり（従業者４人以上）");
-	EXPECT_TEXT(typo_text, t, "令和１３年度までの１０年間", "令和13年度までの10年間");
+	EXPECT_TEXT(typo_text, t, "１事業所当たり（従業者4人以上）",
+		    "1事業所当たり（従業者4人以上）");
+	EXPECT_TEXT(typo_text, t, "1事業者当たり（従業者４人以上）",
+		    "1事業者当たり（従業者4人以上）");
+	EXPECT_TEXT(typo_text, t, "令和４年度から令和１３年度までの１０年間",
+		    "令和4年度から令和13年度までの10年間");
 	EXPECT_TEXT(typo_text, t, "７，８０９千円と６５．１％", "7,809千円と65.1％");
 	EXPECT_TEXT(typo_text, t, "R7の5G、Ｒ３、No.1、2025/4/1、10:00",
 		    "R7の5G、Ｒ３、No.1、2025/4/1、10:00");
-	EXPECT_TEXT(typo_text, t, "開催回数 3回。", "開催回数 ３回。");
-	struct typo half = typo_public, full = typo_public;
-	half.digits = TYPO_DIGITS_HALF;
+	/* a badly grouped number stays as written, only narrower */
+	EXPECT_TEXT(typo_text, t, "１，２３と1,2345", "1,23と1,2345");
+	struct typo mixed = typo_public, full = typo_public;
+	mixed.digits = TYPO_DIGITS_MIXED;
 	full.digits = TYPO_DIGITS_FULL;
-	EXPECT_TEXT(typo_text, &half, "令和４年度から令和13年度", "令和4年度から令和13年度");
+	EXPECT_TEXT(typo_text, &mixed, "1事業者当たり（従業者4人以上）",
+		    "１事業者当たり（従業者４人以上）");
+	EXPECT_TEXT(typo_text, &mixed, "令和４年度から令和１３年度", "令和４年度から令和13年度");
+	EXPECT_TEXT(typo_text, &mixed, "開催回数 3回。", "開催回数 ３回。");
 	EXPECT_TEXT(typo_text, &full, "令和4年度から令和13年度", "令和４年度から令和１３年度");
+	EXPECT_TEXT(typo_text, &full, "7,809千円", "７，８０９千円");
 	/* nothing to change: the very same string comes back */
 	struct arena *a = arena_new();
 	const char *s = "施策の柱を推進する";
 	report(typo_text(t, s, a) == s, __LINE__, "typo_text (unchanged)", s, s);
+	const char *h = "令和4年度";
+	report(typo_text(t, h, a) == h, __LINE__, "typo_text (already half-width)", h, h);
 	report(typo_text(t, NULL, a) == NULL, __LINE__, "typo_text", "NULL", "NULL");
-	const char *bad = "4人\xff";
+	const char *bad = "４人\xff";
 	report(typo_text(t, bad, a) == bad, __LINE__, "typo_text (invalid UTF-8)", bad, bad);
 	arena_free(a);
 }
