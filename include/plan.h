@@ -144,7 +144,8 @@ struct measure {
 	bool calendar_year;           /* statistics by calendar year (平成25年) */
 	bool unitless;                /* no unit: a ratio such as 合計特殊出生率 */
 	const char *neg_sign;         /* "△" or "▲" when the source writes
-					 negatives so; NULL: "-" */
+					 negatives so; NULL: "-" (pages print
+					 the plan's profile's sign, typo.h) */
 	const char *latest;           /* a year without a value takes the latest
 					 earlier one, labelled "R5" + this word
 					 ("調査"); NULL: no */

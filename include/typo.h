@@ -68,6 +68,10 @@ int typo_value(const struct typo *t, struct decimal d, const char *unit, char *b
 /* A percentage: "103.8％", "△44.6％". */
 int typo_percent(const struct typo *t, struct decimal pct, char *buf, size_t size);
 
+/* A measure's unit as printed: a percent sign (％ or %) is t->percent,
+ * any other unit itself. */
+const char *typo_unit(const struct typo *t, const char *unit);
+
 /* Whether s is a lone dash of any kind (- ‐ − － ― — ─), as sources and
  * schemes write "no figure"; surrounding spaces allowed. */
 bool typo_is_dash(const char *s);

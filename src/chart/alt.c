@@ -28,11 +28,11 @@ static const char *era(struct arena *a, int fy)
 	return arena_strdup(a, buf);
 }
 
-static const char *num(struct arena *a, struct decimal d)
+/* A figure as the pages print it (the plan's profile). */
+static const char *num(struct arena *a, const struct plan *p, struct decimal d)
 {
-	char buf[64];
-	if (decimal_format(d, true, buf, sizeof buf) < 0)
-		return "";
+	char buf[TYPO_FIGURE_MAX];
+	typo_number(plan_typo(p), d, buf, sizeof buf);
 	return arena_strdup(a, buf);
 }
 
@@ -72,12 +72,13 @@ static const char *measure_text(struct arena *a, const struct chart *c,
 				const struct measure *m, bool *sample)
 {
 	const char *s = "";
-	const char *unit = m->unit ? m->unit : "";
+	const struct typo *t = plan_typo(c->p);
+	const char *unit = typo_unit(t, m->unit ? m->unit : "");
 	if (m->name)
 		s = arena_printf(a, "%s：", m->name);
 	if (m->baseline.kind != BASELINE_UNKNOWN) {
-		const char *v = m->baseline.text ? m->baseline.text
-			: arena_printf(a, "%s%s", num(a, m->baseline.value), unit);
+		const char *v = m->baseline.text ? typo_figure_text(t, m->baseline.text, a)
+			: arena_printf(a, "%s%s", num(a, c->p, m->baseline.value), unit);
 		s = cat(a, s, arena_printf(a, "基準値は%s", v));
 		if (m->baseline.fy && !m->baseline.text)
 			s = cat(a, s, arena_printf(a, "（%s）", era(a, m->baseline.fy)));
@@ -89,16 +90,16 @@ static const char *measure_text(struct arena *a, const struct chart *c,
 			last = &m->actuals[i];
 	if (last) {
 		s = cat(a, s, arena_printf(a, "%sの実績は%s%s%s、", era(a, last->fy),
-					   num(a, last->value), unit,
+					   num(a, c->p, last->value), unit,
 					   last->illustrative ? "（例示値）" : ""));
 		*sample |= last->illustrative;
 	} else {
 		s = cat(a, s, "実績値はまだなく、");
 	}
 	if (m->target.text)
-		s = cat(a, s, arena_printf(a, "目標は%s", m->target.text));
+		s = cat(a, s, arena_printf(a, "目標は%s", typo_figure_text(t, m->target.text, a)));
 	else
-		s = cat(a, s, arena_printf(a, "目標は%s%s", num(a, m->target.value),
+		s = cat(a, s, arena_printf(a, "目標は%s%s", num(a, c->p, m->target.value),
 					   unit));
 	/* a text with a bracket names its year itself: 「27,300事業所（R8）」 */
 	if (m->target.fy && !(m->target.text && (strstr(m->target.text, "（") ||
@@ -146,8 +147,8 @@ static const char *bars_alt(struct arena *a, const struct chart *c,
 			s = cat(a, s, arena_printf(a, "（%s）", b->measure->name));
 		s = cat(a, s, "：");
 		if (b->fig.basis.ok)
-			s = cat(a, s, arena_printf(a, "%s％",
-						   num(a, b->fig.basis.percent)));
+			s = cat(a, s, arena_printf(a, "%s%s", num(a, c->p, b->fig.basis.percent),
+						   plan_typo(c->p)->percent));
 		else
 			s = cat(a, s, "算定なし");
 		if (b->fig.mark)

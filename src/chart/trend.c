@@ -502,7 +502,7 @@ static void panel_layout(const struct chart *c, struct chart_panel *pn,
 	pn->axis_broken = pn->axis.lo > 0 || pn->axis.hi < 0;
 
 	const struct measure *m = pn->series[0].measure;
-	chart_unit_scale(m->unit, fmax(fabs(pn->axis.lo), fabs(pn->axis.hi)),
+	chart_unit_scale(typo_unit(plan_typo(c->p), m->unit), fmax(fabs(pn->axis.lo), fabs(pn->axis.hi)),
 			 &pn->unit);
 	float lw = 0;
 	for (int i = 0; i < pn->axis.n_ticks; i++) {
@@ -812,13 +812,9 @@ static void value_text(const struct typo *t, const struct chart_panel *pn,
 		       const char *after, char *buf, size_t size)
 {
 	char num[64];
-	/* a negative as the source writes it (▲117), issue 16, else as the
-	 * profile does (△117) */
-	bool neg = d.units < 0 && m->neg_sign;
-	if (neg)
-		d.units = -d.units;
+	/* a negative with the profile's sign (△117), as the tables */
 	chart_format_decimal(t, d, 0, num, sizeof num);
-	snprintf(buf, size, "%s%s%s%s%s", before, neg ? m->neg_sign : "", num,
+	snprintf(buf, size, "%s%s%s%s", before, num,
 		 pn->unit.shift ? m->unit : "", after);
 }
 

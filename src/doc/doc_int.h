@@ -67,7 +67,7 @@ const char *doc_indicator_word(struct doc_ctx *c);
  * the title (no word when the plan names none). */
 const char *doc_level_title(struct doc_ctx *c, enum plan_level lv, const char *no,
 			    const char *title);
-/* A value of m, negatives with the sign its source writes (△1,577). */
+/* A value of m in its unit, a negative with the profile's sign (△1,577). */
 const char *doc_mvalue(struct doc_ctx *c, const struct measure *m, struct decimal v,
 		       bool per_year);
 /* 基準値 as shown in a table: "6,534千円（H29）", "7件/年（H27～R元平均）",

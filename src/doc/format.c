@@ -50,15 +50,13 @@ const char *doc_value(struct doc_ctx *c, struct decimal v, const char *unit,
 	return doc_printf(c, "%s%s", num, per_year ? "/年" : "");
 }
 
-/* A value of measure m: a negative with the sign the source uses when it
- * writes one (▲1,577 stays ▲1,577), else the profile's (△). */
+/* A value of measure m.  A negative takes the profile's sign whatever sign
+ * the source wrote (△ and ▲ do not mix on a page; <typography negative>
+ * chooses). */
 static const char *mvalue(struct doc_ctx *c, const struct measure *m, struct decimal v,
 			  bool per_year)
 {
-	if (v.units >= 0 || !m->neg_sign)
-		return doc_value(c, v, m->unit, per_year);
-	v.units = -v.units;
-	return doc_printf(c, "%s%s", m->neg_sign, doc_value(c, v, m->unit, per_year));
+	return doc_value(c, v, m->unit, per_year);
 }
 
 const char *doc_mvalue(struct doc_ctx *c, const struct measure *m, struct decimal v,

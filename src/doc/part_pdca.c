@@ -20,6 +20,7 @@
 
 #include "arena.h"
 #include "doc_int.h"
+#include "typo.h"
 #include "typesize.h"
 #include "figures.h"
 
@@ -54,7 +55,8 @@ const char *doc_pdca_items(struct doc_ctx *c, const struct pdca_list *l)
 		for (size_t k = 0; k < it->n_figures; k++) {
 			const struct pdca_figure *f = &it->figures[k];
 			figs = doc_printf(c, "%s%s%s %s%s", figs, k ? "、" : "（", f->name,
-					  f->value_text, f->unit ? f->unit : "");
+					  doc_figure_text(c, f->value_text),
+					  typo_unit(plan_typo(c->p), f->unit ? f->unit : ""));
 		}
 		if (*figs)
 			figs = doc_printf(c, "%s）", figs);

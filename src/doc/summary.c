@@ -15,6 +15,7 @@
 
 #include "arena.h"
 #include "doc_int.h"
+#include "typo.h"
 #include "figures.h"
 #include "record.h"
 #include "typesize.h"
@@ -102,7 +103,7 @@ static void add_rows(struct doc_ctx *c, struct table *t, const struct sum_group 
 			table_set(t, r, 1, ind->no ? ind->no : "");
 			table_set_cell(t, r, 2, &(struct table_cell){
 				.text = name, .src = {m->pos.file, m->pos.line}});
-			table_set(t, r, 3, m->unit);
+			table_set(t, r, 3, typo_unit(plan_typo(c->p), m->unit));
 			table_set(t, r, 4, doc_fit_value(c, doc_baseline(c, m), VALUE_MAX));
 			struct chart_spark *sp = arena_calloc(c->a, 1, sizeof *sp);
 			*sp = (struct chart_spark){.p = c->p, .ind = ind, .part = k, .fy = fy};

@@ -121,7 +121,14 @@ int typo_value(const struct typo *t, struct decimal d, const char *unit, char *b
 	}
 	char num[64];
 	typo_number(t, d, num, sizeof num);
-	return put3(buf, size, num, unit, "");
+	return put3(buf, size, num, typo_unit(t, unit), "");
+}
+
+const char *typo_unit(const struct typo *t, const char *unit)
+{
+	if (unit && (!strcmp(unit, "％") || !strcmp(unit, "%")))
+		return or_public(t)->percent;
+	return unit;
 }
 
 int typo_percent(const struct typo *t, struct decimal pct, char *buf, size_t size)
@@ -155,10 +162,14 @@ static bool is_point(uint32_t c)
 
 /* Latin letters, half- and full-width: a number touching one is a name
  * (R7, 5G, Ｒ３), not a count. */
+static bool is_fw_latin(uint32_t c)
+{
+	return (c >= 0xFF21 && c <= 0xFF3A) || (c >= 0xFF41 && c <= 0xFF5A);
+}
+
 static bool is_latin(uint32_t c)
 {
-	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-	       (c >= 0xFF21 && c <= 0xFF3A) || (c >= 0xFF41 && c <= 0xFF5A);
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || is_fw_latin(c);
 }
 
 /* ASCII punctuation that makes a number part of a code, a date or a
@@ -389,8 +400,14 @@ const char *typo_text(const struct typo *t, const char *s, struct arena *a)
 		uint32_t b = before(s, p), f = at(r.end);
 		bool code = is_latin(b) || is_latin(f) || is_code_punct(b) ||
 			    (is_code_punct(f) && f != '.');
-		if (code) {
+		if (is_fw_latin(b) || is_fw_latin(f)) {
+			/* a full-width name (Ｒ３, ５Ｇ) as written */
 			emit(&o, p, (size_t)(r.end - p));
+		} else if (code) {
+			/* a name or code of ASCII letters: its digits
+			 * half-width whatever the profile (H２９ → H29) */
+			emit_as_written(&o, &r, false);
+			o.changed = true;
 		} else {
 			bool single = r.n == 1 && !r.grouped;
 			bool full = t->digits == TYPO_DIGITS_FULL ||
@@ -430,8 +447,8 @@ const char *typo_figure_text(const struct typo *t, const char *s, struct arena *
 			emit_str(&o, t->percent);
 		} else if (c == 0x301C || c == 0xFF5E) { /* 〜 ～ */
 			emit_str(&o, t->range);
-		} else if (is_digit(c) && scan_run(p, &r) && !is_latin(prev) &&
-			   !is_latin(at(r.end))) {
+		} else if (is_digit(c) && scan_run(p, &r) && !is_fw_latin(prev) &&
+			   !is_fw_latin(at(r.end))) {
 			/* 2兆0,600億 → 2兆600億: the 億 part of a 兆 figure,
 			 * without its leading zeros and grouped anew */
 			if (prev == 0x5146 /* 兆 */)

@@ -35,10 +35,12 @@ for kind in council project annual; do
 done
 
 # Every one of the 22 city indicators appears in the council handout (the
-# names as the plan writes them, pdftotext joining wrapped lines).
+# names as the plan writes them, in the default typographic profile's
+# half-width digits, pdftotext joining wrapped lines).
 tr -d ' \n' <"$WORK/kagoshima-city-plan2-council.pdf.txt" >"$WORK/council.flat"
 missing=0
-for name in $(awk '/<indicator id=/ { want = 1 } want && /<name>/ { sub(/.*<name>/, ""); sub(/<\/name>.*/, ""); print; want = 0 }' $city | tr -d ' '); do
+for name in $(awk '/<indicator id=/ { want = 1 } want && /<name>/ { sub(/.*<name>/, ""); sub(/<\/name>.*/, ""); print; want = 0 }' $city | tr -d ' ' |
+	perl -Mutf8 -CS -pe 'tr/０-９/0-9/'); do
 	grep -qF -- "$name" "$WORK/council.flat" || { echo "# missing: $name"; missing=$((missing + 1)); }
 done
 count=$(grep -c '<indicator id=' $city)

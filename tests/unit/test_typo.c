@@ -71,6 +71,9 @@ static void test_percent(void)
 	EXPECT_PERCENT(&typo_public, dec(1038, 1), "103.8％");
 	EXPECT_PERCENT(&typo_public, dec(100, 0), "100％");
 	EXPECT_PERCENT(&ascii, dec(1038, 1), "103.8%");
+	/* a measure's unit that is a percent sign is the profile's */
+	EXPECT_VALUE(&typo_public, dec(412, 1), "%", "41.2％");
+	EXPECT_VALUE(&ascii, dec(412, 1), "％", "41.2%");
 }
 
 /* grouping by three, and 兆 before 億 without leading zeros */
@@ -134,6 +137,8 @@ static void test_digits(void)
 	EXPECT_TEXT(typo_text, t, "７，８０９千円と６５．１％", "7,809千円と65.1％");
 	EXPECT_TEXT(typo_text, t, "R7の5G、Ｒ３、No.1、2025/4/1、10:00",
 		    "R7の5G、Ｒ３、No.1、2025/4/1、10:00");
+	/* ASCII letters with full-width digits: the digits half-width */
+	EXPECT_TEXT(typo_text, t, "基準値（H２９）", "基準値（H29）");
 	/* a badly grouped number stays as written, only narrower */
 	EXPECT_TEXT(typo_text, t, "１，２３と1,2345", "1,23と1,2345");
 	struct typo mixed = typo_public, full = typo_public;
@@ -143,6 +148,7 @@ static void test_digits(void)
 		    "１事業者当たり（従業者４人以上）");
 	EXPECT_TEXT(typo_text, &mixed, "令和４年度から令和１３年度", "令和４年度から令和13年度");
 	EXPECT_TEXT(typo_text, &mixed, "開催回数 3回。", "開催回数 ３回。");
+	EXPECT_TEXT(typo_text, &mixed, "R7の5G、H２９、Ｒ３", "R7の5G、H29、Ｒ３");
 	EXPECT_TEXT(typo_text, &full, "令和4年度から令和13年度", "令和４年度から令和１３年度");
 	EXPECT_TEXT(typo_text, &full, "7,809千円", "７，８０９千円");
 	/* nothing to change: the very same string comes back */
@@ -169,6 +175,8 @@ static void test_figure_text(void)
 	EXPECT_TEXT(typo_figure_text, t, "－44.6％", "△44.6％");
 	EXPECT_TEXT(typo_figure_text, t, "▲1,577人", "△1,577人");
 	EXPECT_TEXT(typo_figure_text, t, "７，８０９千円", "7,809千円");
+	EXPECT_TEXT(typo_figure_text, t, "6,534千円（H２９）", "6,534千円（H29）");
+	EXPECT_TEXT(typo_figure_text, t, "（目標年度：Ｒ２）", "（目標年度：Ｒ２）");
 	EXPECT_TEXT(typo_figure_text, t, "40.5%（年1.0%）（R8.3）", "40.5％（年1.0％）（R8.3）");
 	/* a range between years keeps its dash: it is no sign */
 	EXPECT_TEXT(typo_figure_text, t, "H28-R2", "H28-R2");
