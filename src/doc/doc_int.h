@@ -119,6 +119,10 @@ void part_position(struct doc_ctx *c);
 /* Indicator table: 指標 | 基準値 | 実績（year） | 目標 | 達成率 | 評価. */
 void part_indicator_table(struct doc_ctx *c, struct indicator *const *inds,
 			  size_t n);
+/* 「・令和7年度上半期実績」 or 「・令和7年度末見込」 when the indicator table of
+ * a working meeting shows that column, else "" (for its caption). */
+const char *doc_provisional_caption(struct doc_ctx *c, struct indicator *const *inds,
+				    size_t n);
 /* The same for every year of the plan up to the report year (annual). */
 void part_indicator_series(struct doc_ctx *c, const struct indicator *ind);
 /* Trend charts, two to a row. */

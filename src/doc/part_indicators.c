@@ -240,6 +240,15 @@ static const char *provisional_head(struct doc_ctx *c, enum actual_kind pk)
 			  c->fy_short);
 }
 
+const char *doc_provisional_caption(struct doc_ctx *c, struct indicator *const *inds,
+				    size_t n)
+{
+	enum actual_kind pk = provisional_kind(c);
+	if (!first_provisional(inds, n, c->o->fy, pk))
+		return "";
+	return doc_printf(c, "・%s%s", c->fy_era, pk == ACTUAL_INTERIM ? "上半期実績" : "末見込");
+}
+
 static struct table *indicator_table_new(struct doc_ctx *c, enum actual_kind pk)
 {
 	struct grade_cols k = grade_cols(c);

@@ -63,7 +63,9 @@ static void project_body(struct doc_ctx *c, const struct project *pj,
 		part_list(c, pj->initiatives, pj->n_initiatives);
 	}
 	if (pj->n_focus) {
-		part_caption(c, doc_printf(c, "特に着目する%s（%s実績）", doc_indicator_word(c), c->rfy_era));
+		part_caption(c, doc_printf(c, "特に着目する%s（%s実績%s）", doc_indicator_word(c),
+					   c->rfy_era,
+					   doc_provisional_caption(c, pj->focus, pj->n_focus)));
 		part_indicator_table(c, pj->focus, pj->n_focus);
 	}
 	story_keep_end(c->s);

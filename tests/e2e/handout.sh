@@ -86,12 +86,16 @@ check "midyear R7: its values (kpi-p1-1: 110事業者 beside R6's 102)" contains
 check "midyear R7: the note says as of when, and not graded" contains "$mt" \
 	"※上半期実績（R7）は9月30日現在の値です（年度の実績ではないため、評価には用いていません）。"
 check "midyear R7: they are labelled illustrative" contains "$mt" "※実績値・上半期実績は例示値です"
+check "midyear R7: the caption says so (令和6年度実績・令和7年度上半期実績)" contains "$mt" \
+	"特に着目する主要指標（令和6年度実績・令和7年度上半期実績）"
 check "midyear R7: no 見込 column" sh -c "! grep -q '見込（R7）' '$mt'"
 check "yearend R7: a column 見込（R7）" contains "$yt" "見込（R7）"
 check "yearend R7: its values (kpi-p1-1: 121事業者)" contains "$yt" "102事業者220事業者（R13）115.1％A121事業者"
 check "yearend R7: the note says it is the estimate, not graded" contains "$yt" \
 	"※見込（R7）は令和7年度末の見込みです（実績ではないため、評価には用いていません）。"
 check "yearend R7: labelled illustrative" contains "$yt" "※実績値・見込は例示値です"
+check "yearend R7: the caption says so (令和6年度実績・令和7年度末見込)" contains "$yt" \
+	"特に着目する主要指標（令和6年度実績・令和7年度末見込）"
 check "yearend R7: no 上半期 column" sh -c "! grep -q '上半期実績（R7）' '$yt'"
 check "the council (R6 results) shows neither column" sh -c "! grep -qE '上半期実績（R7）|見込（R7）' '$cc'"
 check "the annual report of R7 shows R7's final value, not the estimate" sh -c \
