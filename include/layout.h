@@ -59,6 +59,9 @@
  *    grouped;
  *  - in a fit span (story_fit_begin) the shrinkable fixed blocks give up
  *    height when the rest of the span then ends on the page where it is;
+ *  - a note kept with the block before it (lay_para.keep_with_prev) is
+ *    never the first thing on a page: the table's last row groups (two,
+ *    as tables never leave one alone) or the fixed block move with it;
  *  - vertical space (a block's before/after, story_space) is dropped at the
  *    top of a page; a page break on an empty page does nothing, nor does a
  *    conditional one (story_page_break_ex) on a page filled less than its
@@ -165,6 +168,11 @@ struct lay_para {
 	struct text_style style;
 	float before, after;  /* points; default 0 */
 	bool keep_with_next;
+	/* A note on the table or fixed block just before it (「※ 実績値は例示
+	 * 値です」, a legend line): it goes on the page where that block ends,
+	 * and the block's last rows (or the whole fixed block) move to the
+	 * next page with it when it does not fit under them. */
+	bool keep_with_prev;
 	struct text_src src;
 };
 void story_para(struct story *s, const char *utf8);

@@ -370,7 +370,7 @@ static void illustrative_note_ex(struct doc_ctx *c, bool shows, const char *text
 		.text = text,
 		.style = {.role = FONT_MINCHO, .size = TYPE.note, .line_height = 1.4f,
 			  .align = TEXT_RIGHT},
-		.before = 2, .after = 4,
+		.before = 2, .after = 4, .keep_with_prev = true,
 	});
 }
 
@@ -386,7 +386,7 @@ static void table_note(struct doc_ctx *c, const char *text)
 	story_para_ex(c->s, &(struct lay_para){
 		.text = text,
 		.style = {.role = FONT_MINCHO, .size = TYPE.note, .line_height = 1.4f},
-		.before = 2, .after = 2,
+		.before = 2, .after = 2, .keep_with_prev = true,
 	});
 }
 

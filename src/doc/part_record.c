@@ -190,7 +190,7 @@ void part_record_changes(struct doc_ctx *c, struct indicator *const *inds, size_
 		.text = "前年度比：↑ 改善　→ 横ばい　↓ 悪化（目標に近づく向きを改善とします。"
 			"未確定の年度は最新の値とその年度を示します）",
 		.style = {.role = FONT_MINCHO, .size = TYPE.note, .line_height = 1.4f},
-		.after = 2,
+		.after = 2, .keep_with_prev = true,
 	});
 }
 
@@ -484,7 +484,7 @@ void part_record_overall(struct doc_ctx *c)
 		story_para_ex(c->s, &(struct lay_para){
 			.text = "各欄は「前年度 → 本年度」の指標数です。",
 			.style = {.role = FONT_MINCHO, .size = TYPE.note, .line_height = 1.4f},
-			.after = 2,
+			.after = 2, .keep_with_prev = true,
 		});
 	if (e->n_achievements) {
 		part_caption(c, "主な成果");

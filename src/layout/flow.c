@@ -323,14 +323,30 @@ static void place_para(struct flow *f, struct block *b, size_t i)
 	f->keep_pending = b->keep_next;
 }
 
+/* The notes kept with block i (keep_prev paragraphs right after it): the
+ * height they need under it, their space before included. */
+static float tail_need(const struct flow *f, size_t i)
+{
+	const struct story *s = f->s;
+	float h = 0, after = s->b[i].after;
+	for (size_t j = i + 1; j < s->n && s->b[j].kind == BLK_PARA && s->b[j].keep_prev;
+	     j++) {
+		h += (after > s->b[j].before ? after : s->b[j].before) + s->b[j].tl->height;
+		after = s->b[j].after;
+	}
+	return h;
+}
+
 /* A fixed block is a Div: what its drawing adds goes in it, and a chart
  * adds a Figure of its own inside (chart_draw). */
-static void place_fixed(struct flow *f, struct block *b)
+static void place_fixed(struct flow *f, struct block *b, float tail)
 {
 	float gap = flow_gap(f, b->before);
 	int div = dl_elem_add(f->d, DL_R_DIV, flow_parent(f));
 	if (b->h <= f->body.h) {
-		if (gap + b->h > flow_avail(f) + LAY_EPS) {
+		/* its notes under it, if both fit on a page */
+		float need = b->h + (b->h + tail <= f->body.h ? tail : 0);
+		if (gap + need > flow_avail(f) + LAY_EPS) {
 			if (!f->empty)
 				flow_new_page(f);
 			gap = 0;
@@ -468,7 +484,7 @@ void flow_run(struct flow *f)
 			place_para(f, b, i);
 			break;
 		case BLK_TABLE:
-			table_place(f, b->table, flow_gap(f, b->before));
+			table_place(f, b->table, flow_gap(f, b->before), tail_need(f, i));
 			f->empty = false;
 			f->gap = b->after;
 			f->keep_pending = false;
@@ -476,7 +492,7 @@ void flow_run(struct flow *f)
 		case BLK_FIXED:
 			if (i < f->fit_end && b->min_h < b->h)
 				fit_rest(f, i);
-			place_fixed(f, b);
+			place_fixed(f, b, tail_need(f, i));
 			break;
 		case BLK_SPACE:
 			if (!f->empty)

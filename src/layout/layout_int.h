@@ -115,6 +115,7 @@ struct block {
 	enum blk_kind kind;
 	float before, after;  /* collapsible space */
 	bool keep_next;
+	bool keep_prev;       /* paragraph: a note on the block before */
 	bool noted;           /* its pages carry the page note */
 	/* heading, paragraph, toc title */
 	const char *text;
@@ -212,7 +213,8 @@ float flow_bottom(const struct flow *f);
 float flow_gap(const struct flow *f, float before);
 
 /* Places the measured table at the flow's position (gap before it). */
-void table_place(struct flow *f, struct table *t, float gap);
+/* tail: the notes that must end on the table's last page (keep_prev). */
+void table_place(struct flow *f, struct table *t, float gap, float tail);
 /* The height a table needs on the page it starts on: its header and the
  * first piece it would not split (cap: the height of a fresh page). */
 float table_first_need(const struct table *t, float cap);

@@ -151,6 +151,7 @@ void story_para_ex(struct story *s, const struct lay_para *p)
 	b->before = p->before;
 	b->after = p->after;
 	b->keep_next = p->keep_with_next;
+	b->keep_prev = p->keep_with_prev;
 	b->src.file = copy(s, p->src.file);
 	b->src.line = p->src.line;
 }

@@ -434,7 +434,7 @@ static void make_elems(struct flow *f, struct table *t)
 	}
 }
 
-void table_place(struct flow *f, struct table *t, float gap)
+void table_place(struct flow *f, struct table *t, float gap, float tail)
 {
 	make_elems(f, t);
 	size_t n = t->n_rows * t->n_cols;
@@ -488,7 +488,15 @@ void table_place(struct flow *f, struct table *t, float gap)
 		 * with it - if two groups stay here; and a section's title row
 		 * goes with the group after it */
 		size_t next = end + 1;
-		float g2 = next < t->n_rows ? g + group_h(t, next) : g;
+		/* the notes under the table end with it (layout.h) */
+		float after = tail <= cap ? tail : 0;
+		if (next >= t->n_rows && g + after > flow_avail(f) + LAY_EPS &&
+		    g + after <= cap + LAY_EPS && !pc.fresh)
+			next_page(&pc);
+		float g2 = next < t->n_rows
+				   ? g + group_h(t, next) +
+					     (t->group_end[next] + 1 == t->n_rows ? after : 0)
+				   : g;
 		bool widow = next < t->n_rows && !section_title(t, next) &&
 			     section_last(t, next) && pc.n_sl >= 2;
 		bool title = section_title(t, r) && next < t->n_rows && pc.n_sl >= 1;

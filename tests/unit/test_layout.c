@@ -476,6 +476,38 @@ static void draw_box(struct dl_doc *d, struct dl_page *p, float x, float y,
 	dl_rect(p, x, y, w, h, NULL, &s);
 }
 
+/* A note kept with the block before it (lay_para.keep_with_prev) never
+ * opens a page: when it does not fit under its chart, the chart moves to
+ * the next page with it. */
+static void note_stays_with_its_block(void)
+{
+	bool moved = false;
+	for (int gap = 0; gap < 60; gap += 4) {
+		start();
+		story();
+		struct lay_box b = body();
+		story_para(st, "冒頭");
+		/* the chart fits with at most 60 pt to spare; the note is two
+		 * lines of 10 pt (about 30 pt) */
+		story_space(st, b.h - 300 - 40 - (float)gap);
+		struct drawn dr = {0};
+		story_fixed(st, 300, draw_box, &dr);
+		story_para_ex(st, &(struct lay_para){
+			.text = "※ 注記の一行目\n注記の二行目",
+			.style = {.role = FONT_MINCHO, .size = 10, .line_height = 1.4f},
+			.before = 2, .keep_with_prev = true});
+		layout();
+		read_lines();
+		const struct dl_line *n = find_line("※ 注記の一行目");
+		CU_ASSERT_PTR_NOT_NULL_FATAL(n);
+		CU_ASSERT_EQUAL(n->page, dr.page);
+		CU_ASSERT(n->y > dr.y + dr.h);
+		moved |= dr.page == 1;
+		stop();
+	}
+	CU_ASSERT(moved); /* some gaps left no room for the note */
+}
+
 static void fixed_block_is_never_split(void)
 {
 	bool moved = false;
@@ -1030,6 +1062,7 @@ static const struct cu_case cases[] = {
 	{"「案」 watermark is the first item, light opaque grey",
 	 draft_watermark_under_the_content},
 	{"a heading keeps with its paragraph", heading_keeps_with_next},
+	{"a note stays on the page of its chart", note_stays_with_its_block},
 	{"consecutive headings keep together", heading_chain_keeps_together},
 	{"no widows, no orphans, 3 lines never split", widows_and_orphans},
 	{"a fixed block is never split", fixed_block_is_never_split},
