@@ -22,6 +22,7 @@
 import re
 import subprocess
 import sys
+import unicodedata
 import xml.etree.ElementTree as ET
 
 FLOOR, READ, TITLE = 8.0, 10.0, 10.0
@@ -90,7 +91,9 @@ def fills(pdf):
 
 
 def squeeze(s):
-    return re.sub(r"[\s　]", "", s)
+    # spaces aside, and full- or half-width digits and letters as one (the
+    # typographic profile may print the plan's １ as 1)
+    return unicodedata.normalize("NFKC", re.sub(r"[\s　]", "", s))
 
 
 def main():
