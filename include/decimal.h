@@ -86,7 +86,9 @@ bool decimal_add(struct decimal a, struct decimal b, struct decimal *out);
 int decimal_cmp(struct decimal a, struct decimal b);
 
 /* Writes d with ASCII digits, its own scale, and "," thousands separators
- * when grouping is true ("7,809", "65.1", "-0.5", "100.0").  Returns the
+ * when grouping is true ("7,809", "65.1", "-0.5", "100.0"): the plain form
+ * for messages and files.  Printed pages write figures with typo_number
+ * (typo.h: △0.5 and the plan's other choices).  Returns the
  * length that was needed (snprintf-style: buf may be NULL when size is 0,
  * and output is truncated and NUL-terminated when size is too small). */
 int decimal_format(struct decimal d, bool grouping, char *buf, size_t size);

@@ -50,10 +50,11 @@ static const char *pct(struct arena *a, const struct typo *t, struct decimal d)
 	return arena_strdup(a, buf);
 }
 
-static const char *num(struct arena *a, struct decimal d)
+/* A figure in a sentence, as the profile writes figures. */
+static const char *num(struct arena *a, const struct typo *t, struct decimal d)
 {
-	char buf[48];
-	decimal_format(d, true, buf, sizeof buf);
+	char buf[TYPO_FIGURE_MAX];
+	typo_number(t, d, buf, sizeof buf);
 	return arena_strdup(a, buf);
 }
 
@@ -166,8 +167,8 @@ static const char *ratio_levels(struct arena *a, const struct typo *t,
 static const char *band_width(struct arena *a, const struct typo *t,
 			      const struct grading *g)
 {
-	return g->band_absolute ? arena_printf(a, "%sポイント", num(a, g->band_width))
-				: arena_printf(a, "基準値の%s%s", num(a, g->band_width), t->percent);
+	return g->band_absolute ? arena_printf(a, "%sポイント", num(a, t, g->band_width))
+				: arena_printf(a, "基準値の%s%s", num(a, t, g->band_width), t->percent);
 }
 
 /* The case a non-ratio level stands for, in words.  A relative band is a
@@ -250,7 +251,7 @@ static const char *kinds_text(struct arena *a, const struct typo *t, const struc
 		const char *ref = mp == PRORATE_NONE ? "目標値" : "当該年度の目安";
 		s = cat(a, s, "", arena_printf(a,
 			"維持の目標は、%sとの差が±%s%s以内なら%s、それを超えると"
-			"1－｜実績－%s｜÷%sで評価する。", ref, num(a, g->maintain_tolerance), t->percent,
+			"1－｜実績－%s｜÷%sで評価する。", ref, num(a, t, g->maintain_tolerance), t->percent,
 			g->n_levels ? g->levels[0].mark : "最上位", ref, ref));
 	}
 	return s;

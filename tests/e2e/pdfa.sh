@@ -55,12 +55,14 @@ packed() {
 		qpdf --check "$1" >/dev/null 2>&1
 }
 
-# The <name> of every <indicator> of a plan, one a line, entities decoded.
+# The <name> of every <indicator> of a plan, one a line, entities decoded,
+# in the default typographic profile's half-width digits (typo.h).
 indicator_names() {
 	awk '/<indicator[ >]/ { want = 1 }
 	     want && /<name>/ {
 		sub(/.*<name>/, ""); sub(/<\/name>.*/, ""); print; want = 0 }' "$1" |
-		sed 's/&lt;/</g; s/&gt;/>/g; s/&quot;/"/g; s/&apos;/'"'"'/g; s/&amp;/\&/g'
+		sed 's/&lt;/</g; s/&gt;/>/g; s/&quot;/"/g; s/&apos;/'"'"'/g; s/&amp;/\&/g' |
+		perl -Mutf8 -CS -pe 'tr/０-９/0-9/'
 }
 
 # names_in_text PLAN PDF: every indicator name of PLAN is in the PDF's text
