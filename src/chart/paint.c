@@ -438,7 +438,7 @@ static float flow(const struct chart *c, struct paint *pt,
 				break;
 			case SW_FLOOR:
 				paint_hatch(pt, sx, my - 4, SWATCH_W, 4,
-					    HATCH_DIAGONAL, 2.0f,
+					    HATCH_BACK, 2.0f,
 					    chart_col(c, (struct dl_color){0.93f, 0.70f, 0.70f}, 0.78f),
 					    0.5f);
 				paint_line(pt, sx, my, sx + SWATCH_W, my, 1.2f, tc,

@@ -968,7 +968,10 @@ static void targets_draw(const struct chart *c, const struct chart_panel *pn,
 			bool lower = s->measure->goal == GOAL_LOWER;
 			float top = lower ? y : pn->plot_y;
 			float h = lower ? pn->plot_y + pn->plot_h - y : y - pn->plot_y;
-			paint_hatch(pt, x0, top, x1 - x0, h, HATCH_DIAGONAL, 3.5f,
+			/* \\\\ and light: grade D's //// and dark is the overview's
+			 * and the bars' mark of a failing grade, which the zone a
+			 * target of 「以上」 asks for must not look like in grey */
+			paint_hatch(pt, x0, top, x1 - x0, h, HATCH_BACK, 3.5f,
 				    chart_col(c, (struct dl_color){0.93f, 0.70f, 0.70f},
 					      0.78f), 0.4f);
 		}
