@@ -39,4 +39,17 @@ const char *fontset_family(const struct fontset *fs, int i);
  * read or is not a font.  Not thread-safe. */
 struct hb_face_t *fontset_face(const struct fontset *fs, int i);
 
+/* A glyph's advance, adv font units of a font with upem units to the em, in
+ * the thousandths of an em that the text engine measures lines with
+ * (text_advance) and the PDF's /W array holds (pdf_font.c): one rule for
+ * both, so that a viewer advances each glyph by exactly what the layout
+ * measured.  Truncated: any whole number would do as long as both sides
+ * use it, and truncation is what every layout was made with (rounding
+ * would move line breaks in the documents for no visible gain, the
+ * difference being under 1/1000 em a glyph). */
+static inline int font_advance_em1000(unsigned long adv, unsigned upem)
+{
+	return upem ? (int)(adv * 1000u / upem) : 0;
+}
+
 #endif

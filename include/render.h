@@ -49,16 +49,22 @@
  *    other   that text alone as the label of that page, e.g. "表紙"
  *    A document whose pages are all NULL gets no page labels at all.
  *
- * Limits that come from libharu 2.3.0 and are checked before it sees them
- * (each breach is an error naming the page and item; all are reported):
+ * What a page may hold, checked before anything is written (pdf_check.c;
+ * each breach is an error naming the page and item; all are reported).
+ * The bounds are libharu's constants (hpdf_consts.h), kept although the
+ * page contents are written by shiryo (pdf_page.c), as the range of what a
+ * document sensibly holds:
  *  - text, titles, labels and info must be valid UTF-8 without control
- *    characters and inside the Basic Multilingual Plane (libharu writes
- *    U+10000 and above as a space); font size 0 < size <= 600 pt;
- *    char_space -30..300 pt; text runs of any length (split for libharu,
- *    which draws nothing for one string over 65,535 bytes);
- *  - dash lengths are whole points: each is rounded to the nearest integer
- *    and clamped to 1..100 (HPDF_Page_SetDash takes HPDF_UINT16 and rejects
- *    0), so a 0.5 pt dot prints as 1 pt; an all-zero pattern is solid;
+ *    characters and inside the Basic Multilingual Plane.  This is the one
+ *    statement of that rule; the text engine draws a character past U+FFFF
+ *    as an outline because of it (text.h).  Why: the fonts (pdf_font.c)
+ *    give each code point a two-byte CID from a table of U+0000..U+FFFF, and
+ *    bookmark titles, labels and info go through libharu's encoder, which
+ *    writes U+10000 and above as a space.  Font size 0 < size <= 600 pt;
+ *    char_space -30..300 pt; text runs of any length (pdf_page.c shows a
+ *    long one in pieces: PDF 1.4 allows 65,535 bytes a string);
+ *  - dash lengths 0..100 pt, written to the hundredth of a point as given
+ *    (a 0.5 pt dot prints as 0.5 pt); an all-zero pattern is solid;
  *  - line widths 0..100 pt; page sizes 3..14400 pt; colours 0..1 (written
  *    as DeviceGray when r == g == b);
  *  - at most 27 nested DL_CLIP_PUSH, each popped on its own page;

@@ -17,8 +17,8 @@
  *   text_engine_free(te);
  *
  * Units.  Advances are the numbers the PDF's /W array holds: the glyph's
- * hmtx advance scaled to thousandths of an em and truncated, as libharu
- * computes them (advance * 1000 / unitsPerEm).  Lengths in the API are
+ * hmtx advance in thousandths of an em by font_advance_em1000() (font.h),
+ * the one rule for both.  Lengths in the API are
  * points; a width in points is thousandths * size / 1000.
  *
  * Lines (paragraph.c, linebreak.c): chosen over the whole paragraph at once,
@@ -38,10 +38,10 @@
  * exactly.
  *
  * What the display list gets.  DL_TEXT items hold valid UTF-8 of BMP code
- * points only, every one of which has a glyph in the item's font (a font
- * index of the font set); char_space is set on justified lines, and items
- * of one line are positioned one by one where punctuation is set closer or
- * the font changes.  A character outside the BMP that a font has is a
+ * points only (the PDF writer's rule, render.h), every one of which has a
+ * glyph in the item's font (a font index of the font set); char_space is
+ * set on justified lines, and items of one line are positioned one by one
+ * where punctuation is set closer or the font changes.  A character outside the BMP that a font has is a
  * filled DL_PATH (the glyph outline, nonzero rule); a character no font has
  * is drawn as 〓 (U+3013 GETA MARK) - never a .notdef box - and both are
  * reported as warnings.

@@ -6,9 +6,6 @@
  * by marker shape and dash pattern, areas by grey level and hatching.  The
  * colours are a restrained palette whose greys (what a black-and-white
  * printer makes of them) also differ; monochrome charts use those greys.
- *
- * Dash lengths are whole points: the PDF writer rounds them (libharu takes
- * integers), so a pattern here is what prints.
  */
 #include <math.h>
 #include <stdlib.h>

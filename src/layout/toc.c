@@ -150,7 +150,7 @@ void toc_fill(struct flow *f, const struct block *b)
 		float x0 = f->body.x + e->indent + ln->x + ln->width + st.size * 0.5f;
 		float x1 = right - nw - st.size * 0.5f;
 		if (x1 > x0) {
-			/* dots: 1 pt on, 2 pt off (libharu takes whole points) */
+			/* dots: 1 pt on, 2 pt off */
 			struct dl_stroke dots = dl_stroke_solid(0.9f, DL_BLACK);
 			dots.dash[0] = 1;
 			dots.dash[1] = 2;

@@ -24,7 +24,8 @@
  *  - CIDToGIDMap maps each CID to the subset's glyph (0, the .notdef box,
  *    for a character the font lacks, which pdf_font_use() warned about);
  *  - /W lists the widths that differ from /DW 1000, from the font's own
- *    advances (hmtx), which are also what the text engine laid out with;
+ *    advances (hmtx) in thousandths of an em by font_advance_em1000()
+ *    (font.h), the numbers the text engine laid out with;
  *  - ToUnicode maps each CID to its code point with 'bfchar' (Ghostscript
  *    10.0 was seen to garble 'bfrange' in libharu's files);
  *  - the FontDescriptor has the metrics PDF/A wants (CapHeight from OS/2,
@@ -141,7 +142,8 @@ bool pdf_font_use(struct pdf_ctx *ctx, int font, const char *utf8, size_t len,
 
 /* ---- numbering and subsetting ------------------------------------------ */
 
-/* Font units to the 1000-unit glyph space of the PDF. */
+/* Font units to the 1000-unit glyph space of the PDF, rounded: for the
+ * descriptor's metrics and boxes; widths follow font_advance_em1000(). */
 static int to_pdf_units(double v, unsigned upem)
 {
 	double x = v * 1000.0 / (double)upem;
@@ -228,8 +230,8 @@ static bool make_subset(struct pdf_ctx *ctx, struct pdf_font *f)
 				new_gid = 0;
 		}
 		f->gid_of[cid] = (uint16_t)new_gid;
-		f->width_of[cid] = to_pdf_units(hb_font_get_glyph_h_advance(f->hb, old),
-						upem);
+		hb_position_t adv = hb_font_get_glyph_h_advance(f->hb, old);
+		f->width_of[cid] = font_advance_em1000(adv > 0 ? (unsigned long)adv : 0, upem);
 		grow_bbox(f, old, upem);
 	}
 	f->subset = hb_face_reference_blob(sub);

@@ -12,10 +12,11 @@
  * characters - a person's or a place's name must come out as typed.
  *
  * Advances come from hmtx through FT_Get_Advance with FT_LOAD_NO_SCALE (no
- * hinting, no outline loading), scaled to thousandths of an em and truncated
- * exactly as libharu does for the PDF's /W array, so the widths we break
- * lines with are the widths a viewer advances by.  They are cached per font
- * in 256-entry pages, together with the glyph id.
+ * hinting, no outline loading), in thousandths of an em by
+ * font_advance_em1000() (font.h), the rule the PDF's /W array is written
+ * with too, so the widths we break lines with are the widths a viewer
+ * advances by.  They are cached per font in 256-entry pages, together with
+ * the glyph id.
  */
 #include "text_int.h"
 
@@ -143,9 +144,8 @@ uint32_t text_cache_get(struct text_engine *te, int font, uint32_t cp)
 		FT_Fixed adv;
 		if (gid && gid <= 0xFFFF &&
 		    !FT_Get_Advance(f->face, gid, FT_LOAD_NO_SCALE, &adv)) {
-			/* libharu: (HPDF_UINT)advance_width * 1000 / upem */
-			unsigned long t = (unsigned long)adv * 1000u /
-					  (unsigned long)f->upem;
+			unsigned long t = (unsigned long)font_advance_em1000(
+				(unsigned long)adv, (unsigned)f->upem);
 			v = (uint32_t)gid << 16 | (uint32_t)(t > 0xFFFF ? 0xFFFF : t);
 		}
 		pg[cp & 0xFF] = v;
@@ -473,7 +473,7 @@ size_t text_decode(struct text_engine *te, enum font_role role,
 		if (t->font >= 0) {
 			t->adv = text_advance(te, t->font, t->cp);
 			if (t->cp > 0xFFFF) {
-				/* libharu 2.3.0 writes these as a space */
+				/* the PDF writer takes BMP text only (render.h) */
 				t->kind = TC_OUTLINE;
 				if (dl && first_time(te, role, KEY_OUTLINE, t->cp)) {
 					describe(t->cp, what, sizeof what);

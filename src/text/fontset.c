@@ -8,7 +8,8 @@
  * font.  We walk the two Debian font directories ourselves (sorted, so the
  * answer does not depend on directory order), never follow a symbolic link,
  * and accept a file only when the face inside reports the family asked for,
- * in a regular style, with TrueType (glyf) outlines that libharu can embed.
+ * in a regular style, with TrueType (glyf) outlines, which the PDF writer embeds as
+ * CIDFontType2 (pdf_font.c).
  */
 #include "font.h"
 #include "text.h"

@@ -1,11 +1,11 @@
 /* outline.c - a glyph drawn as a path, for characters outside the BMP.
  *
- * libharu 2.3.0 encodes text as 2-byte Identity-H codes equal to BMP code
- * points and writes anything past U+FFFF as a space.  When a font has the
- * glyph (IPAex has 𠮟 U+20B9F, a JIS X 0213 character), we draw its
- * outline instead, from the unscaled TrueType contours: quadratic (conic)
- * segments become cubic Béziers exactly (control points at 2/3), and the
- * fill rule is the one the outline asks for - nonzero for TrueType.
+ * The PDF writer takes text of BMP code points only (render.h says why).
+ * When a font has a glyph past U+FFFF (IPAex has 𠮟 U+20B9F, a JIS X 0213
+ * character), we draw its outline instead, from the unscaled TrueType
+ * contours: quadratic (conic) segments become cubic Béziers exactly
+ * (control points at 2/3), and the fill rule is the one the outline asks
+ * for - nonzero for TrueType.
  */
 #include "text_int.h"
 

@@ -21,6 +21,7 @@
 #include "dlist.h"
 #include "font.h"
 #include "render.h"
+#include "text.h"
 
 /* ---- fixtures ----------------------------------------------------------- */
 
@@ -555,6 +556,64 @@ static void fonts_are_embedded_subset_cid_truetype(void)
 	dl_doc_free(d);
 }
 
+/* The /W array holds the text engine's advances (font_advance_em1000, one
+ * rule for both): a viewer advances each glyph by what the layout measured.
+ * IPAex's Latin letters are proportional, of advances that are not whole
+ * thousandths of its 2,048-unit em, so another rule (libharu rounded)
+ * gives other numbers. */
+static void widths_are_the_text_engines_advances(void)
+{
+	setup();
+	const char *s = "AWgm1";
+	struct dl_doc *d = dl_doc_new();
+	struct dl_page *p = dl_page_add(d, 595, 842);
+	text(d, p, 72, 100, mincho, 10, s);
+	struct diag_list dl = DIAG_LIST_INIT;
+	const char *path = tmp_path("widths.pdf");
+	CU_ASSERT_FATAL(pdf_write(d, fonts, path, &dl) == 0);
+	struct text_engine *te = text_engine_new(fonts, &dl);
+	CU_ASSERT_FATAL(te != NULL);
+	/* CIDs are numbered in code point order: 1 A 2 W 3 g 4 m (and 1 first) */
+	const char *order = "1AWgm";
+	char want[128] = "/W [ 1 [ "; /* as libharu writes an array */
+	for (const char *c = order; *c; c++) {
+		int adv = text_advance(te, mincho, (unsigned char)*c);
+		CU_ASSERT(adv > 0 && adv != 1000);
+		snprintf(want + strlen(want), sizeof want - strlen(want), "%d ", adv);
+	}
+	strcat(want, "] ]");
+	/* the font dictionaries may sit in a compressed object stream */
+	char cmd[512];
+	const char *plain = tmp_path("widths-qdf.pdf");
+	snprintf(cmd, sizeof cmd, "qpdf --qdf --object-streams=disable '%s' '%s'", path,
+		 plain);
+	CU_ASSERT_FATAL(system(cmd) == 0);
+	size_t len = 0;
+	char *b = read_file(plain, &len);
+	CU_ASSERT_FATAL(b != NULL);
+	const char *w = NULL; /* the file has binary streams: no strstr */
+	for (size_t i = 0; !w && i + 4 <= len; i++)
+		if (memcmp(b + i, "/W [", 4) == 0)
+			w = b + i;
+	CU_ASSERT_FATAL(w != NULL);
+	/* the array with its white space as one space each (qpdf breaks lines) */
+	char got[128];
+	size_t k = 0;
+	int closed = 0;
+	for (const char *c = w; c < b + len && closed < 2 && k + 1 < sizeof got; c++) {
+		bool space = *c == ' ' || *c == '\n' || *c == '\r';
+		if (!space || (k && got[k - 1] != ' '))
+			got[k++] = space ? ' ' : *c;
+		closed += *c == ']';
+	}
+	got[k] = '\0';
+	CU_ASSERT_STRING_EQUAL(got, want);
+	free(b);
+	text_engine_free(te);
+	diag_list_release(&dl);
+	dl_doc_free(d);
+}
+
 static void a_text_over_64k_bytes_is_drawn_whole(void)
 {
 	setup();
@@ -736,6 +795,7 @@ static const struct cu_case cases[] = {
 	{"fonts are embedded subset CID TrueType",
 	 fonts_are_embedded_subset_cid_truetype},
 	{"a text over 64K bytes is drawn whole", a_text_over_64k_bytes_is_drawn_whole},
+	{"widths are the text engine's advances", widths_are_the_text_engines_advances},
 	{"shared glyphs and escaped codes extract as written",
 	 shared_glyphs_and_escaped_codes_extract_as_written},
 	{"content uses gray, char space and exact dashes",
