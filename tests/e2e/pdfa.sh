@@ -65,13 +65,20 @@ indicator_names() {
 		perl -Mutf8 -CS -pe 'tr/０-９/0-9/'
 }
 
+# NFKC: the typographic profile prints the plan's full-width digits as
+# ASCII (１人当たり -> 1人当たり), so names and text are compared in NFKC.
+nfkc() {
+	/usr/bin/python3 -c 'import sys, unicodedata
+sys.stdout.write(unicodedata.normalize("NFKC", sys.stdin.read()))'
+}
+
 # names_in_text PLAN PDF: every indicator name of PLAN is in the PDF's text
-# (whitespace aside: a long name may wrap in a table cell).  -raw keeps
-# content-stream order, in which a cell's lines are consecutive.
+# (whitespace aside: a long name may wrap in a table cell; in NFKC).  -raw
+# keeps content-stream order, in which a cell's lines are consecutive.
 names_in_text() {
-	pdftotext -raw -enc UTF-8 "$2" - 2>"$WORK/pdftotext.err" | tr -d ' \t\n\f' >"$WORK/text"
+	pdftotext -raw -enc UTF-8 "$2" - 2>"$WORK/pdftotext.err" | nfkc | tr -d ' \t\n\f' >"$WORK/text"
 	missing=0
-	indicator_names "$1" >"$WORK/names"
+	indicator_names "$1" | nfkc >"$WORK/names"
 	[ -s "$WORK/names" ] || { echo "#   no indicator names found in $1"; return 1; }
 	while IFS= read -r ind; do
 		flat=$(printf '%s' "$ind" | tr -d ' \t')
