@@ -148,6 +148,12 @@ struct text_style {
 				justified line above flush): no 「す。」 alone;
 				0: 2; 1 or < 0: off */
 	enum text_breaker breaker;
+	/* TEXT_BREAK_PARAGRAPH: a break inside a word or a phrase (粗付加価|
+	 * 値額, 開催|回数, プロ|ジェクト) costs more than one more line, so a
+	 * narrow box (a table cell) takes a line rather than split a word;
+	 * a word wider than the box is still broken.  Off: a paragraph keeps
+	 * the fewest lines, its height as line by line. */
+	bool whole_words;
 	struct dl_color color;
 };
 

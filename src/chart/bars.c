@@ -31,24 +31,6 @@ struct bar_src {
 	const char *label;
 };
 
-/* A bar's label of at most LABEL_MAX_CHARS characters, the rest "…": a
- * row is a line or three beside its bar, and an indicator name of 40,000
- * characters made one row taller than a page (issue 14).  The table above
- * the bars gives the name whole. */
-#define LABEL_MAX_CHARS 120
-
-static const char *short_label(struct arena *a, const char *s)
-{
-	size_t i = 0, chars = 0;
-	while (s[i] && chars < LABEL_MAX_CHARS) {
-		i++;
-		while ((s[i] & 0xC0) == 0x80)
-			i++; /* continuation bytes */
-		chars++;
-	}
-	return s[i] ? arena_printf(a, "%.*s…", (int)i, s) : s;
-}
-
 static size_t bar_sources(const struct chart *c, struct arena *a,
 			  struct bar_src **out)
 {
@@ -78,7 +60,7 @@ static size_t bar_sources(const struct chart *c, struct arena *a,
 			else
 				s[n].label = arena_printf(a, "%s%s%s", no, sp,
 							  ind->name ? ind->name : "");
-			s[n].label = short_label(a, s[n].label);
+			s[n].label = chart_short_label(a, s[n].label);
 			n++;
 		}
 	}

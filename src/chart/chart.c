@@ -99,6 +99,18 @@ const char *chart_what(const struct chart *c, struct arena *a)
 	}
 }
 
+const char *chart_short_label(struct arena *a, const char *s)
+{
+	size_t i = 0, chars = 0;
+	while (s[i] && chars < CHART_LABEL_MAX_CHARS) {
+		i++;
+		while ((s[i] & 0xC0) == 0x80)
+			i++; /* continuation bytes */
+		chars++;
+	}
+	return s[i] ? arena_printf(a, "%.*s…", (int)i, s) : s;
+}
+
 size_t chart_rows(const struct chart *c)
 {
 	return c->kind == CHART_OVERVIEW ? overview_rows(c)

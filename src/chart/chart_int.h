@@ -122,6 +122,13 @@ float chart_text_width(const struct chart *c, float size, const char *s);
 float paint_text(struct paint *pt, float x, float y, enum chart_halign ha,
 		 enum chart_valign va, float size, struct dl_color col,
 		 const char *s);
+/* A label of at most CHART_LABEL_MAX_CHARS characters, the rest "…" (s
+ * itself when it is shorter): a bar's row or a chart's title is a line or
+ * three, and an indicator name of 40,000 characters made one row, and then a
+ * chart's title, taller than a page (issue 14).  The table beside the chart
+ * and its alternative text give the name whole. */
+#define CHART_LABEL_MAX_CHARS 120
+const char *chart_short_label(struct arena *a, const char *s);
 /* Height of s broken into lines of width w (line pitch 1.25 × size). */
 float chart_text_height(const struct chart *c, float size, float w,
 			const char *s);

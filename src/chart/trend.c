@@ -340,11 +340,12 @@ static size_t trend_legend(const struct chart *c, const struct chart_series *s,
 
 /* The chart's title: the indicator's number and name, as the table beside
  * it names the row (a chart headed only by its unit, 「（％）」 four times
- * on a page, left the reader matching charts to rows by their shapes). */
+ * on a page, left the reader matching charts to rows by their shapes),
+ * shortened as a bar's label is. */
 static const char *chart_title(const struct chart *c, struct arena *a)
 {
 	const struct indicator *ind = c->ind;
-	const char *name = ind->name ? ind->name : "";
+	const char *name = chart_short_label(a, ind->name ? ind->name : "");
 	return ind->no && *ind->no ? arena_printf(a, "%s %s", ind->no, name) : name;
 }
 

@@ -296,12 +296,12 @@ void part_record_programmes(struct doc_ctx *c, const struct pillar *pl)
 						 .align = TABLE_RIGHT});
 	table_set_col(t, 2, &(struct table_col){.width_kind = TABLE_AUTO, .min = LAY_MM(15),
 						 .align = TABLE_RIGHT});
-	table_set_col(t, 3, &(struct table_col){.width_kind = TABLE_SHARE, .width = 1.1f});
+	table_set_col(t, 3, &(struct table_col){.width_kind = TABLE_SHARE, .width = 1.4f});
 	table_set_col(t, 4, &(struct table_col){.width_kind = TABLE_AUTO, .min = LAY_MM(12),
 						 .align = TABLE_RIGHT});
 	table_set_col(t, 5, &(struct table_col){.width_kind = TABLE_AUTO, .min = LAY_MM(12),
 						 .align = TABLE_RIGHT});
-	table_set_col(t, 6, &(struct table_col){.width_kind = TABLE_SHARE, .width = 1.4f});
+	table_set_col(t, 6, &(struct table_col){.width_kind = TABLE_SHARE, .width = 1.2f});
 	size_t h0 = table_add_row(t, true), h1 = table_add_row(t, true);
 	table_set_cell(t, h0, 0, &(struct table_cell){.text = "事業名（所管課）", .rowspan = 2});
 	table_set_cell(t, h0, 1, &(struct table_cell){.text = "予算額", .rowspan = 2});

@@ -51,7 +51,7 @@ static void session_table(struct doc_ctx *c, const struct pdca_record *r, size_t
 	struct table *t = table_new(4, &(struct table_style){.role = FONT_MINCHO,
 							     .size = TYPE.table});
 	/* wide enough for its head 「重点プロジェクト」 on one line at 10 pt */
-	table_set_col(t, 0, &(struct table_col){.width_kind = TABLE_FIXED, .width = LAY_MM(33)});
+	table_set_col(t, 0, &(struct table_col){.width_kind = TABLE_FIXED, .width = LAY_MM(38)});
 	for (size_t k = 1; k < 4; k++)
 		table_set_col(t, k, &(struct table_col){.width_kind = TABLE_SHARE, .width = 2});
 	size_t h = table_add_row(t, true);

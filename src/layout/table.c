@@ -286,6 +286,7 @@ static struct text_style cell_style(const struct table *t, size_t r,
 	st.size = t->style.size;
 	st.line_height = t->style.line_height;
 	st.color = DL_BLACK;
+	st.whole_words = true; /* a column is narrow: 粗付加価|値額 takes a line */
 	if (r < t->n_header) {
 		st.align = TEXT_CENTER;
 		st.valign = TEXT_MIDDLE;

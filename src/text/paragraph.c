@@ -582,6 +582,18 @@ static double break_cost(uint8_t k)
 	return 0;
 }
 
+/* What a break of kind k costs beyond break_cost() when the style keeps
+ * words whole: a break inside a phrase or a katakana word (粗付加価|値額,
+ * プロ|ジェクト) one and a half lines, so one more line is cheaper than one
+ * such break but two more are not; a break between a compound's words
+ * (食品|製造業) half a line, so a cell takes a line to save two of them. */
+static double word_cost(const struct builder *b, uint8_t k)
+{
+	if (!b->li->pub.style.whole_words || break_cost(k) == 0)
+		return 0;
+	return k == BRK_WORD ? 0.5 * COST_LINE : 1.5 * COST_LINE;
+}
+
 /* Gaps of [s, t) that take justification space, from the prefix counts
  * (b->gaps[k]: expandable gaps before the drawn character k). */
 static double fast_stretch(const struct builder *b, size_t s, size_t t)
@@ -711,7 +723,7 @@ static void paragraph_spans(struct builder *b, const uint8_t *brk,
 			if (last) {
 				cost += last_cost(b, brk, i, k, para_start, want);
 			} else {
-				cost += break_cost(brk[k]) +
+				cost += break_cost(brk[k]) + word_cost(b, brk[k]) +
 					fit_cost(b, i, k, w, limit, false);
 				if (brk[k] == kind_i && break_cost(kind_i) > 0)
 					cost += COST_SAME_KIND;
@@ -746,7 +758,7 @@ static void paragraph_spans(struct builder *b, const uint8_t *brk,
 		while (--e > i && !brk[e])
 			;
 		if (e > i) {
-			relax(&d, i, e, base + break_cost(brk[e]) +
+			relax(&d, i, e, base + break_cost(brk[e]) + word_cost(b, brk[e]) +
 				  fit_cost(b, i, e, units(c, cum, i, e), limit, false),
 			      HOW_LEGAL);
 			continue;

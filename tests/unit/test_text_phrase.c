@@ -258,12 +258,14 @@ static void seed_plans_break_by_phrase(void)
 	stop();
 }
 
-/* The lines of s at width (10 pt, one em = 10 pt), joined by '|'. */
-static const char *joined(const char *s, float width, enum text_align al,
-			  enum text_breaker how)
+/* The lines of s at width (10 pt, one em = 10 pt), joined by '|'; the
+ * style keeps words whole when whole is set. */
+static const char *joined_as(const char *s, float width, enum text_align al,
+			     enum text_breaker how, bool whole)
 {
 	static char out[4096];
-	struct text_style st = {.size = 10, .align = al, .breaker = how};
+	struct text_style st = {.size = 10, .align = al, .breaker = how,
+				.whole_words = whole};
 	struct text_layout *tl = text_layout_new(te, s, strlen(s), &st, width,
 						 NULL, NULL);
 	out[0] = '\0';
@@ -275,6 +277,12 @@ static const char *joined(const char *s, float width, enum text_align al,
 	}
 	text_layout_free(tl);
 	return out;
+}
+
+static const char *joined(const char *s, float width, enum text_align al,
+			  enum text_breaker how)
+{
+	return joined_as(s, width, al, how, false);
 }
 
 #define EXPECT_STR(got, want)                                                  \
@@ -317,7 +325,31 @@ static void phrases_win_where_they_cost_little(void)
 	stop();
 }
 
+/* A table cell keeps words whole (text_style.whole_words): at 10 pt in
+ * an 11-em column the fewest lines split 粗付加価|値額; a cell takes one
+ * more line instead.  Where the fewest lines only part a compound's words
+ * (食品|製造業), that is not worth a line. */
+static void narrow_cells_keep_words_whole(void)
+{
+	start();
+	const char *s = "1事業者当たりの食品製造業における粗付加価値額（従業者４人以上）";
+	EXPECT_STR(joined_as(s, 110, TEXT_LEFT, TEXT_BREAK_PARAGRAPH, false),
+		   "1事業者当たりの食品|製造業における粗付加価|値額（従業者４人以上）");
+	EXPECT_STR(joined_as(s, 110, TEXT_LEFT, TEXT_BREAK_PARAGRAPH, true),
+		   "1事業者当たりの|食品製造業における|粗付加価値額（従業者|４人以上）");
+	EXPECT_STR(joined_as(s, 130, TEXT_LEFT, TEXT_BREAK_PARAGRAPH, false),
+		   "1事業者当たりの食品|製造業における粗付加価値額|（従業者４人以上）");
+	EXPECT_STR(joined_as(s, 130, TEXT_LEFT, TEXT_BREAK_PARAGRAPH, true),
+		   "1事業者当たりの食品|製造業における粗付加価値額|（従業者４人以上）");
+	/* a word wider than the box is still broken, once */
+	const char *w = "企業・人材の育成支援プロジェクト";
+	EXPECT_STR(joined_as(w, 60, TEXT_LEFT, TEXT_BREAK_PARAGRAPH, true),
+		   "企業・人材の|育成支援|プロジェクト");
+	stop();
+}
+
 static const struct cu_case cases[] = {
+	{"narrow cells keep words whole", narrow_cells_keep_words_whole},
 	{"phrases win where they cost little", phrases_win_where_they_cost_little},
 	{"the seed plans break by phrase", seed_plans_break_by_phrase},
 	{NULL, NULL},
