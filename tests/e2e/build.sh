@@ -104,8 +104,9 @@ for f in "$cc" "$WORK/council-a3.pdf"; do
 done
 # 9 and 10 before the evaluation record (issue 18: 総括, and per pillar the
 # departments, 前年度比, analysis and programmes, then the follow-up)
-# 16 + 2 for the working meeting's results (part_working.c)
-check "the city council handout on 18 A4 pages ($(pages "$cc"))" test "$(pages "$cc")" -le 18
+# 16 + 2 for the working meeting's results (part_working.c), + 1 for table
+# cells that take a line rather than split a word (text_style.whole_words)
+check "the city council handout on 19 A4 pages ($(pages "$cc"))" test "$(pages "$cc")" -le 19
 check "and on 18 A3 pages ($(pages "$WORK/council-a3.pdf"))" test "$(pages "$WORK/council-a3.pdf")" -le 18
 
 # The project handout names every priority project; the prefecture has none.
