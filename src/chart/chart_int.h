@@ -178,6 +178,81 @@ void paint_note(struct paint *pt, float x1, float y);
 int chart_format_decimal(const struct typo *t, struct decimal d, int shift, char *buf,
 			 size_t size);
 
+/* ---- the trend chart's parts (trend*.c) --------------------------------- */
+
+#define TREND_MAX_YEARS 25  /* the x axis, at most */
+#define TREND_LEGEND_MAX 16 /* legend items */
+
+/* The data, independent of the box (trend_data.c). */
+struct trend_data {
+	int from, to;              /* x axis */
+	struct chart_series *series;
+	size_t n;
+	bool small;                /* small multiples */
+	bool illustrative;
+};
+void trend_data(const struct chart *c, struct arena *a, struct trend_data *td);
+/* The legend's items into it[TREND_LEGEND_MAX]; returns how many
+ * (trend_legend.c). */
+size_t trend_legend(const struct chart *c, const struct chart_series *s,
+		    size_t n, bool multi, struct legend_item *it,
+		    struct arena *a);
+/* Sizes (trend_size.c): the title (the indicator's number and name), its
+ * type size and height with the space under it at width w; the row above
+ * a plot (trend_head_h) and the year labels under it; whether n panels go
+ * side by side in w. */
+const char *trend_title(const struct chart *c, struct arena *a);
+float trend_title_size(const struct chart *c);
+float trend_title_h(const struct chart *c, float w, struct arena *a);
+float trend_head_h(const struct chart *c);
+float trend_xlab_h(const struct chart *c);
+bool trend_side_by_side(size_t n, float w);
+
+/* ---- the label placer (place.c) ------------------------------------------ */
+
+struct rect {
+	float x, y, w, h;
+};
+
+/* A line a label should keep clear of: the segment, and how far (half its
+ * width and a hair of white). */
+struct seg {
+	float x0, y0, x1, y1, pad;
+};
+
+/* A greedy label placer: the first candidate position around the point
+ * that stays in the plot and clear of markers, lines and earlier labels. */
+struct placer {
+	struct rect area;
+	struct rect taken[96];
+	size_t n;
+	struct seg segs[256];
+	size_t n_segs;
+};
+
+enum pos { P_ABOVE, P_BELOW, P_RIGHT, P_LEFT, P_ABOVE_LEFT, P_ABOVE_RIGHT,
+	   P_BELOW_LEFT, P_BELOW_RIGHT };
+
+/* Marks a box, a marker of radius r at (x, y), a segment (kept clear by
+ * pad) or a polyline's segments as taken. */
+void place_take(struct placer *pl, struct rect r);
+void place_take_point(struct placer *pl, float x, float y, float r);
+void place_take_seg(struct placer *pl, float x0, float y0, float x1, float y1,
+		    float pad);
+void place_take_polyline(struct placer *pl, const struct chart_pt *v, size_t n,
+			 bool split_gaps, float pad);
+/* A w x h label for the point (x, y) of radius r: the first of the n
+ * positions of order that is inside and clear, else the one that covers
+ * least; taken. */
+struct rect place_label(struct placer *pl, float x, float y, float r, float w,
+			float h, const enum pos *order, size_t n);
+/* The first clear position, taken; false if there is none. */
+bool place_clear(struct placer *pl, float x, float y, float r, float w,
+		 float h, const enum pos *order, size_t n, struct rect *out);
+/* The label of a rate or floor line from x0 to x1 at y. */
+struct rect place_line(struct placer *pl, float x0, float x1, float y,
+		       float w, float h, bool low);
+
 /* ---- the kinds ---------------------------------------------------------- */
 
 void trend_layout(const struct chart *c, struct chart_geom *g, struct arena *a);
