@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "arena.h"
 #include "utf8.h"
 
@@ -365,9 +366,7 @@ static const char *finish(struct out *o, char *buf, const char *s, struct arena 
 static char *scratch(const char *s, struct out *o)
 {
 	size_t cap = 4 * strlen(s) + 16;
-	char *buf = malloc(cap);
-	if (!buf)
-		abort();
+	char *buf = xmalloc(cap);
 	o->p = buf;
 	o->end = buf + cap - 1;
 	o->changed = false;

@@ -29,6 +29,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "render_int.h"
 
 /* Objects per object stream.  A reader inflates a whole object stream to
@@ -165,9 +166,7 @@ static bool read_objects(const unsigned char *d, size_t len, struct obj **objs,
 		p++;
 	if ((size_t)(end - p) < (size_t)n * 20)
 		return false;
-	struct obj *o = calloc((size_t)n, sizeof *o);
-	if (!o)
-		abort();
+	struct obj *o = xcalloc((size_t)n, sizeof *o);
 	const unsigned char *table = p;
 	for (long long i = 1; i < n; i++) {
 		const unsigned char *e = table + 20 * i;
@@ -276,11 +275,9 @@ bool pdf_pack(struct pdf_ctx *ctx, struct pdf_bytes *io)
 	for (size_t i = 1; i < n; i++)
 		n_small += !o[i].stream;
 	size_t n_stm = (n_small + OBJSTM_MAX - 1) / OBJSTM_MAX;
-	struct pdf_buf *data = calloc(n_stm ? n_stm : 1, sizeof *data);
-	struct pdf_zjob *z = calloc(n_stm ? n_stm : 1, sizeof *z);
-	size_t *stm_of = calloc(n, sizeof *stm_of), *idx_of = calloc(n, sizeof *idx_of);
-	if (!data || !z || !stm_of || !idx_of)
-		abort();
+	struct pdf_buf *data = xcalloc(n_stm ? n_stm : 1, sizeof *data);
+	struct pdf_zjob *z = xcalloc(n_stm ? n_stm : 1, sizeof *z);
+	size_t *stm_of = xcalloc(n, sizeof *stm_of), *idx_of = xcalloc(n, sizeof *idx_of);
 	struct pdf_buf head = {0}, body = {0};
 	size_t k = 0, in_stm = 0;
 	for (size_t i = 1; i <= n; i++) {
@@ -299,9 +296,7 @@ bool pdf_pack(struct pdf_ctx *ctx, struct pdf_bytes *io)
 			struct pdf_buf *s = &data[k];
 			put_fmt(s, "/Type/ObjStm/N %zu/First %zu", in_stm, head.len);
 			z[k].in_len = head.len + body.len;
-			unsigned char *all = malloc(z[k].in_len);
-			if (!all)
-				abort();
+			unsigned char *all = xmalloc(z[k].in_len);
 			memcpy(all, head.p, head.len);
 			memcpy(all + head.len, body.p, body.len);
 			z[k].in = all;
@@ -319,9 +314,7 @@ bool pdf_pack(struct pdf_ctx *ctx, struct pdf_bytes *io)
 	 * the cross-reference stream */
 	struct pdf_buf out = {0};
 	size_t total = n + n_stm + 1; /* /Size: the xref stream is the last */
-	unsigned long long *off = calloc(total, sizeof *off);
-	if (!off)
-		abort();
+	unsigned long long *off = xcalloc(total, sizeof *off);
 	pdf_buf_put_n(&out, (const char *)d, o[1].off);
 	bool ok = true;
 	for (size_t i = 1; i < n; i++)
@@ -341,10 +334,8 @@ bool pdf_pack(struct pdf_ctx *ctx, struct pdf_bytes *io)
 	size_t cols = (size_t)(1 + w2 + 2);
 	/* rows with the PNG Up predictor: a filter byte (2), then each byte
 	 * less the one above it */
-	unsigned char *rows = calloc(total, cols + 1), *prev = calloc(1, cols),
-		      *cur = malloc(cols);
-	if (!rows || !prev || !cur)
-		abort();
+	unsigned char *rows = xcalloc(total, cols + 1), *prev = xcalloc(1, cols),
+		      *cur = xmalloc(cols);
 	for (size_t i = 0; i < total; i++) {
 		if (i == 0) {
 			put_u(cur, 0, 1);
