@@ -61,12 +61,12 @@ struct diag_list;
 
 /* Reads path and merges its values into p (strings in p's arena).  Returns
  * 0 when every row was merged, -1 when the file could not be read or had
- * errors (all reported into dl; p unchanged). */
-int actuals_load_csv(struct plan *p, const char *path, struct diag_list *dl);
+ * errors (all reported into dg; p unchanged). */
+int actuals_load_csv(struct plan *p, const char *path, struct diag_list *dg);
 
 /* The same on bytes in memory; name is used in messages and as the source
  * of the merged values. */
 int actuals_parse_csv(struct plan *p, const char *name, const char *data,
-		      size_t len, struct diag_list *dl);
+		      size_t len, struct diag_list *dg);
 
 #endif

@@ -54,7 +54,7 @@ struct diag_list;
 bool actuals_is_workbook(const char *path);
 
 /* Reads the workbook at path and merges its values into p.  Returns 0, or
- * -1 with every problem in dl and p unchanged. */
-int actuals_load_xlsx(struct plan *p, const char *path, struct diag_list *dl);
+ * -1 with every problem in dg and p unchanged. */
+int actuals_load_xlsx(struct plan *p, const char *path, struct diag_list *dg);
 
 #endif

@@ -32,22 +32,22 @@ struct diag_list {
 
 #define DIAG_LIST_INIT { NULL, 0, 0, 0, 0, 0 }
 
-void diag_list_init(struct diag_list *dl);
+void diag_list_init(struct diag_list *dg);
 /* Frees every message; the list is empty and reusable afterwards. */
-void diag_list_release(struct diag_list *dl);
+void diag_list_release(struct diag_list *dg);
 
 /* Adds a diagnostic. file may be NULL; line/column 0 when unknown.  The
  * message and the file name are stored as diag_clean() leaves them: they
  * quote input (element text, attribute values, CSV cells, file names), and
  * this is the one place that keeps terminal controls out of every message,
  * so that no caller has to remember. */
-void diag_add(struct diag_list *dl, enum diag_severity sev, const char *file,
+void diag_add(struct diag_list *dg, enum diag_severity sev, const char *file,
 	      int line, int column, const char *fmt, ...)
 	__attribute__((format(printf, 6, 7)));
 
 /* Prints "FILE:LINE:COLUMN: error: message" lines, one per diagnostic, in the
  * order they were added.  Omits the parts that are unknown. */
-void diag_print(const struct diag_list *dl, FILE *out);
+void diag_print(const struct diag_list *dg, FILE *out);
 /* Formats one diagnostic the same way into buf; returns buf. */
 char *diag_format(const struct diag *d, char *buf, size_t size);
 

@@ -105,10 +105,10 @@ struct doc_options {
 };
 
 /* Builds the document into a new display list (*out, owned by the caller,
- * freed with dl_doc_free).  Returns 0, or -1 with the reason in dl (e.g. a
+ * freed with dl_doc_free).  Returns 0, or -1 with the reason in dg (e.g. a
  * plan without priority projects asked for a project handout). */
 int doc_build(const struct plan *p, const struct doc_options *o,
-	      struct text_engine *te, struct dl_doc **out, struct diag_list *dl);
+	      struct text_engine *te, struct dl_doc **out, struct diag_list *dg);
 
 /* The fiscal year whose results a document of kind k for year fy reports,
  * stated once for every kind: a council meets during fy and reviews the

@@ -271,7 +271,7 @@ bool fig_plan_grades(const struct plan *p);
 /* `check`: a note when the plan states no rule (no marks will be printed).
  * The warnings on kinds a rule leaves unstated come from the loader, at
  * the indicator. */
-void fig_check_rules(const struct plan *p, struct diag_list *dl);
+void fig_check_rules(const struct plan *p, struct diag_list *dg);
 /* Whether rule g has a ratio to show (ratio method). */
 bool fig_rule_has_ratio(const struct grading *g);
 /* An English phrase for a reason ("baseline unknown"), never NULL. */
@@ -315,7 +315,7 @@ bool fig_check_indicator(const struct plan *p, const struct indicator *ind,
  * results); adds a DIAG_WARNING at the element's file:line:column for each
  * one no formula above reproduces at its printed precision, saying what
  * shiryo computed.  Returns the number of warnings added. */
-size_t fig_check_plan(const struct plan *p, struct diag_list *dl);
+size_t fig_check_plan(const struct plan *p, struct diag_list *dg);
 
 /* Japanese name of a formula for messages and legends ("実績÷目標"). */
 const char *fig_formula_name(enum fig_formula f);

@@ -23,9 +23,9 @@ enum font_role {
 
 /* Loads the set described by conf_path, or by the embedded fonts/fontset.conf
  * when conf_path is NULL.  Reports a missing font (naming the family, the
- * file looked for and the Debian package that has it) into dl and returns
+ * file looked for and the Debian package that has it) into dg and returns
  * NULL when a role cannot be served. */
-struct fontset *fontset_load(const char *conf_path, struct diag_list *dl);
+struct fontset *fontset_load(const char *conf_path, struct diag_list *dg);
 void fontset_free(struct fontset *fs);
 
 size_t fontset_count(const struct fontset *fs);

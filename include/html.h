@@ -17,7 +17,7 @@
  *
  * Written safely as pdf_write writes a PDF: to a temporary file in the
  * target's folder, renamed over it when complete; on failure nothing is
- * left and an error naming the file is added to dl. */
+ * left and an error naming the file is added to dg. */
 #ifndef SHIRYO_HTML_H
 #define SHIRYO_HTML_H
 
@@ -25,10 +25,10 @@ struct dl_doc;
 struct fontset;
 struct diag_list;
 
-/* Returns 0, or -1 with an error in dl (a display list without structure
+/* Returns 0, or -1 with an error in dg (a display list without structure
  * is an error: there is nothing to walk). fs may be NULL (generic font
  * families). */
 int html_write(const struct dl_doc *doc, const struct fontset *fs,
-	       const char *path, struct diag_list *dl);
+	       const char *path, struct diag_list *dg);
 
 #endif

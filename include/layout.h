@@ -260,9 +260,9 @@ void story_set_info(struct story *s, const struct dl_info *info);
 
 /* Lays the story out into a new display list (*out, the caller's, freed
  * with dl_doc_free).  Warnings (text the fonts lack, clipped blocks, bad
- * table spans) go to dl.  Returns 0, or -1 with an error in dl when the
+ * table spans) go to dg.  Returns 0, or -1 with an error in dg when the
  * setup leaves no body (margins larger than the paper); then *out is NULL.
  * May be called again after more blocks were added. */
-int story_layout(struct story *s, struct dl_doc **out, struct diag_list *dl);
+int story_layout(struct story *s, struct dl_doc **out, struct diag_list *dg);
 
 #endif

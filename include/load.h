@@ -29,7 +29,7 @@
  * elements name (relative to the plan's folder; URLs are refused).
  *
  * Returns a new plan owned by the caller (free with plan_free()), or NULL
- * when any error was found, every one of them reported into dl.  Warnings
+ * when any error was found, every one of them reported into dg.  Warnings
  * and notes do not make it fail.  Every pointer in the plan points into
  * p->arena; no libxml2 memory survives the call.
  *
@@ -38,20 +38,20 @@
  * 「－」 for no data, 「／」 for not assessable, maintain tolerance 1.0%,
  * ratio scale 1.  Within <grading>, absent attributes and absent <no-data>,
  * <not-assessable> and <maintain> elements take the same defaults. */
-struct plan *plan_load(const char *path, struct diag_list *dl);
+struct plan *plan_load(const char *path, struct diag_list *dg);
 
 /* The plan the file at path belongs to: plan_load(path) for a plan; for
  * an actuals or PDCA file (<actuals plan="ID">, <pdca plan="ID">), the plan
  * with that id in the same folder, loaded with its links, and with path
  * too when the plan does not link it.  *plan_path is then the plan's path
  * (malloc'd; NULL for a plan given itself).  NULL after an error, every
- * one reported into dl (also when no such plan is there). */
-struct plan *plan_load_owner(const char *path, struct diag_list *dl, char **plan_path);
+ * one reported into dg (also when no such plan is there). */
+struct plan *plan_load_owner(const char *path, struct diag_list *dg, char **plan_path);
 
 /* Reads an actuals file (<actuals plan="...">) and merges its values into
  * p's measures, as actuals_merge() does.  Returns 0, or -1 with the reasons
- * in dl and p unchanged. */
-int actuals_load_xml(struct plan *p, const char *path, struct diag_list *dl);
+ * in dg and p unchanged. */
+int actuals_load_xml(struct plan *p, const char *path, struct diag_list *dg);
 
 /* One value read by an actuals reader (XML here, CSV elsewhere). */
 struct actual_value {
@@ -79,6 +79,6 @@ struct actual_value {
  * by year.  file and the values are copied into p's arena.  Sets
  * p->actuals_illustrative when a merged value is illustrative. */
 int actuals_merge(struct plan *p, const char *file, const struct actual_value *v,
-		  size_t n, struct diag_list *dl);
+		  size_t n, struct diag_list *dg);
 
 #endif

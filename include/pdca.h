@@ -97,11 +97,11 @@ struct pdca_record {
  * an earlier file of the same year and meeting had the same date.  A
  * <check> that states a percentage gets a warning.
  *
- * Returns 0, or -1 with every problem in dl (FILE:LINE:COLUMN, sorted by
+ * Returns 0, or -1 with every problem in dg (FILE:LINE:COLUMN, sorted by
  * position) and p unchanged.  On success the records are copied into p's
  * arena and p->pdca is replaced by a new sorted array: pointers into the
  * old p->pdca array (not into what its records point to) are stale. */
-int pdca_load(struct plan *p, const char *path, struct diag_list *dl);
+int pdca_load(struct plan *p, const char *path, struct diag_list *dg);
 
 /* The record of target (a pillar's or project's id) at meeting m of year
  * fy, or NULL. */

@@ -119,6 +119,6 @@ const struct eval_response *eval_response_to(const struct eval_record *e,
  * activity indicator without a target; an opinion of a council with no
  * response in the next year's record.  Each at the element's
  * FILE:LINE:COLUMN.  Returns the number of warnings added. */
-size_t eval_check(const struct plan *p, struct diag_list *dl);
+size_t eval_check(const struct plan *p, struct diag_list *dg);
 
 #endif

@@ -81,7 +81,7 @@ struct fontset;
 struct diag_list;
 
 /* Writes doc as a PDF file at path.  fs may be NULL when doc has no text;
- * dl may be NULL when the caller does not want the messages.
+ * dg may be NULL when the caller does not want the messages.
  *
  * The file is written safely: the PDF is made in memory, written to a
  * temporary file ".NAME.XXXXXX" in the folder of path, flushed with fsync
@@ -89,11 +89,11 @@ struct diag_list;
  * followed).  On any failure - invalid display list, libharu error,
  * unreadable font, missing or read-only folder, full disk - nothing is left
  * behind, a file already at path is untouched, and -1 is returned with
- * error messages in dl (write failures name the path and the reason).
- * Returns 0 on success; warnings may still have been added to dl.
+ * error messages in dg (write failures name the path and the reason).
+ * Returns 0 on success; warnings may still have been added to dg.
  * Font subsets pass through temporary files in $TMPDIR (or /tmp) that are
  * unlinked as soon as libharu has opened them. */
 int pdf_write(const struct dl_doc *doc, const struct fontset *fs,
-	      const char *path, struct diag_list *dl);
+	      const char *path, struct diag_list *dg);
 
 #endif

@@ -22,8 +22,8 @@ struct scaffold {
 /* Creates dir if it is missing and writes plan.xml, plan-actuals.xml and
  * plan-pdca-<FY>-council.xml there.  Refuses, writing nothing, when any of
  * them exists already, or when title or issuer hold control characters.
- * Returns 0, or -1 with the reason in dl (files written before a failure
+ * Returns 0, or -1 with the reason in dg (files written before a failure
  * are removed). */
-int scaffold_init(const struct scaffold *s, struct diag_list *dl);
+int scaffold_init(const struct scaffold *s, struct diag_list *dg);
 
 #endif

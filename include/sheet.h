@@ -25,8 +25,8 @@ struct sheet_options {
 
 /* Writes the workbook to path ("-": standard output) through a temporary
  * file renamed into place, so that a failure leaves no partial file and
- * an existing one untouched.  Returns 0, or -1 with the reason in dl. */
+ * an existing one untouched.  Returns 0, or -1 with the reason in dg. */
 int sheet_write_xlsx(const struct plan *p, const struct sheet_options *o,
-		     const char *path, struct diag_list *dl);
+		     const char *path, struct diag_list *dg);
 
 #endif

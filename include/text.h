@@ -71,10 +71,10 @@ size_t fontset_chain(const struct fontset *fs, enum font_role role,
 /* ---- the engine ------------------------------------------------------- */
 
 /* Opens every font of fs and the ICU line breaker.  fs must outlive the
- * engine.  Reports a font FreeType cannot open, or ICU failing, into dl and
+ * engine.  Reports a font FreeType cannot open, or ICU failing, into dg and
  * returns NULL. */
 struct text_engine *text_engine_new(const struct fontset *fs,
-				    struct diag_list *dl);
+				    struct diag_list *dg);
 void text_engine_free(struct text_engine *te);
 const struct fontset *text_engine_fontset(const struct text_engine *te);
 
@@ -96,10 +96,10 @@ unsigned text_glyph(struct text_engine *te, int font, uint32_t cp);
 
 /* Width in points of utf8 set solid on one line at size, each character in
  * the font that will draw it (fallback and 〓 included).  Reports as the layout
- * does (src and dl may be NULL). */
+ * does (src and dg may be NULL). */
 float text_width(struct text_engine *te, enum font_role role, float size,
 		 const char *utf8, size_t len, const struct text_src *src,
-		 struct diag_list *dl);
+		 struct diag_list *dg);
 
 /* ---- text boxes ------------------------------------------------------- */
 
@@ -226,12 +226,12 @@ struct text_layout {
 /* Breaks utf8 (len bytes; need not be NUL-terminated) into lines of at most
  * width points (<= 0: break only at newlines) with style.  Reports
  * characters no font has, characters drawn as outlines, invalid UTF-8 and
- * control characters into dl (NULL: not reported) against src.  te must
+ * control characters into dg (NULL: not reported) against src.  te must
  * outlive the layout.  Never fails. */
 struct text_layout *text_layout_new(struct text_engine *te, const char *utf8,
 				    size_t len, const struct text_style *style,
 				    float width, const struct text_src *src,
-				    struct diag_list *dl);
+				    struct diag_list *dg);
 void text_layout_free(struct text_layout *tl);
 
 /* Offset of line i's baseline below the top of the text (line boxes are

@@ -493,7 +493,7 @@ static int parse_args(int argc, char **argv, struct options *o)
 /* The document date: SOURCE_DATE_EPOCH, else -1 (none): the meeting's
  * record or the year the document reports decides (doc.c), never a file's
  * modification time, which a checkout or a copy changes. */
-static long long input_date(const struct options *o, struct diag_list *dl)
+static long long input_date(const struct options *o, struct diag_list *dg)
 {
 	(void)o;
 	const char *sde = getenv("SOURCE_DATE_EPOCH");
@@ -503,7 +503,7 @@ static long long input_date(const struct options *o, struct diag_list *dl)
 		long long t = strtoll(sde, &end, 10);
 		if (!errno && *end == '\0' && t >= 0 && t < 253402300800LL)
 			return t;
-		diag_add(dl, DIAG_WARNING, NULL, 0, 0,
+		diag_add(dg, DIAG_WARNING, NULL, 0, 0,
 			 "SOURCE_DATE_EPOCH '%s' is not a time in seconds; using the year's date", sde);
 	}
 	return -1;
@@ -512,19 +512,19 @@ static long long input_date(const struct options *o, struct diag_list *dl)
 /* The plan and the --actuals files.  With owner_path (check), o->plan may
  * also be an actuals or PDCA file, checked with the plan it belongs to,
  * whose path *owner_path then gets (see plan_load_owner()). */
-static struct plan *load_all(const struct options *o, struct diag_list *dl,
+static struct plan *load_all(const struct options *o, struct diag_list *dg,
 			     char **owner_path)
 {
-	struct plan *p = owner_path ? plan_load_owner(o->plan, dl, owner_path)
-				    : plan_load(o->plan, dl);
+	struct plan *p = owner_path ? plan_load_owner(o->plan, dg, owner_path)
+				    : plan_load(o->plan, dg);
 	if (!p)
 		return NULL;
 	for (int i = 0; i < o->n_actuals; i++) {
 		const char *f = o->actuals[i];
 		int rc = ends_with(f, ".csv") || ends_with(f, ".CSV")
-				 ? actuals_load_csv(p, f, dl)
-			 : actuals_is_workbook(f) ? actuals_load_xlsx(p, f, dl)
-						  : actuals_load_xml(p, f, dl);
+				 ? actuals_load_csv(p, f, dg)
+			 : actuals_is_workbook(f) ? actuals_load_xlsx(p, f, dg)
+						  : actuals_load_xml(p, f, dg);
 		if (rc != 0) {
 			plan_free(p);
 			return NULL;
@@ -535,67 +535,67 @@ static struct plan *load_all(const struct options *o, struct diag_list *dl,
 
 static int cmd_check(const struct options *o)
 {
-	struct diag_list dl;
-	diag_list_init(&dl);
+	struct diag_list dg;
+	diag_list_init(&dg);
 	char *owner = NULL;
-	struct plan *p = load_all(o, &dl, &owner);
+	struct plan *p = load_all(o, &dg, &owner);
 	if (p) {
-		fig_check_plan(p, &dl);
-		eval_check(p, &dl);
+		fig_check_plan(p, &dg);
+		eval_check(p, &dg);
 	}
-	diag_print(&dl, stderr);
-	int rc = (p && dl.errors == 0) ? 0 : EXIT_INPUT;
+	diag_print(&dg, stderr);
+	int rc = (p && dg.errors == 0) ? 0 : EXIT_INPUT;
 	if (rc == 0 && owner)
 		say("\n", "%s: valid, with its plan %s (%zu warnings)", o->plan, owner,
-		    dl.warnings);
+		    dg.warnings);
 	else if (rc == 0)
 		say("\n", "%s: valid (%zu indicators, %zu pillars, %zu projects; %zu warnings)",
-		    o->plan, p->n_indicators, p->n_pillars, p->n_projects, dl.warnings);
+		    o->plan, p->n_indicators, p->n_pillars, p->n_projects, dg.warnings);
 	free(owner);
 	plan_free(p);
-	diag_list_release(&dl);
+	diag_list_release(&dg);
 	return rc;
 }
 
 /* shiryo sheet: the input workbook for departments. */
 static int cmd_sheet(const struct options *o)
 {
-	struct diag_list dl;
-	diag_list_init(&dl);
+	struct diag_list dg;
+	diag_list_init(&dg);
 	int rc = EXIT_INPUT;
-	struct plan *p = load_all(o, &dl, NULL);
+	struct plan *p = load_all(o, &dg, NULL);
 	if (p) {
 		if (o->doc.fy < p->from || o->doc.fy > p->to) {
 			char y[32], a[32], b[32];
 			fy_format(o->doc.fy, FY_STYLE_SHORT, y, sizeof y);
 			fy_format(p->from, FY_STYLE_SHORT, a, sizeof a);
 			fy_format(p->to, FY_STYLE_SHORT, b, sizeof b);
-			diag_add(&dl, DIAG_ERROR, o->plan, 0, 0,
+			diag_add(&dg, DIAG_ERROR, o->plan, 0, 0,
 				 "%s lies outside the plan period %s–%s", y, a, b);
 		} else {
 			struct sheet_options so = {o->doc.fy, o->by_department};
-			if (sheet_write_xlsx(p, &so, o->output, &dl) == 0) {
+			if (sheet_write_xlsx(p, &so, o->output, &dg) == 0) {
 				rc = 0;
 				if (strcmp(o->output, "-"))
 					say("\n", "wrote %s", o->output);
 			}
 		}
 	}
-	diag_print(&dl, stderr);
+	diag_print(&dg, stderr);
 	plan_free(p);
-	diag_list_release(&dl);
+	diag_list_release(&dg);
 	return rc;
 }
 
 /* shiryo init: a new plan's files. */
 static int cmd_init(const struct options *o)
 {
-	struct diag_list dl;
-	diag_list_init(&dl);
+	struct diag_list dg;
+	diag_list_init(&dg);
 	struct scaffold s = {o->plan, o->title, o->issuer, o->from, o->to};
-	int rc = scaffold_init(&s, &dl) == 0 ? 0 : EXIT_INPUT;
-	diag_print(&dl, stderr);
-	diag_list_release(&dl);
+	int rc = scaffold_init(&s, &dg) == 0 ? 0 : EXIT_INPUT;
+	diag_print(&dg, stderr);
+	diag_list_release(&dg);
 	if (rc == 0)
 		say("\n", "wrote %s/plan.xml, its actuals and a PDCA record; next: shiryo check "
 		    "%s/plan.xml", o->plan, o->plan);
@@ -605,14 +605,14 @@ static int cmd_init(const struct options *o)
 /* Builds one document of plan p into path. */
 static int build_one(const struct plan *p, const struct doc_options *doc,
 		     struct text_engine *te, const struct fontset *fs,
-		     const char *path, struct diag_list *dl, bool html)
+		     const char *path, struct diag_list *dg, bool html)
 {
 	struct dl_doc *d = NULL;
-	if (doc_build(p, doc, te, &d, dl) != 0 || dl->errors) {
+	if (doc_build(p, doc, te, &d, dg) != 0 || dg->errors) {
 		dl_doc_free(d);
 		return -1;
 	}
-	int rc = html ? html_write(d, fs, path, dl) : pdf_write(d, fs, path, dl);
+	int rc = html ? html_write(d, fs, path, dg) : pdf_write(d, fs, path, dg);
 	dl_doc_free(d);
 	return rc;
 }
@@ -633,26 +633,26 @@ static const char *default_output(const struct options *o, char *buf, size_t siz
 
 static int cmd_build(struct options *o)
 {
-	struct diag_list dl;
-	diag_list_init(&dl);
+	struct diag_list dg;
+	diag_list_init(&dg);
 	int rc = EXIT_INPUT;
 	struct fontset *fs = NULL;
 	struct text_engine *te = NULL;
-	struct plan *p = load_all(o, &dl, NULL);
+	struct plan *p = load_all(o, &dg, NULL);
 	if (!p)
 		goto out;
-	o->doc.date = input_date(o, &dl);
-	fs = fontset_load(NULL, &dl);
+	o->doc.date = input_date(o, &dg);
+	fs = fontset_load(NULL, &dg);
 	if (!fs)
 		goto out;
-	te = text_engine_new(fs, &dl);
+	te = text_engine_new(fs, &dg);
 	if (!te)
 		goto out;
 
 	if (!strcmp(o->command, "build")) {
 		char buf[4096];
 		const char *path = o->output ? o->output : default_output(o, buf, sizeof buf);
-		if (build_one(p, &o->doc, te, fs, path, &dl, o->html) == 0) {
+		if (build_one(p, &o->doc, te, fs, path, &dg, o->html) == 0) {
 			rc = 0;
 			say("\n", "wrote %s", path);
 		}
@@ -663,7 +663,7 @@ static int cmd_build(struct options *o)
 	 * failure (earlier files stay as written, later ones untouched). */
 	o->doc.kind = doc_kind_find("annual");
 	if (mkdir(o->output, 0777) != 0 && errno != EEXIST) {
-		diag_add(&dl, DIAG_ERROR, o->output, 0, 0, "cannot create the folder: %s",
+		diag_add(&dg, DIAG_ERROR, o->output, 0, 0, "cannot create the folder: %s",
 			 strerror(errno));
 		goto out;
 	}
@@ -676,7 +676,7 @@ static int cmd_build(struct options *o)
 			 p->id ? p->id : "plan", fy);
 		say(" ... ", "[%d/%d] %s (%s)", fy - o->from + 1, o->to - o->from + 1, path,
 		    year);
-		if (build_one(p, &o->doc, te, fs, path, &dl, false) != 0) {
+		if (build_one(p, &o->doc, te, fs, path, &dg, false) != 0) {
 			fputs("failed\n", stderr);
 			rc = EXIT_INPUT;
 			break;
@@ -684,11 +684,11 @@ static int cmd_build(struct options *o)
 		fputs("ok\n", stderr);
 	}
 out:
-	diag_print(&dl, stderr);
+	diag_print(&dg, stderr);
 	text_engine_free(te);
 	fontset_free(fs);
 	plan_free(p);
-	diag_list_release(&dl);
+	diag_list_release(&dg);
 	return rc;
 }
 
@@ -703,12 +703,12 @@ static int watch_build(void *ctx, struct watch_files *files)
 {
 	struct watch_ctx *w = ctx;
 	struct options *o = w->o;
-	struct diag_list dl;
-	diag_list_init(&dl);
+	struct diag_list dg;
+	diag_list_init(&dg);
 	watch_files_add(files, o->plan);
 	for (int i = 0; i < o->n_actuals; i++)
 		watch_files_add(files, o->actuals[i]);
-	struct plan *p = load_all(o, &dl, NULL);
+	struct plan *p = load_all(o, &dg, NULL);
 	int rc = -1;
 	if (p) {
 		/* what the plan linked: its actuals and PDCA files */
@@ -722,10 +722,10 @@ static int watch_build(void *ctx, struct watch_files *files)
 		for (size_t i = 0; i < p->n_pdca; i++)
 			if (p->pdca[i].session && p->pdca[i].session->file)
 				watch_files_add(files, p->pdca[i].session->file);
-		o->doc.date = input_date(o, &dl);
-		rc = build_one(p, &o->doc, w->te, w->fs, o->output, &dl, o->html);
+		o->doc.date = input_date(o, &dg);
+		rc = build_one(p, &o->doc, w->te, w->fs, o->output, &dg, o->html);
 	}
-	diag_print(&dl, stderr);
+	diag_print(&dg, stderr);
 	time_t now = time(NULL);
 	struct tm tm;
 	char when[16] = "";
@@ -737,25 +737,25 @@ static int watch_build(void *ctx, struct watch_files *files)
 	else
 		say("\n", "[%s] errors: %s is the last good build, unchanged", when, o->output);
 	plan_free(p);
-	diag_list_release(&dl);
+	diag_list_release(&dg);
 	return rc;
 }
 
 static int cmd_watch(struct options *o)
 {
-	struct diag_list dl;
-	diag_list_init(&dl);
+	struct diag_list dg;
+	diag_list_init(&dg);
 	int rc = EXIT_INPUT;
-	struct fontset *fs = fontset_load(NULL, &dl);
-	struct text_engine *te = fs ? text_engine_new(fs, &dl) : NULL;
-	diag_print(&dl, stderr);
+	struct fontset *fs = fontset_load(NULL, &dg);
+	struct text_engine *te = fs ? text_engine_new(fs, &dg) : NULL;
+	diag_print(&dg, stderr);
 	if (te) {
 		struct watch_ctx w = {o, te, fs};
 		rc = watch_loop(watch_build, &w) == 0 ? 0 : EXIT_INPUT;
 	}
 	text_engine_free(te);
 	fontset_free(fs);
-	diag_list_release(&dl);
+	diag_list_release(&dg);
 	return rc;
 }
 

@@ -179,13 +179,13 @@ static void page_setup(struct doc_ctx *c, struct lay_setup *ls)
 }
 
 int doc_build(const struct plan *p, const struct doc_options *o,
-	      struct text_engine *te, struct dl_doc **out, struct diag_list *dl)
+	      struct text_engine *te, struct dl_doc **out, struct diag_list *dg)
 {
 	*out = NULL;
 	const struct doc_kind *k = o->kind;
 	if (k->applies && !k->applies(p)) {
 		char kinds[256];
-		diag_add(dl, DIAG_ERROR, p->file, 0, 0, "plan '%s' %s; use --kind %s",
+		diag_add(dg, DIAG_ERROR, p->file, 0, 0, "plan '%s' %s; use --kind %s",
 			 p->id ? p->id : p->title, k->lacks,
 			 doc_kind_names(p, kinds, sizeof kinds));
 		return -1;
@@ -195,11 +195,11 @@ int doc_build(const struct plan *p, const struct doc_options *o,
 		fy_format(o->fy, FY_STYLE_ERA, y, sizeof y);
 		fy_format(p->from, FY_STYLE_ERA, a, sizeof a);
 		fy_format(p->to, FY_STYLE_ERA, b, sizeof b);
-		diag_add(dl, DIAG_ERROR, p->file, 0, 0,
+		diag_add(dg, DIAG_ERROR, p->file, 0, 0,
 			 "%s is outside the plan period (%s to %s)", y, a, b);
 		return -1;
 	}
-	struct doc_ctx c = {.p = p, .o = o, .te = te, .dl = dl,
+	struct doc_ctx c = {.p = p, .o = o, .te = te, .dg = dg,
 			    .title = doc_kind_title(k, o->meeting)};
 	c.a = arena_new();
 	fy_format(o->fy, FY_STYLE_SHORT, c.fy_short, sizeof c.fy_short);
@@ -227,7 +227,7 @@ int doc_build(const struct plan *p, const struct doc_options *o,
 	story_set_info(c.s, &info);
 
 	int rc = k->compose(&c);
-	if (rc == 0 && story_layout(c.s, out, dl) != 0)
+	if (rc == 0 && story_layout(c.s, out, dg) != 0)
 		rc = -1;
 	if (rc == 0)
 		(*out)->pdfa = o->pdfa && k->pdfa;

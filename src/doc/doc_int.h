@@ -29,7 +29,7 @@ struct doc_ctx {
 	const struct doc_options *o;
 	const char *title;       /* the kind's title (doc_kind_title) */
 	struct text_engine *te;
-	struct diag_list *dl;
+	struct diag_list *dg;
 	struct story *s;
 	struct arena *a;         /* strings and figures of this build */
 	/* What the story draws after composition (charts, measured text) and

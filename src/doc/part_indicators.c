@@ -506,7 +506,7 @@ static void draw_pair(struct dl_doc *d, struct dl_page *pg, float x, float y,
 
 static struct chart_opts chart_options(struct doc_ctx *c)
 {
-	return (struct chart_opts){.fy = c->rfy, .diags = c->dl,
+	return (struct chart_opts){.fy = c->rfy, .diags = c->dg,
 				   .monochrome = c->o->pdfa && c->o->kind->pdfa};
 }
 

@@ -120,7 +120,7 @@ static struct text_layout *layout(struct doc_ctx *c, const char *text,
 		st.indent = TEXT_SIZE; /* hanging 「・」 */
 	struct text_src src = {r->pos.file, r->pos.line};
 	struct text_layout *tl = text_layout_new(c->te, text, strlen(text), &st, w,
-						 &src, c->dl);
+						 &src, c->dg);
 	doc_own(c, free_layout, tl);
 	return tl;
 }

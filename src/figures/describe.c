@@ -393,10 +393,10 @@ void fig_describe(const struct plan *p, const struct grading *g, int fy,
 	}
 }
 
-void fig_check_rules(const struct plan *p, struct diag_list *dl)
+void fig_check_rules(const struct plan *p, struct diag_list *dg)
 {
 	if (!p->grading.stated && p->grading.method == GRADE_NONE)
-		diag_add(dl, DIAG_NOTE, p->file, 0, 0,
+		diag_add(dg, DIAG_NOTE, p->file, 0, 0,
 			 "the plan states no grading rule (<grading>): no marks, no legend "
 			 "and no grade column will be printed");
 }

@@ -15,7 +15,7 @@ static const char *fy_text(int fy, char *buf, size_t size)
 	return buf;
 }
 
-size_t eval_check(const struct plan *p, struct diag_list *dl)
+size_t eval_check(const struct plan *p, struct diag_list *dg)
 {
 	size_t n = 0;
 	struct arena *a = arena_new();
@@ -40,7 +40,7 @@ size_t eval_check(const struct plan *p, struct diag_list *dl)
 			if (!miss)
 				continue;
 			struct src_pos at = as ? as->pos : e->pos;
-			diag_add(dl, DIAG_WARNING, at.file, at.line, at.column,
+			diag_add(dg, DIAG_WARNING, at.file, at.line, at.column,
 				 "indicator '%s' is graded %s in %s (one of the plan's lowest two "
 				 "marks) but its assessment has no %s", ind->id, fi.mark,
 				 fy_text(fy, y, sizeof y), miss);
@@ -52,7 +52,7 @@ size_t eval_check(const struct plan *p, struct diag_list *dl)
 				const struct eval_activity *ac = &pg->activities[k];
 				if (ac->target_text)
 					continue;
-				diag_add(dl, DIAG_WARNING, ac->pos.file, ac->pos.line,
+				diag_add(dg, DIAG_WARNING, ac->pos.file, ac->pos.line,
 					 ac->pos.column,
 					 "activity indicator '%s' of programme '%s' has no target",
 					 ac->name ? ac->name : "?", pg->id ? pg->id : "?");
@@ -65,7 +65,7 @@ size_t eval_check(const struct plan *p, struct diag_list *dl)
 			const struct eval_opinion *op = &prev->opinions[i];
 			if (eval_response_to(e, op))
 				continue;
-			diag_add(dl, DIAG_WARNING, op->pos.file, op->pos.line, op->pos.column,
+			diag_add(dg, DIAG_WARNING, op->pos.file, op->pos.line, op->pos.column,
 				 "opinion '%s' of the %s council has no response in the %s "
 				 "record (%s)", op->id, fy_text(fy - 1, y, sizeof y),
 				 fy_text(fy, z, sizeof z), e->file);

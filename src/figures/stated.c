@@ -183,9 +183,9 @@ static void describe(const struct fig_stated *st, char *buf, size_t size)
 		snprintf(buf, size, "nothing (the values give no ratio)");
 }
 
-size_t fig_check_plan(const struct plan *p, struct diag_list *dl)
+size_t fig_check_plan(const struct plan *p, struct diag_list *dg)
 {
-	fig_check_rules(p, dl); /* notes only: not counted as warnings */
+	fig_check_rules(p, dg); /* notes only: not counted as warnings */
 	size_t warned = 0;
 	char stated[64], computed[512];
 	for (size_t i = 0; i < p->n_indicators; i++) {
@@ -197,7 +197,7 @@ size_t fig_check_plan(const struct plan *p, struct diag_list *dl)
 		fy_format(st.fy, FY_STYLE_SHORT, year, sizeof year);
 		decimal_format(st.stated, false, stated, sizeof stated);
 		describe(&st, computed, sizeof computed);
-		diag_add(dl, DIAG_WARNING, ind->pos.file, ind->pos.line, ind->pos.column,
+		diag_add(dg, DIAG_WARNING, ind->pos.file, ind->pos.line, ind->pos.column,
 			 "indicator '%s' (%s): stated achievement %s%% does not follow from "
 			 "its values (actual of %s); shiryo computes %s",
 			 ind->id ? ind->id : "?", ind->name ? ind->name : "", stated, year,
@@ -212,7 +212,7 @@ size_t fig_check_plan(const struct plan *p, struct diag_list *dl)
 			continue;
 		decimal_format(st.stated, false, stated, sizeof stated);
 		describe(&st, computed, sizeof computed);
-		diag_add(dl, DIAG_WARNING, r->pos.file, r->pos.line, r->pos.column,
+		diag_add(dg, DIAG_WARNING, r->pos.file, r->pos.line, r->pos.column,
 			 "past result '%s': stated achievement %s%% does not follow from "
 			 "the stated values; shiryo computes %s",
 			 r->name ? r->name : (r->id ? r->id : "?"), stated, computed);

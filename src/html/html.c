@@ -690,11 +690,11 @@ static const char style[] =
 /* The page goes to its path by the write policy (outfile.c), as a PDF
  * does: never over an input, links followed, mode kept, devices and
  * standard output written through. */
-static bool save(const char *path, const struct hbuf *b, struct diag_list *dl)
+static bool save(const char *path, const struct hbuf *b, struct diag_list *dg)
 {
 	char why[512];
 	if (outfile_write(path, b->p ? b->p : "", b->len, why, sizeof why) != 0) {
-		diag_add(dl, DIAG_ERROR, NULL, 0, 0, "cannot write '%s': %s",
+		diag_add(dg, DIAG_ERROR, NULL, 0, 0, "cannot write '%s': %s",
 			 strcmp(path, "-") ? path : "standard output", why);
 		return false;
 	}
@@ -702,10 +702,10 @@ static bool save(const char *path, const struct hbuf *b, struct diag_list *dl)
 }
 
 int html_write(const struct dl_doc *doc, const struct fontset *fs,
-	       const char *path, struct diag_list *dl)
+	       const char *path, struct diag_list *dg)
 {
 	if (!doc->n_elems) {
-		diag_add(dl, DIAG_ERROR, NULL, 0, 0,
+		diag_add(dg, DIAG_ERROR, NULL, 0, 0,
 			 "cannot write '%s' as HTML: the document has no structure",
 			 path);
 		return -1;
@@ -735,7 +735,7 @@ int html_write(const struct dl_doc *doc, const struct fontset *fs,
 	}
 	element(&w, 0);
 	put(b, "</main>\n</body>\n</html>\n");
-	bool ok = save(path, b, dl);
+	bool ok = save(path, b, dg);
 	walk_free(&w);
 	return ok ? 0 : -1;
 }

@@ -65,7 +65,7 @@ static struct text_layout *line_layout(struct flow *f, const char *utf8,
 {
 	struct text_style st = {.role = role, .size = size, .line_height = 1.0f,
 				.color = DL_BLACK};
-	return text_layout_new(f->s->te, utf8, strlen(utf8), &st, 0, NULL, f->dl);
+	return text_layout_new(f->s->te, utf8, strlen(utf8), &st, 0, NULL, f->dg);
 }
 
 float lay_text_line(struct flow *f, const char *utf8, enum font_role role,
@@ -74,7 +74,7 @@ float lay_text_line(struct flow *f, const char *utf8, enum font_role role,
 	struct text_style st = {.role = role, .size = size, .line_height = 1.0f,
 				.color = color};
 	struct text_layout *tl = text_layout_new(f->s->te, utf8, strlen(utf8),
-						 &st, 0, NULL, f->dl);
+						 &st, 0, NULL, f->dg);
 	float w = tl->widest_line;
 	text_layout_draw_lines(tl, 0, tl->n_lines, f->d, flow_page(f), x, y);
 	text_layout_free(tl);
@@ -362,7 +362,7 @@ static void place_fixed(struct flow *f, struct block *b, float tail)
 		 * 14; tables, text and the bars of a long pillar are split
 		 * before they get here).  Still drawn, clipped to the body on
 		 * a fresh page, for whoever looks at the display list. */
-		diag_add(f->dl, DIAG_ERROR, NULL, 0, 0,
+		diag_add(f->dg, DIAG_ERROR, NULL, 0, 0,
 			 "%s%s%s, %.1f pt tall, does not fit on a page (the body "
 			 "is %.1f pt) and cannot be placed",
 			 b->what ? "「" : "", b->what ? b->what : "a figure",

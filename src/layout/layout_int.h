@@ -80,7 +80,7 @@ static inline struct tcell *tcell_at(const struct table *t, size_t r,
 /* Sizes the columns to width (<= 0: style width or body_w), lays out every
  * cell and computes the row heights and groups.  Idempotent. */
 void table_measure(struct table *t, struct text_engine *te, float body_w,
-		   struct diag_list *dl);
+		   struct diag_list *dg);
 /* Height of the lines [0, n) of a cell plus its padding. */
 float table_cell_need(const struct table *t, size_t n_lines);
 
@@ -174,7 +174,7 @@ struct page_meta {
 struct flow {
 	struct story *s;
 	struct dl_doc *d;
-	struct diag_list *dl;
+	struct diag_list *dg;
 	struct lay_box paper, body;
 	size_t page;          /* index of the current page; valid once started */
 	bool started;

@@ -328,7 +328,7 @@ float story_run_height(const struct story *s, size_t i, size_t end,
 	return h;
 }
 
-static void measure(struct story *s, struct diag_list *dl)
+static void measure(struct story *s, struct diag_list *dg)
 {
 	float body_w = lay_body(&s->ls).w;
 	for (size_t i = 0; i < s->n; i++) {
@@ -339,12 +339,12 @@ static void measure(struct story *s, struct diag_list *dl)
 			if (!b->tl)
 				b->tl = text_layout_new(s->te, b->text,
 							strlen(b->text), &b->style,
-							body_w, &b->src, dl);
+							body_w, &b->src, dg);
 			if (b->kind == BLK_HEADING)
 				b->h = b->tl->height + (b->level == 1 ? 4 : 0);
 			break;
 		case BLK_TABLE:
-			table_measure(b->table, s->te, body_w, dl);
+			table_measure(b->table, s->te, body_w, dg);
 			break;
 		case BLK_FIXED:
 			b->h = b->nat_h; /* a layout before may have tightened it */
@@ -364,25 +364,25 @@ static void measure(struct story *s, struct diag_list *dl)
 	}
 }
 
-int story_layout(struct story *s, struct dl_doc **out, struct diag_list *dl)
+int story_layout(struct story *s, struct dl_doc **out, struct diag_list *dg)
 {
 	*out = NULL;
 	struct lay_box body = lay_body(&s->ls);
 	struct lay_box paper = lay_page_size(&s->ls);
 	if (body.w < 36 || body.h < 72) {
-		diag_add(dl, DIAG_ERROR, NULL, 0, 0,
+		diag_add(dg, DIAG_ERROR, NULL, 0, 0,
 			 "page margins leave no room for text: body %.1f x %.1f "
 			 "pt on a %.2f x %.2f pt page",
 			 (double)body.w, (double)body.h, (double)paper.w,
 			 (double)paper.h);
 		return -1;
 	}
-	measure(s, dl);
+	measure(s, dg);
 
 	struct flow f = {0};
 	f.s = s;
 	f.d = dl_doc_new();
-	f.dl = dl;
+	f.dg = dg;
 	f.paper = paper;
 	f.body = body;
 	for (size_t i = 0; i < s->n; i++)

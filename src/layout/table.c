@@ -157,7 +157,7 @@ static size_t row_limit(const struct table *t, size_t r)
 /* Gives every grid position its owner.  A span is clamped to the table, to
  * the header or body it starts in, and to positions nobody owns yet; a
  * text in a covered position is dropped with a warning. */
-static void resolve_spans(struct table *t, struct diag_list *dl)
+static void resolve_spans(struct table *t, struct diag_list *dg)
 {
 	size_t n = t->n_rows * t->n_cols;
 	const size_t FREE = SIZE_MAX;
@@ -169,7 +169,7 @@ static void resolve_spans(struct table *t, struct diag_list *dl)
 			size_t self = r * t->n_cols + c;
 			if (a->owner != FREE) {
 				if (a->text)
-					diag_add(dl, DIAG_WARNING, a->src.file,
+					diag_add(dg, DIAG_WARNING, a->src.file,
 						 a->src.line, 0,
 						 "table cell (%zu, %zu) '%.40s' lies under a "
 						 "spanning cell and is not shown",
@@ -200,7 +200,7 @@ static void resolve_spans(struct table *t, struct diag_list *dl)
 				}
 			}
 			if (rs != want_rs || cs != want_cs)
-				diag_add(dl, DIAG_WARNING, a->src.file, a->src.line,
+				diag_add(dg, DIAG_WARNING, a->src.file, a->src.line,
 					 0,
 					 "table cell (%zu, %zu) spans %zu x %zu cells "
 					 "but only %zu x %zu are free: span reduced",
@@ -537,18 +537,18 @@ static void size_rows(struct table *t)
  * cell (a fixed column too narrow for a word at the table's size): never
  * silently - the documents' tests look for this warning. */
 static void overflow(const struct table *t, size_t r, size_t c, float w,
-		     float inner, struct diag_list *dl)
+		     float inner, struct diag_list *dg)
 {
 	const struct tcell *a = &t->cells[r * t->n_cols + c];
 	if (w > inner + 0.5f)
-		diag_add(dl, DIAG_WARNING, a->src.file, a->src.line, 0,
+		diag_add(dg, DIAG_WARNING, a->src.file, a->src.line, 0,
 			 "table cell (%zu, %zu) '%.40s' is %.1f pt wide, wider than "
 			 "its column (%.1f pt)", r + 1, c + 1, a->text, (double)w,
 			 (double)inner);
 }
 
 void table_measure(struct table *t, struct text_engine *te, float body_w,
-		   struct diag_list *dl)
+		   struct diag_list *dg)
 {
 	if (t->measured)
 		return;
@@ -574,7 +574,7 @@ void table_measure(struct table *t, struct text_engine *te, float body_w,
 	t->row_h = xcalloc(t->n_rows + 1, sizeof *t->row_h);
 	t->group_end = xcalloc(t->n_rows + 1, sizeof *t->group_end);
 
-	resolve_spans(t, dl);
+	resolve_spans(t, dg);
 
 	/* decimal cells: one unbroken line each, measured on both sides of
 	 * the point; their layout is final */
@@ -587,7 +587,7 @@ void table_measure(struct table *t, struct text_engine *te, float body_w,
 			struct text_style cs = cell_style(t, r, a, c);
 			cs.align = TEXT_LEFT;
 			a->tl = text_layout_new(te, a->text, a->len, &cs, 0,
-						&a->src, dl);
+						&a->src, dg);
 			size_t ip = int_part(a->text, a->len);
 			a->int_w = ip == a->len ?
 					   a->tl->natural_width :
@@ -612,8 +612,8 @@ void table_measure(struct table *t, struct text_engine *te, float body_w,
 				      2 * t->pad_x;
 			struct text_style cs = cell_style(t, r, a, c);
 			a->tl = text_layout_new(te, a->text, a->len, &cs,
-						inner > 1 ? inner : 1, &a->src, dl);
-			overflow(t, r, c, a->tl->widest_line, inner, dl);
+						inner > 1 ? inner : 1, &a->src, dg);
+			overflow(t, r, c, a->tl->widest_line, inner, dg);
 		}
 	}
 	/* a decimal cell is one line: its column is at least as wide as its
@@ -623,7 +623,7 @@ void table_measure(struct table *t, struct text_engine *te, float body_w,
 			struct tcell *a = tcell_at(t, r, c);
 			if (a->owner == r * nc + c && a->decimal)
 				overflow(t, r, c, t->dec_int[c] + t->dec_frac[c],
-					 t->col_x[c + 1] - t->col_x[c] - 2 * t->pad_x, dl);
+					 t->col_x[c + 1] - t->col_x[c] - 2 * t->pad_x, dg);
 		}
 	size_rows(t);
 	t->measured = true;

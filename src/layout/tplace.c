@@ -451,7 +451,7 @@ void table_place(struct flow *f, struct table *t, float gap, float tail)
 	float cap = cont_cap(t, page_h, pc.mark_h);
 	if (cap < table_cell_need(t, 2)) {
 		/* repeating would leave no room for the rows */
-		diag_add(f->dl, DIAG_WARNING, NULL, 0, 0,
+		diag_add(f->dg, DIAG_WARNING, NULL, 0, 0,
 			 "table header rows are %.1f pt tall, too tall to repeat "
 			 "on a %.1f pt page: shown on the first page only%s",
 			 (double)t->header_h, (double)page_h,

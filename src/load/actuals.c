@@ -137,9 +137,9 @@ static bool rule_has_mark(const struct grading *g, const char *mark)
 }
 
 size_t actuals_check(const struct plan *p, const struct actual_value *v, size_t n,
-		     struct diag_list *dl, const char *file)
+		     struct diag_list *dg, const char *file)
 {
-	size_t before = dl->errors;
+	size_t before = dg->errors;
 	char a[16], b[16], c[16];
 	size_t n_ix;
 	struct measure_ix *ix = measure_index(p, &n_ix);
@@ -151,13 +151,13 @@ size_t actuals_check(const struct plan *p, const struct actual_value *v, size_t 
 		    is_count_unit(m->unit)) {
 			char num[48];
 			decimal_format(x->value, true, num, sizeof num);
-			diag_add(dl, DIAG_WARNING, file, x->line, x->column,
+			diag_add(dg, DIAG_WARNING, file, x->line, x->column,
 				 "negative value %s of '%s' for %s: a count in '%s' cannot be "
 				 "below zero (a typo, or a change entered as a value?)", num,
 				 x->ref, load_fy_text(x->fy, a, sizeof a), m->unit);
 		}
 		if (m && x->mark && !rule_has_mark(measure_rule(p, m), x->mark))
-			diag_add(dl, DIAG_ERROR, file, x->line, x->column,
+			diag_add(dg, DIAG_ERROR, file, x->line, x->column,
 				 "mark '%s' of '%s' is not a mark of its grading rule%s",
 				 x->mark, x->ref,
 				 measure_rule(p, m)->method == GRADE_ENTERED
@@ -172,17 +172,17 @@ size_t actuals_check(const struct plan *p, const struct actual_value *v, size_t 
 					len += (size_t)snprintf(parts + len, sizeof parts - len,
 								"%s'%s'", k ? ", " : "",
 								ind->measures[k].id);
-				diag_add(dl, DIAG_ERROR, file, x->line, x->column,
+				diag_add(dg, DIAG_ERROR, file, x->line, x->column,
 					 "value refers to compound indicator '%s': name one of "
 					 "its parts (%s)", x->ref, parts);
 			} else {
-				diag_add(dl, DIAG_ERROR, file, x->line, x->column,
+				diag_add(dg, DIAG_ERROR, file, x->line, x->column,
 					 "value refers to '%s', which is no indicator or part "
 					 "of plan '%s'", x->ref, p->id ? p->id : "?");
 			}
 		}
 		if (x->fy && (x->fy < p->from || x->fy > p->to))
-			diag_add(dl, DIAG_ERROR, file, x->line, x->column,
+			diag_add(dg, DIAG_ERROR, file, x->line, x->column,
 				 "value of '%s' for %s lies outside the plan period %s–%s",
 				 x->ref, load_fy_text(x->fy, a, sizeof a),
 				 load_fy_text(p->from, b, sizeof b), load_fy_text(p->to, c, sizeof c));
@@ -199,13 +199,13 @@ size_t actuals_check(const struct plan *p, const struct actual_value *v, size_t 
 			    strcmp(x->ref, y->ref) != 0)
 				continue; /* a year's final value, first half and
 					     forecast are three values */
-			diag_add(dl, DIAG_ERROR, file, x->line, x->column,
+			diag_add(dg, DIAG_ERROR, file, x->line, x->column,
 				 "second value of '%s' for %s (the first is at line %d)",
 				 x->ref, load_fy_text(x->fy, a, sizeof a), y->line);
 		}
 		free(sorted);
 	}
-	return dl->errors - before;
+	return dg->errors - before;
 }
 
 /* Puts act at m->actuals[at]; the array has room (see make_room). */
@@ -327,7 +327,7 @@ static void add_provisional(struct plan *p, struct measure *m, const struct actu
 }
 
 void actuals_apply(struct plan *p, const char *file, const struct actual_value *v,
-		   size_t n, struct diag_list *dl, struct load_growth *growth)
+		   size_t n, struct diag_list *dg, struct load_growth *growth)
 {
 	const char *source = arena_strdup(p->arena, file);
 	char a[16];
@@ -365,7 +365,7 @@ void actuals_apply(struct plan *p, const char *file, const struct actual_value *
 		if (!act.known && old->known)
 			continue; /* "not yet known" never erases a value */
 		if (old->known)
-			diag_add(dl, DIAG_NOTE, file, x->line, x->column,
+			diag_add(dg, DIAG_NOTE, file, x->line, x->column,
 				 "value of '%s' for %s replaces the one from %s:%d", x->ref,
 				 load_fy_text(x->fy, a, sizeof a), old->source ? old->source : "?",
 				 old->line);
@@ -388,14 +388,14 @@ void actuals_apply(struct plan *p, const char *file, const struct actual_value *
 }
 
 int actuals_merge(struct plan *p, const char *file, const struct actual_value *v,
-		  size_t n, struct diag_list *dl)
+		  size_t n, struct diag_list *dg)
 {
 	struct diag_list tmp;
 	diag_list_init(&tmp);
 	size_t errors = actuals_check(p, v, n, &tmp, file);
-	load_diag_sort_move(dl, &tmp);
+	load_diag_sort_move(dg, &tmp);
 	if (errors)
 		return -1;
-	actuals_apply(p, file, v, n, dl, NULL);
+	actuals_apply(p, file, v, n, dg, NULL);
 	return 0;
 }

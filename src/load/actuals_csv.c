@@ -41,7 +41,7 @@ struct staged {
 struct reader {
 	struct plan *p;
 	const char *name;
-	struct diag_list *dl;
+	struct diag_list *dg;
 	size_t errors;
 
 	const char *text;    /* the decoded text: text..end */
@@ -84,7 +84,7 @@ static void vrow_error(struct reader *r, int row, int column, const char *fmt, v
 	if (n >= 0)
 		vsnprintf(msg, (size_t)n + 1, fmt, again);
 	va_end(again);
-	diag_add(r->dl, DIAG_ERROR, r->name, row, column, "%s", msg);
+	diag_add(r->dg, DIAG_ERROR, r->name, row, column, "%s", msg);
 	free(msg);
 	r->errors++;
 }
@@ -207,7 +207,7 @@ static char *from_cp932(struct reader *r, const char *in, size_t n, size_t utf8_
 {
 	iconv_t cd = iconv_open("UTF-8", "CP932");
 	if (cd == (iconv_t)-1) {
-		diag_add(r->dl, DIAG_ERROR, r->name, 0, 0,
+		diag_add(r->dg, DIAG_ERROR, r->name, 0, 0,
 			 "file is not UTF-8, and this system cannot convert from CP932 (%s)",
 			 strerror(errno));
 		r->errors++;
@@ -227,7 +227,7 @@ static char *from_cp932(struct reader *r, const char *in, size_t n, size_t utf8_
 		bool utf8 = utf8_ok > off;
 		if (utf8)
 			off = utf8_ok;
-		diag_add(r->dl, DIAG_ERROR, r->name, line_at(in, off), 0,
+		diag_add(r->dg, DIAG_ERROR, r->name, line_at(in, off), 0,
 			 "file is neither UTF-8 nor Shift_JIS/CP932 (byte 0x%02X is not %s); "
 			 "save it as CSV UTF-8 or CSV (Shift_JIS)",
 			 (unsigned char)in[off], utf8 ? "UTF-8" : "CP932");
@@ -828,7 +828,7 @@ static int merge(struct reader *r)
 					     .value = s->value, .line = s->row,
 					     .column = s->column};
 	}
-	int rc = actuals_merge(r->p, r->name, v, r->n_rows, r->dl);
+	int rc = actuals_merge(r->p, r->name, v, r->n_rows, r->dg);
 	free(v);
 	return rc;
 }
@@ -836,9 +836,9 @@ static int merge(struct reader *r)
 /* ---- entry points -------------------------------------------------------- */
 
 int actuals_parse_csv(struct plan *p, const char *name, const char *data,
-		      size_t len, struct diag_list *dl)
+		      size_t len, struct diag_list *dg)
 {
-	struct reader r = {.p = p, .name = name, .dl = dl, .row = 1};
+	struct reader r = {.p = p, .name = name, .dg = dg, .row = 1};
 	char *decoded = NULL;
 	enum column *cols = NULL;
 	size_t n_cols = 0;
@@ -846,7 +846,7 @@ int actuals_parse_csv(struct plan *p, const char *name, const char *data,
 	int rc = -1;
 
 	if (len >= 2 && ((unsigned char)data[0] == 0xFF && (unsigned char)data[1] == 0xFE)) {
-		diag_add(dl, DIAG_ERROR, name, 0, 0,
+		diag_add(dg, DIAG_ERROR, name, 0, 0,
 			 "file is UTF-16 (Excel's \"Unicode text\"); save it as CSV UTF-8 or "
 			 "CSV (Shift_JIS)");
 		return -1;
@@ -857,7 +857,7 @@ int actuals_parse_csv(struct plan *p, const char *name, const char *data,
 	}
 	const char *nul = memchr(data, '\0', len);
 	if (nul) {
-		diag_add(dl, DIAG_ERROR, name, line_at(data, (size_t)(nul - data)), 0,
+		diag_add(dg, DIAG_ERROR, name, line_at(data, (size_t)(nul - data)), 0,
 			 "file contains NUL bytes; it is not a CSV text file");
 		return -1;
 	}
@@ -875,7 +875,7 @@ int actuals_parse_csv(struct plan *p, const char *name, const char *data,
 	}
 
 	if (!read_record(&r)) {
-		diag_add(dl, DIAG_ERROR, name, 0, 0,
+		diag_add(dg, DIAG_ERROR, name, 0, 0,
 			 "file is empty; expected the header 指標,年度,実績");
 		goto out;
 	}
@@ -931,9 +931,9 @@ static void table_record(struct reader *r, const struct table_cell *cells, size_
 
 int actuals_parse_table(struct plan *p, const char *name, const struct table_cell *cells,
 			const int *row_no, size_t n_rows, size_t n_cols,
-			struct diag_list *dl)
+			struct diag_list *dg)
 {
-	struct reader r = {.p = p, .name = name, .dl = dl, .row = 1};
+	struct reader r = {.p = p, .name = name, .dg = dg, .row = 1};
 	enum column *cols = NULL;
 	size_t n = 0;
 	int idx[COL_COUNT];
@@ -959,7 +959,7 @@ out:
 	return rc;
 }
 
-int actuals_load_csv(struct plan *p, const char *path, struct diag_list *dl)
+int actuals_load_csv(struct plan *p, const char *path, struct diag_list *dg)
 {
 	/* Regular files only, checked on the descriptor: a FIFO named
 	 * x.csv would otherwise block for ever (issue 14). */
@@ -971,7 +971,7 @@ int actuals_load_csv(struct plan *p, const char *path, struct diag_list *dl)
 			snprintf(why, sizeof why, "%s", strerror(errno));
 			close(fd);
 		}
-		diag_add(dl, DIAG_ERROR, path, 0, 0, "%s%s",
+		diag_add(dg, DIAG_ERROR, path, 0, 0, "%s%s",
 			 fd == -2 ? "" : "cannot open actuals: ", why);
 		return -1;
 	}
@@ -981,7 +981,7 @@ int actuals_load_csv(struct plan *p, const char *path, struct diag_list *dl)
 	for (;;) {
 		if (len == alloc) {
 			if (alloc > ACTUALS_CSV_MAX_FILE) {
-				diag_add(dl, DIAG_ERROR, path, 0, 0,
+				diag_add(dg, DIAG_ERROR, path, 0, 0,
 					 "file larger than %u MiB refused as actuals",
 					 ACTUALS_CSV_MAX_FILE >> 20);
 				goto out;
@@ -995,14 +995,14 @@ int actuals_load_csv(struct plan *p, const char *path, struct diag_list *dl)
 		len += n;
 		if (n == 0) {
 			if (ferror(f)) {
-				diag_add(dl, DIAG_ERROR, path, 0, 0, "cannot read actuals: %s",
+				diag_add(dg, DIAG_ERROR, path, 0, 0, "cannot read actuals: %s",
 					 strerror(errno));
 				goto out;
 			}
 			break;
 		}
 	}
-	rc = actuals_parse_csv(p, path, data ? data : "", len, dl);
+	rc = actuals_parse_csv(p, path, data ? data : "", len, dg);
 out:
 	fclose(f);
 	free(data);

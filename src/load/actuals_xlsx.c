@@ -57,7 +57,7 @@ struct numfmt {
 
 struct book {
 	const char *path;
-	struct diag_list *dl;
+	struct diag_list *dg;
 	size_t errors;
 	zip_t *zip;
 	size_t total; /* bytes inflated so far */
@@ -91,10 +91,10 @@ static void book_error(struct book *b, const char *where, const char *fmt, ...)
 		size_t n = strlen(b->path) + strlen(where) + 2;
 		char *file = xrealloc(NULL, n);
 		snprintf(file, n, "%s:%s", b->path, where);
-		diag_add(b->dl, DIAG_ERROR, file, 0, 0, "%s", msg);
+		diag_add(b->dg, DIAG_ERROR, file, 0, 0, "%s", msg);
 		free(file);
 	} else {
-		diag_add(b->dl, DIAG_ERROR, b->path, 0, 0, "%s", msg);
+		diag_add(b->dg, DIAG_ERROR, b->path, 0, 0, "%s", msg);
 	}
 	b->errors++;
 }
@@ -1363,9 +1363,9 @@ static void book_free(struct book *b)
 	free(b->value_head);
 }
 
-int actuals_load_xlsx(struct plan *p, const char *path, struct diag_list *dl)
+int actuals_load_xlsx(struct plan *p, const char *path, struct diag_list *dg)
 {
-	struct book b = {.path = path, .dl = dl};
+	struct book b = {.path = path, .dg = dg};
 	struct table t = {0};
 	size_t len = 0;
 	int rc = -1;
@@ -1440,7 +1440,7 @@ int actuals_load_xlsx(struct plan *p, const char *path, struct diag_list *dl)
 		size_t n = strlen(path) + strlen(b.value_head_at) + 2;
 		char *file = xrealloc(NULL, n);
 		snprintf(file, n, "%s:%s", path, b.value_head_at);
-		diag_add(dl, DIAG_WARNING, file, 0, 0,
+		diag_add(dg, DIAG_WARNING, file, 0, 0,
 			 "no value is entered under %s%s%s: nothing is read from this "
 			 "workbook (returned as it was sent?)",
 			 b.value_head ? "「" : "the value column",
@@ -1449,7 +1449,7 @@ int actuals_load_xlsx(struct plan *p, const char *path, struct diag_list *dl)
 		rc = 0;
 		goto out;
 	}
-	rc = actuals_parse_table(p, path, t.cells, t.rows, t.n, 3, dl);
+	rc = actuals_parse_table(p, path, t.cells, t.rows, t.n, 3, dg);
 out:
 	if (b.zip)
 		zip_discard(b.zip);

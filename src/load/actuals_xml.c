@@ -45,12 +45,12 @@ static bool truth(const char *s)
 	return s && (strcmp(s, "true") == 0 || strcmp(s, "1") == 0);
 }
 
-int actuals_load_xml(struct plan *p, const char *path, struct diag_list *dl)
+int actuals_load_xml(struct plan *p, const char *path, struct diag_list *dg)
 {
-	return actuals_read_xml(p, path, dl, NULL);
+	return actuals_read_xml(p, path, dg, NULL);
 }
 
-int actuals_read_xml(struct plan *p, const char *path, struct diag_list *dl,
+int actuals_read_xml(struct plan *p, const char *path, struct diag_list *dg,
 		     struct load_growth *g)
 {
 	struct diag_list tmp;
@@ -142,9 +142,9 @@ int actuals_read_xml(struct plan *p, const char *path, struct diag_list *dl,
 	errors += actuals_check(p, v, n, &tmp, path);
 out:
 	xdoc_release(&x);
-	load_diag_sort_move(dl, &tmp);
+	load_diag_sort_move(dg, &tmp);
 	if (errors == 0) {
-		actuals_apply(p, path, v, n, dl, g);
+		actuals_apply(p, path, v, n, dg, g);
 		if (note)
 			p->actuals_note = arena_strdup(p->arena,
 						       typo_text(plan_typo(p), note, a));

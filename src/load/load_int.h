@@ -120,9 +120,9 @@ void xdoc_problem_at(struct xdoc *x, enum diag_severity sev, int line, int colum
  * refused the rest).  malloc'd. */
 char *load_sibling_path(const char *plan_path, const char *href);
 
-/* Drops echoes, sorts by position and adds the problems to dl.  Returns
+/* Drops echoes, sorts by position and adds the problems to dg.  Returns
  * the number of errors added.  The problem list is empty afterwards. */
-size_t xdoc_flush(struct xdoc *x, struct diag_list *dl);
+size_t xdoc_flush(struct xdoc *x, struct diag_list *dg);
 
 /* "indicator 'kpi-01'" for an element with an id, "<target> of indicator
  * 'kpi-01'" for one inside such an element, "<meta>" otherwise.  Written
@@ -159,19 +159,19 @@ void load_growth_init(struct load_growth *g, const struct plan *p);
 void load_growth_release(struct load_growth *g);
 
 /* The two halves of actuals_merge(): the checks (every problem reported
- * into dl; returns the number of errors), and the merge of values that
+ * into dg; returns the number of errors), and the merge of values that
  * passed them (growing the arrays of g, which may be NULL).  Values with
  * fy 0 had a year that did not parse: only their ref is checked. */
 size_t actuals_check(const struct plan *p, const struct actual_value *v, size_t n,
-		     struct diag_list *dl, const char *file);
+		     struct diag_list *dg, const char *file);
 void actuals_apply(struct plan *p, const char *file, const struct actual_value *v,
-		   size_t n, struct diag_list *dl, struct load_growth *g);
+		   size_t n, struct diag_list *dg, struct load_growth *g);
 
 /* actuals_load_xml() and pdca_load() with the growth of the load reading
  * them (NULL: none).  Defined in actuals_xml.c and pdca_load.c. */
-int actuals_read_xml(struct plan *p, const char *path, struct diag_list *dl,
+int actuals_read_xml(struct plan *p, const char *path, struct diag_list *dg,
 		     struct load_growth *g);
-int pdca_read(struct plan *p, const char *path, struct diag_list *dl,
+int pdca_read(struct plan *p, const char *path, struct diag_list *dg,
 	      struct load_growth *g);
 
 /* What is wrong with s, a trimmed value that decimal_parse() refused with
@@ -238,6 +238,6 @@ struct table_cell {
  * or -1 with p unchanged.  Defined in actuals_csv.c. */
 int actuals_parse_table(struct plan *p, const char *name, const struct table_cell *cells,
 			const int *row_no, size_t n_rows, size_t n_cols,
-			struct diag_list *dl);
+			struct diag_list *dg);
 
 #endif

@@ -117,12 +117,12 @@ static char *find_plan(const char *file, const char *id, bool *linked)
 	return found;
 }
 
-struct plan *plan_load_owner(const char *path, struct diag_list *dl, char **plan_path)
+struct plan *plan_load_owner(const char *path, struct diag_list *dg, char **plan_path)
 {
 	*plan_path = NULL;
 	struct xdoc x;
 	if (xdoc_read(&x, path) != 0) {
-		xdoc_flush(&x, dl);
+		xdoc_flush(&x, dg);
 		xdoc_release(&x);
 		return NULL;
 	}
@@ -134,9 +134,9 @@ struct plan *plan_load_owner(const char *path, struct diag_list *dl, char **plan
 		xdoc_node_pos(&x, root, &line, &column);
 	xdoc_release(&x);
 	if (!root) /* a plan, or something plan_load() will name */
-		return plan_load(path, dl);
+		return plan_load(path, dg);
 	if (!id) {
-		diag_add(dl, DIAG_ERROR, path, line, column,
+		diag_add(dg, DIAG_ERROR, path, line, column,
 			 "<%s> has no plan attribute: it names the id of the plan the "
 			 "file belongs to", pdca ? "pdca" : "actuals");
 		return NULL;
@@ -145,7 +145,7 @@ struct plan *plan_load_owner(const char *path, struct diag_list *dl, char **plan
 	bool linked = false;
 	char *owner = find_plan(path, id, &linked);
 	if (!owner) {
-		diag_add(dl, DIAG_ERROR, path, line, column,
+		diag_add(dg, DIAG_ERROR, path, line, column,
 			 "no plan with id '%s' in this file's folder: %s is checked "
 			 "with its plan (check the plan, or put the file beside it)",
 			 id, pdca ? "a PDCA file" : "an actuals file");
@@ -153,11 +153,11 @@ struct plan *plan_load_owner(const char *path, struct diag_list *dl, char **plan
 		return NULL;
 	}
 	free(id);
-	struct plan *p = plan_load(owner, dl);
+	struct plan *p = plan_load(owner, dg);
 	/* A file the plan does not link is read as --actuals would read it;
 	 * a linked one was read with the plan. */
 	if (p && !linked &&
-	    (pdca ? pdca_load(p, path, dl) : actuals_load_xml(p, path, dl)) != 0) {
+	    (pdca ? pdca_load(p, path, dg) : actuals_load_xml(p, path, dg)) != 0) {
 		plan_free(p);
 		p = NULL;
 	}

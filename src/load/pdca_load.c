@@ -510,19 +510,19 @@ static struct pdca_session *merge(struct plan *p, const struct reader *r, const 
 
 /* ---- the whole ----------------------------------------------------------- */
 
-int pdca_load(struct plan *p, const char *path, struct diag_list *dl)
+int pdca_load(struct plan *p, const char *path, struct diag_list *dg)
 {
-	return pdca_read(p, path, dl, NULL);
+	return pdca_read(p, path, dg, NULL);
 }
 
-int pdca_read(struct plan *p, const char *path, struct diag_list *dl, struct load_growth *g)
+int pdca_read(struct plan *p, const char *path, struct diag_list *dg, struct load_growth *g)
 {
 	struct reader r = {.p = p, .a = arena_new()};
 	struct xdoc x;
 	r.x = &x;
 	size_t errors;
 	if (xdoc_read(&x, path) != 0) {
-		errors = xdoc_flush(&x, dl);
+		errors = xdoc_flush(&x, dg);
 		goto out;
 	}
 	rng_validate(&x, schema_pdca_rng, (size_t)(schema_pdca_rng_end - schema_pdca_rng));
@@ -549,7 +549,7 @@ int pdca_read(struct plan *p, const char *path, struct diag_list *dl, struct loa
 	bool council = r.meeting_ok && r.s.meeting == PDCA_COUNCIL;
 	if (ev && xnode_is(root, "pdca"))
 		eval_read(&x, p, ev, r.s.fy, r.fy_ok, council, r.s.illustrative, r.a, true);
-	errors = xdoc_flush(&x, dl);
+	errors = xdoc_flush(&x, dg);
 	if (errors == 0) {
 		struct pdca_session *s = merge(p, &r, path, g);
 		if (ev)

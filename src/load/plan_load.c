@@ -52,7 +52,7 @@ static const struct link_kind {
 	const char *element;   /* <actuals-file href="..."> */
 	const char *what;      /* for messages */
 	const char *elsewhere; /* said of a file outside the plan's folder */
-	int (*read)(struct plan *p, const char *path, struct diag_list *dl,
+	int (*read)(struct plan *p, const char *path, struct diag_list *dg,
 		    struct load_growth *g);
 } link_kinds[N_LINKS] = {
 	[LINK_ACTUALS] = {"actuals-file", "actuals file",
@@ -1454,11 +1454,11 @@ static void load_plan(struct loader *l, xmlNodePtr root)
 	resolve_all(l, root);
 }
 
-struct plan *plan_load(const char *path, struct diag_list *dl)
+struct plan *plan_load(const char *path, struct diag_list *dg)
 {
 	struct xdoc x;
 	if (xdoc_read(&x, path) != 0) {
-		xdoc_flush(&x, dl);
+		xdoc_flush(&x, dg);
 		xdoc_release(&x);
 		return NULL;
 	}
@@ -1476,7 +1476,7 @@ struct plan *plan_load(const char *path, struct diag_list *dl)
 		load_plan(&l, root);
 	/* else: the schema has said what the root should be */
 
-	size_t errors = xdoc_flush(&x, dl);
+	size_t errors = xdoc_flush(&x, dg);
 	xdoc_release(&x);
 	free(l.ids);
 	bool failed = errors > 0;
@@ -1489,8 +1489,8 @@ struct plan *plan_load(const char *path, struct diag_list *dl)
 		for (size_t i = 0; i < l.n_files[k] && errors == 0; i++) {
 			const struct afile *f = &l.files[k][i];
 			char *fpath = load_sibling_path(path, f->href);
-			if (link_kinds[k].read(p, fpath, dl, &growth) != 0) {
-				diag_add(dl, DIAG_NOTE, path, f->line, f->column,
+			if (link_kinds[k].read(p, fpath, dg, &growth) != 0) {
+				diag_add(dg, DIAG_NOTE, path, f->line, f->column,
 					 "in %s '%s', named here", link_kinds[k].what, f->href);
 				failed = true;
 			}

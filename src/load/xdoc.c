@@ -740,7 +740,7 @@ static int cmp_problem(const void *a, const void *b)
 	return p->seq < q->seq ? -1 : p->seq > q->seq;
 }
 
-size_t xdoc_flush(struct xdoc *x, struct diag_list *dl)
+size_t xdoc_flush(struct xdoc *x, struct diag_list *dg)
 {
 	struct problem *ps = x->problems;
 	size_t n = x->n_problems;
@@ -805,13 +805,13 @@ size_t xdoc_flush(struct xdoc *x, struct diag_list *dl)
 	for (size_t i = 0; i < n; i++) {
 		if (ps[i].dropped)
 			continue;
-		diag_add(dl, ps[i].severity, x->path, ps[i].line, ps[i].column, "%s",
+		diag_add(dg, ps[i].severity, x->path, ps[i].line, ps[i].column, "%s",
 			 ps[i].message);
 		errors += ps[i].severity == DIAG_ERROR;
 	}
 	if (x->dropped_problems) {
 		/* counted as an error: some of those not shown surely are */
-		diag_add(dl, DIAG_ERROR, x->path, 0, 0,
+		diag_add(dg, DIAG_ERROR, x->path, 0, 0,
 			 "too many problems: the rest are not reported");
 		errors++;
 		x->dropped_problems = 0;

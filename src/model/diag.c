@@ -10,41 +10,41 @@
 #include "alloc.h"
 #include "utf8.h"
 
-void diag_list_init(struct diag_list *dl)
+void diag_list_init(struct diag_list *dg)
 {
-	memset(dl, 0, sizeof *dl);
+	memset(dg, 0, sizeof *dg);
 }
 
-void diag_list_release(struct diag_list *dl)
+void diag_list_release(struct diag_list *dg)
 {
-	for (size_t i = 0; i < dl->count; i++) {
-		free(dl->items[i].file);
-		free(dl->items[i].message);
+	for (size_t i = 0; i < dg->count; i++) {
+		free(dg->items[i].file);
+		free(dg->items[i].message);
 	}
-	free(dl->items);
-	size_t limit = dl->limit;
-	diag_list_init(dl);
-	dl->limit = limit;
+	free(dg->items);
+	size_t limit = dg->limit;
+	diag_list_init(dg);
+	dg->limit = limit;
 }
 
-static void push(struct diag_list *dl, struct diag d)
+static void push(struct diag_list *dg, struct diag d)
 {
 	if (d.severity == DIAG_ERROR)
-		dl->errors++;
+		dg->errors++;
 	else if (d.severity == DIAG_WARNING)
-		dl->warnings++;
-	size_t limit = dl->limit ? dl->limit : 1000;
-	if (dl->count >= limit) {
+		dg->warnings++;
+	size_t limit = dg->limit ? dg->limit : 1000;
+	if (dg->count >= limit) {
 		free(d.file);
 		free(d.message);
 		return;
 	}
-	if (dl->count == dl->alloc) {
-		size_t n = dl->alloc ? dl->alloc * 2 : 16;
-		dl->items = xreallocarray(dl->items, n, sizeof *dl->items);
-		dl->alloc = n;
+	if (dg->count == dg->alloc) {
+		size_t n = dg->alloc ? dg->alloc * 2 : 16;
+		dg->items = xreallocarray(dg->items, n, sizeof *dg->items);
+		dg->alloc = n;
 	}
-	dl->items[dl->count++] = d;
+	dg->items[dg->count++] = d;
 }
 
 /* The Unicode bidirectional controls: the embeddings and overrides
@@ -84,7 +84,7 @@ char *diag_clean(const char *s, char *buf, size_t size)
 	return buf;
 }
 
-void diag_add(struct diag_list *dl, enum diag_severity sev, const char *file,
+void diag_add(struct diag_list *dg, enum diag_severity sev, const char *file,
 	      int line, int column, const char *fmt, ...)
 {
 	va_list ap;
@@ -95,7 +95,7 @@ void diag_add(struct diag_list *dl, enum diag_severity sev, const char *file,
 	char *f = file ? xstrdup(file) : NULL;
 	if (f)
 		diag_clean(f, f, strlen(f) + 1);
-	push(dl, (struct diag){sev, f, line, column, msg});
+	push(dg, (struct diag){sev, f, line, column, msg});
 }
 
 static const char *severity_word(enum diag_severity s)
@@ -135,15 +135,15 @@ char *diag_format(const struct diag *d, char *buf, size_t size)
 	return buf;
 }
 
-void diag_print(const struct diag_list *dl, FILE *out)
+void diag_print(const struct diag_list *dg, FILE *out)
 {
 	char buf[4096];
-	for (size_t i = 0; i < dl->count; i++)
-		fprintf(out, "%s\n", diag_format(&dl->items[i], buf, sizeof buf));
-	size_t limit = dl->limit ? dl->limit : 1000;
-	if (dl->errors + dl->warnings > dl->count && dl->count >= limit)
+	for (size_t i = 0; i < dg->count; i++)
+		fprintf(out, "%s\n", diag_format(&dg->items[i], buf, sizeof buf));
+	size_t limit = dg->limit ? dg->limit : 1000;
+	if (dg->errors + dg->warnings > dg->count && dg->count >= limit)
 		fprintf(out, "(%zu more not shown)\n",
-			dl->errors + dl->warnings - dl->count);
+			dg->errors + dg->warnings - dg->count);
 }
 
 void diag_list_move(struct diag_list *dst, struct diag_list *src)

@@ -37,7 +37,7 @@ vadd(struct pdf_ctx *ctx, enum diag_severity sev, const char *fmt, va_list ap)
 {
 	char buf[1024];
 	vsnprintf(buf, sizeof buf, fmt, ap);
-	diag_add(ctx->dl, sev, NULL, 0, 0, "%s", buf);
+	diag_add(ctx->dg, sev, NULL, 0, 0, "%s", buf);
 }
 
 void pdf_error(struct pdf_ctx *ctx, const char *fmt, ...)
@@ -699,14 +699,14 @@ static bool save_file(struct pdf_ctx *ctx, const struct pdf_bytes *b)
 /* ---- entry point ------------------------------------------------------ */
 
 int pdf_write(const struct dl_doc *doc, const struct fontset *fs,
-	      const char *path, struct diag_list *dl)
+	      const char *path, struct diag_list *dg)
 {
 	struct pdf_ctx ctx = {0};
 	struct pdf_bytes bytes = {0};
 	struct diag_list own = DIAG_LIST_INIT;
 	ctx.doc = doc;
 	ctx.fs = fs;
-	ctx.dl = dl ? dl : &own;
+	ctx.dg = dg ? dg : &own;
 	ctx.path = path;
 
 	bool ok = pdf_check_doc(&ctx) && build(&ctx, &bytes) &&

@@ -81,7 +81,7 @@ struct pdf_mcids;
 struct pdf_ctx {
 	const struct dl_doc *doc;
 	const struct fontset *fs;
-	struct diag_list *dl;
+	struct diag_list *dg;
 	const char *path;     /* the output file, for messages */
 
 	HPDF_Doc pdf;
@@ -100,10 +100,10 @@ struct pdf_ctx {
 	struct pdf_zjob *content_z;   /* ... and its compression */
 	struct pdf_deflate *z;
 	struct pdf_mcids *mcids; /* per page: the element of each MCID */
-	size_t errors;          /* errors this run added to dl */
+	size_t errors;          /* errors this run added to dg */
 };
 
-/* Adds an error to ctx->dl and counts it. */
+/* Adds an error to ctx->dg and counts it. */
 void pdf_error(struct pdf_ctx *ctx, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void pdf_warning(struct pdf_ctx *ctx, const char *fmt, ...)

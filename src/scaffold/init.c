@@ -256,10 +256,10 @@ static char *join(const char *dir, const char *name)
 	return p;
 }
 
-int scaffold_init(const struct scaffold *s, struct diag_list *dl)
+int scaffold_init(const struct scaffold *s, struct diag_list *dg)
 {
 	if (has_controls(s->title) || has_controls(s->issuer)) {
-		diag_add(dl, DIAG_ERROR, NULL, 0, 0,
+		diag_add(dg, DIAG_ERROR, NULL, 0, 0,
 			 "the title and the issuer must be one line of text without control "
 			 "characters");
 		return -1;
@@ -276,14 +276,14 @@ int scaffold_init(const struct scaffold *s, struct diag_list *dl)
 
 	int rc = -1, written = 0;
 	if (mkdir(s->dir, 0777) != 0 && errno != EEXIST) {
-		diag_add(dl, DIAG_ERROR, s->dir, 0, 0, "cannot create the folder: %s",
+		diag_add(dg, DIAG_ERROR, s->dir, 0, 0, "cannot create the folder: %s",
 			 strerror(errno));
 		goto out;
 	}
 	for (int i = 0; i < 3; i++) {
 		struct stat st;
 		if (lstat(paths[i], &st) == 0) {
-			diag_add(dl, DIAG_ERROR, paths[i], 0, 0,
+			diag_add(dg, DIAG_ERROR, paths[i], 0, 0,
 				 "already exists; init writes only into a folder without a plan");
 			goto out;
 		}
@@ -300,7 +300,7 @@ int scaffold_init(const struct scaffold *s, struct diag_list *dl)
 		}
 		free(text);
 		if (!ok) {
-			diag_add(dl, DIAG_ERROR, paths[written], 0, 0, "cannot write: %s",
+			diag_add(dg, DIAG_ERROR, paths[written], 0, 0, "cannot write: %s",
 				 strerror(err));
 			if (fd >= 0)
 				unlink(paths[written]);

@@ -320,7 +320,7 @@ static unsigned char *slurp(const char *from, size_t *len)
 }
 
 int sheet_write_xlsx(const struct plan *p, const struct sheet_options *o,
-		     const char *path, struct diag_list *dl)
+		     const char *path, struct diag_list *dg)
 {
 	/* libxlsxwriter writes to a file name: a private temporary file,
 	 * whose bytes then go to path by the write policy (outfile.c), as a
@@ -331,7 +331,7 @@ int sheet_write_xlsx(const struct plan *p, const struct sheet_options *o,
 	snprintf(tmp, sizeof tmp, "%s/shiryo-sheet.XXXXXX", dir && *dir ? dir : "/tmp");
 	int fd = mkstemp(tmp);
 	if (fd < 0) {
-		diag_add(dl, DIAG_ERROR, path, 0, 0,
+		diag_add(dg, DIAG_ERROR, path, 0, 0,
 			 "cannot write the workbook: %s (while creating a temporary file in '%s')",
 			 strerror(errno), dir && *dir ? dir : "/tmp");
 		return -1;
@@ -359,7 +359,7 @@ int sheet_write_xlsx(const struct plan *p, const struct sheet_options *o,
 	lxw_workbook_options wo = {0};
 	lxw_workbook *wb = workbook_new_opt(tmp, &wo);
 	if (!wb) {
-		diag_add(dl, DIAG_ERROR, path, 0, 0, "cannot write the workbook");
+		diag_add(dg, DIAG_ERROR, path, 0, 0, "cannot write the workbook");
 		unlink(tmp);
 		return -1;
 	}
@@ -393,13 +393,13 @@ int sheet_write_xlsx(const struct plan *p, const struct sheet_options *o,
 			write_sheet(wb, &f, p, o, &L, "所管課なし", NULL, true);
 	} else {
 		if (o->by_department)
-			diag_add(dl, DIAG_NOTE, p->file, 0, 0,
+			diag_add(dg, DIAG_NOTE, p->file, 0, 0,
 				 "the plan records no 所管課 for its indicators: one sheet for all");
 		write_sheet(wb, &f, p, o, &L, "実績入力", NULL, false);
 	}
 	lxw_error err = workbook_close(wb);
 	if (err != LXW_NO_ERROR) {
-		diag_add(dl, DIAG_ERROR, path, 0, 0, "cannot write the workbook: %s",
+		diag_add(dg, DIAG_ERROR, path, 0, 0, "cannot write the workbook: %s",
 			 lxw_strerror(err));
 		unlink(tmp);
 		return -1;
@@ -409,7 +409,7 @@ int sheet_write_xlsx(const struct plan *p, const struct sheet_options *o,
 	int saved = errno;
 	unlink(tmp);
 	if (!data) {
-		diag_add(dl, DIAG_ERROR, path, 0, 0, "cannot write the workbook: %s",
+		diag_add(dg, DIAG_ERROR, path, 0, 0, "cannot write the workbook: %s",
 			 strerror(saved));
 		return -1;
 	}
@@ -417,7 +417,7 @@ int sheet_write_xlsx(const struct plan *p, const struct sheet_options *o,
 	int rc = outfile_write(path, data, len, why, sizeof why);
 	free(data);
 	if (rc != 0) {
-		diag_add(dl, DIAG_ERROR, NULL, 0, 0, "cannot write '%s': %s",
+		diag_add(dg, DIAG_ERROR, NULL, 0, 0, "cannot write '%s': %s",
 			 strcmp(path, "-") ? path : "standard output", why);
 		return -1;
 	}

@@ -34,12 +34,12 @@
 static const char *const role_name[FONT_ROLE_COUNT] = {"mincho", "gothic"};
 
 struct text_engine *text_engine_new(const struct fontset *fs,
-				    struct diag_list *dl)
+				    struct diag_list *dg)
 {
 	struct text_engine *te = xcalloc(1, sizeof *te);
 	te->fs = fs;
 	if (FT_Init_FreeType(&te->lib)) {
-		diag_add(dl, DIAG_ERROR, NULL, 0, 0, "cannot start FreeType");
+		diag_add(dg, DIAG_ERROR, NULL, 0, 0, "cannot start FreeType");
 		free(te);
 		return NULL;
 	}
@@ -50,7 +50,7 @@ struct text_engine *text_engine_new(const struct fontset *fs,
 		FT_Face face;
 		FT_Error err = FT_New_Face(te->lib, path, 0, &face);
 		if (err) {
-			diag_add(dl, DIAG_ERROR, path, 0, 0,
+			diag_add(dg, DIAG_ERROR, path, 0, 0,
 				 "cannot open font '%s' (FreeType error %d)",
 				 fontset_family(fs, (int)i), err);
 			text_engine_free(te);
@@ -75,7 +75,7 @@ struct text_engine *text_engine_new(const struct fontset *fs,
 	UErrorCode uerr = U_ZERO_ERROR;
 	te->brk = ubrk_open(UBRK_LINE, "ja@lb=strict", NULL, 0, &uerr);
 	if (U_FAILURE(uerr)) {
-		diag_add(dl, DIAG_ERROR, NULL, 0, 0,
+		diag_add(dg, DIAG_ERROR, NULL, 0, 0,
 			 "cannot open ICU's Japanese line breaker: %s",
 			 u_errorName(uerr));
 		text_engine_free(te);
@@ -422,7 +422,7 @@ static void substitute(struct text_engine *te, enum font_role role,
 
 size_t text_decode(struct text_engine *te, enum font_role role,
 		   const char *utf8, size_t len, const struct text_src *src,
-		   struct diag_list *dl, struct tchar **out)
+		   struct diag_list *dg, struct tchar **out)
 {
 	struct tchar *c;
 	size_t n = text_decode_plain(utf8, len, &c);
@@ -439,9 +439,9 @@ size_t text_decode(struct text_engine *te, enum font_role role,
 			continue;
 		}
 		if (t->kind == TC_SKIP) {
-			if (dl && first_time(te, role, KEY_CONTROL, t->orig)) {
+			if (dg && first_time(te, role, KEY_CONTROL, t->orig)) {
 				code_only(t->orig, what, sizeof what);
-				diag_add(dl, DIAG_WARNING, SRC_FILE(src),
+				diag_add(dg, DIAG_WARNING, SRC_FILE(src),
 					 SRC_LINE(src), 0,
 					 "control character %s in text: "
 					 "left out",
@@ -456,10 +456,10 @@ size_t text_decode(struct text_engine *te, enum font_role role,
 			 * a variation selector asks for a glyph we cannot
 			 * give, so that one is said */
 			t->kind = TC_SKIP;
-			if (dl && is_variation_selector(t->cp) &&
+			if (dg && is_variation_selector(t->cp) &&
 			    first_time(te, role, KEY_VS, t->cp)) {
 				describe(t->cp, what, sizeof what);
-				diag_add(dl, DIAG_WARNING, SRC_FILE(src),
+				diag_add(dg, DIAG_WARNING, SRC_FILE(src),
 					 SRC_LINE(src), 0,
 					 "variation selector (%s) ignored: the "
 					 "fonts have no variant glyphs, the "
@@ -475,10 +475,10 @@ size_t text_decode(struct text_engine *te, enum font_role role,
 			if (t->cp > 0xFFFF) {
 				/* the PDF writer takes BMP text only (render.h) */
 				t->kind = TC_OUTLINE;
-				if (dl && first_time(te, role, KEY_OUTLINE, t->cp)) {
+				if (dg && first_time(te, role, KEY_OUTLINE, t->cp)) {
 					describe(t->cp, what, sizeof what);
 					quoted(t->cp, q);
-					diag_add(dl, DIAG_WARNING, SRC_FILE(src),
+					diag_add(dg, DIAG_WARNING, SRC_FILE(src),
 						 SRC_LINE(src), 0,
 						 "character %s(%s) is outside "
 						 "the BMP, which the PDF writer "
@@ -491,7 +491,7 @@ size_t text_decode(struct text_engine *te, enum font_role role,
 			}
 			continue;
 		}
-		if (dl && text_font_for(te, role, GETA) < 0) {
+		if (dg && text_font_for(te, role, GETA) < 0) {
 			/* No font of the chain has Japanese glyphs (only
 			 * DejaVu installed): every such character would print
 			 * as '?'.  An error, once per role: nothing is
@@ -500,7 +500,7 @@ size_t text_decode(struct text_engine *te, enum font_role role,
 				describe(t->cp, what, sizeof what);
 				quoted(t->cp, q);
 				chain_names(te, role, fonts, sizeof fonts);
-				diag_add(dl, DIAG_ERROR, SRC_FILE(src), SRC_LINE(src), 0,
+				diag_add(dg, DIAG_ERROR, SRC_FILE(src), SRC_LINE(src), 0,
 					 "character %s(%s) is in none of the %s "
 					 "fonts (%s), and none of them has "
 					 "Japanese glyphs: the text would print "
@@ -508,20 +508,20 @@ size_t text_decode(struct text_engine *te, enum font_role role,
 					 "fonts-ipaexfont",
 					 q, what, role_name[role], fonts);
 			}
-		} else if (dl && first_time(te, role, KEY_MISSING, t->cp)) {
+		} else if (dg && first_time(te, role, KEY_MISSING, t->cp)) {
 			describe(t->cp, what, sizeof what);
 			quoted(t->cp, q);
 			chain_names(te, role, fonts, sizeof fonts);
-			diag_add(dl, DIAG_WARNING, SRC_FILE(src), SRC_LINE(src), 0,
+			diag_add(dg, DIAG_WARNING, SRC_FILE(src), SRC_LINE(src), 0,
 				 "character %s(%s) is in none of the %s fonts "
 				 "(%s): drawn as 〓 (U+3013 GETA MARK)",
 				 q, what, role_name[role], fonts);
 		}
 		substitute(te, role, t);
 	}
-	if (n_invalid && dl && first_bad_utf8(te, src)) {
+	if (n_invalid && dg && first_bad_utf8(te, src)) {
 		const unsigned char *b = (const unsigned char *)utf8;
-		diag_add(dl, DIAG_WARNING, SRC_FILE(src), SRC_LINE(src), 0,
+		diag_add(dg, DIAG_WARNING, SRC_FILE(src), SRC_LINE(src), 0,
 			 "invalid UTF-8 in text (byte 0x%02X at byte %zu%s): "
 			 "drawn as 〓 (U+3013 GETA MARK)",
 			 b[c[first_invalid].off], c[first_invalid].off,
@@ -534,10 +534,10 @@ size_t text_decode(struct text_engine *te, enum font_role role,
 
 float text_width(struct text_engine *te, enum font_role role, float size,
 		 const char *utf8, size_t len, const struct text_src *src,
-		 struct diag_list *dl)
+		 struct diag_list *dg)
 {
 	struct tchar *c;
-	size_t n = text_decode(te, role, utf8, len, src, dl, &c);
+	size_t n = text_decode(te, role, utf8, len, src, dg, &c);
 	long long sum = 0;
 	for (size_t i = 0; i < n; i++)
 		if (c[i].kind == TC_GLYPH || c[i].kind == TC_OUTLINE)

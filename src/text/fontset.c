@@ -350,21 +350,21 @@ static void free_fields(char **f, int n)
 
 /* Parses one non-empty statement; false after reporting an error. */
 static bool parse_line(struct fontset *fs, const char *s, const char *end,
-		       const char *name, int line, struct diag_list *dl)
+		       const char *name, int line, struct diag_list *dg)
 {
 	char *f[MAX_CHAIN + 1] = {0};
 	if (end - s > 5 && memcmp(s, "font", 4) == 0 && (s[4] == ' ' || s[4] == '\t')) {
 		int n = split(s + 5, end, '|', f, 3);
 		bool ok = n == 3 && f[0][0] && f[1][0] && f[2][0];
 		if (!ok) {
-			diag_add(dl, DIAG_ERROR, name, line, 0,
+			diag_add(dg, DIAG_ERROR, name, line, 0,
 				 "font line needs 'font FAMILY | FILE | PACKAGE'");
 		} else if (find_decl(fs, f[0]) >= 0) {
-			diag_add(dl, DIAG_ERROR, name, line, 0,
+			diag_add(dg, DIAG_ERROR, name, line, 0,
 				 "font family '%s' is declared twice", f[0]);
 			ok = false;
 		} else if (fs->n_decls == MAX_FAMILIES) {
-			diag_add(dl, DIAG_ERROR, name, line, 0,
+			diag_add(dg, DIAG_ERROR, name, line, 0,
 				 "more than %d font families", MAX_FAMILIES);
 			ok = false;
 		}
@@ -382,7 +382,7 @@ static bool parse_line(struct fontset *fs, const char *s, const char *end,
 	}
 	const char *eq = memchr(s, '=', (size_t)(end - s));
 	if (!eq) {
-		diag_add(dl, DIAG_ERROR, name, line, 0,
+		diag_add(dg, DIAG_ERROR, name, line, 0,
 			 "line is neither 'font ...' nor 'ROLE = FAMILY, ...'");
 		return false;
 	}
@@ -393,13 +393,13 @@ static bool parse_line(struct fontset *fs, const char *s, const char *end,
 		    memcmp(s, role_names[r], (size_t)(re - s)) == 0)
 			role = r;
 	if (role < 0) {
-		diag_add(dl, DIAG_ERROR, name, line, 0,
+		diag_add(dg, DIAG_ERROR, name, line, 0,
 			 "unknown role '%.*s' (expected mincho or gothic)",
 			 (int)(re - s), s);
 		return false;
 	}
 	if (fs->chain_line[role]) {
-		diag_add(dl, DIAG_ERROR, name, line, 0,
+		diag_add(dg, DIAG_ERROR, name, line, 0,
 			 "role '%s' is given twice (first on line %d)",
 			 role_names[role], fs->chain_line[role]);
 		return false;
@@ -407,7 +407,7 @@ static bool parse_line(struct fontset *fs, const char *s, const char *end,
 	int n = split(eq + 1, end, ',', f, MAX_CHAIN);
 	bool ok = true;
 	if (n > MAX_CHAIN) {
-		diag_add(dl, DIAG_ERROR, name, line, 0,
+		diag_add(dg, DIAG_ERROR, name, line, 0,
 			 "role '%s' has more than %d families", role_names[role],
 			 MAX_CHAIN);
 		ok = false;
@@ -415,7 +415,7 @@ static bool parse_line(struct fontset *fs, const char *s, const char *end,
 	for (int i = 0; ok && i < n; i++) {
 		int d = f[i][0] ? find_decl(fs, f[i]) : -1;
 		if (d < 0) {
-			diag_add(dl, DIAG_ERROR, name, line, 0,
+			diag_add(dg, DIAG_ERROR, name, line, 0,
 				 "font family '%s' in role '%s' has no 'font' line "
 				 "before it",
 				 f[i], role_names[role]);
@@ -433,7 +433,7 @@ static bool parse_line(struct fontset *fs, const char *s, const char *end,
 }
 
 static bool parse(struct fontset *fs, const char *text, size_t len,
-		  const char *name, struct diag_list *dl)
+		  const char *name, struct diag_list *dg)
 {
 	bool ok = true;
 	const char *p = text, *end = text + len;
@@ -443,24 +443,24 @@ static bool parse(struct fontset *fs, const char *text, size_t len,
 		const char *hash = memchr(p, '#', (size_t)(le - p));
 		const char *s = skip_space(p, hash ? hash : le);
 		const char *e = trim_end(s, hash ? hash : le);
-		if (s < e && !parse_line(fs, s, e, name, line, dl))
+		if (s < e && !parse_line(fs, s, e, name, line, dg))
 			ok = false;
 		p = nl ? nl + 1 : end;
 	}
 	for (int r = 0; r < FONT_ROLE_COUNT; r++)
 		if (!fs->chain_line[r]) {
-			diag_add(dl, DIAG_ERROR, name, 0, 0,
+			diag_add(dg, DIAG_ERROR, name, 0, 0,
 				 "no fonts given for role '%s'", role_names[r]);
 			ok = false;
 		}
 	return ok;
 }
 
-static char *read_file(const char *path, size_t *len, struct diag_list *dl)
+static char *read_file(const char *path, size_t *len, struct diag_list *dg)
 {
 	FILE *f = fopen(path, "rb");
 	if (!f) {
-		diag_add(dl, DIAG_ERROR, path, 0, 0, "cannot open font set: %s",
+		diag_add(dg, DIAG_ERROR, path, 0, 0, "cannot open font set: %s",
 			 strerror(errno));
 		return NULL;
 	}
@@ -479,7 +479,7 @@ static char *read_file(const char *path, size_t *len, struct diag_list *dl)
 	bool err = ferror(f);
 	fclose(f);
 	if (err) {
-		diag_add(dl, DIAG_ERROR, path, 0, 0, "cannot read font set");
+		diag_add(dg, DIAG_ERROR, path, 0, 0, "cannot read font set");
 		free(buf);
 		return NULL;
 	}
@@ -492,9 +492,9 @@ static char *read_file(const char *path, size_t *len, struct diag_list *dl)
 
 static void report_missing(const struct decl *dc, enum diag_severity sev,
 			   const char *name, int line, const char *role,
-			   struct diag_list *dl)
+			   struct diag_list *dg)
 {
-	diag_add(dl, sev, name, line, 0,
+	diag_add(dg, sev, name, line, 0,
 		 "font family '%s' (role %s) is not installed: no %s or other "
 		 "TrueType file of that family under %s or %s; install the "
 		 "Debian package %s",
@@ -511,7 +511,7 @@ static int add_font(struct fontset *fs, int d)
 	return fs->decls[d].index;
 }
 
-struct fontset *fontset_load(const char *conf_path, struct diag_list *dl)
+struct fontset *fontset_load(const char *conf_path, struct diag_list *dg)
 {
 	struct fontset *fs = xcalloc(1, sizeof *fs);
 	fs->cache = xcalloc(1, sizeof *fs->cache);
@@ -519,7 +519,7 @@ struct fontset *fontset_load(const char *conf_path, struct diag_list *dl)
 	char *text = NULL;
 	size_t len;
 	if (conf_path) {
-		text = read_file(conf_path, &len, dl);
+		text = read_file(conf_path, &len, dg);
 		if (!text) {
 			fontset_free(fs);
 			return NULL;
@@ -527,7 +527,7 @@ struct fontset *fontset_load(const char *conf_path, struct diag_list *dl)
 	}
 	bool ok = parse(fs, text ? text : fontset_conf,
 			text ? len : (size_t)(fontset_conf_end - fontset_conf),
-			name, dl);
+			name, dg);
 	free(text);
 	if (!ok) {
 		fontset_free(fs);
@@ -536,7 +536,7 @@ struct fontset *fontset_load(const char *conf_path, struct diag_list *dl)
 
 	FT_Library lib;
 	if (FT_Init_FreeType(&lib)) {
-		diag_add(dl, DIAG_ERROR, NULL, 0, 0, "cannot start FreeType");
+		diag_add(dg, DIAG_ERROR, NULL, 0, 0, "cannot start FreeType");
 		fontset_free(fs);
 		return NULL;
 	}
@@ -550,7 +550,7 @@ struct fontset *fontset_load(const char *conf_path, struct diag_list *dl)
 	/* a font file that is there but cannot be used: an error, naming it */
 	for (int d = 0; d < fs->n_decls; d++)
 		if (fs->decls[d].broken) {
-			diag_add(dl, DIAG_ERROR, name, fs->decls[d].line, 0,
+			diag_add(dg, DIAG_ERROR, name, fs->decls[d].line, 0,
 				 "font family '%s': the file %s; reinstall the "
 				 "Debian package %s", fs->decls[d].family,
 				 fs->decls[d].broken, fs->decls[d].package);
@@ -575,7 +575,7 @@ struct fontset *fontset_load(const char *conf_path, struct diag_list *dl)
 			reported[d] = true;
 			report_missing(&fs->decls[d],
 				       served ? DIAG_WARNING : DIAG_ERROR, name,
-				       fs->chain_line[r], role_names[r], dl);
+				       fs->chain_line[r], role_names[r], dg);
 		}
 		if (!served)
 			ok = false;

@@ -947,7 +947,7 @@ static void align(struct layout_impl *li)
 struct text_layout *text_layout_new(struct text_engine *te, const char *utf8,
 				    size_t len, const struct text_style *style,
 				    float width, const struct text_src *src,
-				    struct diag_list *dl)
+				    struct diag_list *dg)
 {
 	struct layout_impl *li = xcalloc(1, sizeof *li);
 	struct text_layout *tl = &li->pub;
@@ -964,7 +964,7 @@ struct text_layout *text_layout_new(struct text_engine *te, const char *utf8,
 	tl->ascent = te->ascent[tl->style.role] * tl->style.size;
 
 	struct tchar *c;
-	size_t n = text_decode(te, tl->style.role, utf8, len, src, dl, &c);
+	size_t n = text_decode(te, tl->style.role, utf8, len, src, dg, &c);
 	if (!tl->style.close_punct)
 		for (size_t i = 0; i < n; i++)
 			c[i].kern = 0; /* ベタ組: see close_punct in text.h */

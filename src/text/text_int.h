@@ -79,7 +79,7 @@ struct text_engine {
  * reporting problems; returns the count. */
 size_t text_decode(struct text_engine *te, enum font_role role,
 		   const char *utf8, size_t len, const struct text_src *src,
-		   struct diag_list *dl, struct tchar **out);
+		   struct diag_list *dg, struct tchar **out);
 /* Decodes without fonts (text_breaks): cp, orig, off, len, flags, kind. */
 size_t text_decode_plain(const char *utf8, size_t len, struct tchar **out);
 uint32_t text_cache_get(struct text_engine *te, int font, uint32_t cp);

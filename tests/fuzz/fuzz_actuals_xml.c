@@ -32,17 +32,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	fuzz_write_file(input_path, data, size);
 	for (size_t i = 0; i < 2; i++) {
 		struct fuzz_base *b = &bases[i];
-		struct diag_list dl;
-		diag_list_init(&dl);
-		int rc = actuals_load_xml(b->p, input_path, &dl);
+		struct diag_list dg;
+		diag_list_init(&dg);
+		int rc = actuals_load_xml(b->p, input_path, &dg);
 		FUZZ_ASSERT(rc == 0 || rc == -1);
-		FUZZ_ASSERT((rc != 0) == (dl.errors > 0));
+		FUZZ_ASSERT((rc != 0) == (dg.errors > 0));
 		if (rc != 0)
 			fuzz_base_check_unchanged(b);
 		else
 			fuzz_base_check(b->p);
-		fuzz_check_diags(&dl);
-		diag_list_release(&dl);
+		fuzz_check_diags(&dg);
+		diag_list_release(&dg);
 		fuzz_base_restore(b);
 	}
 	return 0;

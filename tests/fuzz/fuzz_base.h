@@ -56,16 +56,16 @@ static inline void fuzz_base_release(struct fuzz_base *b)
 /* Loads (or reloads) the plan at b->path and records its actuals. */
 static inline void fuzz_base_load(struct fuzz_base *b)
 {
-	struct diag_list dl;
-	diag_list_init(&dl);
+	struct diag_list dg;
+	diag_list_init(&dg);
 	fuzz_base_release(b);
-	b->p = plan_load(b->path, &dl);
+	b->p = plan_load(b->path, &dg);
 	if (!b->p) {
-		diag_print(&dl, stderr);
+		diag_print(&dg, stderr);
 		fprintf(stderr, "fuzz: cannot load the base plan %s\n", b->path);
 		abort();
 	}
-	diag_list_release(&dl);
+	diag_list_release(&dg);
 	struct plan *p = b->p;
 	size_t n = 0;
 	for (size_t i = 0; i < p->n_indicators; i++)

@@ -41,10 +41,10 @@ static bool converts_from_cp932(const uint8_t *data, size_t size)
 
 /* Whether a message starts with text (a message may quote the input, which
  * may say anything). */
-static bool said(const struct diag_list *dl, const char *text)
+static bool said(const struct diag_list *dg, const char *text)
 {
-	for (size_t i = 0; i < dl->count; i++)
-		if (strncmp(dl->items[i].message, text, strlen(text)) == 0)
+	for (size_t i = 0; i < dg->count; i++)
+		if (strncmp(dg->items[i].message, text, strlen(text)) == 0)
 			return true;
 	return false;
 }
@@ -61,23 +61,23 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	for (size_t i = 0; i < 2; i++) {
 		struct fuzz_base *b = &bases[i];
-		struct diag_list dl;
-		diag_list_init(&dl);
-		int rc = actuals_parse_csv(b->p, "fuzz.csv", (const char *)data, size, &dl);
+		struct diag_list dg;
+		diag_list_init(&dg);
+		int rc = actuals_parse_csv(b->p, "fuzz.csv", (const char *)data, size, &dg);
 		FUZZ_ASSERT(rc == 0 || rc == -1);
-		FUZZ_ASSERT((rc != 0) == (dl.errors > 0));
+		FUZZ_ASSERT((rc != 0) == (dg.errors > 0));
 		if (rc != 0)
 			fuzz_base_check_unchanged(b);
 		else
 			fuzz_base_check(b->p);
-		if (said(&dl, "file is neither UTF-8 nor Shift_JIS")) {
+		if (said(&dg, "file is neither UTF-8 nor Shift_JIS")) {
 			/* the bytes the reader converts: after a UTF-8 BOM */
 			bool bom = size >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0;
 			FUZZ_ASSERT(!converts_from_cp932(data + (bom ? 3 : 0),
 							 size - (bom ? 3 : 0)));
 		}
-		fuzz_check_diags(&dl);
-		diag_list_release(&dl);
+		fuzz_check_diags(&dg);
+		diag_list_release(&dg);
 		fuzz_base_restore(b);
 	}
 	return 0;

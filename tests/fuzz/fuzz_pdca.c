@@ -60,11 +60,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	fuzz_write_file(input_path, data, size);
 	struct plan *p = base.p;
-	struct diag_list dl;
-	diag_list_init(&dl);
-	int rc = pdca_load(p, input_path, &dl);
+	struct diag_list dg;
+	diag_list_init(&dg);
+	int rc = pdca_load(p, input_path, &dg);
 	FUZZ_ASSERT(rc == 0 || rc == -1);
-	FUZZ_ASSERT((rc != 0) == (dl.errors > 0));
+	FUZZ_ASSERT((rc != 0) == (dg.errors > 0));
 	if (rc != 0) {
 		fuzz_base_check_unchanged(&base);
 	} else {
@@ -78,8 +78,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				FUZZ_ASSERT(r[i].fy == fy);
 		}
 	}
-	fuzz_check_diags(&dl);
-	diag_list_release(&dl);
+	fuzz_check_diags(&dg);
+	diag_list_release(&dg);
 	fuzz_base_restore(&base);
 	return 0;
 }

@@ -70,14 +70,14 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct diag_list dl;
-	diag_list_init(&dl);
+	struct diag_list dg;
+	diag_list_init(&dg);
 	fuzz_write_file(input_path, data, size);
 
-	struct plan *p = plan_load(input_path, &dl);
-	FUZZ_ASSERT((p == NULL) == (dl.errors > 0));
+	struct plan *p = plan_load(input_path, &dg);
+	FUZZ_ASSERT((p == NULL) == (dg.errors > 0));
 	if (p) {
-		fig_check_plan(p, &dl);
+		fig_check_plan(p, &dg);
 		struct arena *a = arena_new();
 		int from = p->from, to = p->to;
 		if (to - from > 40)
@@ -94,8 +94,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		}
 		arena_free(a);
 	}
-	fuzz_check_diags(&dl);
+	fuzz_check_diags(&dg);
 	plan_free(p);
-	diag_list_release(&dl);
+	diag_list_release(&dg);
 	return 0;
 }

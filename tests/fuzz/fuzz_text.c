@@ -32,15 +32,15 @@ static struct text_engine *te;
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	(void)argc, (void)argv;
-	struct diag_list dl;
-	diag_list_init(&dl);
-	fs = fontset_load(NULL, &dl);
-	te = fs ? text_engine_new(fs, &dl) : NULL;
+	struct diag_list dg;
+	diag_list_init(&dg);
+	fs = fontset_load(NULL, &dg);
+	te = fs ? text_engine_new(fs, &dg) : NULL;
 	if (!te) {
-		diag_print(&dl, stderr);
+		diag_print(&dg, stderr);
 		abort();
 	}
-	diag_list_release(&dl);
+	diag_list_release(&dg);
 	return 0;
 }
 
@@ -143,13 +143,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct breaks br = {len, 0, 0};
 	text_breaks(te, text, len, on_break, &br);
 
-	struct diag_list dl;
-	diag_list_init(&dl);
+	struct diag_list dg;
+	diag_list_init(&dg);
 	struct text_src src = {"fuzz.txt", 1};
-	float w = text_width(te, st.role, st.size ? st.size : 10.5f, text, len, &src, &dl);
+	float w = text_width(te, st.role, st.size ? st.size : 10.5f, text, len, &src, &dg);
 	FUZZ_ASSERT(isfinite(w) && w >= 0);
 
-	struct text_layout *tl = text_layout_new(te, text, len, &st, width, &src, &dl);
+	struct text_layout *tl = text_layout_new(te, text, len, &st, width, &src, &dg);
 	FUZZ_ASSERT(tl != NULL);
 	check_layout(tl, len);
 
@@ -166,8 +166,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				       doc, pg, 0, 0);
 	dl_doc_free(doc);
 	text_layout_free(tl);
-	fuzz_check_diags(&dl);
-	diag_list_release(&dl);
+	fuzz_check_diags(&dg);
+	diag_list_release(&dg);
 	free(text);
 	return 0;
 }

@@ -37,20 +37,20 @@ int LLVMFuzzerInitialize(int *argc, char ***argv);
 	} while (0)
 
 /* Formats every diagnostic (as the CLI prints them) and checks the counts. */
-static inline void fuzz_check_diags(const struct diag_list *dl)
+static inline void fuzz_check_diags(const struct diag_list *dg)
 {
 	char buf[1024];
 	size_t errors = 0;
-	for (size_t i = 0; i < dl->count; i++) {
-		const struct diag *d = &dl->items[i];
+	for (size_t i = 0; i < dg->count; i++) {
+		const struct diag *d = &dg->items[i];
 		FUZZ_ASSERT(d->message != NULL);
 		FUZZ_ASSERT(d->line >= 0 && d->column >= 0);
 		diag_format(d, buf, sizeof buf);
 		errors += d->severity == DIAG_ERROR;
 	}
-	FUZZ_ASSERT(errors <= dl->errors);
+	FUZZ_ASSERT(errors <= dg->errors);
 	if (getenv("FUZZ_VERBOSE"))
-		diag_print(dl, stderr);
+		diag_print(dg, stderr);
 }
 
 /* A private folder for the files a harness must write (the loaders take

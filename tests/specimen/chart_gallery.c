@@ -54,7 +54,7 @@ struct gallery {
 	struct text_engine *te;
 	const struct plan *p;
 	struct story *s;
-	struct diag_list *dl;
+	struct diag_list *dg;
 	struct chart_opts opts;
 	float body_w;
 	struct block **blocks;
@@ -153,7 +153,7 @@ static void block_add(struct gallery *g, struct block *b, struct chart *c, const
 					.line_height = 1.35f};
 		struct text_src src = {g->p->file, 0};
 		cl->caption = text_layout_new(g->te, caption, strlen(caption), &st, cw, &src,
-					      g->dl);
+					      g->dg);
 		if (cl->caption->height > b->caption_h)
 			b->caption_h = cl->caption->height;
 	}
@@ -275,7 +275,7 @@ static void compose(struct gallery *g, const char *fy_era)
 			       p->title, p->n_indicators, p->n_pillars,
 			       empty, loose));
 	one_chart(g, chart_overview_new(g->te, p, &(struct chart_opts){
-		.fy = g->opts.fy, .diags = g->dl, .total_row = true}));
+		.fy = g->opts.fy, .diags = g->dg, .total_row = true}));
 	g->n_overview++;
 	caption(g, "同じ図の「全体」行なし（total_row = false）");
 	one_chart(g, chart_overview_new(g->te, p, &g->opts));
@@ -345,19 +345,19 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	int rc = 1;
-	struct diag_list dl;
-	diag_list_init(&dl);
+	struct diag_list dg;
+	diag_list_init(&dg);
 	struct fontset *fs = NULL;
 	struct text_engine *te = NULL;
 	struct dl_doc *doc = NULL;
 	struct gallery g = {0};
-	struct plan *p = plan_load(argv[1], &dl);
+	struct plan *p = plan_load(argv[1], &dg);
 	if (!p)
 		goto out;
-	fs = fontset_load(NULL, &dl);
+	fs = fontset_load(NULL, &dg);
 	if (!fs)
 		goto out;
-	te = text_engine_new(fs, &dl);
+	te = text_engine_new(fs, &dg);
 	if (!te)
 		goto out;
 
@@ -370,8 +370,8 @@ int main(int argc, char **argv)
 	ls.head_left = name;
 	g.te = te;
 	g.p = p;
-	g.dl = &dl;
-	g.opts = (struct chart_opts){.fy = fy, .diags = &dl};
+	g.dg = &dg;
+	g.opts = (struct chart_opts){.fy = fy, .diags = &dg};
 	g.body_w = lay_body(&ls).w;
 	g.s = story_new(te, &ls);
 	story_set_info(g.s, &(struct dl_info){
@@ -381,22 +381,22 @@ int main(int argc, char **argv)
 		.creator = "shiryo tests/specimen",
 		.created = source_date()});
 	compose(&g, era);
-	if (story_layout(g.s, &doc, &dl) != 0)
+	if (story_layout(g.s, &doc, &dg) != 0)
 		goto out;
-	if (pdf_write(doc, fs, argv[2], &dl) != 0)
+	if (pdf_write(doc, fs, argv[2], &dg) != 0)
 		goto out;
 	fprintf(stderr, "chart_gallery: wrote %s (%zu pages: %zu overview, %zu bars, "
 			"%zu trend charts of %zu indicators)\n",
 		argv[2], doc->n_pages, g.n_overview, g.n_bars, g.n_trend, p->n_indicators);
 	rc = g.n_trend == p->n_indicators ? 0 : 1;
 out:
-	diag_print(&dl, stderr);
+	diag_print(&dg, stderr);
 	dl_doc_free(doc);
 	story_free(g.s);
 	gallery_release(&g);
 	text_engine_free(te);
 	fontset_free(fs);
 	plan_free(p);
-	diag_list_release(&dl);
+	diag_list_release(&dg);
 	return rc;
 }

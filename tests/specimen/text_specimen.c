@@ -79,7 +79,7 @@ struct spec {
 	struct text_engine *te;
 	const struct fontset *fs;
 	struct story *s;
-	struct diag_list *dl;
+	struct diag_list *dg;
 	float body_w;
 	const char *plan_file;
 	struct box_row **rows;
@@ -267,7 +267,7 @@ static struct text_layout *label_new(struct spec *sp, const char *text, float w)
 	struct text_style st = {.role = FONT_GOTHIC, .size = LABEL_SIZE, .line_height = 1.3f,
 				.color = DL_GREY(0.3f)};
 	struct text_src src = {__FILE__, __LINE__};
-	return text_layout_new(sp->te, text, strlen(text), &st, w, &src, sp->dl);
+	return text_layout_new(sp->te, text, strlen(text), &st, w, &src, sp->dg);
 }
 
 static float box_height(const struct box *b)
@@ -331,7 +331,7 @@ static struct box *frame_text(struct spec *sp, struct box_row *r, const char *wh
 			      float dx, const struct text_src *src)
 {
 	struct box *b = &r->b[r->n++];
-	b->tl = text_layout_new(sp->te, text, strlen(text), st, w, src, sp->dl);
+	b->tl = text_layout_new(sp->te, text, strlen(text), st, w, src, sp->dg);
 	b->dx = dx;
 	b->frame = true;
 	b->fit = TEXT_GROW;
@@ -764,7 +764,7 @@ static void part_kinsoku(struct spec *sp)
 		struct text_src src = {__FILE__, __LINE__};
 		struct box_row *r = row_new(sp);
 		struct box *b = &r->b[r->n++];
-		b->tl = text_layout_new(sp->te, kc->text, strlen(kc->text), &st, w, &src, sp->dl);
+		b->tl = text_layout_new(sp->te, kc->text, strlen(kc->text), &st, w, &src, sp->dg);
 		b->frame = true;
 		b->fit = TEXT_GROW;
 
@@ -803,7 +803,7 @@ static void part_kinsoku(struct spec *sp)
 		struct text_style ls = {.role = FONT_GOTHIC, .size = 8, .line_height = 2.1f,
 					.color = bad ? (struct dl_color){0.75f, 0, 0} : DL_GREY(0.2f)};
 		lb->tl = text_layout_new(sp->te, lines, strlen(lines), &ls, sp->body_w - dx, &src,
-					 sp->dl);
+					 sp->dg);
 		lb->dx = dx;
 		lb->fit = TEXT_GROW;
 		/* line the listing up under the label, beside the box */
@@ -813,17 +813,17 @@ static void part_kinsoku(struct spec *sp)
 	}
 }
 
-static void part_warnings(struct spec *sp, const struct diag_list *dl)
+static void part_warnings(struct spec *sp, const struct diag_list *dg)
 {
 	story_page_break(sp->s);
 	heading(sp, 1, "９　テキストエンジンの警告");
 	note(sp, spec_printf(sp, "この見本を組む間にエンジンが出した警告（%zu件、標準エラーにも出力）。"
 				 "文字ごと・エンジンごとに1回だけ報告される。",
-			     dl->count));
+			     dg->count));
 	const char *s = "";
-	for (size_t i = 0; i < dl->count; i++) {
+	for (size_t i = 0; i < dg->count; i++) {
 		char buf[1024];
-		diag_format(&dl->items[i], buf, sizeof buf);
+		diag_format(&dg->items[i], buf, sizeof buf);
 		s = spec_printf(sp, "%s%s・%s", s, i ? "\n" : "", buf);
 	}
 	if (!*s)
@@ -855,20 +855,20 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	int rc = 1;
-	struct diag_list dl, engine_dl;
-	diag_list_init(&dl);
+	struct diag_list dg, engine_dl;
+	diag_list_init(&dg);
 	diag_list_init(&engine_dl);
 	struct fontset *fs = NULL;
 	struct text_engine *te = NULL;
 	struct dl_doc *doc = NULL;
 	struct spec sp = {0};
-	struct plan *p = plan_load(argv[1], &dl);
+	struct plan *p = plan_load(argv[1], &dg);
 	if (!p)
 		goto out;
-	fs = fontset_load(NULL, &dl);
+	fs = fontset_load(NULL, &dg);
 	if (!fs)
 		goto out;
-	te = text_engine_new(fs, &dl);
+	te = text_engine_new(fs, &dg);
 	if (!te)
 		goto out;
 
@@ -878,7 +878,7 @@ int main(int argc, char **argv)
 	ls.continued = "（続き）";
 	sp.te = te;
 	sp.fs = fs;
-	sp.dl = &engine_dl;
+	sp.dg = &engine_dl;
 	sp.plan_file = p->file;
 	sp.body_w = lay_body(&ls).w;
 	sp.s = story_new(te, &ls);
@@ -910,7 +910,7 @@ int main(int argc, char **argv)
 	if (engine_dl.count != before)
 		fprintf(stderr, "text_specimen: the second layout added %zu warnings "
 				"(not in the list on the page)\n", engine_dl.count - before);
-	if (pdf_write(doc, fs, argv[2], &dl) != 0)
+	if (pdf_write(doc, fs, argv[2], &dg) != 0)
 		goto out;
 	for (size_t i = 0; i < sp.n_rows; i++)
 		for (size_t k = 0; k < sp.rows[i]->n; k++)
@@ -924,7 +924,7 @@ int main(int argc, char **argv)
 out:
 	fputs("text_specimen: engine warnings:\n", stderr);
 	diag_print(&engine_dl, stderr);
-	diag_print(&dl, stderr);
+	diag_print(&dg, stderr);
 	dl_doc_free(doc);
 	story_free(sp.s);
 	spec_release(&sp);
@@ -932,6 +932,6 @@ out:
 	fontset_free(fs);
 	plan_free(p);
 	diag_list_release(&engine_dl);
-	diag_list_release(&dl);
+	diag_list_release(&dg);
 	return rc;
 }

@@ -52,13 +52,13 @@ static void setup(void)
 		perror("mkdtemp");
 		exit(2);
 	}
-	struct diag_list dl = DIAG_LIST_INIT;
-	fonts = fontset_load(NULL, &dl);
+	struct diag_list dg = DIAG_LIST_INIT;
+	fonts = fontset_load(NULL, &dg);
 	if (!fonts) {
-		diag_print(&dl, stderr);
+		diag_print(&dg, stderr);
 		exit(2);
 	}
-	diag_list_release(&dl);
+	diag_list_release(&dg);
 	mincho = fontset_role(fonts, FONT_MINCHO);
 	gothic = fontset_role(fonts, FONT_GOTHIC);
 	for (size_t i = 0; i < fontset_count(fonts); i++)

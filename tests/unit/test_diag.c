@@ -89,54 +89,54 @@ static void test_clean_cuts_at_a_character(void)
  * caller passed, through the format or as the file. */
 static void test_diag_add_cleans_message_and_file(void)
 {
-	struct diag_list dl;
-	diag_list_init(&dl);
-	diag_add(&dl, DIAG_ERROR, "a\033[31m.csv", 2, 0, "no indicator '%s' (row %d)",
+	struct diag_list dg;
+	diag_list_init(&dg);
+	diag_add(&dg, DIAG_ERROR, "a\033[31m.csv", 2, 0, "no indicator '%s' (row %d)",
 		 "k\302\233\n\377", 2);
-	diag_add(&dl, DIAG_WARNING, NULL, 0, 0, "%s", "\007bell");
-	CU_ASSERT_EQUAL_FATAL(dl.count, 2);
-	CU_ASSERT_STRING_EQUAL(dl.items[0].file, "a?[31m.csv");
-	CU_ASSERT_STRING_EQUAL(dl.items[0].message, "no indicator 'k?\?\?' (row 2)");
-	CU_ASSERT_PTR_NULL(dl.items[1].file);
-	CU_ASSERT_STRING_EQUAL(dl.items[1].message, "?bell");
+	diag_add(&dg, DIAG_WARNING, NULL, 0, 0, "%s", "\007bell");
+	CU_ASSERT_EQUAL_FATAL(dg.count, 2);
+	CU_ASSERT_STRING_EQUAL(dg.items[0].file, "a?[31m.csv");
+	CU_ASSERT_STRING_EQUAL(dg.items[0].message, "no indicator 'k?\?\?' (row 2)");
+	CU_ASSERT_PTR_NULL(dg.items[1].file);
+	CU_ASSERT_STRING_EQUAL(dg.items[1].message, "?bell");
 	char buf[256];
-	CU_ASSERT_STRING_EQUAL(diag_format(&dl.items[0], buf, sizeof buf),
+	CU_ASSERT_STRING_EQUAL(diag_format(&dg.items[0], buf, sizeof buf),
 			       "a?[31m.csv:2: error: no indicator 'k?\?\?' (row 2)");
-	CU_ASSERT_STRING_EQUAL(diag_format(&dl.items[1], buf, sizeof buf), "warning: ?bell");
-	diag_list_release(&dl);
+	CU_ASSERT_STRING_EQUAL(diag_format(&dg.items[1], buf, sizeof buf), "warning: ?bell");
+	diag_list_release(&dg);
 }
 
 /* What diag_print() writes: one line per diagnostic, nothing else. */
 static void test_print_has_one_line_per_diagnostic(void)
 {
-	struct diag_list dl;
-	diag_list_init(&dl);
-	diag_add(&dl, DIAG_ERROR, "p.xml", 3, 7, "value '%s'", "1\n2\r\n3");
-	diag_add(&dl, DIAG_NOTE, "p.xml", 4, 0, "%s", "x");
+	struct diag_list dg;
+	diag_list_init(&dg);
+	diag_add(&dg, DIAG_ERROR, "p.xml", 3, 7, "value '%s'", "1\n2\r\n3");
+	diag_add(&dg, DIAG_NOTE, "p.xml", 4, 0, "%s", "x");
 	char out[512] = "";
 	FILE *f = fmemopen(out, sizeof out - 1, "w");
 	CU_ASSERT_PTR_NOT_NULL_FATAL(f);
-	diag_print(&dl, f);
+	diag_print(&dg, f);
 	fclose(f);
 	CU_ASSERT_STRING_EQUAL(out, "p.xml:3:7: error: value '1?2??3'\n"
 				    "p.xml:4: note: x\n");
-	diag_list_release(&dl);
+	diag_list_release(&dg);
 }
 
 /* diag_format() into a buffer too small ends on a whole character: cut
  * inside 令 it drops the two bytes it has of it. */
 static void test_format_cut_ends_on_a_character(void)
 {
-	struct diag_list dl;
-	diag_list_init(&dl);
-	diag_add(&dl, DIAG_ERROR, NULL, 0, 0, "%s", "令和");
+	struct diag_list dg;
+	diag_list_init(&dg);
+	diag_add(&dg, DIAG_ERROR, NULL, 0, 0, "%s", "令和");
 	char buf[10]; /* "error: " is 7 bytes, 令 is 3: room for 2 of them */
-	diag_format(&dl.items[0], buf, sizeof buf);
+	diag_format(&dg.items[0], buf, sizeof buf);
 	CU_ASSERT_STRING_EQUAL(buf, "error: ");
 	char big[11];
-	diag_format(&dl.items[0], big, sizeof big);
+	diag_format(&dg.items[0], big, sizeof big);
 	CU_ASSERT_STRING_EQUAL(big, "error: 令");
-	diag_list_release(&dl);
+	diag_list_release(&dg);
 }
 
 static const struct cu_case cases[] = {

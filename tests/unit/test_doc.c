@@ -60,9 +60,9 @@ static struct dl_doc *build(const char *kind)
 	setup();
 	struct doc_options o = {.kind = K(kind), .fy = FY_R7, .date = 1763683200};
 	struct dl_doc *d = NULL;
-	struct diag_list dl = DIAG_LIST_INIT;
-	CU_ASSERT_EQUAL_FATAL(doc_build(city, &o, te, &d, &dl), 0);
-	diag_list_release(&dl);
+	struct diag_list dg = DIAG_LIST_INIT;
+	CU_ASSERT_EQUAL_FATAL(doc_build(city, &o, te, &d, &dg), 0);
+	diag_list_release(&dg);
 	return d;
 }
 
@@ -145,9 +145,9 @@ static void check_box_like_the_others(void)
 	struct doc_options o = {.kind = K("project"), .fy = FY_R7,
 				.meeting = MEETING_MIDYEAR, .date = 1763683200};
 	struct dl_doc *d = NULL;
-	struct diag_list dl = DIAG_LIST_INIT;
-	CU_ASSERT_EQUAL_FATAL(doc_build(city, &o, te, &d, &dl), 0);
-	diag_list_release(&dl);
+	struct diag_list dg = DIAG_LIST_INIT;
+	CU_ASSERT_EQUAL_FATAL(doc_build(city, &o, te, &d, &dg), 0);
+	diag_list_release(&dg);
 	read_lines(d);
 	const struct dl_line *plan = find_line("・台湾での商談会");
 	CU_ASSERT_PTR_NOT_NULL_FATAL(plan);
@@ -198,16 +198,16 @@ static const struct plan *plan_of(int which)
 }
 
 /* Builds with the options given (fy, date and kind filled in when zero);
- * the diagnostics go to *dl, which the caller releases. */
+ * the diagnostics go to *dg, which the caller releases. */
 static int compose(const struct plan *p, struct doc_options o,
-		   struct dl_doc **d, struct diag_list *dl)
+		   struct dl_doc **d, struct diag_list *dg)
 {
 	setup();
 	if (!o.fy)
 		o.fy = FY_R7;
 	if (!o.date)
 		o.date = 1763683200; /* 2025-11-21 */
-	return doc_build(p, &o, te, d, dl);
+	return doc_build(p, &o, te, d, dg);
 }
 
 static struct dl_doc *built[N_KINDS];
@@ -217,15 +217,15 @@ static const struct dl_doc *kind_doc(size_t i)
 {
 	if (built[i])
 		return built[i];
-	struct diag_list dl = DIAG_LIST_INIT;
+	struct diag_list dg = DIAG_LIST_INIT;
 	struct doc_options o = {.kind = K(kinds[i].kind), .meeting = kinds[i].meeting};
-	int rc = compose(plan_of(kinds[i].plan), o, &built[i], &dl);
-	if (rc != 0 || dl.count)
-		diag_print(&dl, stderr);
+	int rc = compose(plan_of(kinds[i].plan), o, &built[i], &dg);
+	if (rc != 0 || dg.count)
+		diag_print(&dg, stderr);
 	CU_ASSERT_EQUAL(rc, 0);
-	CU_ASSERT_EQUAL(dl.errors, 0);
-	CU_ASSERT_EQUAL(dl.warnings, 0); /* a clipped block warns */
-	diag_list_release(&dl);
+	CU_ASSERT_EQUAL(dg.errors, 0);
+	CU_ASSERT_EQUAL(dg.warnings, 0); /* a clipped block warns */
+	diag_list_release(&dg);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(built[i]);
 	return built[i];
 }
@@ -487,14 +487,14 @@ static void dates_come_from_the_meeting_or_the_input(void)
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		struct dl_doc *d = NULL;
-		struct diag_list dl = DIAG_LIST_INIT;
+		struct diag_list dg = DIAG_LIST_INIT;
 		struct doc_options o = {.kind = K(cases[i].kind),
 					.meeting = cases[i].meeting,
 					.date = 1774958400};
-		CU_ASSERT_EQUAL_FATAL(compose(plan_of(cases[i].plan), o, &d, &dl), 0);
+		CU_ASSERT_EQUAL_FATAL(compose(plan_of(cases[i].plan), o, &d, &dg), 0);
 		CU_ASSERT(cover_says(d, cases[i].cover));
 		CU_ASSERT_EQUAL(d->info.created, cases[i].created);
-		diag_list_release(&dl);
+		diag_list_release(&dg);
 		dl_doc_free(d);
 	}
 }
@@ -504,16 +504,16 @@ static void dates_come_from_the_meeting_or_the_input(void)
 static void a3_landscape_pages(void)
 {
 	struct dl_doc *d = NULL;
-	struct diag_list dl = DIAG_LIST_INIT;
+	struct diag_list dg = DIAG_LIST_INIT;
 	struct doc_options o = {.kind = K("council"), .paper = PAPER_A3_LANDSCAPE};
-	CU_ASSERT_EQUAL_FATAL(compose(city, o, &d, &dl), 0);
-	CU_ASSERT_EQUAL(dl.warnings, 0);
+	CU_ASSERT_EQUAL_FATAL(compose(city, o, &d, &dg), 0);
+	CU_ASSERT_EQUAL(dg.warnings, 0);
 	for (size_t pg = 0; pg < d->n_pages; pg++) {
 		CU_ASSERT_DOUBLE_EQUAL(d->pages[pg].width, LAY_A3L_WIDTH, 0.01);
 		CU_ASSERT_DOUBLE_EQUAL(d->pages[pg].height, LAY_A3L_HEIGHT, 0.01);
 	}
 	CU_ASSERT(d->n_pages >= 3 && d->n_pages <= 18);
-	diag_list_release(&dl);
+	diag_list_release(&dg);
 	dl_doc_free(d);
 }
 
@@ -522,9 +522,9 @@ static void draft_mark_on_every_page(void)
 {
 	for (int draft = 0; draft < 2; draft++) {
 		struct dl_doc *d = NULL;
-		struct diag_list dl = DIAG_LIST_INIT;
+		struct diag_list dg = DIAG_LIST_INIT;
 		struct doc_options o = {.kind = K("council"), .draft = draft};
-		CU_ASSERT_EQUAL_FATAL(compose(pref, o, &d, &dl), 0);
+		CU_ASSERT_EQUAL_FATAL(compose(pref, o, &d, &dg), 0);
 		CU_ASSERT_EQUAL(d->draft, draft);
 		read_lines(d);
 		size_t marked = 0;
@@ -536,7 +536,7 @@ static void draft_mark_on_every_page(void)
 			marked += mark;
 		}
 		CU_ASSERT_EQUAL(marked, draft ? d->n_pages : 0);
-		diag_list_release(&dl);
+		diag_list_release(&dg);
 		dl_doc_free(d);
 	}
 }
@@ -547,11 +547,11 @@ static void pdfa_for_the_annual_report_only(void)
 	static const char *const k[] = {"council", "annual"};
 	for (size_t i = 0; i < 2; i++) {
 		struct dl_doc *d = NULL;
-		struct diag_list dl = DIAG_LIST_INIT;
+		struct diag_list dg = DIAG_LIST_INIT;
 		struct doc_options o = {.kind = K(k[i]), .pdfa = true};
-		CU_ASSERT_EQUAL_FATAL(compose(pref, o, &d, &dl), 0);
+		CU_ASSERT_EQUAL_FATAL(compose(pref, o, &d, &dg), 0);
 		CU_ASSERT_EQUAL(d->pdfa, !strcmp(k[i], "annual"));
-		diag_list_release(&dl);
+		diag_list_release(&dg);
 		dl_doc_free(d);
 	}
 }
@@ -561,20 +561,20 @@ static void pdfa_for_the_annual_report_only(void)
 static void refused_documents_say_why(void)
 {
 	struct dl_doc *d = (struct dl_doc *)1;
-	struct diag_list dl = DIAG_LIST_INIT;
+	struct diag_list dg = DIAG_LIST_INIT;
 	struct doc_options o = {.kind = K("project"), .meeting = MEETING_MIDYEAR};
-	CU_ASSERT_EQUAL(compose(pref, o, &d, &dl), -1);
+	CU_ASSERT_EQUAL(compose(pref, o, &d, &dg), -1);
 	CU_ASSERT_PTR_NULL(d);
-	CU_ASSERT(dl.errors == 1 && strstr(dl.items[0].message, "no priority projects"));
-	diag_list_release(&dl);
+	CU_ASSERT(dg.errors == 1 && strstr(dg.items[0].message, "no priority projects"));
+	diag_list_release(&dg);
 
 	d = (struct dl_doc *)1;
-	diag_list_init(&dl);
+	diag_list_init(&dg);
 	o = (struct doc_options){.kind = K("council"), .fy = city->to + 1};
-	CU_ASSERT_EQUAL(compose(city, o, &d, &dl), -1);
+	CU_ASSERT_EQUAL(compose(city, o, &d, &dg), -1);
 	CU_ASSERT_PTR_NULL(d);
-	CU_ASSERT(dl.errors == 1 && strstr(dl.items[0].message, "outside the plan period"));
-	diag_list_release(&dl);
+	CU_ASSERT(dg.errors == 1 && strstr(dg.items[0].message, "outside the plan period"));
+	diag_list_release(&dg);
 }
 
 /* The same plan and options give the same display list, item for item. */
@@ -610,12 +610,12 @@ static void same_input_same_pages(void)
 		if (strcmp(kinds[i].kind, "annual"))
 			continue;
 		struct dl_doc *d = NULL;
-		struct diag_list dl = DIAG_LIST_INIT;
+		struct diag_list dg = DIAG_LIST_INIT;
 		struct doc_options o = {.kind = K(kinds[i].kind), .meeting = kinds[i].meeting};
-		CU_ASSERT_EQUAL_FATAL(compose(plan_of(kinds[i].plan), o, &d, &dl), 0);
+		CU_ASSERT_EQUAL_FATAL(compose(plan_of(kinds[i].plan), o, &d, &dg), 0);
 		CU_ASSERT(same_items(kind_doc(i), d));
 		CU_ASSERT(d->n_outline > 0); /* the annual report's bookmarks */
-		diag_list_release(&dl);
+		diag_list_release(&dg);
 		dl_doc_free(d);
 	}
 	free_kinds(); /* the last case to use them */

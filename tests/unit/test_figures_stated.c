@@ -166,13 +166,13 @@ static void test_check_plan_warns_once(void)
 	p->to = 2025;
 	p->past_results = rows;
 	p->n_past_results = 5;
-	struct diag_list dl;
-	diag_list_init(&dl);
-	CU_ASSERT_EQUAL(fig_check_plan(p, &dl), 1);
-	CU_ASSERT_EQUAL(dl.warnings, 1);
-	CU_ASSERT_EQUAL(dl.errors, 0);
-	CU_ASSERT_EQUAL_FATAL(dl.count, 1);
-	const struct diag *d = &dl.items[0];
+	struct diag_list dg;
+	diag_list_init(&dg);
+	CU_ASSERT_EQUAL(fig_check_plan(p, &dg), 1);
+	CU_ASSERT_EQUAL(dg.warnings, 1);
+	CU_ASSERT_EQUAL(dg.errors, 0);
+	CU_ASSERT_EQUAL_FATAL(dg.count, 1);
+	const struct diag *d = &dg.items[0];
 	CU_ASSERT_EQUAL(d->severity, DIAG_WARNING);
 	CU_ASSERT_STRING_EQUAL(d->file, "xml/kagoshima-pref-manufacturing.xml");
 	CU_ASSERT_EQUAL(d->line, 295);
@@ -181,7 +181,7 @@ static void test_check_plan_warns_once(void)
 			       "past result '製造品出荷額': stated achievement 103.8% does not "
 			       "follow from the stated values; shiryo computes 実績÷目標 100.5%, "
 			       "(実績−基準)÷(目標−基準) 106.7%, 実績÷按分目標 102.9%");
-	diag_list_release(&dl);
+	diag_list_release(&dg);
 	arena_free(a);
 }
 
@@ -227,20 +227,20 @@ static void test_indicator_stated_achievement(void)
 	CU_ASSERT_EQUAL(st.matched, FIG_FORMULA_ACHIEVEMENT);
 
 	ind->stated_achievement = dec(50, 0);
-	struct diag_list dl;
-	diag_list_init(&dl);
-	CU_ASSERT_EQUAL(fig_check_plan(p, &dl), 1);
-	CU_ASSERT_EQUAL_FATAL(dl.count, 1);
-	CU_ASSERT_STRING_EQUAL(dl.items[0].file, "plan.xml");
-	CU_ASSERT_EQUAL(dl.items[0].line, 120);
-	CU_ASSERT_EQUAL(dl.items[0].column, 5);
+	struct diag_list dg;
+	diag_list_init(&dg);
+	CU_ASSERT_EQUAL(fig_check_plan(p, &dg), 1);
+	CU_ASSERT_EQUAL_FATAL(dg.count, 1);
+	CU_ASSERT_STRING_EQUAL(dg.items[0].file, "plan.xml");
+	CU_ASSERT_EQUAL(dg.items[0].line, 120);
+	CU_ASSERT_EQUAL(dg.items[0].column, 5);
 	char buf[1024];
-	CU_ASSERT_NSTRING_EQUAL(diag_format(&dl.items[0], buf, sizeof buf),
+	CU_ASSERT_NSTRING_EQUAL(diag_format(&dg.items[0], buf, sizeof buf),
 				"plan.xml:120:5: warning: indicator 'kpi-01'", 41);
-	CU_ASSERT(strstr(dl.items[0].message, "stated achievement 50% does not follow") != NULL);
-	CU_ASSERT(strstr(dl.items[0].message, "actual of R6") != NULL);
-	CU_ASSERT(strstr(dl.items[0].message, "実績÷目標 45%") != NULL);
-	diag_list_release(&dl);
+	CU_ASSERT(strstr(dg.items[0].message, "stated achievement 50% does not follow") != NULL);
+	CU_ASSERT(strstr(dg.items[0].message, "actual of R6") != NULL);
+	CU_ASSERT(strstr(dg.items[0].message, "実績÷目標 45%") != NULL);
+	diag_list_release(&dg);
 	arena_free(a);
 }
 

@@ -22,12 +22,12 @@ static bool pct_is(struct fig_ratio r, int64_t units, int scale)
 
 static struct plan *load(const char *path)
 {
-	struct diag_list dl;
-	diag_list_init(&dl);
-	struct plan *p = plan_load(path, &dl);
-	if (!p || dl.errors)
-		diag_print(&dl, stdout);
-	diag_list_release(&dl);
+	struct diag_list dg;
+	diag_list_init(&dg);
+	struct plan *p = plan_load(path, &dg);
+	if (!p || dg.errors)
+		diag_print(&dg, stdout);
+	diag_list_release(&dg);
 	return p;
 }
 
@@ -47,16 +47,16 @@ static void test_pref_results_table(void)
 		CU_ASSERT_EQUAL(st.matched, want[i]);
 		CU_ASSERT(pct_is(st.candidates[FIG_FORMULA_ACHIEVEMENT], ratio[i], 1));
 	}
-	struct diag_list dl;
-	diag_list_init(&dl);
-	CU_ASSERT_EQUAL(fig_check_plan(p, &dl), 1);
-	CU_ASSERT_EQUAL_FATAL(dl.count, 1);
-	CU_ASSERT_STRING_EQUAL(dl.items[0].file, PREF);
-	CU_ASSERT_EQUAL(dl.items[0].line, p->past_results[0].pos.line);
-	CU_ASSERT_EQUAL(dl.items[0].line, 305);
-	CU_ASSERT_EQUAL(dl.items[0].column, 5); /* "    <past-result id=" */
-	CU_ASSERT(strstr(dl.items[0].message, "'製造品出荷額': stated achievement 103.8%") != NULL);
-	diag_list_release(&dl);
+	struct diag_list dg;
+	diag_list_init(&dg);
+	CU_ASSERT_EQUAL(fig_check_plan(p, &dg), 1);
+	CU_ASSERT_EQUAL_FATAL(dg.count, 1);
+	CU_ASSERT_STRING_EQUAL(dg.items[0].file, PREF);
+	CU_ASSERT_EQUAL(dg.items[0].line, p->past_results[0].pos.line);
+	CU_ASSERT_EQUAL(dg.items[0].line, 305);
+	CU_ASSERT_EQUAL(dg.items[0].column, 5); /* "    <past-result id=" */
+	CU_ASSERT(strstr(dg.items[0].message, "'製造品出荷額': stated achievement 103.8%") != NULL);
+	diag_list_release(&dg);
 	plan_free(p);
 }
 
@@ -148,10 +148,10 @@ static void test_city_pillars_r7(void)
 	CU_ASSERT_EQUAL(f.state, FIG_NOT_ASSESSABLE); /* 「―」 → 24.8％ */
 	CU_ASSERT_STRING_EQUAL(f.mark, "／");
 
-	struct diag_list dl;
-	diag_list_init(&dl);
-	CU_ASSERT_EQUAL(fig_check_plan(p, &dl), 0);
-	diag_list_release(&dl);
+	struct diag_list dg;
+	diag_list_init(&dg);
+	CU_ASSERT_EQUAL(fig_check_plan(p, &dg), 0);
+	diag_list_release(&dg);
 	arena_free(a);
 	plan_free(p);
 }

@@ -23,22 +23,22 @@
 
 #define FX "tests/fixtures/grading/"
 
-static struct plan *load(const char *path, struct diag_list *dl)
+static struct plan *load(const char *path, struct diag_list *dg)
 {
-	diag_list_init(dl);
-	struct plan *p = plan_load(path, dl);
-	if (!p || dl->errors)
-		diag_print(dl, stdout);
+	diag_list_init(dg);
+	struct plan *p = plan_load(path, dg);
+	if (!p || dg->errors)
+		diag_print(dg, stdout);
 	return p;
 }
 
 static struct plan *load_quiet(const char *path)
 {
-	struct diag_list dl;
-	struct plan *p = load(path, &dl);
-	CU_ASSERT_EQUAL(dl.errors, 0);
-	CU_ASSERT_EQUAL(dl.warnings, 0);
-	diag_list_release(&dl);
+	struct diag_list dg;
+	struct plan *p = load(path, &dg);
+	CU_ASSERT_EQUAL(dg.errors, 0);
+	CU_ASSERT_EQUAL(dg.warnings, 0);
+	diag_list_release(&dg);
 	return p;
 }
 
@@ -314,10 +314,10 @@ static void test_pass_fail(void)
 /* No rule: no mark, no legend, no heads, and `check` says so. */
 static void test_no_rule(void)
 {
-	struct diag_list dl;
-	struct plan *p = load(FX "welfare-plan.xml", &dl);
+	struct diag_list dg;
+	struct plan *p = load(FX "welfare-plan.xml", &dg);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(p);
-	diag_list_release(&dl);
+	diag_list_release(&dg);
 	/* the welfare plan with its rule taken away */
 	p->grading.method = GRADE_NONE;
 	p->grading.stated = false;
@@ -335,12 +335,12 @@ static void test_no_rule(void)
 	CU_ASSERT_PTR_NULL(d.ratio_head);
 	CU_ASSERT_EQUAL(d.n_legend, 0);
 	CU_ASSERT_FALSE(fig_plan_grades(p));
-	diag_list_init(&dl);
-	fig_check_plan(p, &dl);
-	CU_ASSERT_EQUAL(dl.count, 1);
-	CU_ASSERT_EQUAL(dl.items[0].severity, DIAG_NOTE);
-	CU_ASSERT_PTR_NOT_NULL(strstr(dl.items[0].message, "no marks"));
-	diag_list_release(&dl);
+	diag_list_init(&dg);
+	fig_check_plan(p, &dg);
+	CU_ASSERT_EQUAL(dg.count, 1);
+	CU_ASSERT_EQUAL(dg.items[0].severity, DIAG_NOTE);
+	CU_ASSERT_PTR_NOT_NULL(strstr(dg.items[0].message, "no marks"));
+	diag_list_release(&dg);
 	arena_free(a);
 	plan_free(p);
 }
@@ -410,11 +410,11 @@ static void test_city_kinds_stated(void)
 static void test_unstated_kind_warns(void)
 {
 	const char *path = "tests/fixtures/plan-good.xml";
-	struct diag_list dl;
-	struct plan *p = load(path, &dl);
+	struct diag_list dg;
+	struct plan *p = load(path, &dg);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(p);
-	CU_ASSERT_EQUAL(dl.warnings, 0); /* it states all its kinds */
-	diag_list_release(&dl);
+	CU_ASSERT_EQUAL(dg.warnings, 0); /* it states all its kinds */
+	diag_list_release(&dg);
 	plan_free(p);
 	/* the same plan without its <cumulative> statement */
 	FILE *in = fopen(path, "rb");
@@ -435,16 +435,16 @@ static void test_unstated_kind_warns(void)
 	fclose(out);
 	/* its actuals file is not beside the copy: only the plan's own
 	 * messages are looked at */
-	diag_list_init(&dl);
-	p = plan_load(tmp, &dl);
+	diag_list_init(&dg);
+	p = plan_load(tmp, &dg);
 	bool warned = false;
-	for (size_t i = 0; i < dl.count; i++)
-		warned |= dl.items[i].severity == DIAG_WARNING &&
-			  strstr(dl.items[i].message, "has a cumulative target, but the plan's "
+	for (size_t i = 0; i < dg.count; i++)
+		warned |= dg.items[i].severity == DIAG_WARNING &&
+			  strstr(dg.items[i].message, "has a cumulative target, but the plan's "
 						      "<grading> does not say how one is graded") &&
-			  dl.items[i].line > 0;
+			  dg.items[i].line > 0;
 	CU_ASSERT_TRUE(warned);
-	diag_list_release(&dl);
+	diag_list_release(&dg);
 	plan_free(p);
 	remove(tmp);
 }

@@ -551,15 +551,15 @@ static int write_in_child(const char *path, bool (*setup)(void), const char *tex
 		if (!setup()) {
 			_exit(3);
 		}
-		struct diag_list dl = DIAG_LIST_INIT;
+		struct diag_list dg = DIAG_LIST_INIT;
 		struct dl_doc *d = doc();
-		int rc = pdf_write(d, NULL, path, &dl);
+		int rc = pdf_write(d, NULL, path, &dg);
 		bool said = false;
-		for (size_t i = 0; i < dl.count; i++)
-			if (strstr(dl.items[i].message, text) && strstr(dl.items[i].message, path))
+		for (size_t i = 0; i < dg.count; i++)
+			if (strstr(dg.items[i].message, text) && strstr(dg.items[i].message, path))
 				said = true;
 		if (!said)
-			diag_print(&dl, stderr);
+			diag_print(&dg, stderr);
 		_exit(rc == 0 ? 1 : said ? 0 : 2);
 	}
 	int status = 0;

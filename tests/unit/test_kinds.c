@@ -121,17 +121,17 @@ static void every_kind_builds_for_both_plans(void)
 				struct doc_options o = {.kind = k, .fy = FY_R7, .meeting = m[j],
 							.pdfa = true, .date = 1763683200};
 				struct dl_doc *d = NULL;
-				struct diag_list dl = DIAG_LIST_INIT;
-				int rc = doc_build(p, &o, te, &d, &dl);
+				struct diag_list dg = DIAG_LIST_INIT;
+				int rc = doc_build(p, &o, te, &d, &dg);
 				bool applies = !k->applies || k->applies(p);
-				if (applies && (rc != 0 || dl.count)) {
+				if (applies && (rc != 0 || dg.count)) {
 					fprintf(stderr, "%s of %s:\n", k->name, plan_files[pl]);
-					diag_print(&dl, stderr);
+					diag_print(&dg, stderr);
 				}
 				if (applies) {
 					CU_ASSERT_EQUAL(rc, 0);
-					CU_ASSERT_EQUAL(dl.errors, 0);
-					CU_ASSERT_EQUAL(dl.warnings, 0);
+					CU_ASSERT_EQUAL(dg.errors, 0);
+					CU_ASSERT_EQUAL(dg.warnings, 0);
 					CU_ASSERT_PTR_NOT_NULL(d);
 					if (d)
 						check_built(k, &o, d);
@@ -141,14 +141,14 @@ static void every_kind_builds_for_both_plans(void)
 					doc_kind_names(p, others, sizeof others);
 					CU_ASSERT_EQUAL(rc, -1);
 					CU_ASSERT_PTR_NULL(d);
-					CU_ASSERT_EQUAL(dl.errors, 1);
-					CU_ASSERT(dl.count == 1 &&
-						  strstr(dl.items[0].message, k->lacks) &&
-						  strstr(dl.items[0].message, others));
+					CU_ASSERT_EQUAL(dg.errors, 1);
+					CU_ASSERT(dg.count == 1 &&
+						  strstr(dg.items[0].message, k->lacks) &&
+						  strstr(dg.items[0].message, others));
 					refused++;
 				}
 				dl_doc_free(d);
-				diag_list_release(&dl);
+				diag_list_release(&dg);
 			}
 	}
 	/* the shipped plans: the prefecture has no priority projects */

@@ -23,17 +23,17 @@
 
 static struct fontset *fs;
 static struct text_engine *te;
-static struct diag_list dl;
+static struct diag_list dg;
 static struct lay_setup ls;
 static struct story *st;
 static struct dl_doc *doc;
 
 static void start(void)
 {
-	diag_list_init(&dl);
-	fs = fontset_load(NULL, &dl);
+	diag_list_init(&dg);
+	fs = fontset_load(NULL, &dg);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(fs);
-	te = text_engine_new(fs, &dl);
+	te = text_engine_new(fs, &dg);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(te);
 	lay_setup_init(&ls, LAY_A4);
 	st = NULL;
@@ -47,7 +47,7 @@ static void story(void)
 
 static void layout(void)
 {
-	CU_ASSERT_EQUAL_FATAL(story_layout(st, &doc, &dl), 0);
+	CU_ASSERT_EQUAL_FATAL(story_layout(st, &doc, &dg), 0);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
 }
 
@@ -57,7 +57,7 @@ static void stop(void)
 	story_free(st);
 	text_engine_free(te);
 	fontset_free(fs);
-	diag_list_release(&dl);
+	diag_list_release(&dg);
 }
 
 #define NEAR(a, b, eps) CU_ASSERT_DOUBLE_EQUAL((a), (b), (eps))
@@ -546,8 +546,8 @@ static void oversize_block_is_an_error_naming_it(void)
 	layout();
 	CU_ASSERT_EQUAL(dr.calls, 1);
 	CU_ASSERT_EQUAL(dr.page, 1);
-	CU_ASSERT_EQUAL(dl.errors, 1); /* never a silent clip (issue 14) */
-	CU_ASSERT(dl.count && strstr(dl.items[0].message, "「大きな図」") != NULL);
+	CU_ASSERT_EQUAL(dg.errors, 1); /* never a silent clip (issue 14) */
+	CU_ASSERT(dg.count && strstr(dg.items[0].message, "「大きな図」") != NULL);
 	const struct dl_page *p = &doc->pages[1];
 	bool push = false, pop = false;
 	for (size_t i = 0; i < p->n_items; i++) {
@@ -937,9 +937,9 @@ static void info_and_bad_margins(void)
 	story();
 	story_para(st, "本文");
 	struct dl_doc *d = (struct dl_doc *)1;
-	CU_ASSERT_EQUAL(story_layout(st, &d, &dl), -1);
+	CU_ASSERT_EQUAL(story_layout(st, &d, &dg), -1);
 	CU_ASSERT_PTR_NULL(d);
-	CU_ASSERT_EQUAL(dl.errors, 1);
+	CU_ASSERT_EQUAL(dg.errors, 1);
 	stop();
 }
 
@@ -1006,8 +1006,8 @@ static void build_handout(bool a3, const char *path)
 					     .created = 1763683200});
 	layout();
 	CU_ASSERT(doc->n_pages >= 4);
-	CU_ASSERT_EQUAL(pdf_write(doc, fs, path, &dl), 0);
-	CU_ASSERT_EQUAL(dl.errors, 0);
+	CU_ASSERT_EQUAL(pdf_write(doc, fs, path, &dg), 0);
+	CU_ASSERT_EQUAL(dg.errors, 0);
 	stop();
 }
 

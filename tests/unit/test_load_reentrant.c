@@ -91,15 +91,15 @@ static char *model_text(const struct plan *p)
  * load. */
 static char *loaded_alone(size_t i)
 {
-	struct diag_list dl = DIAG_LIST_INIT;
-	struct plan *p = plan_load(plan_files[i], &dl);
-	if (!p || dl.errors) {
-		diag_print(&dl, stderr);
+	struct diag_list dg = DIAG_LIST_INIT;
+	struct plan *p = plan_load(plan_files[i], &dg);
+	if (!p || dg.errors) {
+		diag_print(&dg, stderr);
 		exit(2);
 	}
 	char *t = model_text(p);
 	plan_free(p);
-	diag_list_release(&dl);
+	diag_list_release(&dg);
 	return t;
 }
 
@@ -128,21 +128,21 @@ static void alternate_loads_give_the_same_models(void)
 {
 	setup();
 	struct plan *kept[N_PLANS] = {NULL};
-	struct diag_list dl = DIAG_LIST_INIT;
+	struct diag_list dg = DIAG_LIST_INIT;
 	for (size_t round = 0; round < 2; round++)
 		for (size_t i = 0; i < N_PLANS; i++) {
 			plan_free(kept[i]);
-			kept[i] = plan_load(plan_files[i], &dl);
+			kept[i] = plan_load(plan_files[i], &dg);
 			CU_ASSERT_PTR_NOT_NULL_FATAL(kept[i]);
 		}
-	CU_ASSERT_EQUAL(dl.errors, 0);
+	CU_ASSERT_EQUAL(dg.errors, 0);
 	for (size_t i = 0; i < N_PLANS; i++) {
 		char *t = model_text(kept[i]);
 		CU_ASSERT_STRING_EQUAL(t, reference[i]);
 		free(t);
 		plan_free(kept[i]);
 	}
-	diag_list_release(&dl);
+	diag_list_release(&dg);
 	/* the models hold what the test compares: values and records */
 	CU_ASSERT_PTR_NOT_NULL(strstr(reference[0], " known "));
 	CU_ASSERT_PTR_NOT_NULL(strstr(reference[0], "record "));
@@ -161,10 +161,10 @@ static void *work(void *arg)
 	struct worker *w = arg;
 	for (size_t r = 0; r < ROUNDS * N_PLANS; r++) {
 		size_t i = (w->first + r) % N_PLANS;
-		struct diag_list dl = DIAG_LIST_INIT;
-		struct plan *p = plan_load(plan_files[i], &dl);
+		struct diag_list dg = DIAG_LIST_INIT;
+		struct plan *p = plan_load(plan_files[i], &dg);
 		w->loads++;
-		if (!p || dl.errors) {
+		if (!p || dg.errors) {
 			w->failed++;
 		} else {
 			char *t = model_text(p);
@@ -172,7 +172,7 @@ static void *work(void *arg)
 			free(t);
 		}
 		plan_free(p);
-		diag_list_release(&dl);
+		diag_list_release(&dg);
 	}
 	return NULL;
 }

@@ -134,13 +134,13 @@ static char *run(const char *cmd, size_t *len, int *status)
 /* Writes doc to tmpdir/name; the path, or NULL after a failure. */
 static const char *write_doc(struct dl_doc *d, const char *name)
 {
-	struct diag_list dl = DIAG_LIST_INIT;
+	struct diag_list dg = DIAG_LIST_INIT;
 	const char *path = tmp_path(name);
-	int rc = pdf_write(d, fonts, path, &dl);
-	if (rc != 0 || dl.errors)
-		diag_print(&dl, stderr);
-	bool ok = rc == 0 && dl.errors == 0;
-	diag_list_release(&dl);
+	int rc = pdf_write(d, fonts, path, &dg);
+	if (rc != 0 || dg.errors)
+		diag_print(&dg, stderr);
+	bool ok = rc == 0 && dg.errors == 0;
+	diag_list_release(&dg);
 	return ok ? path : NULL;
 }
 
@@ -705,18 +705,18 @@ static void a_missing_glyph_is_an_error_in_an_archive(void)
 {
 	struct dl_doc *d = sample_doc();
 	text(d, &d->pages[1], 72, 300, mincho, 12, "矢印➡");
-	struct diag_list dl = DIAG_LIST_INIT;
+	struct diag_list dg = DIAG_LIST_INIT;
 	const char *path = tmp_path("notdef.pdf");
-	CU_ASSERT_EQUAL(pdf_write(d, fonts, path, &dl), -1);
+	CU_ASSERT_EQUAL(pdf_write(d, fonts, path, &dg), -1);
 	bool named = false;
-	for (size_t i = 0; i < dl.count; i++)
-		named |= strstr(dl.items[i].message, "U+27A1") &&
-			 strstr(dl.items[i].message, "IPAexMincho") &&
-			 strstr(dl.items[i].message, "page 2") &&
-			 dl.items[i].severity == DIAG_ERROR;
+	for (size_t i = 0; i < dg.count; i++)
+		named |= strstr(dg.items[i].message, "U+27A1") &&
+			 strstr(dg.items[i].message, "IPAexMincho") &&
+			 strstr(dg.items[i].message, "page 2") &&
+			 dg.items[i].severity == DIAG_ERROR;
 	CU_ASSERT(named);
 	CU_ASSERT(access(path, F_OK) != 0);
-	diag_list_release(&dl);
+	diag_list_release(&dg);
 	dl_doc_free(d);
 }
 
@@ -725,14 +725,14 @@ static void a_noncharacter_in_the_info_is_refused(void)
 {
 	struct dl_doc *d = sample_doc();
 	d->info.title = dl_doc_strdup(d, "年次報告書\xEF\xBF\xBF");
-	struct diag_list dl = DIAG_LIST_INIT;
-	CU_ASSERT_EQUAL(pdf_write(d, fonts, tmp_path("fffe.pdf"), &dl), -1);
+	struct diag_list dg = DIAG_LIST_INIT;
+	CU_ASSERT_EQUAL(pdf_write(d, fonts, tmp_path("fffe.pdf"), &dg), -1);
 	bool named = false;
-	for (size_t i = 0; i < dl.count; i++)
-		named |= strstr(dl.items[i].message, "noncharacter U+FFFF") &&
-			 strstr(dl.items[i].message, "document title");
+	for (size_t i = 0; i < dg.count; i++)
+		named |= strstr(dg.items[i].message, "noncharacter U+FFFF") &&
+			 strstr(dg.items[i].message, "document title");
 	CU_ASSERT(named);
-	diag_list_release(&dl);
+	diag_list_release(&dg);
 	dl_doc_free(d);
 }
 

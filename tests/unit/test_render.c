@@ -109,10 +109,10 @@ static char *run(const char *cmd, char **err)
 static char *write_then_run(const struct dl_doc *d, const char *name,
 			    const char *before, const char *after)
 {
-	struct diag_list dl = DIAG_LIST_INIT;
+	struct diag_list dg = DIAG_LIST_INIT;
 	const char *path = tmp_path(name);
-	int rc = pdf_write(d, fonts, path, &dl);
-	diag_list_release(&dl);
+	int rc = pdf_write(d, fonts, path, &dg);
+	diag_list_release(&dg);
 	CU_ASSERT_FATAL(rc == 0);
 	char cmd[1024];
 	snprintf(cmd, sizeof cmd, "%s '%s'%s", before, path, after);
@@ -141,12 +141,12 @@ static char *non_blank_lines(const char *s)
 	return out;
 }
 
-static bool has_message(const struct diag_list *dl, const char *a,
+static bool has_message(const struct diag_list *dg, const char *a,
 			const char *b)
 {
-	for (size_t i = 0; i < dl->count; i++)
-		if (strstr(dl->items[i].message, a) &&
-		    (!b || strstr(dl->items[i].message, b)))
+	for (size_t i = 0; i < dg->count; i++)
+		if (strstr(dg->items[i].message, a) &&
+		    (!b || strstr(dg->items[i].message, b)))
 			return true;
 	return false;
 }
@@ -189,10 +189,10 @@ static bool temp_left(const char *dir, const char *base)
 static void writes_a_pdf_file(void)
 {
 	struct dl_doc *d = sample_doc();
-	struct diag_list dl = DIAG_LIST_INIT;
+	struct diag_list dg = DIAG_LIST_INIT;
 	const char *path = tmp_path("sample.pdf");
-	CU_ASSERT_EQUAL(pdf_write(d, fonts, path, &dl), 0);
-	CU_ASSERT_EQUAL(dl.errors, 0);
+	CU_ASSERT_EQUAL(pdf_write(d, fonts, path, &dg), 0);
+	CU_ASSERT_EQUAL(dg.errors, 0);
 	size_t len = 0;
 	char *b = read_file(path, &len);
 	CU_ASSERT_FATAL(b != NULL);
@@ -201,19 +201,19 @@ static void writes_a_pdf_file(void)
 	CU_ASSERT(strstr(b + len - 8, "%%EOF") != NULL);
 	CU_ASSERT_FALSE(temp_left(tmpdir, "sample.pdf"));
 	free(b);
-	diag_list_release(&dl);
+	diag_list_release(&dg);
 	dl_doc_free(d);
 }
 
 static void same_document_gives_identical_bytes(void)
 {
 	struct dl_doc *d = sample_doc();
-	struct diag_list dl = DIAG_LIST_INIT;
+	struct diag_list dg = DIAG_LIST_INIT;
 	const char *a = tmp_path("same-a.pdf"), *b = tmp_path("same-b.pdf");
-	CU_ASSERT_EQUAL(pdf_write(d, fonts, a, &dl), 0);
+	CU_ASSERT_EQUAL(pdf_write(d, fonts, a, &dg), 0);
 	dl_doc_free(d);
 	d = sample_doc(); /* rebuilt, not the same pointers */
-	CU_ASSERT_EQUAL(pdf_write(d, fonts, b, &dl), 0);
+	CU_ASSERT_EQUAL(pdf_write(d, fonts, b, &dg), 0);
 	size_t la, lb;
 	char *ba = read_file(a, &la), *bb = read_file(b, &lb);
 	CU_ASSERT_FATAL(ba && bb);
@@ -222,18 +222,18 @@ static void same_document_gives_identical_bytes(void)
 	CU_ASSERT(strstr(ba, "/ID") == NULL); /* no time-based file ID */
 	free(ba);
 	free(bb);
-	diag_list_release(&dl);
+	diag_list_release(&dg);
 	dl_doc_free(d);
 }
 
 static void existing_file_survives_a_missing_folder(void)
 {
 	struct dl_doc *d = sample_doc();
-	struct diag_list dl = DIAG_LIST_INIT;
+	struct diag_list dg = DIAG_LIST_INIT;
 	const char *path = tmp_path("no/such/folder/out.pdf");
-	CU_ASSERT_EQUAL(pdf_write(d, fonts, path, &dl), -1);
-	CU_ASSERT(has_message(&dl, path, strerror(ENOENT)));
-	diag_list_release(&dl);
+	CU_ASSERT_EQUAL(pdf_write(d, fonts, path, &dg), -1);
+	CU_ASSERT(has_message(&dg, path, strerror(ENOENT)));
+	diag_list_release(&dg);
 	dl_doc_free(d);
 }
 
@@ -252,10 +252,10 @@ static void existing_file_survives_a_read_only_folder(void)
 	write_old(path);
 	CU_ASSERT_FATAL(chmod(dir, 0555) == 0);
 	if (geteuid() != 0) {
-		struct diag_list dl = DIAG_LIST_INIT;
-		CU_ASSERT_EQUAL(pdf_write(d, fonts, path, &dl), -1);
-		CU_ASSERT(has_message(&dl, path, strerror(EACCES)));
-		diag_list_release(&dl);
+		struct diag_list dg = DIAG_LIST_INIT;
+		CU_ASSERT_EQUAL(pdf_write(d, fonts, path, &dg), -1);
+		CU_ASSERT(has_message(&dg, path, strerror(EACCES)));
+		diag_list_release(&dg);
 	} else {
 		/* nobody must get through the private folder to ro/ */
 		CU_ASSERT_FATAL(chmod(tmpdir, 0711) == 0);
@@ -266,12 +266,12 @@ static void existing_file_survives_a_read_only_folder(void)
 			/* uid/gid 65534: nobody/nogroup on Debian */
 			if (setgid(65534) != 0 || setuid(65534) != 0 || geteuid() == 0)
 				_exit(3);
-			struct diag_list dl = DIAG_LIST_INIT;
-			if (pdf_write(d, fonts, path, &dl) == 0)
+			struct diag_list dg = DIAG_LIST_INIT;
+			if (pdf_write(d, fonts, path, &dg) == 0)
 				_exit(1);
-			bool said = has_message(&dl, path, strerror(EACCES));
+			bool said = has_message(&dg, path, strerror(EACCES));
 			if (!said)
-				diag_print(&dl, stderr);
+				diag_print(&dg, stderr);
 			_exit(said ? 0 : 2); /* _exit: the parent owns the rest */
 		}
 		int status = -1;
@@ -292,16 +292,16 @@ static void existing_file_survives_a_read_only_folder(void)
 static void existing_file_survives_a_path_through_a_file(void)
 {
 	struct dl_doc *d = sample_doc();
-	struct diag_list dl = DIAG_LIST_INIT;
+	struct diag_list dg = DIAG_LIST_INIT;
 	const char *file = tmp_path("plain");
 	write_old(file);
 	char path[300];
 	snprintf(path, sizeof path, "%s/out.pdf", file);
-	CU_ASSERT_EQUAL(pdf_write(d, fonts, path, &dl), -1);
-	CU_ASSERT(has_message(&dl, path, strerror(ENOTDIR)));
+	CU_ASSERT_EQUAL(pdf_write(d, fonts, path, &dg), -1);
+	CU_ASSERT(has_message(&dg, path, strerror(ENOTDIR)));
 	CU_ASSERT(still_old(file));
 	CU_ASSERT_FALSE(temp_left(tmpdir, "plain"));
-	diag_list_release(&dl);
+	diag_list_release(&dg);
 	dl_doc_free(d);
 }
 
@@ -315,7 +315,7 @@ static void existing_file_survives_a_full_disk(void)
 	for (int i = 0; i < 400; i++)
 		dl_rect(p, (float)(i % 20) * 25, (float)(i / 20) * 40, 20, 30,
 			&grey, NULL);
-	struct diag_list dl = DIAG_LIST_INIT;
+	struct diag_list dg = DIAG_LIST_INIT;
 	const char *path = tmp_path("full.pdf");
 	write_old(path);
 
@@ -325,32 +325,32 @@ static void existing_file_survives_a_full_disk(void)
 	lim.rlim_cur = 100; /* bytes; the PDF is larger */
 	void (*prev)(int) = signal(SIGXFSZ, SIG_IGN);
 	CU_ASSERT_FATAL(setrlimit(RLIMIT_FSIZE, &lim) == 0);
-	int rc = pdf_write(d, NULL, path, &dl);
+	int rc = pdf_write(d, NULL, path, &dg);
 	setrlimit(RLIMIT_FSIZE, &old);
 	signal(SIGXFSZ, prev);
 
 	CU_ASSERT_EQUAL(rc, -1);
-	CU_ASSERT(has_message(&dl, path, strerror(EFBIG)));
+	CU_ASSERT(has_message(&dg, path, strerror(EFBIG)));
 	CU_ASSERT(still_old(path));
 	CU_ASSERT_FALSE(temp_left(tmpdir, "full.pdf"));
-	diag_list_release(&dl);
+	diag_list_release(&dg);
 	dl_doc_free(d);
 }
 
 static void a_folder_as_target_is_refused_cleanly(void)
 {
 	struct dl_doc *d = sample_doc();
-	struct diag_list dl = DIAG_LIST_INIT;
+	struct diag_list dg = DIAG_LIST_INIT;
 	const char *dir = tmp_path("adir");
 	CU_ASSERT_FATAL(mkdir(dir, 0755) == 0);
 	char inside[300];
 	snprintf(inside, sizeof inside, "%s/keep", dir);
 	write_old(inside);
-	CU_ASSERT_EQUAL(pdf_write(d, fonts, dir, &dl), -1); /* rename fails */
-	CU_ASSERT(has_message(&dl, dir, NULL));
+	CU_ASSERT_EQUAL(pdf_write(d, fonts, dir, &dg), -1); /* rename fails */
+	CU_ASSERT(has_message(&dg, dir, NULL));
 	CU_ASSERT(still_old(inside));
 	CU_ASSERT_FALSE(temp_left(tmpdir, "adir"));
-	diag_list_release(&dl);
+	diag_list_release(&dg);
 	dl_doc_free(d);
 }
 
@@ -359,33 +359,33 @@ static void a_folder_as_target_is_refused_cleanly(void)
 static void non_bmp_character_is_refused_by_name(void)
 {
 	struct dl_doc *d = sample_doc();
-	struct diag_list dl = DIAG_LIST_INIT;
+	struct diag_list dg = DIAG_LIST_INIT;
 	const char *path = tmp_path("nonbmp.pdf");
 	write_old(path);
 	text(d, &d->pages[0], 72, 700, mincho, 12, "𠮷野家の牛丼");
-	CU_ASSERT_EQUAL(pdf_write(d, fonts, path, &dl), -1);
-	CU_ASSERT(has_message(&dl, "U+20BB7", "page 1"));
+	CU_ASSERT_EQUAL(pdf_write(d, fonts, path, &dg), -1);
+	CU_ASSERT(has_message(&dg, "U+20BB7", "page 1"));
 	CU_ASSERT(still_old(path));
-	diag_list_release(&dl);
+	diag_list_release(&dg);
 	dl_doc_free(d);
 }
 
 static void invalid_utf8_and_bad_values_are_all_reported(void)
 {
 	struct dl_doc *d = sample_doc();
-	struct diag_list dl = DIAG_LIST_INIT;
+	struct diag_list dg = DIAG_LIST_INIT;
 	struct dl_page *p = &d->pages[1];
 	dl_text(d, p, 72, 300, mincho, 12, DL_BLACK, "ab\xC0\xAF", 4); /* overlong */
 	text(d, p, 72, 320, 99, 12, "存在しないフォント");
 	text(d, p, 72, 340, mincho, 0, "大きさ0");
 	dl_item_add(p, DL_CLIP_POP);
-	CU_ASSERT_EQUAL(pdf_write(d, fonts, tmp_path("bad.pdf"), &dl), -1);
-	CU_ASSERT(has_message(&dl, "invalid UTF-8", "page 2"));
-	CU_ASSERT(has_message(&dl, "font 99", NULL));
-	CU_ASSERT(has_message(&dl, "font size 0", NULL));
-	CU_ASSERT(has_message(&dl, "clip pop without a push", NULL));
-	CU_ASSERT(dl.errors >= 4);
-	diag_list_release(&dl);
+	CU_ASSERT_EQUAL(pdf_write(d, fonts, tmp_path("bad.pdf"), &dg), -1);
+	CU_ASSERT(has_message(&dg, "invalid UTF-8", "page 2"));
+	CU_ASSERT(has_message(&dg, "font 99", NULL));
+	CU_ASSERT(has_message(&dg, "font size 0", NULL));
+	CU_ASSERT(has_message(&dg, "clip pop without a push", NULL));
+	CU_ASSERT(dg.errors >= 4);
+	diag_list_release(&dg);
 	dl_doc_free(d);
 }
 
@@ -407,20 +407,20 @@ static struct dl_doc *nested_clips(int n)
 
 static void clips_nest_27_deep_and_no_deeper(void)
 {
-	struct diag_list dl = DIAG_LIST_INIT;
+	struct diag_list dg = DIAG_LIST_INIT;
 	struct dl_doc *d = nested_clips(27);
-	CU_ASSERT_EQUAL(pdf_write(d, NULL, tmp_path("clip27.pdf"), &dl), 0);
+	CU_ASSERT_EQUAL(pdf_write(d, NULL, tmp_path("clip27.pdf"), &dg), 0);
 	dl_doc_free(d);
 	d = nested_clips(28);
-	CU_ASSERT_EQUAL(pdf_write(d, NULL, tmp_path("clip28.pdf"), &dl), -1);
-	CU_ASSERT(has_message(&dl, "more than 27 nested clips", "page 1"));
+	CU_ASSERT_EQUAL(pdf_write(d, NULL, tmp_path("clip28.pdf"), &dg), -1);
+	CU_ASSERT(has_message(&dg, "more than 27 nested clips", "page 1"));
 	dl_doc_free(d);
 	d = nested_clips(1);
 	d->pages[0].n_items--; /* drop the pop */
-	CU_ASSERT_EQUAL(pdf_write(d, NULL, tmp_path("clip1.pdf"), &dl), -1);
-	CU_ASSERT(has_message(&dl, "1 clip not popped", "page 1"));
+	CU_ASSERT_EQUAL(pdf_write(d, NULL, tmp_path("clip1.pdf"), &dg), -1);
+	CU_ASSERT(has_message(&dg, "1 clip not popped", "page 1"));
 	dl_doc_free(d);
-	diag_list_release(&dl);
+	diag_list_release(&dg);
 }
 
 static void duplicate_destination_is_a_warning(void)
@@ -429,10 +429,10 @@ static void duplicate_destination_is_a_warning(void)
 	struct dl_item *it = dl_item_add(&d->pages[1], DL_LINK_DEST);
 	it->u.dest.name = "sec-1";
 	it->u.dest.y = 50;
-	struct diag_list dl = DIAG_LIST_INIT;
-	CU_ASSERT_EQUAL(pdf_write(d, fonts, tmp_path("dup.pdf"), &dl), 0);
-	CU_ASSERT(has_message(&dl, "'sec-1' on page 2 is defined twice", NULL));
-	diag_list_release(&dl);
+	struct diag_list dg = DIAG_LIST_INIT;
+	CU_ASSERT_EQUAL(pdf_write(d, fonts, tmp_path("dup.pdf"), &dg), 0);
+	CU_ASSERT(has_message(&dg, "'sec-1' on page 2 is defined twice", NULL));
+	diag_list_release(&dg);
 	dl_doc_free(d);
 }
 
@@ -450,10 +450,10 @@ static void five_thousand_destinations_fit_in_a_name_tree(void)
 		it->u.dest.name = names[i];
 		it->u.dest.y = 100;
 	}
-	struct diag_list dl = DIAG_LIST_INIT;
+	struct diag_list dg = DIAG_LIST_INIT;
 	const char *path = tmp_path("dests.pdf");
-	CU_ASSERT_EQUAL_FATAL(pdf_write(d, fonts, path, &dl), 0);
-	CU_ASSERT_EQUAL(dl.errors, 0);
+	CU_ASSERT_EQUAL_FATAL(pdf_write(d, fonts, path, &dg), 0);
+	CU_ASSERT_EQUAL(dg.errors, 0);
 	char cmd[512];
 	snprintf(cmd, sizeof cmd, "qpdf --check '%s' 2>&1", path);
 	char *out = run(cmd, NULL);
@@ -469,19 +469,19 @@ static void five_thousand_destinations_fit_in_a_name_tree(void)
 	out = run(cmd, NULL);
 	CU_ASSERT(out && strstr(out, "(ind-00256)") && strstr(out, "(ind-00511)"));
 	free(out);
-	diag_list_release(&dl);
+	diag_list_release(&dg);
 	dl_doc_free(d);
 }
 
 static void missing_glyph_is_a_warning(void)
 {
 	struct dl_doc *d = sample_doc();
-	struct diag_list dl = DIAG_LIST_INIT;
+	struct diag_list dg = DIAG_LIST_INIT;
 	text(d, &d->pages[1], 72, 300, mincho, 12, "矢印➡");
-	CU_ASSERT_EQUAL(pdf_write(d, fonts, tmp_path("notdef.pdf"), &dl), 0);
-	CU_ASSERT(has_message(&dl, "U+27A1", "IPAexMincho"));
-	CU_ASSERT_EQUAL(dl.warnings, 1);
-	diag_list_release(&dl);
+	CU_ASSERT_EQUAL(pdf_write(d, fonts, tmp_path("notdef.pdf"), &dg), 0);
+	CU_ASSERT(has_message(&dg, "U+27A1", "IPAexMincho"));
+	CU_ASSERT_EQUAL(dg.warnings, 1);
+	diag_list_release(&dg);
 	dl_doc_free(d);
 }
 
@@ -490,9 +490,9 @@ static void missing_glyph_is_a_warning(void)
 static void pdftotext_gives_the_text_back_without_warnings(void)
 {
 	struct dl_doc *d = sample_doc();
-	struct diag_list dl = DIAG_LIST_INIT;
+	struct diag_list dg = DIAG_LIST_INIT;
 	const char *path = tmp_path("text.pdf");
-	CU_ASSERT_FATAL(pdf_write(d, fonts, path, &dl) == 0);
+	CU_ASSERT_FATAL(pdf_write(d, fonts, path, &dg) == 0);
 
 	char cmd[512], *err = NULL;
 	snprintf(cmd, sizeof cmd, "pdftotext -f 1 -l 1 '%s' -", path);
@@ -525,16 +525,16 @@ static void pdftotext_gives_the_text_back_without_warnings(void)
 	if (dejavu >= 0)
 		CU_ASSERT(strstr(out, "➡") != NULL);
 	free(out);
-	diag_list_release(&dl);
+	diag_list_release(&dg);
 	dl_doc_free(d);
 }
 
 static void fonts_are_embedded_subset_cid_truetype(void)
 {
 	struct dl_doc *d = sample_doc();
-	struct diag_list dl = DIAG_LIST_INIT;
+	struct diag_list dg = DIAG_LIST_INIT;
 	const char *path = tmp_path("fonts.pdf");
-	CU_ASSERT_FATAL(pdf_write(d, fonts, path, &dl) == 0);
+	CU_ASSERT_FATAL(pdf_write(d, fonts, path, &dg) == 0);
 	char cmd[512];
 	snprintf(cmd, sizeof cmd, "pdffonts '%s' | tail -n +3", path);
 	char *out = run(cmd, NULL);
@@ -552,7 +552,7 @@ static void fonts_are_embedded_subset_cid_truetype(void)
 	/* Real subsets: a page of text is small. */
 	struct stat st;
 	CU_ASSERT(stat(path, &st) == 0 && st.st_size < 60000);
-	diag_list_release(&dl);
+	diag_list_release(&dg);
 	dl_doc_free(d);
 }
 
@@ -568,10 +568,10 @@ static void widths_are_the_text_engines_advances(void)
 	struct dl_doc *d = dl_doc_new();
 	struct dl_page *p = dl_page_add(d, 595, 842);
 	text(d, p, 72, 100, mincho, 10, s);
-	struct diag_list dl = DIAG_LIST_INIT;
+	struct diag_list dg = DIAG_LIST_INIT;
 	const char *path = tmp_path("widths.pdf");
-	CU_ASSERT_FATAL(pdf_write(d, fonts, path, &dl) == 0);
-	struct text_engine *te = text_engine_new(fonts, &dl);
+	CU_ASSERT_FATAL(pdf_write(d, fonts, path, &dg) == 0);
+	struct text_engine *te = text_engine_new(fonts, &dg);
 	CU_ASSERT_FATAL(te != NULL);
 	/* CIDs are numbered in code point order: 1 A 2 W 3 g 4 m (and 1 first) */
 	const char *order = "1AWgm";
@@ -610,7 +610,7 @@ static void widths_are_the_text_engines_advances(void)
 	CU_ASSERT_STRING_EQUAL(got, want);
 	free(b);
 	text_engine_free(te);
-	diag_list_release(&dl);
+	diag_list_release(&dg);
 	dl_doc_free(d);
 }
 
@@ -626,9 +626,9 @@ static void a_text_over_64k_bytes_is_drawn_whole(void)
 		memcpy(s + 3 * i, "あ", 3);
 	s[N * 3] = '\0';
 	dl_text(d, p, 10, 100, mincho, 0.02f, DL_BLACK, s, N * 3);
-	struct diag_list dl = DIAG_LIST_INIT;
+	struct diag_list dg = DIAG_LIST_INIT;
 	const char *path = tmp_path("long.pdf");
-	CU_ASSERT_FATAL(pdf_write(d, fonts, path, &dl) == 0);
+	CU_ASSERT_FATAL(pdf_write(d, fonts, path, &dg) == 0);
 	char cmd[512], *err = NULL;
 	snprintf(cmd, sizeof cmd, "pdftotext '%s' - | grep -o 'あ' | wc -l", path);
 	char *out = run(cmd, &err);
@@ -636,7 +636,7 @@ static void a_text_over_64k_bytes_is_drawn_whole(void)
 	free(out);
 	free(err);
 	free(s);
-	diag_list_release(&dl);
+	diag_list_release(&dg);
 	dl_doc_free(d);
 }
 
@@ -706,9 +706,9 @@ static void content_uses_gray_charspace_and_exact_dashes(void)
 static void info_outline_labels_and_dests_are_japanese(void)
 {
 	struct dl_doc *d = sample_doc();
-	struct diag_list dl = DIAG_LIST_INIT;
+	struct diag_list dg = DIAG_LIST_INIT;
 	const char *path = tmp_path("struct.pdf");
-	CU_ASSERT_FATAL(pdf_write(d, fonts, path, &dl) == 0);
+	CU_ASSERT_FATAL(pdf_write(d, fonts, path, &dg) == 0);
 	char cmd[512];
 
 	snprintf(cmd, sizeof cmd, "pdfinfo -isodates '%s'", path);
@@ -749,7 +749,7 @@ static void info_outline_labels_and_dests_are_japanese(void)
 	out = run(cmd, NULL);
 	CU_ASSERT(out && strstr(out, "(sec-1)") != NULL);
 	free(out);
-	diag_list_release(&dl);
+	diag_list_release(&dg);
 	dl_doc_free(d);
 }
 
@@ -757,15 +757,15 @@ static void japanese_page_label_is_readable(void)
 {
 	struct dl_doc *d = sample_doc();
 	d->pages[2].label = "付録";
-	struct diag_list dl = DIAG_LIST_INIT;
+	struct diag_list dg = DIAG_LIST_INIT;
 	const char *path = tmp_path("labels.pdf");
-	CU_ASSERT_FATAL(pdf_write(d, fonts, path, &dl) == 0);
+	CU_ASSERT_FATAL(pdf_write(d, fonts, path, &dg) == 0);
 	char cmd[512];
 	snprintf(cmd, sizeof cmd, "qpdf --json --json-key=pagelabels '%s'", path);
 	char *out = run(cmd, NULL);
 	CU_ASSERT(out && strstr(out, "\"/P\": \"u:付録\"") != NULL);
 	free(out);
-	diag_list_release(&dl);
+	diag_list_release(&dg);
 	dl_doc_free(d);
 }
 

@@ -27,17 +27,17 @@
 
 static struct fontset *fs;
 static struct text_engine *te;
-static struct diag_list dl;
+static struct diag_list dg;
 static struct lay_setup ls;
 static struct story *st;
 static struct dl_doc *doc;
 
 static void start(void)
 {
-	diag_list_init(&dl);
-	fs = fontset_load(NULL, &dl);
+	diag_list_init(&dg);
+	fs = fontset_load(NULL, &dg);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(fs);
-	te = text_engine_new(fs, &dl);
+	te = text_engine_new(fs, &dg);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(te);
 	lay_setup_init(&ls, LAY_A4);
 	ls.head_left = "計画";
@@ -52,7 +52,7 @@ static void story(void)
 
 static void layout(void)
 {
-	CU_ASSERT_EQUAL_FATAL(story_layout(st, &doc, &dl), 0);
+	CU_ASSERT_EQUAL_FATAL(story_layout(st, &doc, &dg), 0);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
 }
 
@@ -62,7 +62,7 @@ static void stop(void)
 	story_free(st);
 	text_engine_free(te);
 	fontset_free(fs);
-	diag_list_release(&dl);
+	diag_list_release(&dg);
 }
 
 #define NEAR(a, b, eps) CU_ASSERT_DOUBLE_EQUAL((a), (b), (eps))
@@ -468,7 +468,7 @@ static void header_taller_than_a_page(void)
 	story_table(st, t);
 	layout();
 	read_lines();
-	CU_ASSERT_EQUAL(dl.warnings, 1);
+	CU_ASSERT_EQUAL(dg.warnings, 1);
 	CU_ASSERT_EQUAL(count_lines("見出し1", SIZE_MAX), 1);
 	CU_ASSERT_EQUAL(count_lines("本文の行", SIZE_MAX), 30);
 	CU_ASSERT_EQUAL(count_lines("本文の行", 0), 0);
@@ -995,7 +995,7 @@ static void bad_spans_are_clamped_with_a_warning(void)
 	story_table(st, t);
 	layout();
 	read_lines();
-	CU_ASSERT(dl.warnings >= 2);
+	CU_ASSERT(dg.warnings >= 2);
 	CU_ASSERT_PTR_NOT_NULL(find_line("広すぎ"));
 	CU_ASSERT_PTR_NULL(find_line("隠れる"));
 	const struct dl_item *rr[8];

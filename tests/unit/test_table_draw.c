@@ -41,11 +41,11 @@ static void draw(struct dl_doc *d, struct dl_page *p, float x, float y, float w,
 
 static void grid(void)
 {
-	struct diag_list dl;
-	diag_list_init(&dl);
-	struct fontset *fs = fontset_load(NULL, &dl);
+	struct diag_list dg;
+	diag_list_init(&dg);
+	struct fontset *fs = fontset_load(NULL, &dg);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(fs);
-	struct text_engine *te = text_engine_new(fs, &dl);
+	struct text_engine *te = text_engine_new(fs, &dg);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(te);
 	struct lay_setup ls;
 	lay_setup_init(&ls, LAY_A3_LANDSCAPE);
@@ -71,7 +71,7 @@ static void grid(void)
 	}
 	story_table(st, t);
 	struct dl_doc *doc = NULL;
-	CU_ASSERT_EQUAL_FATAL(story_layout(st, &doc, &dl), 0);
+	CU_ASSERT_EQUAL_FATAL(story_layout(st, &doc, &dg), 0);
 	struct lay_box body = lay_body(&ls);
 	CU_ASSERT_TRUE(doc->n_pages >= 3); /* 120 rows of 24 pt + padding */
 	size_t last_page = 0;
@@ -90,13 +90,13 @@ static void grid(void)
 	}
 	/* the header's drawing on every page */
 	CU_ASSERT_EQUAL((size_t)calls[N_ROWS].n, doc->n_pages);
-	CU_ASSERT_EQUAL(dl.errors, 0);
-	CU_ASSERT_EQUAL(dl.warnings, 0);
+	CU_ASSERT_EQUAL(dg.errors, 0);
+	CU_ASSERT_EQUAL(dg.warnings, 0);
 	dl_doc_free(doc);
 	story_free(st);
 	text_engine_free(te);
 	fontset_free(fs);
-	diag_list_release(&dl);
+	diag_list_release(&dg);
 }
 
 static const struct cu_case cases[] = {

@@ -20,16 +20,16 @@
 
 static struct fontset *fs;
 static struct text_engine *te;
-static struct diag_list dl;
+static struct diag_list dg;
 static struct story *st;
 static struct dl_doc *doc;
 
 static void start(void)
 {
-	diag_list_init(&dl);
-	fs = fontset_load(NULL, &dl);
+	diag_list_init(&dg);
+	fs = fontset_load(NULL, &dg);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(fs);
-	te = text_engine_new(fs, &dl);
+	te = text_engine_new(fs, &dg);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(te);
 	struct lay_setup ls;
 	lay_setup_init(&ls, LAY_A4);
@@ -45,7 +45,7 @@ static void stop(void)
 	story_free(st);
 	text_engine_free(te);
 	fontset_free(fs);
-	diag_list_release(&dl);
+	diag_list_release(&dg);
 }
 
 /* The element whose text items hold text (first match), or -1. */
@@ -87,7 +87,7 @@ static void headings_sections_and_artifacts(void)
 	story_heading(st, 3, "小見出し");
 	story_fixed(st, 40, mark_box, NULL);
 	story_heading(st, 1, "次の章");
-	CU_ASSERT_EQUAL_FATAL(story_layout(st, &doc, &dl), 0);
+	CU_ASSERT_EQUAL_FATAL(story_layout(st, &doc, &dg), 0);
 
 	CU_ASSERT_EQUAL_FATAL(doc->elems[0].role, DL_R_DOCUMENT);
 	int h = elem_of_text("最初の見出し");
@@ -136,7 +136,7 @@ static void table_over_pages_is_one_table(void)
 		table_set(t, r, 1, "説明の文");
 	}
 	story_table(st, t);
-	CU_ASSERT_EQUAL_FATAL(story_layout(st, &doc, &dl), 0);
+	CU_ASSERT_EQUAL_FATAL(story_layout(st, &doc, &dg), 0);
 	CU_ASSERT_FATAL(doc->n_pages >= 2);
 	CU_ASSERT_EQUAL(count_role(DL_R_TABLE), 1);
 	CU_ASSERT_EQUAL(count_role(DL_R_THEAD), 1);
@@ -192,12 +192,12 @@ static void html_from_the_structure(void)
 	table_set(t, r, 0, "左");
 	table_set(t, r, 1, "右");
 	story_table(st, t);
-	CU_ASSERT_EQUAL_FATAL(story_layout(st, &doc, &dl), 0);
+	CU_ASSERT_EQUAL_FATAL(story_layout(st, &doc, &dg), 0);
 	char path[] = "/tmp/shiryo-test-tagging-XXXXXX";
 	int fd = mkstemp(path);
 	CU_ASSERT_FATAL(fd >= 0);
 	close(fd);
-	CU_ASSERT_EQUAL_FATAL(html_write(doc, fs, path, &dl), 0);
+	CU_ASSERT_EQUAL_FATAL(html_write(doc, fs, path, &dg), 0);
 	const char *h = slurp(path);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(h);
 	CU_ASSERT(strstr(h, "<html lang=\"ja\">") != NULL);
@@ -211,7 +211,7 @@ static void html_from_the_structure(void)
 
 	/* with a title, it is the one h1 and the chapters are h2 */
 	doc->info.title = dl_doc_strdup(doc, "表題");
-	CU_ASSERT_EQUAL_FATAL(html_write(doc, fs, path, &dl), 0);
+	CU_ASSERT_EQUAL_FATAL(html_write(doc, fs, path, &dg), 0);
 	h = slurp(path);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(h);
 	CU_ASSERT(strstr(h, "<main>\n<h1>表題</h1>\n") != NULL);

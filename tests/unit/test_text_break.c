@@ -21,14 +21,14 @@
 
 static struct fontset *fs;
 static struct text_engine *te;
-static struct diag_list dl;
+static struct diag_list dg;
 
 static void start(void)
 {
-	diag_list_init(&dl);
-	fs = fontset_load(NULL, &dl);
+	diag_list_init(&dg);
+	fs = fontset_load(NULL, &dg);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(fs);
-	te = text_engine_new(fs, &dl);
+	te = text_engine_new(fs, &dg);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(te);
 }
 
@@ -36,7 +36,7 @@ static void stop(void)
 {
 	text_engine_free(te);
 	fontset_free(fs);
-	diag_list_release(&dl);
+	diag_list_release(&dg);
 	te = NULL;
 	fs = NULL;
 }
@@ -110,7 +110,7 @@ static const char *lines(const char *s, float width)
 				.align = TEXT_JUSTIFY, .close_punct = true,
 				.breaker = how};
 	struct text_layout *tl =
-		text_layout_new(te, s, strlen(s), &st, width, NULL, &dl);
+		text_layout_new(te, s, strlen(s), &st, width, NULL, &dg);
 	out[0] = '\0';
 	for (size_t i = 0; i < tl->n_lines; i++) {
 		size_t n = strlen(out);
@@ -130,7 +130,7 @@ static const char *ragged(const char *s, float width)
 	struct text_style st = {.role = FONT_MINCHO, .size = 10,
 				.align = TEXT_LEFT, .breaker = how};
 	struct text_layout *tl =
-		text_layout_new(te, s, strlen(s), &st, width, NULL, &dl);
+		text_layout_new(te, s, strlen(s), &st, width, NULL, &dg);
 	out[0] = '\0';
 	for (size_t i = 0; i < tl->n_lines; i++) {
 		size_t n = strlen(out);
@@ -465,7 +465,7 @@ static void a_word_wider_than_the_line_is_broken_at_the_last_char_that_fits(void
 	struct text_style st = {.role = FONT_MINCHO, .size = 10};
 	const char *s = "internationalization";
 	struct text_layout *tl =
-		text_layout_new(te, s, strlen(s), &st, 40, NULL, &dl);
+		text_layout_new(te, s, strlen(s), &st, 40, NULL, &dg);
 	CU_ASSERT(tl->n_lines >= 2);
 	CU_ASSERT(tl->forced);
 	size_t covered = 0;
@@ -505,7 +505,7 @@ static void a_character_wider_than_the_box_stands_alone(void)
 	start();
 	struct text_style st = {.role = FONT_MINCHO, .size = 10};
 	struct text_layout *tl =
-		text_layout_new(te, "あい", strlen("あい"), &st, 5, NULL, &dl);
+		text_layout_new(te, "あい", strlen("あい"), &st, 5, NULL, &dg);
 	CU_ASSERT_EQUAL(tl->n_lines, 2);
 	CU_ASSERT(tl->lines[0].overflow);
 	CU_ASSERT_EQUAL(tl->lines[0].n_chars, 1);

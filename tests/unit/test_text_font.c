@@ -19,23 +19,23 @@
 
 static struct fontset *fs;
 static struct text_engine *te;
-static struct diag_list dl;
+static struct diag_list dg;
 
 static void start(void)
 {
-	diag_list_init(&dl);
-	fs = fontset_load(NULL, &dl);
+	diag_list_init(&dg);
+	fs = fontset_load(NULL, &dg);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(fs);
-	te = text_engine_new(fs, &dl);
+	te = text_engine_new(fs, &dg);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(te);
-	CU_ASSERT_EQUAL(dl.count, 0);
+	CU_ASSERT_EQUAL(dg.count, 0);
 }
 
 static void stop(void)
 {
 	text_engine_free(te);
 	fontset_free(fs);
-	diag_list_release(&dl);
+	diag_list_release(&dg);
 	te = NULL;
 	fs = NULL;
 }
@@ -248,12 +248,12 @@ static void variants_keep_their_own_glyphs(void)
 	CU_ASSERT_NOT_EQUAL(text_glyph(te, 0, 0xFA11), text_glyph(te, 0, 0x5D0E));
 	struct text_style st = {.role = FONT_MINCHO, .size = 10};
 	const char *s = "髙﨑㈱①";
-	struct text_layout *tl = text_layout_new(te, s, strlen(s), &st, 0, NULL, &dl);
+	struct text_layout *tl = text_layout_new(te, s, strlen(s), &st, 0, NULL, &dg);
 	CU_ASSERT_EQUAL_FATAL(tl->n_runs, 1);
 	CU_ASSERT_EQUAL(tl->runs[0].font, 0);
 	CU_ASSERT_EQUAL(tl->runs[0].len, strlen(s));
 	CU_ASSERT_NSTRING_EQUAL(tl->runs[0].utf8, s, strlen(s));
-	CU_ASSERT_EQUAL(dl.count, 0);
+	CU_ASSERT_EQUAL(dg.count, 0);
 	text_layout_free(tl);
 	stop();
 }
@@ -263,7 +263,7 @@ static void runs_split_where_the_font_changes(void)
 	start();
 	struct text_style st = {.role = FONT_GOTHIC, .size = 10};
 	const char *s = "65.1％ ➡ 67.9％☐確認";
-	struct text_layout *tl = text_layout_new(te, s, strlen(s), &st, 0, NULL, &dl);
+	struct text_layout *tl = text_layout_new(te, s, strlen(s), &st, 0, NULL, &dg);
 	CU_ASSERT_EQUAL_FATAL(tl->n_lines, 1);
 	/* join runs as "font:text" */
 	char got[256] = "";
@@ -336,7 +336,7 @@ static void mixed_widths_are_the_sum_of_the_serving_fonts(void)
 	}
 	float sizes[] = {7, 10.5f, 16, 48};
 	for (int k = 0; k < 4; k++) {
-		float w = text_width(te, FONT_MINCHO, sizes[k], s, strlen(s), NULL, &dl);
+		float w = text_width(te, FONT_MINCHO, sizes[k], s, strlen(s), NULL, &dg);
 		CU_ASSERT_DOUBLE_EQUAL(w, sum * sizes[k] / 1000.0, 1e-3);
 	}
 	/* ➡ in DejaVu is narrower than an em */
@@ -354,7 +354,7 @@ static void a_character_no_font_has_becomes_geta_with_one_warning(void)
 	const char *s = "𠮷野家の𠮷";
 	for (int twice = 0; twice < 2; twice++) {
 		struct text_layout *tl =
-			text_layout_new(te, s, strlen(s), &st, 0, &src, &dl);
+			text_layout_new(te, s, strlen(s), &st, 0, &src, &dg);
 		CU_ASSERT_EQUAL_FATAL(tl->n_runs, 1);
 		CU_ASSERT_EQUAL(tl->runs[0].font, 0);
 		CU_ASSERT_NSTRING_EQUAL(tl->runs[0].utf8, "〓野家の〓",
@@ -362,11 +362,11 @@ static void a_character_no_font_has_becomes_geta_with_one_warning(void)
 		CU_ASSERT_EQUAL(tl->runs[0].len, strlen("〓野家の〓"));
 		text_layout_free(tl);
 	}
-	CU_ASSERT_EQUAL_FATAL(dl.count, 1);
-	CU_ASSERT_EQUAL(dl.items[0].severity, DIAG_WARNING);
-	EXPECT_STR(dl.items[0].file, "plan.xml");
-	CU_ASSERT_EQUAL(dl.items[0].line, 42);
-	EXPECT_STR(dl.items[0].message,
+	CU_ASSERT_EQUAL_FATAL(dg.count, 1);
+	CU_ASSERT_EQUAL(dg.items[0].severity, DIAG_WARNING);
+	EXPECT_STR(dg.items[0].file, "plan.xml");
+	CU_ASSERT_EQUAL(dg.items[0].line, 42);
+	EXPECT_STR(dg.items[0].message,
 		   "character '𠮷' (U+20BB7 CJK UNIFIED IDEOGRAPH-20BB7) is in "
 		   "none of the mincho fonts (IPAexMincho, IPAMincho, DejaVu Sans): "
 		   "drawn as 〓 (U+3013 GETA MARK)");
@@ -377,16 +377,16 @@ static void a_private_use_character_is_named_by_code_point(void)
 {
 	start();
 	struct text_src src = {"seed.txt", 124};
-	text_width(te, FONT_GOTHIC, 10, "\xef\x83\xbc産学連携", 15, &src, &dl);
-	CU_ASSERT_EQUAL_FATAL(dl.count, 1);
-	EXPECT_STR(dl.items[0].message,
+	text_width(te, FONT_GOTHIC, 10, "\xef\x83\xbc産学連携", 15, &src, &dg);
+	CU_ASSERT_EQUAL_FATAL(dg.count, 1);
+	EXPECT_STR(dg.items[0].message,
 		   "character (U+F0FC, a private-use character) is in none of the "
 		   "gothic fonts (IPAexGothic, IPAGothic, DejaVu Sans): drawn as 〓 "
 		   "(U+3013 GETA MARK)");
 	/* drawn as wide as the 〓 it became */
 	CU_ASSERT_DOUBLE_EQUAL(
-		text_width(te, FONT_GOTHIC, 10, "\xef\x83\xbc", 3, &src, &dl),
-		text_width(te, FONT_GOTHIC, 10, "〓", 3, &src, &dl), 1e-6);
+		text_width(te, FONT_GOTHIC, 10, "\xef\x83\xbc", 3, &src, &dg),
+		text_width(te, FONT_GOTHIC, 10, "〓", 3, &src, &dg), 1e-6);
 	stop();
 }
 
@@ -431,7 +431,7 @@ static void invalid_utf8_becomes_geta_and_is_reported(void)
 	struct dl_page *p = dl_page_add(d, 595, 842);
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		struct text_layout *tl = text_layout_new(
-			te, cases[i].in, strlen(cases[i].in), &st, 0, &src, &dl);
+			te, cases[i].in, strlen(cases[i].in), &st, 0, &src, &dg);
 		char got[64] = "";
 		for (size_t r = 0; r < tl->n_runs; r++)
 			strncat(got, tl->runs[r].utf8, tl->runs[r].len);
@@ -441,8 +441,8 @@ static void invalid_utf8_becomes_geta_and_is_reported(void)
 	}
 	check_items(p);
 	/* once per source position */
-	CU_ASSERT_EQUAL_FATAL(dl.count, 1);
-	EXPECT_STR(dl.items[0].message,
+	CU_ASSERT_EQUAL_FATAL(dg.count, 1);
+	EXPECT_STR(dg.items[0].message,
 		   "invalid UTF-8 in text (byte 0x80 at byte 1): drawn as 〓 "
 		   "(U+3013 GETA MARK)");
 	dl_doc_free(d);
@@ -456,15 +456,15 @@ static void invisible_and_control_characters(void)
 	/* ZWSP is dropped silently; a variation selector and a BEL are
 	 * dropped with a word; a tab is a space */
 	const char *s = "あ\u200bい葛\U000E0100う\a\tえ";
-	struct text_layout *tl = text_layout_new(te, s, strlen(s), &st, 0, NULL, &dl);
+	struct text_layout *tl = text_layout_new(te, s, strlen(s), &st, 0, NULL, &dg);
 	CU_ASSERT_EQUAL_FATAL(tl->n_runs, 1);
 	CU_ASSERT_NSTRING_EQUAL(tl->runs[0].utf8, "あい葛う え", strlen("あい葛う え"));
-	CU_ASSERT_EQUAL_FATAL(dl.count, 2);
-	EXPECT_STR(dl.items[0].message,
+	CU_ASSERT_EQUAL_FATAL(dg.count, 2);
+	EXPECT_STR(dg.items[0].message,
 		   "variation selector (U+E0100 VARIATION SELECTOR-17) ignored: the "
 		   "fonts have no variant glyphs, the character before it is drawn "
 		   "in its usual form");
-	EXPECT_STR(dl.items[1].message, "control character U+0007 in text: left out");
+	EXPECT_STR(dg.items[1].message, "control character U+0007 in text: left out");
 	text_layout_free(tl);
 	stop();
 }
@@ -477,13 +477,13 @@ static void a_char_outside_the_bmp_is_drawn_as_its_outline(void)
 	struct text_style st = {.role = FONT_MINCHO, .size = 20};
 	struct text_src src = {"plan.xml", 7};
 	const char *s = "𠮟る";
-	struct text_layout *tl = text_layout_new(te, s, strlen(s), &st, 0, &src, &dl);
+	struct text_layout *tl = text_layout_new(te, s, strlen(s), &st, 0, &src, &dg);
 	CU_ASSERT_EQUAL_FATAL(tl->n_runs, 2);
 	CU_ASSERT(tl->runs[0].outline);
 	CU_ASSERT_EQUAL(tl->runs[0].font, 0);
 	CU_ASSERT(!tl->runs[1].outline);
-	CU_ASSERT_EQUAL_FATAL(dl.count, 1);
-	EXPECT_STR(dl.items[0].message,
+	CU_ASSERT_EQUAL_FATAL(dg.count, 1);
+	EXPECT_STR(dg.items[0].message,
 		   "character '𠮟' (U+20B9F CJK UNIFIED IDEOGRAPH-20B9F) is outside "
 		   "the BMP, which the PDF writer cannot write as text: drawn as an "
 		   "outline from IPAexMincho (visible, but not searchable or "

@@ -14,16 +14,16 @@
 
 static struct fontset *fs;
 static struct text_engine *te;
-static struct diag_list dl;
+static struct diag_list dg;
 static struct dl_doc *doc;
 static struct dl_page *page;
 
 static void start(void)
 {
-	diag_list_init(&dl);
-	fs = fontset_load(NULL, &dl);
+	diag_list_init(&dg);
+	fs = fontset_load(NULL, &dg);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(fs);
-	te = text_engine_new(fs, &dl);
+	te = text_engine_new(fs, &dg);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(te);
 	doc = dl_doc_new();
 	page = dl_page_add(doc, 595, 842);
@@ -34,14 +34,14 @@ static void stop(void)
 	dl_doc_free(doc);
 	text_engine_free(te);
 	fontset_free(fs);
-	diag_list_release(&dl);
+	diag_list_release(&dg);
 }
 
 static struct text_layout *lay(const char *s, float width, struct text_style st)
 {
 	if (!st.size)
 		st.size = 10;
-	return text_layout_new(te, s, strlen(s), &st, width, NULL, &dl);
+	return text_layout_new(te, s, strlen(s), &st, width, NULL, &dg);
 }
 
 #define NEAR(a, b) CU_ASSERT_DOUBLE_EQUAL((a), (b), 1e-3)
@@ -150,7 +150,7 @@ static void justification_widens_spaces_first(void)
 	CU_ASSERT_EQUAL_FATAL(tl->n_lines, 2);
 	const struct text_line *ln = &tl->lines[0];
 	CU_ASSERT_EQUAL_FATAL(ln->n_runs, 2);
-	float space = text_width(te, FONT_MINCHO, 10, " ", 1, NULL, &dl);
+	float space = text_width(te, FONT_MINCHO, 10, " ", 1, NULL, &dg);
 	NEAR(tl->runs[ln->first_run].after, 5 - space);
 	CU_ASSERT_EQUAL(ln->n_gaps, 9);
 	NEAR(ln->char_space, (100 - 95) / 9.0);
@@ -504,10 +504,10 @@ static void widths_for_sizing_columns(void)
 	struct text_layout *tl = lay(s, 0, (struct text_style){0});
 	CU_ASSERT_EQUAL(tl->n_lines, 2); /* unlimited: newlines only */
 	float piece = text_width(te, FONT_MINCHO, 10, "6,534千円",
-				 strlen("6,534千円"), NULL, &dl);
+				 strlen("6,534千円"), NULL, &dg);
 	NEAR(tl->min_width, piece > 40 ? piece : 40);
 	float line = text_width(te, FONT_MINCHO, 10, "鹿児島市 6,534千円",
-				strlen("鹿児島市 6,534千円"), NULL, &dl);
+				strlen("鹿児島市 6,534千円"), NULL, &dg);
 	NEAR(tl->natural_width, line);
 	NEAR(tl->widest_line, line);
 	text_layout_free(tl);
@@ -553,7 +553,7 @@ static void empty_text_and_defaults(void)
 	CU_ASSERT_EQUAL(page->n_items, 0);
 	text_layout_free(tl);
 	struct text_style st = {0}; /* size 0: 10.5 pt */
-	tl = text_layout_new(te, "あ", 3, &st, 100, NULL, &dl);
+	tl = text_layout_new(te, "あ", 3, &st, 100, NULL, &dg);
 	NEAR(tl->style.size, 10.5);
 	NEAR(tl->lines[0].width, 10.5);
 	text_layout_free(tl);

@@ -53,11 +53,11 @@ static double run(struct text_engine *te, const char *unit, size_t n,
 
 static void runs_without_breaks(void)
 {
-	struct diag_list dl;
-	diag_list_init(&dl);
-	struct fontset *fs = fontset_load(NULL, &dl);
+	struct diag_list dg;
+	diag_list_init(&dg);
+	struct fontset *fs = fontset_load(NULL, &dg);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(fs);
-	struct text_engine *te = text_engine_new(fs, &dl);
+	struct text_engine *te = text_engine_new(fs, &dg);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(te);
 	struct text_style body = {.size = 10.5f, .align = TEXT_JUSTIFY,
 				  .first_indent = 10.5f};
@@ -82,7 +82,7 @@ static void runs_without_breaks(void)
 	}
 	text_engine_free(te);
 	fontset_free(fs);
-	diag_list_release(&dl);
+	diag_list_release(&dg);
 }
 
 static const struct cu_case cases[] = {

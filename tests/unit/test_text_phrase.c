@@ -30,14 +30,14 @@
 
 static struct fontset *fs;
 static struct text_engine *te;
-static struct diag_list dl;
+static struct diag_list dg;
 
 static void start(void)
 {
-	diag_list_init(&dl);
-	fs = fontset_load(NULL, &dl);
+	diag_list_init(&dg);
+	fs = fontset_load(NULL, &dg);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(fs);
-	te = text_engine_new(fs, &dl);
+	te = text_engine_new(fs, &dg);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(te);
 }
 
@@ -45,7 +45,7 @@ static void stop(void)
 {
 	text_engine_free(te);
 	fontset_free(fs);
-	diag_list_release(&dl);
+	diag_list_release(&dg);
 }
 
 /* ---- the texts of a plan -------------------------------------------------- */
