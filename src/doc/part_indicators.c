@@ -268,8 +268,9 @@ static struct table *indicator_table_new(struct doc_ctx *c, enum actual_kind pk)
 							     .width = LAY_MM(10), .align = TABLE_CENTER,
 							     .valign = TEXT_MIDDLE});
 	if (pk != ACTUAL_FINAL)
-		table_set_col(t, col, &(struct table_col){.width_kind = TABLE_FIXED,
-							   .width = LAY_MM(22), .align = TABLE_RIGHT});
+		table_set_col(t, col, &(struct table_col){.width_kind = TABLE_AUTO,
+							   .min = LAY_MM(22), .max = VALUE_MAX,
+							   .align = TABLE_RIGHT}); /* 26,990事業所 whole */
 	size_t h = table_add_row(t, true);
 	table_set(t, h, 0, "指標");
 	table_set(t, h, 1, "基準値");

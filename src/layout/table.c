@@ -340,7 +340,11 @@ static void size_columns(struct table *t, struct text_engine *te,
 	float *lo = xcalloc(nc, sizeof *lo), *hi = xcalloc(nc, sizeof *hi);
 	float *w = xcalloc(nc, sizeof *w);
 	size_t *autos = xcalloc(nc, sizeof *autos);
-	float pad = 2 * t->pad_x;
+	/* the padding, and a hundredth of a point: the column edges are sums
+	 * of floats (col_x), and a cell whose longest unbreakable piece is
+	 * exactly as wide as its column lost the last bits and was broken
+	 * inside it (31,734万|円) */
+	float pad = 2 * t->pad_x + 0.01f;
 	for (size_t c = 0; c < nc; c++)
 		lo[c] = hi[c] = pad + t->style.size; /* an empty column */
 

@@ -51,7 +51,9 @@
  *     badly), and one that tears a lone character from a kanji compound
  *     at either edge of a line - before one character and a closing
  *     bracket (…R13累|計）), or after the first of a run of kanji that
- *     starts after a separator (…・未|確定, 「評|価不能」).  Without a
+ *     starts after a separator (…・未|確定, 「評|価不能」), and the
+ *     break after the ～ of a range between two numbers (R3～|R7累計).
+ *     Without a
  *     dictionary these are the splits that are surely bad; the rest of
  *     kanji text breaks anywhere, as JLREQ allows.  text_breaks() reports
  *     them as ordinary breaks: they are legal.
@@ -647,6 +649,9 @@ static void find_opportunities(struct text_engine *te, const struct tchar *c,
 		else if (is_ideograph(c[i - 1].orig) && is_ideograph(c[i].orig) &&
 			 (i == 1 || is_separator(c[i - 2].orig)))
 			brk[i] = BRK_ORPHAN;
+		else if (i >= 2 && (c[i - 1].orig == 0xFF5E || c[i - 1].orig == 0x301C) &&
+			 zone[i - 2] && zone[i])
+			brk[i] = BRK_ORPHAN; /* a range of numbers: R3～|R7 */
 	}
 
 	/* 7. phrases: a legal break inside one is a poor break, and so is
