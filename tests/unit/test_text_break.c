@@ -360,9 +360,10 @@ static void a_line_does_not_start_with_one_character_and_a_closing_bracket(void)
 	/* nothing earlier on the line: kept */
 	EXPECT_STR(ragged("累計）", 25), "累|計）");
 	how = TEXT_BREAK_PARAGRAPH;
-	/* over the paragraph the break goes to a phrase boundary: 〜 ends a
-	 * phrase, and 累計 stays whole */
-	EXPECT_STR(ragged("1,200人（R4〜R13累計）", 90), "1,200人（R4〜|R13累計）");
+	/* over the paragraph the break goes to a phrase boundary before the
+	 * bracket: the range R4〜R13 (a poor break after its 〜) and 累計
+	 * stay whole */
+	EXPECT_STR(ragged("1,200人（R4〜R13累計）", 90), "1,200人|（R4〜R13累計）");
 	EXPECT_STR(ragged("累計）", 25), "累|計）");
 	stop();
 }
