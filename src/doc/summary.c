@@ -111,10 +111,20 @@ static void add_rows(struct doc_ctx *c, struct table *t, const struct sum_group 
 				.draw = chart_spark_draw, .draw_ctx = sp, .draw_h = spark_h(c)});
 			table_set(t, r, 6, doc_fit_value(c, doc_target(c, m), VALUE_MAX));
 			table_set(t, r, 7, value_text(c, f));
-			const char *mark = now.n_parts > 1 ? (k == 0 ? now.mark : "") : f->mark;
-			const char *bmark = now.n_parts > 1 ? (k == 0 ? before.mark : "") : b->mark;
-			table_set(t, r, 8, mark ? mark : "");
-			table_set(t, r, 9, fy - 1 >= c->p->from && bmark ? bmark : doc_no_data(c));
+			/* a compound indicator has one mark a year: one cell over
+			 * its parts' rows (a mark on the first row only left the
+			 * second reading as ungraded) */
+			const char *mark = now.n_parts > 1 ? now.mark : f->mark;
+			const char *bmark = now.n_parts > 1 ? before.mark : b->mark;
+			if (k == 0) {
+				table_set_cell(t, r, 8, &(struct table_cell){
+					.text = mark ? mark : "", .rowspan = (int)now.n_parts,
+					.valign = TEXT_MIDDLE, .valign_set = true});
+				table_set_cell(t, r, 9, &(struct table_cell){
+					.text = fy - 1 >= c->p->from && bmark ? bmark : doc_no_data(c),
+					.rowspan = (int)now.n_parts,
+					.valign = TEXT_MIDDLE, .valign_set = true});
+			}
 			const char *mv = doc_no_data(c);
 			if (f->has_value && b->has_value && !f->latest) {
 				int d = change(f, b);
@@ -190,8 +200,10 @@ static const char *legend(struct doc_ctx *c)
 	for (size_t i = 0; i < g->n_levels; i++)
 		marks = doc_printf(c, "%s%s%s %s", marks, i ? "　" : "", g->levels[i].mark,
 				   g->levels[i].label ? g->levels[i].label : "");
-	return doc_printf(c, "推移：○ 基準値　● 最新の実績　点線 目標値（図の範囲内のとき）／ "
-			     "評価：%s　%s 未確定　%s 評価不能／ 前年度比：↑ 改善　→ 横ばい　↓ 悪化"
+	/* the groups headed 【…】, not parted by ／, which is also the mark
+	 * of 評価不能 */
+	return doc_printf(c, "【推移】○ 基準値　● 最新の実績　点線 目標値（図の範囲内のとき）　"
+			     "【評価】%s　%s 未確定　%s 評価不能　【前年度比】↑ 改善　→ 横ばい　↓ 悪化"
 			     "（目標に近づく向きを改善とする）",
 			  marks, g->no_data_mark ? g->no_data_mark : doc_no_data(c),
 			  g->not_assessable_mark ? g->not_assessable_mark : "／");

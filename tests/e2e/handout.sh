@@ -133,6 +133,31 @@ check "city summary R7 says 令和6年度実績 in its title, as the council" co
 check "city summary R7: its column is 実績（R6）" contains "$WORK/summary.txt" "実績（R6）"
 check "city summary R7: no R7 column (本年度（R7）)" sh -c "! grep -q '（R7）' '$WORK/summary.txt'"
 check "city summary R7: the council's date (令和7年11月21日)" contains "$WORK/summary.txt" "令和7年11月21日"
+check "city summary R7: the legend's groups are headed, not parted by ／ (the mark of 評価不能)" \
+	sh -c "grep -q '【評価】' '$WORK/summary.txt' && ! grep -q '評価不能／' '$WORK/summary.txt'"
+# a compound indicator (ウ, オ) has one mark a year, over its parts' rows:
+# 6 indicators, so 6 marks in each of the two 評価 columns, 12 in all
+"$SHIRYO" build xml/kagoshima-pref-manufacturing.xml --kind summary --year R7 \
+	-o "$WORK/pref-summary.pdf" >/dev/null 2>&1
+# (read from the tagged table: cells spanning two rows)
+n=$(/usr/bin/python3 - "$WORK/pref-summary.pdf" <<'PYEOF'
+import sys, pikepdf
+p = pikepdf.open(sys.argv[1])
+n, todo = 0, [p.Root.StructTreeRoot]
+while todo:
+    e = todo.pop()
+    a = e.get("/A")
+    for d in (a if isinstance(a, pikepdf.Array) else [a] if a is not None else []):
+        if isinstance(d, pikepdf.Dictionary) and e.get("/S") == "/TD" and d.get("/RowSpan") == 2:
+            n += 1
+    k = e.get("/K")
+    for c in (k if isinstance(k, pikepdf.Array) else [k] if k is not None else []):
+        if isinstance(c, pikepdf.Dictionary) and "/S" in c:
+            todo.append(c)
+print(n)
+PYEOF
+)
+check "pref summary R7: ウ's and オ's marks each one cell over their two rows ($n of 4)" test "$n" = 4
 
 # The date (doc.c): never before what the document reports has ended,
 # never after the year of the meeting, and not a file's time.  The cover's
