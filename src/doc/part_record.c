@@ -281,15 +281,19 @@ static const char *activity_value(struct doc_ctx *c, bool has, struct decimal v,
 	return has ? doc_value(c, v, unit ? unit : "", false) : doc_no_data(c);
 }
 
+/* The programmes of the year whose results the document reports, from
+ * that year's record: the R7 council reviews R6, so R6's budget, its
+ * settlement and its activities' full-year results (R7's own, 決算前 and
+ * part-year, read as R6's results beside R6's indicators). */
 void part_record_programmes(struct doc_ctx *c, const struct pillar *pl)
 {
-	const struct eval_record *e = this_year(c);
+	const struct eval_record *e = eval_of_year(c->p, c->rfy);
 	size_t n = 0;
 	for (size_t i = 0; e && i < e->n_programmes; i++)
 		n += !pl || e->programmes[i].pillar == pl;
 	if (!n)
 		return;
-	part_caption(c, doc_printf(c, "主な事業と活動指標（%s、予算額・決算額は千円）", c->fy_short));
+	part_caption(c, doc_printf(c, "主な事業と活動指標（%s、予算額・決算額は千円）", c->rfy_short));
 	struct table *t = table_new(7, &(struct table_style){.size = REC_SIZE});
 	table_set_col(t, 0, &(struct table_col){.width_kind = TABLE_SHARE, .width = 1.2f});
 	table_set_col(t, 1, &(struct table_col){.width_kind = TABLE_AUTO, .min = LAY_MM(15),
