@@ -73,9 +73,17 @@ check "it warns of the activity indicator without target" grep -qE \
 	"R7-council.xml:[0-9]+:7: warning: activity indicator '企業訪問件数' of programme 'pg-siting' has no target" "$WORK/out"
 check "it warns of last year's opinion without response, at the opinion" grep -qE \
 	"R6-council.xml:[0-9]+:5: warning: opinion 'op-R6-2' of the R6 council has no response in the R7 record" "$WORK/out"
+check "the R7 council's programmes are R6's, with their settlement" sh -c \
+	"'$SHIRYO' build $city --kind council --year R7 -o '$WORK/prog.pdf' >/dev/null 2>&1 &&
+	 pdftotext -raw '$WORK/prog.pdf' - | tr -d ' \n' | grep -q '主な事業と活動指標（R6、' &&
+	 ! pdftotext -raw '$WORK/prog.pdf' - | tr -d ' \n' | grep -q '（決算前）'"
+# (R7's programmes are in the report on R7, the annual; the R7 council
+# reviews R6's)
 check "the page says the activity target is not set" sh -c \
+	"'$SHIRYO' build '$WORK/gap/kagoshima-city-plan2.xml' --kind annual --year R7 -o '$WORK/gap-annual.pdf' >/dev/null 2>&1 &&
+	 pdftotext -raw '$WORK/gap-annual.pdf' - | tr -d ' \n' | grep -q '（未設定）'"
+check "the page says the response is not registered" sh -c \
 	"'$SHIRYO' build '$WORK/gap/kagoshima-city-plan2.xml' --kind council --year R7 -o '$WORK/gap.pdf' >/dev/null 2>&1 &&
-	 pdftotext -raw '$WORK/gap.pdf' - | tr -d ' \n' | grep -q '（未設定）' &&
 	 pdftotext -raw '$WORK/gap.pdf' - | tr -d ' \n' | grep -q '対応状況は未登録です。'"
 
 # bad records: every error at FILE:LINE:COLUMN, no PDF
