@@ -51,6 +51,11 @@
  *    the header rows are repeated at the top (unless no_repeat_header);
  *  - rows joined by row spans form a group that is kept on one page when it
  *    fits on a fresh page; a longer group breaks between its rows;
+ *  - a short table (at most six row groups, a third of a page) is not
+ *    broken: it starts on the next page when it does not fit whole;
+ *  - a short table (at most six row groups, a third of a page) is not
+ *    broken: with the note kept after it, it starts on the next page when
+ *    it does not fit whole;
  *  - no row group is left alone by a break: a table of four or more groups
  *    starts where its first two fit; when only the last group of the table
  *    (or of a section: rows under a title row spanning every column) would

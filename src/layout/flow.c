@@ -187,6 +187,8 @@ static float para_first(const struct block *b)
 	return (float)(n >= 4 ? 2 : n) * b->tl->pitch;
 }
 
+static float tail_need(const struct flow *f, size_t i);
+
 /* Height of the first piece of block j that cannot be separated from what
  * precedes it, space owed before it (after) included. */
 static float lookahead(const struct flow *f, size_t j, float after, int depth)
@@ -205,7 +207,7 @@ static float lookahead(const struct flow *f, size_t j, float after, int depth)
 			       lookahead(f, j + 1, b->after, depth + 1);
 		return gap + para_first(b);
 	case BLK_TABLE:
-		return gap + table_first_need(b->table, f->body.h);
+		return gap + table_first_need(b->table, f->body.h, tail_need(f, j));
 	case BLK_FIXED:
 		return gap + b->h;
 	case BLK_SPACE:

@@ -216,8 +216,9 @@ float flow_gap(const struct flow *f, float before);
 /* tail: the notes that must end on the table's last page (keep_prev). */
 void table_place(struct flow *f, struct table *t, float gap, float tail);
 /* The height a table needs on the page it starts on: its header and the
- * first piece it would not split (cap: the height of a fresh page). */
-float table_first_need(const struct table *t, float cap);
+ * first piece it would not split (cap: the height of a fresh page); a
+ * short table, which is not split, whole with its tail. */
+float table_first_need(const struct table *t, float cap, float tail);
 
 /* toc.c */
 void toc_measure(struct story *s, struct block *b);

@@ -378,6 +378,8 @@ static bool section_last(const struct table *t, size_t q)
 	return nx >= t->n_rows || section_title(t, nx);
 }
 
+#define TABLE_WHOLE_GROUPS 6
+
 /* Row groups of a table from row r on. */
 static size_t groups_from(const struct table *t, size_t r)
 {
@@ -387,11 +389,29 @@ static size_t groups_from(const struct table *t, size_t r)
 	return n;
 }
 
-float table_first_need(const struct table *t, float cap)
+/* The height of the whole table when it is short enough to be read as
+ * one - at most TABLE_WHOLE_GROUPS row groups and a third of a page - and
+ * so is not broken (the council's 総括 table of five rows was split three
+ * and two, its header repeated); 0 for a longer one. */
+static float short_table_h(const struct table *t, float cap)
+{
+	size_t r = t->n_header;
+	if (r >= t->n_rows || groups_from(t, r) > TABLE_WHOLE_GROUPS)
+		return 0;
+	float whole = t->header_h;
+	for (; r < t->n_rows; r = t->group_end[r] + 1)
+		whole += group_h(t, r);
+	return whole <= cap / 3 ? whole : 0;
+}
+
+float table_first_need(const struct table *t, float cap, float tail)
 {
 	size_t r = t->n_header;
 	if (r >= t->n_rows)
 		return t->header_h;
+	float whole = short_table_h(t, cap);
+	if (whole > 0)
+		return whole + tail; /* with the note kept after it */
 	float body = cap - t->header_h;
 	float g = group_h(t, r);
 	/* no orphan row: a table that breaks leaves at least two row groups
@@ -463,7 +483,7 @@ void table_place(struct flow *f, struct table *t, float gap, float tail)
 	/* centred when narrower than the body */
 	pc.x = f->body.x + (t->width < f->body.w ? (f->body.w - t->width) / 2 : 0);
 
-	float first = table_first_need(t, page_h);
+	float first = table_first_need(t, page_h, tail);
 	if (!f->empty && gap + first > flow_avail(f) + LAY_EPS) {
 		flow_new_page(f);
 		gap = 0;

@@ -590,6 +590,38 @@ static void a_break_leaves_no_row_alone(void)
 	}
 }
 
+/* A short table - five rows, far less than a third of a page - is read
+ * as one: with room for three of its rows at the foot of a page it starts
+ * overleaf, whole (the council's 総括 table was split three and two). */
+static void a_short_table_is_not_broken(void)
+{
+	float pitch = SZ * 1.4f, row = pitch + 4;
+	start();
+	story();
+	story_para_ex(st, &(struct lay_para){
+				  .text = "冒頭",
+				  .style = {.role = FONT_MINCHO, .size = 10.5f,
+					    .line_height = 1.6f}});
+	float room = body_bottom() - lay_body(&ls).y - 10.5f * 1.6f;
+	struct table *t = table_new(1, NULL);
+	char buf[24];
+	for (int k = 1; k <= 5; k++) {
+		snprintf(buf, sizeof buf, "行%d", k);
+		table_set(t, table_add_row(t, false), 0, buf);
+	}
+	story_space(st, room - 3.5f * row);
+	story_table(st, t);
+	layout();
+	read_lines();
+	check_nothing_below_body();
+	for (int k = 1; k <= 5; k++) {
+		snprintf(buf, sizeof buf, "行%d", k);
+		CU_ASSERT_PTR_NOT_NULL_FATAL(find_line(buf));
+		CU_ASSERT_EQUAL(find_line(buf)->page, 1);
+	}
+	stop();
+}
+
 /* However much room is left at the foot of the page, a split row puts
  * either none or at least two of its lines there: as the first row of a
  * table (variant 0), after other rows of its table (1), under a header
@@ -1085,6 +1117,7 @@ static const struct cu_case cases[] = {
 	 tall_row_splits_between_lines},
 	{"a table break leaves no row alone on either side",
 	 a_break_leaves_no_row_alone},
+	{"a short table is not broken", a_short_table_is_not_broken},
 	{"a split row leaves no single line at the foot of a page",
 	 split_row_leaves_no_orphan_line},
 	{"a row-span group that fits a page is kept together",
