@@ -547,11 +547,25 @@ static void running_head(struct flow *f, const char *section)
 		lw = lay_text_line(f, left, FONT_GOTHIC, HEAD_SIZE, f->body.x,
 				   top, DL_BLACK);
 	if (section && *section) {
-		float w = lay_text_width(f, section, FONT_GOTHIC, HEAD_SIZE);
-		/* a section as long as the line leaves the plan name alone */
-		if (lw + HEAD_SIZE + w <= f->body.w)
-			lay_text_line(f, section, FONT_GOTHIC, HEAD_SIZE,
-				      right - w, top, DL_BLACK);
+		/* a section longer than the room beside the plan name is cut
+		 * to it with 「…」 (the prefecture's 施策の柱(2) 地域資源等を
+		 * 活用した… left two pages with no section named at all) */
+		float room = f->body.w - lw - HEAD_SIZE;
+		size_t len = strlen(section);
+		char *cut = xmalloc(len + sizeof "…"); /* room for the 「…」 */
+		memcpy(cut, section, len + 1);
+		float w = lay_text_width(f, cut, FONT_GOTHIC, HEAD_SIZE);
+		while (w > room && len > 0) {
+			do
+				len--; /* back one whole character */
+			while (len > 0 && (cut[len] & 0xC0) == 0x80);
+			memcpy(cut + len, "…", sizeof "…");
+			w = lay_text_width(f, cut, FONT_GOTHIC, HEAD_SIZE);
+		}
+		if (len > 0)
+			lay_text_line(f, cut, FONT_GOTHIC, HEAD_SIZE, right - w, top,
+				      DL_BLACK);
+		free(cut);
 	}
 	struct dl_stroke s = dl_stroke_solid(0.5f, DL_BLACK);
 	dl_line(flow_page(f), f->body.x, rule_y, right, rule_y, &s);

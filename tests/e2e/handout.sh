@@ -236,3 +236,15 @@ for f in kagoshima-city-plan2-council kagoshima-pref-manufacturing-council city-
 	wrong=$(legend_wrong "$WORK/$f.pdf")
 	check "$f: the grading legend above its first table, not on the cover (${wrong:-ok})" test -z "$wrong"
 done
+
+# every page after the cover names its section in the running head, a long
+# one cut with 「…」 (the prefecture's pillar pages named none)
+for f in kagoshima-city-plan2-council kagoshima-pref-manufacturing-council; do
+	n=$(pdfinfo "$WORK/$f.pdf" | awk '/^Pages:/ { print $2 }')
+	bare=
+	for p in $(seq 2 "$n"); do
+		pdftotext -layout -f "$p" -l "$p" "$WORK/$f.pdf" - | head -1 |
+			awk '{ exit !(NF >= 2) }' || bare="$bare p$p"
+	done
+	check "$f: every page's running head names its section (${bare:-all})" test -z "$bare"
+done
