@@ -145,8 +145,10 @@ void part_record_changes(struct doc_ctx *c, struct indicator *const *inds, size_
 						 .valign = TEXT_MIDDLE});
 	table_set_col(t, 5, &(struct table_col){.width_kind = TABLE_FIXED, .width = LAY_MM(10),
 						 .align = TABLE_CENTER, .valign = TEXT_MIDDLE});
-	/* 17 mm: 「前年度比」 on one line at 10 pt (13 mm split 前年|度比) */
-	table_set_col(t, 6, &(struct table_col){.width_kind = TABLE_FIXED, .width = LAY_MM(17),
+	/* 13 mm: its head breaks 前年|度比 at 10 pt, but 17 mm took the room
+	 * of the 指標 column and split 粗付加|価値額 there instead, which ICU's
+	 * dictionary takes for two words (a cell keeps only phrases whole) */
+	table_set_col(t, 6, &(struct table_col){.width_kind = TABLE_FIXED, .width = LAY_MM(13),
 						 .align = TABLE_CENTER, .valign = TEXT_MIDDLE});
 	size_t h0 = table_add_row(t, true), h1 = table_add_row(t, true);
 	table_set_cell(t, h0, 0, &(struct table_cell){.text = "指標", .rowspan = 2});
