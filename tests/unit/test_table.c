@@ -544,17 +544,28 @@ static void tall_row_splits_between_lines(void)
  * of a page (the table starts overleaf), not its last row - nor the last
  * row of a section under a full-width title row - at the head of the next
  * (the row before goes with it). */
+/* A story of one opening line, then the room left on its page less
+ * rows_here one-line rows of table t, then t; laid out and read back. */
+static void table_at_foot(struct table *t, float rows_here)
+{
+	float row = SZ * 1.4f + 4;
+	story();
+	story_para_ex(st, &(struct lay_para){
+				  .text = "冒頭",
+				  .style = {.role = FONT_MINCHO, .size = 10.5f,
+					    .line_height = 1.6f}});
+	float room = body_bottom() - lay_body(&ls).y - 10.5f * 1.6f;
+	story_space(st, room - rows_here * row);
+	story_table(st, t);
+	layout();
+	read_lines();
+	check_nothing_below_body();
+}
+
 static void a_break_leaves_no_row_alone(void)
 {
-	float pitch = SZ * 1.4f, row = pitch + 4;
 	for (int variant = 0; variant < 3; variant++) {
 		start();
-		story();
-		story_para_ex(st, &(struct lay_para){
-					  .text = "冒頭",
-					  .style = {.role = FONT_MINCHO, .size = 10.5f,
-						    .line_height = 1.6f}});
-		float room = body_bottom() - lay_body(&ls).y - 10.5f * 1.6f;
 		struct table *t = table_new(1, NULL);
 		char buf[24];
 		/* variant 0: room for 9 of 10 rows; 1: for 1 row and a half;
@@ -568,12 +579,7 @@ static void a_break_leaves_no_row_alone(void)
 			snprintf(buf, sizeof buf, "行%d", k);
 			table_set(t, table_add_row(t, false), 0, buf);
 		}
-		float rows_here = variant == 0 ? 9.5f : variant == 1 ? 1.5f : 5.5f;
-		story_space(st, room - rows_here * row);
-		story_table(st, t);
-		layout();
-		read_lines();
-		check_nothing_below_body();
+		table_at_foot(t, variant == 0 ? 9.5f : variant == 1 ? 1.5f : 5.5f);
 		if (variant == 0) {
 			CU_ASSERT_EQUAL(find_line("行8")->page, 0);
 			CU_ASSERT_EQUAL(find_line("行9")->page, 1);
@@ -595,25 +601,14 @@ static void a_break_leaves_no_row_alone(void)
  * overleaf, whole (the council's 総括 table was split three and two). */
 static void a_short_table_is_not_broken(void)
 {
-	float pitch = SZ * 1.4f, row = pitch + 4;
 	start();
-	story();
-	story_para_ex(st, &(struct lay_para){
-				  .text = "冒頭",
-				  .style = {.role = FONT_MINCHO, .size = 10.5f,
-					    .line_height = 1.6f}});
-	float room = body_bottom() - lay_body(&ls).y - 10.5f * 1.6f;
 	struct table *t = table_new(1, NULL);
 	char buf[24];
 	for (int k = 1; k <= 5; k++) {
 		snprintf(buf, sizeof buf, "行%d", k);
 		table_set(t, table_add_row(t, false), 0, buf);
 	}
-	story_space(st, room - 3.5f * row);
-	story_table(st, t);
-	layout();
-	read_lines();
-	check_nothing_below_body();
+	table_at_foot(t, 3.5f);
 	for (int k = 1; k <= 5; k++) {
 		snprintf(buf, sizeof buf, "行%d", k);
 		CU_ASSERT_PTR_NOT_NULL_FATAL(find_line(buf));
