@@ -160,7 +160,7 @@ struct dl_doc {
 	size_t n_outline, alloc_outline;
 	struct dl_info info;
 	bool draft; /* 「案」 watermark requested (layout draws it) */
-	bool pdfa;  /* archive grade: the writer makes PDF/A-1b (render.h) */
+	bool pdfa;  /* archive grade: the writer makes PDF/A-2b (render.h) */
 };
 
 struct dl_doc *dl_doc_new(void);

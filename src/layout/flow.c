@@ -13,7 +13,8 @@
  * sections are known: running head, footer, 資料番号 box.  Only the 「案」
  * watermark is drawn as a page is made, so that it is the first item of the
  * page and everything else paints over it (opaque grey, no transparency:
- * PDF/A-1 has none).
+ * the archive file is PDF/A-2b, and is also checked against PDF/A-1b's
+ * rules, which have none).
  */
 #include "layout_int.h"
 
