@@ -73,7 +73,7 @@ check "a folder as the output path: no temporary file left" \
 # ---- a read-only folder ------------------------------------------------------
 
 if [ "$(id -u)" = 0 ]; then
-	ok "skipped: read-only folder by chmod (root ignores folder permissions; see the nobody variant)"
+	skip "read-only folder by chmod (root ignores folder permissions; see the nobody variant)"
 else
 	old "$WORK/ro"
 	chmod 555 "$WORK/ro"
@@ -103,7 +103,7 @@ if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null 2>&1 &&
 	survived "a read-only folder (as nobody)" "$ro/o"
 	rm -rf "$ro"
 else
-	ok "skipped: read-only folder as nobody (needs root and setpriv)"
+	skip "read-only folder as nobody (needs root and setpriv)"
 fi
 
 # ---- a full disk -------------------------------------------------------------
@@ -134,7 +134,7 @@ if [ "$(id -u)" = 0 ] && mount -t tmpfs -o size=1m shiryo-e2e "$mnt" 2>/dev/null
 	check "the file written then is the good one" cmp -s "$mnt/keep.pdf" "$WORK/good.pdf"
 	umount "$mnt"
 else
-	ok "skipped: a full tmpfs (cannot mount here)"
+	skip "a full tmpfs (cannot mount here)"
 fi
 
 # ---- no temporary folder -----------------------------------------------------

@@ -72,7 +72,7 @@ if [ "$(id -u)" = 0 ]; then
 	check "the /dev/null node is still a character device" test -c "$WORK/dev/null"
 	check "no temporary file beside the device nodes" test "$(ls -A "$WORK/dev" | wc -l)" -eq 2
 else
-	ok "skipped: device nodes made by mknod (needs root)"
+	skip "device nodes made by mknod (needs root)"
 	# (never the real /dev/null: a shiryo without the policy would replace it)
 fi
 
@@ -141,7 +141,7 @@ if command -v strace >/dev/null 2>&1 &&
 			test -z "$(ls -A "$d")"
 	done
 else
-	ok "skipped: a signal during the save (needs strace, allowed to trace)"
+	skip "a signal during the save (needs strace, allowed to trace)"
 fi
 
 # ---- row 5: a FIFO as an input never hangs --------------------------------------
@@ -273,7 +273,7 @@ if [ "$(id -u)" = 0 ] && unshare -m true 2>/dev/null; then
 	cp /usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf "$g"
 	expect_exit 0 "the same folder with a good IPAex Gothic" fonts_as "$f"
 else
-	ok "skipped: fonts over a bind mount (needs root and unshare -m)"
+	skip "fonts over a bind mount (needs root and unshare -m)"
 fi
 
 # ---- the HTML edition goes by the same policy -------------------------------
