@@ -572,21 +572,45 @@ static bool pillar_sample(struct doc_ctx *c, const struct pillar *pl)
 
 #define LEAD_ROOM 160.0f /* a level-1 heading and a few lines of note */
 
-/* Bars of rows [from, from + n) of pl's, or NULL when taller than room
- * (n > 1) - its height in *h. */
-static struct chart *bars_slice(struct doc_ctx *c, const struct pillar *pl,
-				size_t from, size_t n, float room, float *h)
+/* Rows [from, from + n) of the overview (overview) or of pl's bars, or
+ * NULL when taller than room (n > 1) - its height in *h. */
+static struct chart *slice(struct doc_ctx *c, const struct pillar *pl, bool overview,
+			   size_t from, size_t n, float room, float *h)
 {
 	struct chart_opts o = chart_options(c);
+	o.total_row = overview;
 	o.rows_from = from;
 	o.rows_n = n;
-	struct chart *ch = chart_bars_new(c->te, c->p, pl, &o);
+	struct chart *ch = overview ? chart_overview_new(c->te, c->p, &o)
+				    : chart_bars_new(c->te, c->p, pl, &o);
 	*h = chart_height(ch, c->body_w);
 	if (*h > room && n > 1) {
 		chart_free(ch);
 		return NULL;
 	}
 	return ch;
+}
+
+/* The next block of a chart cut to pages: the most of the left rows from
+ * from on that fit room (heights grow with the rows), its height in *h and
+ * its rows in *rows.  A single row is never refused (one taller than a page
+ * is drawn clipped, with the layout's warning). */
+static struct chart *next_block(struct doc_ctx *c, const struct pillar *pl, bool overview,
+				size_t from, size_t left, float room, float *h, size_t *rows)
+{
+	size_t lo = 1, hi = left;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo + 1) / 2;
+		struct chart *t = slice(c, pl, overview, from, mid, room, h);
+		if (t) {
+			chart_free(t);
+			lo = mid;
+		} else {
+			hi = mid - 1;
+		}
+	}
+	*rows = lo;
+	return slice(c, pl, overview, from, lo, room, h);
 }
 
 /* A pillar of a few dozen indicators has bars taller than a page (55 were
@@ -607,21 +631,9 @@ void part_bars(struct doc_ctx *c, const struct pillar *pl)
 	size_t n = chart_rows(all);
 	chart_free(all);
 	float room = c->body_h - LEAD_ROOM;
-	for (size_t from = 0; from < n; room = c->body_h) {
-		size_t lo = 1, hi = n - from;
-		while (lo < hi) { /* the most rows that fit */
-			size_t mid = lo + (hi - lo + 1) / 2;
-			float h;
-			struct chart *t = bars_slice(c, pl, from, mid, room, &h);
-			if (t) {
-				chart_free(t);
-				lo = mid;
-			} else {
-				hi = mid - 1;
-			}
-		}
+	for (size_t from = 0, lo; from < n; room = c->body_h) {
 		float h;
-		struct chart *ch = bars_slice(c, pl, from, lo, room, &h);
+		struct chart *ch = next_block(c, pl, false, from, n - from, room, &h, &lo);
 		doc_own_chart(c, ch);
 		story_fixed(c->s, h, chart_draw, ch);
 		story_what_last(c->s, chart_what(ch, c->a));
@@ -630,28 +642,6 @@ void part_bars(struct doc_ctx *c, const struct pillar *pl)
 	doc_note_block(c, pillar_sample(c, pl));
 }
 
-/* The overview of rows [from, from + n), or NULL when taller than room
- * (n > 1) - its height in *h. */
-static struct chart *overview_slice(struct doc_ctx *c, size_t from, size_t n,
-				    float room, float *h)
-{
-	struct chart_opts o = chart_options(c);
-	o.total_row = true;
-	o.rows_from = from;
-	o.rows_n = n;
-	struct chart *ch = chart_overview_new(c->te, c->p, &o);
-	*h = chart_height(ch, c->body_w);
-	if (*h > room && n > 1) {
-		chart_free(ch);
-		return NULL;
-	}
-	return ch;
-}
-
-/* A plan of a few pillars gets one block; one of hundreds (a plan ×100 is
- * 6,700 pt of rows) was clipped to its first page.  Its rows are cut into
- * blocks that each fill at most a page, each with the legend and the axis
- * of its own, so that every page reads alone. */
 bool doc_pillars_have_indicators(const struct plan *p)
 {
 	for (size_t i = 0; i < p->n_pillars; i++)
@@ -660,6 +650,10 @@ bool doc_pillars_have_indicators(const struct plan *p)
 	return false;
 }
 
+/* A plan of a few pillars gets one block; one of hundreds (a plan ×100 is
+ * 6,700 pt of rows) was clipped to its first page.  Its rows are cut into
+ * blocks that each fill at most a page, each with the legend and the axis
+ * of its own, so that every page reads alone. */
 void part_overview(struct doc_ctx *c)
 {
 	if (!fig_rule_grades(&c->p->grading))
@@ -682,24 +676,9 @@ void part_overview(struct doc_ctx *c)
 	 * section heading and the ※ note, kept with it): a page-tall first
 	 * block put the heading alone on one page and the note on the next. */
 	float room = c->body_h - LEAD_ROOM;
-	for (size_t from = 0; from < n; room = c->body_h) {
-		/* the most rows that fit: heights grow with the rows */
-		size_t lo = 1, hi = n - from;
-		while (lo < hi) {
-			size_t mid = lo + (hi - lo + 1) / 2;
-			float h;
-			struct chart *t = overview_slice(c, from, mid, room, &h);
-			if (t) {
-				chart_free(t);
-				lo = mid;
-			} else {
-				hi = mid - 1;
-			}
-		}
+	for (size_t from = 0, lo; from < n; room = c->body_h) {
 		float h;
-		/* a single row is never refused (one taller than a page is
-		 * drawn clipped, with the layout's warning) */
-		struct chart *ch = overview_slice(c, from, lo, room, &h);
+		struct chart *ch = next_block(c, NULL, true, from, n - from, room, &h, &lo);
 		doc_own_chart(c, ch);
 		story_fixed(c->s, h, chart_draw, ch);
 		doc_note_block(c, sample);
