@@ -563,6 +563,14 @@ static bool only_figures(const struct walk *w, size_t e)
 	return n > 1;
 }
 
+/* e's children between open and close. */
+static void wrap(struct walk *w, size_t e, const char *open, const char *close)
+{
+	put(&w->out, open);
+	children(w, e);
+	put(&w->out, close);
+}
+
 static void element(struct walk *w, size_t e)
 {
 	const struct dl_elem *de = &w->doc->elems[e];
@@ -572,9 +580,7 @@ static void element(struct walk *w, size_t e)
 		children(w, e);
 		break;
 	case DL_R_SECT:
-		put(b, "<section>\n");
-		children(w, e);
-		put(b, "</section>\n");
+		wrap(w, e, "<section>\n", "</section>\n");
 		break;
 	case DL_R_H1:
 	case DL_R_H2:
@@ -602,24 +608,16 @@ static void element(struct walk *w, size_t e)
 		put(b, "</div>\n");
 		break;
 	case DL_R_TABLE:
-		put(b, "<table>\n");
-		children(w, e);
-		put(b, "</table>\n");
+		wrap(w, e, "<table>\n", "</table>\n");
 		break;
 	case DL_R_THEAD:
-		put(b, "<thead>\n");
-		children(w, e);
-		put(b, "</thead>\n");
+		wrap(w, e, "<thead>\n", "</thead>\n");
 		break;
 	case DL_R_TBODY:
-		put(b, "<tbody>\n");
-		children(w, e);
-		put(b, "</tbody>\n");
+		wrap(w, e, "<tbody>\n", "</tbody>\n");
 		break;
 	case DL_R_TR:
-		put(b, "<tr>");
-		children(w, e);
-		put(b, "</tr>\n");
+		wrap(w, e, "<tr>", "</tr>\n");
 		break;
 	case DL_R_TH:
 		cell(w, e, "th");
@@ -638,9 +636,7 @@ static void element(struct walk *w, size_t e)
 	case DL_R_TOCI: /* toc() writes them */
 		break;
 	case DL_R_L:
-		put(b, "<ul>\n");
-		children(w, e);
-		put(b, "</ul>\n");
+		wrap(w, e, "<ul>\n", "</ul>\n");
 		break;
 	case DL_R_LI:
 		put(b, "<li>");
