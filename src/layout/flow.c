@@ -535,6 +535,44 @@ void flow_run(struct flow *f)
 
 /* ---- furniture ---------------------------------------------------------- */
 
+/* section as the running head shows it in room: whole, or its longest
+ * start that fits with 「…」 after it (a binary search over its characters:
+ * a heading of any length costs a few measures a page), its width in *w;
+ * NULL when not even one character fits.  Freed by the caller. */
+static char *head_cut(struct flow *f, const char *section, float room, float *w)
+{
+	size_t len = strlen(section);
+	char *cut = xmalloc(len + sizeof "…"); /* room for the 「…」 */
+	memcpy(cut, section, len + 1);
+	*w = lay_text_width(f, cut, FONT_GOTHIC, HEAD_SIZE);
+	if (*w <= room)
+		return cut;
+	size_t *at = xmallocarray(len + 1, sizeof *at); /* character starts */
+	size_t n = 0;
+	for (size_t i = 0; i < len; i++)
+		if ((section[i] & 0xC0) != 0x80)
+			at[n++] = i;
+	size_t lo = 0, hi = n - 1; /* characters kept before the 「…」 */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo + 1) / 2;
+		memcpy(cut + at[mid], "…", sizeof "…");
+		if (lay_text_width(f, cut, FONT_GOTHIC, HEAD_SIZE) <= room)
+			lo = mid;
+		else
+			hi = mid - 1;
+		memcpy(cut, section, len + 1);
+	}
+	if (lo > 0)
+		memcpy(cut + at[lo], "…", sizeof "…");
+	free(at);
+	if (lo == 0) {
+		free(cut);
+		return NULL;
+	}
+	*w = lay_text_width(f, cut, FONT_GOTHIC, HEAD_SIZE);
+	return cut;
+}
+
 static void running_head(struct flow *f, const char *section)
 {
 	const char *left = f->s->ls.head_left;
@@ -551,19 +589,9 @@ static void running_head(struct flow *f, const char *section)
 		/* a section longer than the room beside the plan name is cut
 		 * to it with 「…」 (the prefecture's 施策の柱(2) 地域資源等を
 		 * 活用した… left two pages with no section named at all) */
-		float room = f->body.w - lw - HEAD_SIZE;
-		size_t len = strlen(section);
-		char *cut = xmalloc(len + sizeof "…"); /* room for the 「…」 */
-		memcpy(cut, section, len + 1);
-		float w = lay_text_width(f, cut, FONT_GOTHIC, HEAD_SIZE);
-		while (w > room && len > 0) {
-			do
-				len--; /* back one whole character */
-			while (len > 0 && (cut[len] & 0xC0) == 0x80);
-			memcpy(cut + len, "…", sizeof "…");
-			w = lay_text_width(f, cut, FONT_GOTHIC, HEAD_SIZE);
-		}
-		if (len > 0)
+		float w;
+		char *cut = head_cut(f, section, f->body.w - lw - HEAD_SIZE, &w);
+		if (cut)
 			lay_text_line(f, cut, FONT_GOTHIC, HEAD_SIZE, right - w, top,
 				      DL_BLACK);
 		free(cut);
