@@ -36,9 +36,11 @@ static size_t row_sources(const struct chart *c, struct arena *a,
 		if (!pl->n_indicators)
 			continue;
 		r[n].pl = pl;
-		r[n++].label = arena_printf(a, "%s%s%s", pl->no ? pl->no : "",
-					    pl->no ? " " : "",
-					    pl->title ? pl->title : "");
+		/* shortened as a bar's label is (a 40,000-character title
+		 * made the row taller than a page) */
+		r[n++].label = chart_short_label(a, arena_printf(a, "%s%s%s", pl->no ? pl->no : "",
+							     pl->no ? " " : "",
+							     pl->title ? pl->title : ""));
 	}
 	if (c->o.total_row || n == 0) {
 		/* Say when the plan has indicators outside every pillar (the

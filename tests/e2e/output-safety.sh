@@ -220,6 +220,21 @@ check "a 40,000-character indicator name: the bookmark ends in an ellipsis" \
 expect_exit 0 "a 40,000-character indicator name: the council handout" \
 	"$SHIRYO" build "$WORK/x/long.xml" --kind council --year R7 -o "$WORK/long-council.pdf"
 
+# a pillar title of 40,000 characters: its overview row is shortened as a
+# bar's label, and the running head cuts it with 「…」 in a few measures a
+# page (cut character by character, the council took over two minutes)
+python3 - "$WORK/x/kagoshima-city-plan2.xml" "$WORK/x/longpillar.xml" <<'PY'
+import sys
+s = open(sys.argv[1], encoding='utf-8').read()
+i = s.index('<title>', s.index('<pillar '))
+j = s.index('</title>', i)
+open(sys.argv[2], 'w', encoding='utf-8').write(s[:i + 7] + '柱' * 40000 + s[j:])
+PY
+expect_exit 0 "a 40,000-character pillar title: the council handout" \
+	timeout 60 "$SHIRYO" build "$WORK/x/longpillar.xml" --kind council --year R7 -o "$WORK/longpillar.pdf"
+check "a 40,000-character pillar title: the running head ends in an ellipsis" \
+	sh -c "pdftotext -layout '$WORK/longpillar.pdf' - | grep -q '柱柱…'"
+
 # ---- row 7: no silent clipping ------------------------------------------------------
 
 grow p55.xml 55
