@@ -140,23 +140,7 @@ check "city summary R7: the legend's groups are headed, not parted by ／ (the m
 "$SHIRYO" build xml/kagoshima-pref-manufacturing.xml --kind summary --year R7 \
 	-o "$WORK/pref-summary.pdf" >/dev/null 2>&1
 # (read from the tagged table: cells spanning two rows)
-n=$(/usr/bin/python3 - "$WORK/pref-summary.pdf" <<'PYEOF'
-import sys, pikepdf
-p = pikepdf.open(sys.argv[1])
-n, todo = 0, [p.Root.StructTreeRoot]
-while todo:
-    e = todo.pop()
-    a = e.get("/A")
-    for d in (a if isinstance(a, pikepdf.Array) else [a] if a is not None else []):
-        if isinstance(d, pikepdf.Dictionary) and e.get("/S") == "/TD" and d.get("/RowSpan") == 2:
-            n += 1
-    k = e.get("/K")
-    for c in (k if isinstance(k, pikepdf.Array) else [k] if k is not None else []):
-        if isinstance(c, pikepdf.Dictionary) and "/S" in c:
-            todo.append(c)
-print(n)
-PYEOF
-)
+n=$(/usr/bin/python3 "$TOP/tests/e2e/struct_count.py" "$WORK/pref-summary.pdf" TD RowSpan 2)
 check "pref summary R7: ウ's and オ's marks each one cell over their two rows ($n of 4)" test "$n" = 4
 
 # The date (doc.c): never before what the document reports has ended,

@@ -124,21 +124,7 @@ for plan in $CITY $PREF; do
 	build "$h" $plan --kind annual --format html
 	$PY "$TOP/tests/e2e/tagged_html.py" "xml/$plan.xml" "$h" | sed "s/^\(not \)\{0,1\}ok - /&$plan html: /"
 	# the same figures as the PDF: one svg per Figure element
-	pdf_figs=$($PY - "$WORK/$plan-annual.pdf" <<'PYEOF'
-import sys, pikepdf
-p = pikepdf.open(sys.argv[1])
-n, todo = 0, [p.Root.StructTreeRoot]
-while todo:
-    e = todo.pop()
-    if e.get("/S") == "/Figure":
-        n += 1
-    k = e.get("/K")
-    for c in (k if isinstance(k, pikepdf.Array) else [k] if k is not None else []):
-        if isinstance(c, pikepdf.Dictionary) and "/S" in c:
-            todo.append(c)
-print(n)
-PYEOF
-)
+	pdf_figs=$($PY "$TOP/tests/e2e/struct_count.py" "$WORK/$plan-annual.pdf" Figure)
 	svgs=$(grep -o '<svg ' "$h" | wc -l)
 	if [ "$svgs" -gt 0 ] && [ "$svgs" -eq "$pdf_figs" ]; then
 		ok "$plan html: one chart per Figure of the PDF ($svgs)"
